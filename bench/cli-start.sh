@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# bench/cli-start.sh — wall time of a short CLI command next to the bare JVM, in one run:
+#
+#   java -version                    the baseline: a JVM that starts and stops
+#   ./shiprun --help                 the launcher + Quarkus start, no pipeline work
+#   ./shiprun validate <sample>      the issue's goal: at most 0.5 s on Java 17 with 2 cores
+#
+# <sample> is the first directory under samples/ (sorted) that holds shippable.yml or
+# shippable.jobs.yml, else runner/src/test/resources/fixtures/valid; SAMPLE=DIR chooses another.
+# Times come from hyperfine (--warmup 3 --runs 15, JSON into bench/out/); when hyperfine is
+# missing it is installed with apt-get (as root), and when that fails a bash loop times 15 runs
+# after 3 warm-ups with date +%s%N. Medians, min–max, and ratios to `java -version` are printed.
+set -euo pipefail
+
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+out="$here/bench/out"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+json="$out/cli-start-$stamp.json"
+table="$out/cli-start.table.txt"
+goal_s=0.5
+warmup=3
+runs=15
+mkdir -p "$out"
+cd "$here"
+
+if [[ ! -x ./shiprun ]]; then
+  echo "cli-start: no ./shiprun launcher in $here yet; nothing to measure" >&2
+  exit 1
+fi
+
+sample="${SAMPLE:-}"
+if [[ -z "$sample" ]]; then
+  for dir in samples/*/; do
+    if [[ -f "$dir/shippable.yml" || -f "$dir/shippable.jobs.yml" ]]; then
+      sample="${dir%/}"
+      break
+    fi
+  done
+fi
+sample="${sample:-runner/src/test/resources/fixtures/valid}"
+
+echo "cli-start: building if needed (./shiprun --version) ..." >&2
+./shiprun --version >/dev/null
+
+# The measured command must succeed, or we would time an error path.
+code=0
+./shiprun validate "$sample" >/dev/null 2>&1 || code=$?
+if [[ $code -ne 0 ]]; then
+  echo "cli-start: ./shiprun validate $sample fails (exit $code); choose another with SAMPLE=DIR" >&2
+  exit 1
+fi
+
+commands=("java -version" "./shiprun --help" "./shiprun validate $sample")
+
+have_hyperfine() {
+  command -v hyperfine >/dev/null && return 0
+  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "cli-start: installing hyperfine (apt-get install -y hyperfine) ..." >&2
+    apt-get install -y -q hyperfine >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q hyperfine >/dev/null 2>&1; } \
+      || true
+  fi
+  command -v hyperfine >/dev/null && return 0
+  echo "cli-start: hyperfine cannot be installed here; timing with a bash loop (date +%s%N)" >&2
+  return 1
+}
+
+# One TSV line per command: command, median s, min s, max s, tool.
+rows=""
+if have_hyperfine; then
+  tool="hyperfine $(hyperfine --version | awk '{print $2}')"
+  echo "cli-start: hyperfine --warmup $warmup --runs $runs --export-json $json ..." >&2
+  hyperfine --warmup "$warmup" --runs "$runs" --export-json "$json" "${commands[@]}" >&2
+  cp -f "$json" "$out/cli-start.json"
+  rows="$(jq -r '.results[] | [.command, .median, .min, .max] | @tsv' "$json")"
+else
+  tool="bash loop, date +%s%N"
+  for cmd in "${commands[@]}"; do
+    for ((i = 0; i < warmup; i++)); do bash -c "$cmd" >/dev/null 2>&1; done
+    times=()
+    for ((i = 0; i < runs; i++)); do
+      start=$(date +%s%N)
+      bash -c "$cmd" >/dev/null 2>&1
+      end=$(date +%s%N)
+      times+=("$((end - start))")
+    done
+    stats="$(printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 / 1e9 }
+      END { printf "%.6f\t%.6f\t%.6f", (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), t[1], t[NR] }')"
+    rows+="$cmd"$'\t'"$stats"$'\n'
+  done
+  rows="${rows%$'\n'}"
+fi
+
+{
+  echo "CLI start, wall time ($tool, $warmup warm-ups, $runs runs; $(date -u +%F), $(nproc) cores,"
+  echo "$(java -version 2>&1 | head -1 | sed 's/"//g'))"
+  echo
+  printf '%s\n' "$rows" | awk -F'\t' -v goal="$goal_s" '
+    NR == 1 { base = $2 }
+    { cmd[NR] = $1; med[NR] = $2; lo[NR] = $3; hi[NR] = $4 }
+    END {
+      printf "%-48s %9s %17s %12s %18s\n", "command", "median s", "min – max s", "× java -v", "goal ≤ " goal " s"
+      for (i = 1; i <= NR; i++) {
+        verdict = "-"
+        if (cmd[i] ~ /shiprun validate/) verdict = (med[i] <= goal ? "PASS" : "MISS")
+        printf "%-48s %9.3f %17s %12.2f %18s\n", cmd[i], med[i], sprintf("%.3f – %.3f", lo[i], hi[i]), med[i] / base, verdict
+      }
+    }'
+} | tee "$table"

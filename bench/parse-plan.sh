@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# bench/parse-plan.sh — parse + validate + plan a generated assembly line of n jobs and n
+# resources (n = 10,000 and 20,000), in one JMH run, and print ms per op, the 20k/10k ratio and
+# the issue's goals (10k under 1000 ms; 20k at most 2.2 × 10k).
+#
+#   bench/parse-plan.sh                      the full run (JMH settings from the annotations:
+#                                            1 fork, 3 warm-up and 5 measured iterations of 2 s)
+#   bench/parse-plan.sh -wi 1 -i 2           any JMH option is passed on (here: fewer iterations)
+#   bench/parse-plan.sh -p n=10000           one size only (no ratio then)
+#   bench/parse-plan.sh 'parse$' -prof jfr   a benchmark regex and a JMH profiler
+#
+# Steps: builds bench/jmh/target/benchmarks.jar (./mvnw -q -B -Pbench -pl bench/jmh -am package
+# -DskipTests), checks that the generated line is valid and plan-clean (LineCheck, no timing),
+# runs JMH with -rf json into bench/out/, and prints the table from that JSON (needs jq; it is
+# installed with apt-get when missing and we are root).
+#
+# Figures: JMH AverageTime, ms per operation; "median" is the median of the measured iterations,
+# "score ± error" JMH's mean and 99.9 % half-interval. Ratios and goals use the medians. On 2
+# shared cores run-to-run noise is ±10–15 %: compare ratios from one run, not figures across runs.
+set -euo pipefail
+
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+out="$here/bench/out"
+jar="$here/bench/jmh/target/benchmarks.jar"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+json="$out/parse-plan-$stamp.json"
+table="$out/parse-plan.table.txt"
+goal_ms=1000
+goal_ratio=2.2
+mkdir -p "$out"
+
+ensure_jq() {
+  command -v jq >/dev/null && return 0
+  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "parse-plan: installing jq (apt-get install -y jq) ..." >&2
+    apt-get install -y -q jq >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q jq >/dev/null 2>&1; } || true
+  fi
+  command -v jq >/dev/null
+}
+
+cd "$here"
+echo "parse-plan: building $jar (./mvnw -q -B -Pbench -pl bench/jmh -am package -DskipTests) ..." >&2
+./mvnw -q -B -Pbench -pl bench/jmh -am package -DskipTests >&2
+
+echo "parse-plan: checking the generated line (valid and plan-clean) ..." >&2
+java -Xmx2g -cp "$jar" dev.shiprun.bench.LineCheck ${BENCH_CHECK_SIZES:-1000} >&2
+
+# A first argument that is not an option picks benchmark methods (a regex, e.g. 'parse$').
+include='ParseValidatePlanBenchmark'
+if [[ $# -gt 0 && "$1" != -* ]]; then
+  include="ParseValidatePlanBenchmark\.($1)"
+  shift
+fi
+echo "parse-plan: java -jar $jar '$include' -rf json -rff $json $*" >&2
+java -jar "$jar" "$include" -rf json -rff "$json" "$@" | tee "$out/parse-plan-$stamp.log" >&2
+cp -f "$json" "$out/parse-plan.json"
+
+if ! ensure_jq; then
+  echo "parse-plan: no jq; results are in $json (JMH's own summary is above)" >&2
+  exit 0
+fi
+
+# One TSV line per benchmark and size: name, n, median, score, error, min, max.
+rows="$(jq -r '.[] | (.primaryMetric.rawData | flatten | sort) as $r
+  | [ (.benchmark | sub(".*\\."; "")), (.params.n // "-"),
+      (if ($r | length) % 2 == 1 then $r[($r | length - 1) / 2]
+       else ($r[($r | length) / 2 - 1] + $r[($r | length) / 2]) / 2 end),
+      .primaryMetric.score, .primaryMetric.scoreError, $r[0], $r[-1] ] | @tsv' "$json")"
+
+{
+  echo "parse + validate + plan, generated line of n jobs + n resources (JMH, ms/op, $(date -u +%F),"
+  echo "$(nproc) cores, $(java -version 2>&1 | head -1 | sed 's/"//g'); json: ${json#"$here"/})"
+  echo
+  printf '%-18s %6s %12s %24s %22s %9s\n' benchmark n "median ms" "score ± error ms" "min – max ms" "20k/10k"
+  printf '%s\n' "$rows" | awk -F'\t' '
+    { name[NR] = $1; n[NR] = $2; med[NR] = $3; sc[NR] = $4; er[NR] = $5; lo[NR] = $6; hi[NR] = $7
+      if ($2 == "10000") base[$1] = $3 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        ratio = "-"
+        if (n[i] == "20000" && (name[i] in base) && base[name[i]] > 0) ratio = sprintf("%.2f", med[i] / base[name[i]])
+        printf "%-18s %6s %12.1f %24s %22s %9s\n", name[i], n[i], med[i], sprintf("%.1f ± %.1f", sc[i], er[i]), sprintf("%.1f – %.1f", lo[i], hi[i]), ratio
+      }
+    }'
+  echo
+  printf '%s\n' "$rows" | awk -F'\t' -v goal_ms="$goal_ms" -v goal_ratio="$goal_ratio" '
+    $1 == "parseValidatePlan" && $2 == "10000" { t10 = $3 }
+    $1 == "parseValidatePlan" && $2 == "20000" { t20 = $3 }
+    END {
+      print "goals (parseValidatePlan, medians):"
+      if (t10 != "") printf "  n=10000 under %d ms: %.1f ms  %s\n", goal_ms, t10, (t10 < goal_ms ? "PASS" : "MISS")
+      else print "  n=10000 under 1000 ms: not measured in this run"
+      if (t10 != "" && t20 != "") { r = t20 / t10; printf "  linear, 20000/10000 at most %.1f: %.2f  %s\n", goal_ratio, r, (r <= goal_ratio ? "PASS" : "MISS") }
+      else print "  linear, 20000/10000 at most 2.2: not measured in this run (needs both sizes)"
+    }'
+} | tee "$table"

@@ -1,0 +1,11 @@
+package dev.shiprun.model;
+
+import java.util.Objects;
+
+/** Configures a CLI (docker, aws, kubectl …) from its integration. */
+public record CliConfigResource(ResourceHeader header) implements Resource {
+
+  public CliConfigResource {
+    Objects.requireNonNull(header, "header");
+  }
+}

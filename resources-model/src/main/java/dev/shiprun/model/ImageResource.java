@@ -1,0 +1,11 @@
+package dev.shiprun.model;
+
+import java.util.Objects;
+
+/** An image: {@code sourceName} (repository) and a tag as versionName. */
+public record ImageResource(ResourceHeader header) implements Resource {
+
+  public ImageResource {
+    Objects.requireNonNull(header, "header");
+  }
+}

@@ -1,0 +1,54 @@
+package dev.shiprun.model;
+
+import dev.shiprun.model.diagnostic.SourceSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything read from an assembly line's YAML files, merged, in file order. Not yet validated:
+ * names may repeat and references may dangle (see {@code PipelineValidator}).
+ */
+public final class Pipeline {
+
+  private final List<Resource> resources;
+  private final List<Job> jobs;
+  private final SourceSet sources;
+  private final Map<String, Resource> resourcesByName = new HashMap<>();
+  private final Map<String, Job> jobsByName = new HashMap<>();
+
+  public Pipeline(List<Resource> resources, List<Job> jobs, SourceSet sources) {
+    this.resources = List.copyOf(resources);
+    this.jobs = List.copyOf(jobs);
+    this.sources = Objects.requireNonNull(sources, "sources");
+    // The first definition wins; duplicates are reported by the validator.
+    for (Resource r : this.resources) {
+      resourcesByName.putIfAbsent(r.name(), r);
+    }
+    for (Job j : this.jobs) {
+      jobsByName.putIfAbsent(j.name(), j);
+    }
+  }
+
+  public List<Resource> resources() {
+    return resources;
+  }
+
+  public List<Job> jobs() {
+    return jobs;
+  }
+
+  public SourceSet sources() {
+    return sources;
+  }
+
+  public Optional<Resource> resource(String name) {
+    return Optional.ofNullable(resourcesByName.get(name));
+  }
+
+  public Optional<Job> job(String name) {
+    return Optional.ofNullable(jobsByName.get(name));
+  }
+}

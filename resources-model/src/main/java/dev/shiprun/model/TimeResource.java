@@ -1,0 +1,11 @@
+package dev.shiprun.model;
+
+import java.util.Objects;
+
+/** Fires on a cron {@code interval} (UTC). */
+public record TimeResource(ResourceHeader header) implements Resource {
+
+  public TimeResource {
+    Objects.requireNonNull(header, "header");
+  }
+}

@@ -1,0 +1,11 @@
+package dev.shiprun.model;
+
+import java.util.Objects;
+
+/** A semantic version, seeded by {@code versionName}. */
+public record VersionResource(ResourceHeader header) implements Resource {
+
+  public VersionResource {
+    Objects.requireNonNull(header, "header");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.shiprun.model.env;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A job's environment in Shippable's order (spec §3.6): params keys first, then job variables, then
+ * each dependency in step order; a later value of a name replaces an earlier one.
+ */
+public final class JobEnv {
+
+  private final Map<String, EnvVar> variables;
+
+  private JobEnv(Map<String, EnvVar> variables) {
+    this.variables = variables;
+  }
+
+  public List<EnvVar> variables() {
+    return List.copyOf(variables.values());
+  }
+
+  public Optional<EnvVar> get(String name) {
+    return Optional.ofNullable(variables.get(name));
+  }
+
+  /** Collects variables; a name set twice keeps its first position and its last value. */
+  static final class Builder {
+    private final Map<String, EnvVar> variables = new LinkedHashMap<>();
+
+    void put(String name, String value, String origin) {
+      variables.put(name, new EnvVar(name, new EnvValue.Plain(value), origin));
+    }
+
+    void put(String name, EnvValue value, String origin) {
+      variables.put(name, new EnvVar(name, value, origin));
+    }
+
+    JobEnv build() {
+      return new JobEnv(new LinkedHashMap<>(variables));
+    }
+  }
+}

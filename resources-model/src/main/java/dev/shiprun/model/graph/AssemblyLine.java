@@ -1,0 +1,226 @@
+package dev.shiprun.model.graph;
+
+import dev.shiprun.model.InStep;
+import dev.shiprun.model.Job;
+import dev.shiprun.model.OutStep;
+import dev.shiprun.model.Pipeline;
+import dev.shiprun.model.Resource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The assembly line as an immutable graph of resources and jobs (spec §1.4): IN edges (resource →
+ * job, job → job), OUT edges (job → resource, and {@code OUT: <job>}), the job order they imply,
+ * and which jobs a new version triggers.
+ *
+ * <p>Job-to-job ordering follows every IN and OUT except those through state resources, which may
+ * be IN and OUT of one job and never trigger. Triggering additionally skips {@code switch: off}
+ * inputs.
+ */
+public final class AssemblyLine {
+
+  private final Pipeline pipeline;
+  private final List<Job> jobs;
+  private final Map<String, Integer> jobIndex = new HashMap<>();
+  private final List<Edge> edges = new ArrayList<>();
+
+  /** For each job index: the job indexes that must run before it (ordering edges). */
+  private final List<Set<Integer>> upstream = new ArrayList<>();
+
+  /** For each job index: the job indexes its success triggers. */
+  private final List<Set<Integer>> triggers = new ArrayList<>();
+
+  /** Resource name → jobs a new version of it triggers. */
+  private final Map<String, Set<Integer>> resourceTriggers = new HashMap<>();
+
+  public AssemblyLine(Pipeline pipeline) {
+    this.pipeline = pipeline;
+    this.jobs = pipeline.jobs();
+    for (int i = 0; i < jobs.size(); i++) {
+      jobIndex.putIfAbsent(jobs.get(i).name(), i);
+      upstream.add(new LinkedHashSet<>());
+      triggers.add(new LinkedHashSet<>());
+    }
+    Map<String, List<Integer>> producers = new HashMap<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      for (OutStep out : jobs.get(i).outs()) {
+        producers.computeIfAbsent(out.name(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    for (int j = 0; j < jobs.size(); j++) {
+      Job job = jobs.get(j);
+      for (InStep in : job.ins()) {
+        Optional<Resource> resource = pipeline.resource(in.name());
+        boolean state = resource.map(Resource::isState).orElse(false);
+        boolean fires = in.switchOn() && !state;
+        edges.add(new Edge(in.name(), job.name(), EdgeKind.IN, in.switchOn(), fires));
+        Integer upstreamJob = jobIndex.get(in.name());
+        if (upstreamJob != null && resource.isEmpty()) {
+          link(upstreamJob, j, fires);
+        } else if (!state) {
+          for (int producer : producers.getOrDefault(in.name(), List.of())) {
+            link(producer, j, fires);
+          }
+          if (fires) {
+            resourceTriggers.computeIfAbsent(in.name(), k -> new LinkedHashSet<>()).add(j);
+          }
+        }
+      }
+      for (OutStep out : job.outs()) {
+        Integer target = jobIndex.get(out.name());
+        boolean toJob = target != null && pipeline.resource(out.name()).isEmpty();
+        boolean state = pipeline.resource(out.name()).map(Resource::isState).orElse(false);
+        edges.add(new Edge(job.name(), out.name(), EdgeKind.OUT, true, !state));
+        if (toJob) {
+          link(j, target, true);
+        }
+      }
+    }
+  }
+
+  private void link(int from, int to, boolean fires) {
+    if (from == to) {
+      upstream.get(to).add(from); // a self-loop; reported as a cycle
+      return;
+    }
+    upstream.get(to).add(from);
+    if (fires) {
+      triggers.get(from).add(to);
+    }
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  public List<Job> jobs() {
+    return jobs;
+  }
+
+  public List<Resource> resources() {
+    return pipeline.resources();
+  }
+
+  public List<Edge> edges() {
+    return Collections.unmodifiableList(edges);
+  }
+
+  public Optional<Job> job(String name) {
+    return pipeline.job(name);
+  }
+
+  public Optional<Resource> resource(String name) {
+    return pipeline.resource(name);
+  }
+
+  /** Jobs that must finish before {@code job} starts (through IN jobs and produced resources). */
+  public List<Job> upstreamOf(Job job) {
+    return upstream.get(index(job)).stream().filter(i -> i != index(job)).map(jobs::get).toList();
+  }
+
+  /** Jobs that the success of {@code job} triggers directly. */
+  public List<Job> triggeredBy(Job job) {
+    return triggers.get(index(job)).stream().map(jobs::get).toList();
+  }
+
+  /** Jobs that a new version of resource {@code name} triggers directly. */
+  public List<Job> triggeredByResource(String name) {
+    return resourceTriggers.getOrDefault(name, Set.of()).stream().map(jobs::get).toList();
+  }
+
+  /**
+   * The jobs {@code start} sets off, transitively, {@code start} included, in topological order:
+   * what runs after a manual run of the start jobs.
+   */
+  public List<Job> downstreamClosure(List<Job> start) {
+    BitSet seen = new BitSet(jobs.size());
+    Deque<Integer> work = new ArrayDeque<>();
+    for (Job job : start) {
+      int i = index(job);
+      if (!seen.get(i)) {
+        seen.set(i);
+        work.add(i);
+      }
+    }
+    while (!work.isEmpty()) {
+      for (int next : triggers.get(work.poll())) {
+        if (!seen.get(next)) {
+          seen.set(next);
+          work.add(next);
+        }
+      }
+    }
+    return topologicalOrder().stream().filter(j -> seen.get(index(j))).toList();
+  }
+
+  /**
+   * All jobs, each after the jobs it depends on, ties in YAML order. Jobs on a cycle come last, in
+   * YAML order (a valid line has none).
+   */
+  public List<Job> topologicalOrder() {
+    int n = jobs.size();
+    int[] pending = new int[n];
+    List<List<Integer>> downstream = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      downstream.add(new ArrayList<>());
+    }
+    for (int to = 0; to < n; to++) {
+      for (int from : upstream.get(to)) {
+        if (from != to) {
+          pending[to]++;
+          downstream.get(from).add(to);
+        }
+      }
+    }
+    java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+    for (int i = 0; i < n; i++) {
+      if (pending[i] == 0) {
+        ready.add(i);
+      }
+    }
+    List<Job> order = new ArrayList<>(n);
+    BitSet placed = new BitSet(n);
+    while (!ready.isEmpty()) {
+      int i = ready.poll();
+      order.add(jobs.get(i));
+      placed.set(i);
+      for (int next : downstream.get(i)) {
+        if (--pending[next] == 0) {
+          ready.add(next);
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (!placed.get(i)) {
+        order.add(jobs.get(i));
+      }
+    }
+    return order;
+  }
+
+  /**
+   * Every cycle of jobs (strongly connected components of two or more jobs, or a job that depends
+   * on itself), each as the list of its jobs in YAML order.
+   */
+  public List<List<Job>> cycles() {
+    return new Cycles(jobs.size(), upstream)
+        .find().stream().map(c -> c.stream().map(jobs::get).toList()).toList();
+  }
+
+  private int index(Job job) {
+    Integer i = jobIndex.get(job.name());
+    if (i == null) {
+      throw new IllegalArgumentException("job '" + job.name() + "' is not part of this line");
+    }
+    return i;
+  }
+}

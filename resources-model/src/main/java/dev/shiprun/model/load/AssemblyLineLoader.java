@@ -1,0 +1,61 @@
+package dev.shiprun.model.load;
+
+import dev.shiprun.model.diagnostic.DiagnosticCode;
+import dev.shiprun.model.diagnostic.Diagnostics;
+import dev.shiprun.model.diagnostic.SourceLocation;
+import dev.shiprun.model.parse.ParseResult;
+import dev.shiprun.model.parse.PipelineFile;
+import dev.shiprun.model.parse.PipelineFiles;
+import dev.shiprun.model.parse.PipelineParser;
+import dev.shiprun.model.validate.PipelineValidator;
+import dev.shiprun.model.validate.Validation;
+import dev.shiprun.model.yaml.YamlLimits;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The front door of the model: read the YAML files of an assembly line, parse and validate them,
+ * and return every diagnostic at once. Stateless and thread-safe.
+ */
+public final class AssemblyLineLoader {
+
+  private final PipelineFiles files;
+  private final PipelineParser parser;
+  private final PipelineValidator validator;
+
+  public AssemblyLineLoader() {
+    this(YamlLimits.DEFAULT);
+  }
+
+  public AssemblyLineLoader(YamlLimits limits) {
+    this.files = new PipelineFiles(limits.maxBytes());
+    this.parser = new PipelineParser(limits);
+    this.validator = new PipelineValidator();
+  }
+
+  /** Loads the directories and files of one assembly line ({@code .} when none are given). */
+  public Validation load(List<Path> paths) {
+    Diagnostics out = new Diagnostics();
+    List<PipelineFile> read = files.read(paths.isEmpty() ? List.of(Path.of(".")) : paths, out);
+    return load(read, out);
+  }
+
+  /** Loads files already in memory (a YAML body sent to the daemon, say). */
+  public Validation load(List<PipelineFile> read, Diagnostics fileProblems) {
+    ParseResult parsed = parser.parse(read);
+    List<dev.shiprun.model.diagnostic.Diagnostic> diagnostics =
+        new ArrayList<>(fileProblems.sorted());
+    diagnostics.addAll(parsed.diagnostics());
+    if (read.isEmpty() && diagnostics.isEmpty()) {
+      Diagnostics none = new Diagnostics();
+      none.error(
+          DiagnosticCode.AL009,
+          SourceLocation.ofFile("."),
+          "no assembly line files were given",
+          "give a directory with shippable.yml, or the YAML files themselves");
+      diagnostics.addAll(none.sorted());
+    }
+    return validator.validate(parsed.pipeline(), diagnostics);
+  }
+}

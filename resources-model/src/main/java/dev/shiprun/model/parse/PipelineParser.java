@@ -1,0 +1,168 @@
+package dev.shiprun.model.parse;
+
+import dev.shiprun.model.Job;
+import dev.shiprun.model.Pipeline;
+import dev.shiprun.model.Resource;
+import dev.shiprun.model.diagnostic.Diagnostic;
+import dev.shiprun.model.diagnostic.DiagnosticCode;
+import dev.shiprun.model.diagnostic.Diagnostics;
+import dev.shiprun.model.diagnostic.SourceLocation;
+import dev.shiprun.model.diagnostic.SourceSet;
+import dev.shiprun.model.diagnostic.Suggestions;
+import dev.shiprun.model.yaml.YamlEntry;
+import dev.shiprun.model.yaml.YamlLimits;
+import dev.shiprun.model.yaml.YamlLoader;
+import dev.shiprun.model.yaml.YamlMapping;
+import dev.shiprun.model.yaml.YamlScalar;
+import dev.shiprun.model.yaml.YamlSequence;
+import dev.shiprun.model.yaml.YamlValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the YAML files of one assembly line into a {@link Pipeline}. Several files merge into one
+ * line; a shippable.templates.yml lends its anchors to the others. Every problem is collected, none
+ * stops the reading of the rest.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class PipelineParser {
+
+  private final YamlLoader loader;
+
+  public PipelineParser() {
+    this(YamlLimits.DEFAULT);
+  }
+
+  public PipelineParser(YamlLimits limits) {
+    this.loader = new YamlLoader(limits);
+  }
+
+  public ParseResult parse(List<PipelineFile> files) {
+    Diagnostics out = new Diagnostics();
+    Map<String, String> texts = new LinkedHashMap<>();
+    Optional<YamlLoader.Prelude> prelude = Optional.empty();
+    for (PipelineFile file : files) {
+      if (file.isTemplates()) {
+        String text = sourceText(file);
+        texts.put(file.name(), text);
+        // Read it alone once, so its own mistakes are reported against it. A file that cannot
+        // be read at all lends no anchors: in front of another file its syntax error would run
+        // into that file and be reported there, against lines that are fine.
+        Diagnostics own = new Diagnostics();
+        boolean readable = !loader.load(file.name(), file.bytes(), own).isEmpty();
+        out.addAll(own.sorted());
+        prelude =
+            readable || !own.hasErrors()
+                ? Optional.of(new YamlLoader.Prelude(file.name(), text))
+                : Optional.empty();
+      }
+    }
+    List<Resource> resources = new ArrayList<>();
+    List<Job> jobs = new ArrayList<>();
+    ResourceReader resourceReader = new ResourceReader(out);
+    JobReader jobReader = new JobReader(out);
+    String templatesFile = prelude.map(YamlLoader.Prelude::file).orElse(null);
+    for (PipelineFile file : files) {
+      if (file.isTemplates()) {
+        continue;
+      }
+      texts.put(file.name(), sourceText(file));
+      for (YamlValue document : loader.load(file.name(), file.bytes(), prelude, out)) {
+        readDocument(
+            document, file.name(), templatesFile, resourceReader, jobReader, resources, jobs, out);
+      }
+    }
+    // The templates file is read alone and again in front of every other file: a problem in it
+    // would be reported once per file. Identical diagnostics are one problem.
+    List<Diagnostic> diagnostics = out.sorted().stream().distinct().toList();
+    return new ParseResult(new Pipeline(resources, jobs, new SourceSet(texts)), diagnostics);
+  }
+
+  /** The text diagnostics quote: without a BOM, which the YAML reader skips and counts not. */
+  private static String sourceText(PipelineFile file) {
+    String text = new String(file.bytes(), StandardCharsets.UTF_8);
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static void readDocument(
+      YamlValue document,
+      String file,
+      String templatesFile,
+      ResourceReader resourceReader,
+      JobReader jobReader,
+      List<Resource> resources,
+      List<Job> jobs,
+      Diagnostics out) {
+    if (document instanceof YamlScalar s && s.isNull()) {
+      return;
+    }
+    if (!(document instanceof YamlMapping top)) {
+      out.error(
+          DiagnosticCode.AL008,
+          document.at(),
+          "the top level of "
+              + file
+              + " must be a mapping with 'resources:' and/or 'jobs:', "
+              + "found "
+              + document.describe(),
+          "start the file with 'resources:' or 'jobs:' at column 1");
+      return;
+    }
+    Set<String> known = new HashSet<>(Vocabulary.TOP_LEVEL);
+    known.addAll(Vocabulary.CI_KEYS);
+    for (YamlEntry entry : top.entries()) {
+      if (entry.key().at().file().equals(templatesFile)) {
+        continue; // anchors lent by the templates file
+      }
+      switch (entry.name()) {
+        case "resources" ->
+            list(entry, out).forEach(item -> resourceReader.read(item).ifPresent(resources::add));
+        case "jobs" -> list(entry, out).forEach(item -> jobReader.read(item).ifPresent(jobs::add));
+        case "triggers" ->
+            out.warning(
+                DiagnosticCode.AL010,
+                entry.key().at(),
+                "'triggers:' is Shippable's old trigger syntax; shiprun ignores it",
+                "use a time resource or 'shiprun run --job NAME' to start jobs");
+        default -> {
+          if (!known.contains(entry.name())) {
+            out.warning(
+                DiagnosticCode.AL010,
+                entry.key().at(),
+                "unknown top-level key '" + entry.name() + "'; it is ignored",
+                Suggestions.closest(entry.name(), Vocabulary.TOP_LEVEL)
+                    .map(n -> "did you mean '" + n + "'?")
+                    .orElse("an assembly line has 'resources:' and 'jobs:'"));
+          }
+        }
+      }
+    }
+  }
+
+  private static List<YamlValue> list(YamlEntry entry, Diagnostics out) {
+    YamlValue value = entry.value();
+    if (value instanceof YamlSequence seq) {
+      return seq.items();
+    }
+    if (!(value instanceof YamlScalar s && s.isNull())) {
+      out.error(
+          DiagnosticCode.AL008,
+          value.at(),
+          "'" + entry.name() + "' must be a list ('- name: …' items), found " + value.describe(),
+          "put '- ' in front of each " + (entry.name().equals("jobs") ? "job" : "resource"));
+    }
+    return List.of();
+  }
+
+  /** Where a whole-file problem is reported when no position applies. */
+  static SourceLocation fileLocation(String file) {
+    return SourceLocation.ofFile(file);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.shiprun.model.plan;
+
+import dev.shiprun.model.InStep;
+import dev.shiprun.model.IntegrationResource;
+import dev.shiprun.model.Job;
+import dev.shiprun.model.Named;
+import dev.shiprun.model.OutStep;
+import dev.shiprun.model.ParamsResource;
+import dev.shiprun.model.Resource;
+import dev.shiprun.model.StateResource;
+import dev.shiprun.model.diagnostic.DiagnosticCode;
+import dev.shiprun.model.diagnostic.Diagnostics;
+import dev.shiprun.model.diagnostic.Suggestions;
+import dev.shiprun.model.env.BuildInfo;
+import dev.shiprun.model.env.JobEnvPlanner;
+import dev.shiprun.model.env.ResourceVersion;
+import dev.shiprun.model.env.VersionLookup;
+import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.validate.ValidPipeline;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides which jobs a run executes and in which waves, and what each would see (spec §1.4).
+ *
+ * <p>Without named jobs the line runs from its roots: every job whose inputs all have a version
+ * before anything runs (resources that no job produces, or whose YAML seeds them; no IN jobs), then
+ * everything their new versions trigger. With named jobs: those, then what they trigger unless
+ * {@code downstream} is false. Stateless.
+ */
+public final class Planner {
+
+  /** Where plan shows paths that only a real run fixes. */
+  public static final String PLACEHOLDER_ROOT = "{JOB_PATH}";
+
+  private final JobEnvPlanner envPlanner = new JobEnvPlanner();
+
+  public Plan plan(ValidPipeline valid, PlanRequest request) {
+    AssemblyLine line = valid.line();
+    List<Job> start = new ArrayList<>();
+    if (request.jobs().isEmpty()) {
+      line.jobs().stream().filter(j -> isRoot(line, j)).forEach(start::add);
+    } else {
+      request
+          .jobs()
+          .forEach(
+              name ->
+                  start.add(
+                      line.job(name)
+                          .orElseThrow(
+                              () -> new IllegalArgumentException("no job named '" + name + "'"))));
+    }
+    List<Job> selected =
+        request.downstream() || request.jobs().isEmpty()
+            ? line.downstreamClosure(start)
+            : line.topologicalOrder().stream().filter(start::contains).toList();
+    Diagnostics out = new Diagnostics();
+    checkIntegrations(line, selected, request, out);
+    VersionLookup seeds =
+        name ->
+            line.resource(name)
+                .flatMap(r -> r.definition().seedVersionName().map(ResourceVersion::seeded));
+    Map<String, Integer> waves = new HashMap<>();
+    List<PlannedJob> planned = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    selected.forEach(j -> names.add(j.name()));
+    for (Job job : selected) {
+      int wave = 1;
+      for (Job up : line.upstreamOf(job)) {
+        if (names.contains(up.name())) {
+          wave = Math.max(wave, waves.get(up.name()) + 1);
+        }
+      }
+      waves.put(job.name(), wave);
+      BuildInfo build =
+          new BuildInfo(PLACEHOLDER_ROOT, "{BUILD_ID}", "{BUILD_NUMBER}", triggeredBy(job, start));
+      planned.add(
+          new PlannedJob(
+              job,
+              wave,
+              job.ins().stream().map(InStep::name).toList(),
+              job.outs().stream().map(OutStep::name).toList(),
+              envPlanner.plan(job, line, build, seeds, request.integrations())));
+    }
+    planned.sort(Comparator.comparingInt(PlannedJob::wave)); // stable: topological within a wave
+    return new Plan(planned, out.sorted());
+  }
+
+  private static String triggeredBy(Job job, List<Job> start) {
+    return start.contains(job) ? "manual" : "{upstream}";
+  }
+
+  /** A job runs at the start when it reads no job and every resource it reads has a version. */
+  private static boolean isRoot(AssemblyLine line, Job job) {
+    for (InStep in : job.ins()) {
+      Optional<Resource> resource = line.resource(in.name());
+      if (resource.isEmpty() || !hasVersionBeforeAnyRun(line, resource.get())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasVersionBeforeAnyRun(AssemblyLine line, Resource r) {
+    if (r instanceof StateResource
+        || r instanceof ParamsResource
+        || r instanceof IntegrationResource
+        || r.definition().definesVersion()) {
+      return true;
+    }
+    return line.jobs().stream()
+        .noneMatch(j -> j.outs().stream().anyMatch(o -> o.name().equals(r.name())));
+  }
+
+  /** Every integration the selected jobs use must be known; none is guessed. */
+  private static void checkIntegrations(
+      AssemblyLine line, List<Job> jobs, PlanRequest request, Diagnostics out) {
+    Set<String> reported = new HashSet<>();
+    for (Job job : jobs) {
+      // Resources first: their integration: key is where a user looks for the name.
+      List<Named> used = new ArrayList<>();
+      for (InStep in : job.ins()) {
+        line.resource(in.name()).flatMap(Resource::integration).ifPresent(used::add);
+      }
+      for (OutStep o : job.outs()) {
+        line.resource(o.name()).flatMap(Resource::integration).ifPresent(used::add);
+      }
+      used.addAll(job.header().integrations());
+      for (Named ref : used) {
+        if (request.integrations().containsKey(ref.name()) || !reported.add(ref.name())) {
+          continue;
+        }
+        out.error(
+            DiagnosticCode.AL120,
+            ref.at(),
+            "integration '" + ref.name() + "' is not defined; job '" + job.name() + "' needs it",
+            Suggestions.closest(ref.name(), request.integrations().keySet())
+                .map(s -> "did you mean '" + s + "'?")
+                .orElse("add it to the file given with --integrations"));
+      }
+    }
+  }
+}

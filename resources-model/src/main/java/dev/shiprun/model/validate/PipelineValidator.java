@@ -1,0 +1,49 @@
+package dev.shiprun.model.validate;
+
+import dev.shiprun.model.Pipeline;
+import dev.shiprun.model.diagnostic.Diagnostic;
+import dev.shiprun.model.diagnostic.Diagnostics;
+import dev.shiprun.model.graph.AssemblyLine;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a parsed pipeline with every rule in one pass. The result holds parse and validation
+ * diagnostics together; a {@link ValidPipeline} only when there is no error.
+ */
+public final class PipelineValidator {
+
+  private final List<ValidationRule> rules;
+
+  public PipelineValidator() {
+    this(
+        List.of(
+            new DuplicateNameRule(),
+            new ReferenceRule(),
+            new InAndOutRule(),
+            new CycleRule(),
+            new IntegrationRequiredRule(),
+            new PinRule(),
+            new TaskRule(),
+            new NotifyRule(),
+            new ReplicateRule(),
+            new EnvNameRule()));
+  }
+
+  public PipelineValidator(List<ValidationRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  public Validation validate(Pipeline pipeline, List<Diagnostic> parseDiagnostics) {
+    Diagnostics out = new Diagnostics();
+    out.addAll(parseDiagnostics);
+    AssemblyLine line = new AssemblyLine(pipeline);
+    for (ValidationRule rule : rules) {
+      rule.check(line, out);
+    }
+    List<Diagnostic> all = out.sorted();
+    Optional<ValidPipeline> valid =
+        out.hasErrors() ? Optional.empty() : Optional.of(new ValidPipeline(line, all));
+    return new Validation(pipeline, valid, all);
+  }
+}

@@ -1,0 +1,472 @@
+package dev.shiprun.model.yaml;
+
+import dev.shiprun.model.diagnostic.DiagnosticCode;
+import dev.shiprun.model.diagnostic.Diagnostics;
+import dev.shiprun.model.diagnostic.SourceLocation;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads YAML bytes into {@link YamlValue} trees that keep positions. Every problem becomes a
+ * diagnostic: syntax errors at the parser's position, duplicate keys, files that are empty, not
+ * UTF-8, too large, or that expand too much through aliases (refused before memory grows).
+ *
+ * <p>Stateless and thread-safe: each call builds its own parser.
+ */
+public final class YamlLoader {
+
+  private final YamlLimits limits;
+
+  public YamlLoader(YamlLimits limits) {
+    this.limits = limits;
+  }
+
+  /**
+   * Text whose anchors the file may use (shippable.templates.yml). It is read in front of the file;
+   * positions inside it are reported against its own name.
+   */
+  public record Prelude(String file, String text) {}
+
+  /** Loads every document of one file; returns what could be read, reports the rest. */
+  public List<YamlValue> load(String file, byte[] bytes, Diagnostics out) {
+    return load(file, bytes, Optional.empty(), out);
+  }
+
+  public List<YamlValue> load(
+      String file, byte[] bytes, Optional<Prelude> prelude, Diagnostics out) {
+    if (bytes.length > limits.maxBytes()) {
+      out.error(
+          DiagnosticCode.AL005,
+          SourceLocation.ofFile(file),
+          "file is "
+              + mebibytes(bytes.length)
+              + "; shiprun reads pipeline files up to "
+              + mebibytes(limits.maxBytes()),
+          "split the assembly line into several files (shippable.jobs.yml, "
+              + "shippable.resources.yml)");
+      return List.of();
+    }
+    Optional<String> decoded = decode(file, bytes, out);
+    if (decoded.isEmpty()) {
+      return List.of();
+    }
+    String text = decoded.get();
+    if (isBlank(text)) {
+      out.warning(
+          DiagnosticCode.AL003,
+          SourceLocation.ofFile(file),
+          "file is empty; it defines no jobs or resources",
+          "add 'resources:' or 'jobs:', or remove the file");
+      return List.of();
+    }
+    LineMap lines = new LineMap(file, prelude);
+    String combined =
+        prelude.map(p -> withNewline(p.text()) + withoutLeadingDocumentStart(text)).orElse(text);
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(limits.maxAliases());
+    options.setNestingDepthLimit(limits.maxNestingDepth());
+    options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes() * 2));
+    options.setAllowRecursiveKeys(false);
+    options.setProcessComments(false);
+    List<YamlValue> documents = new ArrayList<>();
+    Converter converter =
+        new Converter(
+            lines, out, limits.nodeBudget(combined.length()), 2 * limits.maxNestingDepth());
+    try {
+      for (Node node : new Yaml(options).composeAll(new StringReader(combined))) {
+        if (node != null) {
+          documents.add(converter.convert(node, 0));
+        }
+      }
+    } catch (BudgetExceeded e) {
+      out.error(
+          DiagnosticCode.AL006,
+          e.at,
+          "document expands to more than " + e.budget + " values through aliases",
+          "an alias bomb or a very large anchor used many times; write the values out or "
+              + "use fewer aliases");
+      return List.of();
+    } catch (TooDeep e) {
+      out.error(
+          DiagnosticCode.AL005,
+          e.at,
+          "values nest deeper than " + e.limit + " levels once aliases are expanded",
+          "aliases inside aliases build very deep values; write the values out or flatten them");
+      return List.of();
+    } catch (MarkedYAMLException e) {
+      reportMarked(e, lines, file, out);
+      return List.of();
+    } catch (YAMLException e) {
+      reportLimit(e, file, out);
+      return List.of();
+    }
+    return documents;
+  }
+
+  private static void reportMarked(
+      MarkedYAMLException e, LineMap lines, String file, Diagnostics out) {
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    SourceLocation at =
+        mark == null ? SourceLocation.ofFile(file) : lines.locate(mark.getLine(), mark.getColumn());
+    String problem = e.getProblem() == null ? "cannot be parsed" : e.getProblem();
+    boolean tab = problem.contains("\\t");
+    if (tab) {
+      // SnakeYAML: "found character '\t(TAB)' that cannot start any token. (Do not use \t(TAB)
+      // for indentation)"; the hint below says the same in the house style.
+      problem = "found a tab where YAML expects indentation or a value";
+    }
+    List<String> hints = new ArrayList<>();
+    if (e.getContext() != null && e.getContextMark() != null && e.getProblemMark() != null) {
+      hints.add(
+          e.getContext()
+              + " at "
+              + lines.locate(e.getContextMark().getLine(), e.getContextMark().getColumn()));
+    }
+    if (tab) {
+      hints.add("YAML does not allow tabs for indentation; indent with spaces");
+    }
+    if (problem.equals("mapping values are not allowed here")) {
+      hints.add(
+          "a ': ' inside a value starts a mapping; quote the whole value, e.g. "
+              + "script: 'echo time: now', or write it as a block scalar ('|')");
+    }
+    out.error(
+        DiagnosticCode.AL001, at, "yaml syntax error: " + problem, hints.toArray(String[]::new));
+  }
+
+  private void reportLimit(YAMLException e, String file, Diagnostics out) {
+    String message = String.valueOf(e.getMessage());
+    SourceLocation at = SourceLocation.ofFile(file);
+    if (message.contains("aliases")) {
+      out.error(
+          DiagnosticCode.AL006,
+          at,
+          "document uses more than " + limits.maxAliases() + " aliases of lists or mappings",
+          "an alias bomb or a very large anchor used many times; write the values out");
+    } else if (message.toLowerCase().contains("nesting depth")) {
+      out.error(
+          DiagnosticCode.AL005,
+          at,
+          "values nest deeper than " + limits.maxNestingDepth() + " levels",
+          "flatten the document");
+    } else {
+      out.error(
+          DiagnosticCode.AL005,
+          at,
+          "document exceeds the size limit of " + mebibytes(limits.maxBytes()),
+          "split the assembly line into several files");
+    }
+  }
+
+  private static Optional<String> decode(String file, byte[] bytes, Diagnostics out) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer chars = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, chars, true);
+    if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      // The bytes before the bad one on its line are valid UTF-8: count them in code points,
+      // as every other column is counted (a BOM at the start of the file takes no column).
+      int from = line == 1 && startsWithBom(bytes) ? 3 : lineStart;
+      int column =
+          (int)
+                  new String(bytes, from, Math.max(0, offset - from), StandardCharsets.UTF_8)
+                      .codePoints()
+                      .count()
+              + 1;
+      out.error(
+          DiagnosticCode.AL004,
+          new SourceLocation(file, line, column),
+          String.format(
+              "file is not UTF-8: byte 0x%02x at offset %d cannot be decoded",
+              bytes[offset] & 0xff, offset),
+          "save the file as UTF-8 (iconv -f latin1 -t utf-8 is a common fix)");
+      return Optional.empty();
+    }
+    decoder.flush(chars);
+    chars.flip();
+    String text = chars.toString();
+    return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+  }
+
+  private static boolean startsWithBom(byte[] bytes) {
+    return bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF;
+  }
+
+  /**
+   * A file read after a prelude must stay in the prelude's document, or the anchors it lends are
+   * out of reach ("found undefined alias"). A leading {@code ---} line would start a new one, so it
+   * is blanked; spaces keep every position as it was.
+   */
+  static String withoutLeadingDocumentStart(String text) {
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      String line = text.substring(start, end < 0 ? text.length() : end);
+      String stripped = line.strip();
+      if (stripped.isEmpty() || stripped.startsWith("#")) {
+        if (end < 0) {
+          break;
+        }
+        start = end + 1;
+        continue;
+      }
+      String rest = line.startsWith("---") ? line.substring(3).strip() : null;
+      if (rest != null && (rest.isEmpty() || rest.startsWith("#"))) {
+        return text.substring(0, start) + "   " + text.substring(start + 3);
+      }
+      break;
+    }
+    return text;
+  }
+
+  private static boolean isBlank(String text) {
+    for (String line : text.split("\n", -1)) {
+      String trimmed = line.strip();
+      if (!trimmed.isEmpty() && !trimmed.startsWith("#") && !trimmed.equals("---")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String withNewline(String text) {
+    return text.endsWith("\n") ? text : text + "\n";
+  }
+
+  private static String mebibytes(long bytes) {
+    return String.format("%.1f MiB", bytes / (1024.0 * 1024.0));
+  }
+
+  /** Maps positions in the combined (prelude + file) text back to the file they came from. */
+  private static final class LineMap {
+    private final String file;
+    private final String preludeFile;
+    private final int preludeLines;
+
+    LineMap(String file, Optional<Prelude> prelude) {
+      this.file = file;
+      this.preludeFile = prelude.map(Prelude::file).orElse(file);
+      this.preludeLines = prelude.map(p -> countLines(withNewline(p.text()))).orElse(0);
+    }
+
+    SourceLocation locate(int line0, int column0) {
+      if (line0 < preludeLines) {
+        return new SourceLocation(preludeFile, line0 + 1, column0 + 1);
+      }
+      return new SourceLocation(file, line0 - preludeLines + 1, column0 + 1);
+    }
+
+    private static int countLines(String text) {
+      int n = 0;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  private static final class BudgetExceeded extends RuntimeException {
+    final SourceLocation at;
+    final long budget;
+
+    BudgetExceeded(SourceLocation at, long budget) {
+      super(null, null, false, false);
+      this.at = at;
+      this.budget = budget;
+    }
+  }
+
+  /** Aliases nested in aliases: deep enough to overflow the stack of whoever walks the tree. */
+  private static final class TooDeep extends RuntimeException {
+    final SourceLocation at;
+    final int limit;
+
+    TooDeep(SourceLocation at, int limit) {
+      super(null, null, false, false);
+      this.at = at;
+      this.limit = limit;
+    }
+  }
+
+  /**
+   * Node tree to YamlValue tree; one per load, counts every node it produces. An alias is the same
+   * node reached again; {@code expansion} is where the outermost alias being expanded was used, the
+   * place to point at when the expansion grows too large or too deep.
+   */
+  private static final class Converter {
+    private final LineMap lines;
+    private final Diagnostics out;
+    private final long budget;
+    private final int maxDepth;
+    private long produced;
+    private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Node> converted = Collections.newSetFromMap(new IdentityHashMap<>());
+    private SourceLocation expansion;
+
+    Converter(LineMap lines, Diagnostics out, long budget, int maxDepth) {
+      this.lines = lines;
+      this.out = out;
+      this.budget = budget;
+      this.maxDepth = maxDepth;
+    }
+
+    private SourceLocation at(Node node) {
+      Mark mark = node.getStartMark();
+      return lines.locate(mark.getLine(), mark.getColumn());
+    }
+
+    YamlValue convert(Node node, int depth) {
+      return convert(node, null, depth);
+    }
+
+    private YamlValue convert(Node node, Node parent, int depth) {
+      boolean outermostAlias = expansion == null && !converted.add(node);
+      if (outermostAlias) {
+        expansion = at(parent == null ? node : parent);
+      }
+      try {
+        return convertNode(node, depth);
+      } finally {
+        if (outermostAlias) {
+          expansion = null;
+        }
+      }
+    }
+
+    private YamlValue convertNode(Node node, int depth) {
+      SourceLocation blame = expansion == null ? at(node) : expansion;
+      if (++produced > budget) {
+        throw new BudgetExceeded(blame, budget);
+      }
+      if (depth > maxDepth) {
+        throw new TooDeep(blame, maxDepth);
+      }
+      if (node instanceof ScalarNode scalar) {
+        boolean plain = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+        return new YamlScalar(scalar.getValue(), plain, at(node));
+      }
+      if (!onPath.add(node)) {
+        out.error(
+            DiagnosticCode.AL006,
+            at(node),
+            "an alias refers to the value that contains it",
+            "a value cannot include itself; copy the part you need instead");
+        return new YamlScalar("", true, at(node));
+      }
+      try {
+        if (node instanceof SequenceNode sequence) {
+          List<YamlValue> items = new ArrayList<>(sequence.getValue().size());
+          for (Node item : sequence.getValue()) {
+            items.add(convert(item, sequence, depth + 1));
+          }
+          return new YamlSequence(items, at(node));
+        }
+        return convertMapping((MappingNode) node, depth);
+      } finally {
+        onPath.remove(node);
+      }
+    }
+
+    private YamlMapping convertMapping(MappingNode mapping, int depth) {
+      List<YamlEntry> entries = new ArrayList<>(mapping.getValue().size());
+      Map<String, SourceLocation> seen = new HashMap<>();
+      List<YamlMapping> merges = new ArrayList<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        if (keyNode instanceof ScalarNode key && Tag.MERGE.equals(key.getTag())) {
+          collectMerge(convert(tuple.getValueNode(), mapping, depth + 1), merges);
+          continue;
+        }
+        if (!(keyNode instanceof ScalarNode keyScalar)) {
+          out.error(
+              DiagnosticCode.AL008,
+              at(keyNode),
+              "a key must be a plain name, found a complex key",
+              "write the key as a string");
+          continue;
+        }
+        YamlScalar key = new YamlScalar(keyScalar.getValue(), true, at(keyNode));
+        SourceLocation first = seen.putIfAbsent(key.text(), key.at());
+        if (first != null) {
+          out.error(
+              DiagnosticCode.AL002,
+              key.at(),
+              "duplicate key '"
+                  + key.text()
+                  + "'; the later value would silently replace the "
+                  + "earlier one",
+              "first defined at " + first + "; keep one of them");
+          continue;
+        }
+        entries.add(new YamlEntry(key, convert(tuple.getValueNode(), mapping, depth + 1)));
+      }
+      for (YamlMapping merge : merges) {
+        for (YamlEntry entry : merge.entries()) {
+          if (seen.putIfAbsent(entry.name(), entry.key().at()) == null) {
+            entries.add(entry);
+          }
+        }
+      }
+      return new YamlMapping(entries, at(mapping));
+    }
+
+    private void collectMerge(YamlValue value, List<YamlMapping> merges) {
+      if (value instanceof YamlMapping m) {
+        merges.add(m);
+      } else if (value instanceof YamlSequence s) {
+        for (YamlValue item : s.items()) {
+          collectMerge(item, merges);
+        }
+      } else {
+        out.error(
+            DiagnosticCode.AL008,
+            value.at(),
+            "a merge key '<<' needs a mapping or a list of mappings, found " + value.describe(),
+            "write '<<: *anchor' where the anchor names a mapping");
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.shiprun.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.model.parse.IntegrationsParser;
+import dev.shiprun.model.parse.IntegrationsResult;
+import dev.shiprun.model.validate.Validation;
+import dev.shiprun.model.yaml.YamlLimits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The assembly lines under samples/ are what a new user runs first: they must load clean. */
+class SamplesTest {
+
+  private static final Path SAMPLES = Path.of("..", "samples");
+
+  @TestFactory
+  Stream<DynamicTest> everySampleValidatesWithoutAnyDiagnostic() throws IOException {
+    List<Path> samples = samples();
+    assertTrue(samples.size() >= 3, "expected at least three samples, found " + samples);
+    return samples.stream()
+        .map(dir -> dynamicTest(dir.getFileName().toString(), dir.toUri(), () -> validate(dir)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everySampleReadmeShowsHowToValidateAndPlanIt() throws IOException {
+    return samples().stream()
+        .map(
+            dir ->
+                dynamicTest(
+                    dir.getFileName().toString(),
+                    () -> {
+                      String readme =
+                          Files.readString(dir.resolve("README.md"), StandardCharsets.UTF_8);
+                      String name = dir.getFileName().toString();
+                      assertTrue(readme.contains("./shiprun validate samples/" + name), "validate");
+                      assertTrue(readme.contains("./shiprun plan samples/" + name), "plan");
+                    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everySampleIntegrationsFileReadsCleanAndDefinesWhatTheLineUses()
+      throws IOException {
+    return samples().stream()
+        .map(
+            dir ->
+                dynamicTest(
+                    dir.getFileName().toString(),
+                    () -> {
+                      IntegrationsResult read =
+                          new IntegrationsParser(IntegrationTypes.builtIn(), YamlLimits.DEFAULT)
+                              .read(
+                                  dir.resolve("integrations.yml"),
+                                  Map.of("REGISTRY_PASSWORD", "not-a-real-password"));
+                      assertEquals(List.of(), read.diagnostics(), "integrations.yml of " + dir);
+                      Validation v = new AssemblyLineLoader().load(List.of(dir));
+                      for (Resource r : v.pipeline().resources()) {
+                        r.integration()
+                            .ifPresent(
+                                used ->
+                                    assertTrue(
+                                        read.integrations().containsKey(used.name()),
+                                        r.name() + " uses '" + used.name() + "', not defined"));
+                      }
+                    }));
+  }
+
+  private static void validate(Path dir) {
+    Validation v = new AssemblyLineLoader().load(List.of(dir));
+    String rendered = Pipelines.render(v);
+    assertEquals("", rendered, dir + " should load without diagnostics");
+    assertTrue(v.valid().isPresent());
+    assertFalse(v.pipeline().jobs().isEmpty(), dir + " defines no jobs");
+    assertFalse(v.pipeline().resources().isEmpty(), dir + " defines no resources");
+  }
+
+  private static List<Path> samples() throws IOException {
+    try (Stream<Path> dirs = Files.list(SAMPLES)) {
+      return dirs.filter(Files::isDirectory).sorted().toList();
+    }
+  }
+}

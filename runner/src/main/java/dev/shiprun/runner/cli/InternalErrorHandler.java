@@ -1,0 +1,49 @@
+package dev.shiprun.runner.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * shiprun itself broke: one line {@code shiprun: internal error: <what>} and exit code 3. The stack
+ * trace is printed only when {@code SHIPRUN_DEBUG=1} (config {@code shiprun.debug}).
+ */
+final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+  private final boolean debug;
+
+  InternalErrorHandler(boolean debug) {
+    this.debug = debug;
+  }
+
+  @Override
+  public int handleExecutionException(
+      Exception ex, CommandLine command, CommandLine.ParseResult parseResult) {
+    command.getOut().flush();
+    return report(ex, command.getErr());
+  }
+
+  int report(Throwable ex, PrintWriter err) {
+    err.println(
+        "shiprun: internal error: "
+            + describe(ex)
+            + (debug ? "" : " (set SHIPRUN_DEBUG=1 to see the stack trace)"));
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCode.INTERNAL.code();
+  }
+
+  /** The exception's simple name and message, following causes while the message is missing. */
+  static String describe(Throwable ex) {
+    Throwable t = ex;
+    while (t.getMessage() == null && t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String message = t.getMessage();
+    String what = t.getClass().getSimpleName();
+    return message == null || message.isBlank()
+        ? what
+        : what + ": " + message.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}

@@ -1,0 +1,180 @@
+package dev.shiprun.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.model.Job;
+import dev.shiprun.model.diagnostic.Diagnostic;
+import dev.shiprun.model.diagnostic.DiagnosticRenderer;
+import dev.shiprun.model.diagnostic.Diagnostics;
+import dev.shiprun.model.diagnostic.SourceSet;
+import dev.shiprun.model.diagnostic.Suggestions;
+import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.integration.Integration;
+import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.model.parse.IntegrationsParser;
+import dev.shiprun.model.parse.IntegrationsResult;
+import dev.shiprun.model.plan.Plan;
+import dev.shiprun.model.plan.PlanRequest;
+import dev.shiprun.model.plan.Planner;
+import dev.shiprun.model.validate.ValidPipeline;
+import dev.shiprun.model.validate.Validation;
+import dev.shiprun.model.yaml.YamlLimits;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shiprun plan [PATH...] [--job NAME]... [--integrations FILE]}: which jobs a run would
+ * execute, in which waves, what each reads and writes, and the variables each would get (secrets as
+ * ***). Nothing runs.
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows what 'shiprun run' would do, without running anything: the jobs in order (jobs of",
+      "one wave may run in parallel), what each reads and writes, and each job's environment",
+      "variables with secrets shown as ***. Paths and build numbers that only a run fixes show",
+      "as {JOB_PATH}, {BUILD_NUMBER} …"
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 the pipeline is invalid or an integration is missing, 2 usage error."
+    })
+public class PlanCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Directories or YAML files of one assembly line. Default: the current one.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = {"-j", "--job"},
+      paramLabel = "NAME",
+      description = "Plan a manual run of this job (repeatable). Default: the whole line.")
+  List<String> jobs = new ArrayList<>();
+
+  @Option(
+      names = "--no-downstream",
+      description = "With --job: only the named jobs, not what they trigger.")
+  boolean noDownstream;
+
+  @Option(
+      names = {"-i", "--integrations"},
+      paramLabel = "FILE",
+      description = "Account integrations (YAML, see the README); ${VAR} reads the environment.")
+  Optional<Path> integrationsFile = Optional.empty();
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or json. Default: ${DEFAULT-VALUE}.")
+  OutputFormat output;
+
+  private final AssemblyLineLoader loader;
+  private final WorkingDirectory workingDirectory;
+  private final DiagnosticsPrinter printer;
+  private final CallerEnvironment environment;
+  private final Planner planner = new Planner();
+  private final IntegrationsParser integrationsParser =
+      new IntegrationsParser(IntegrationTypes.discovered(), YamlLimits.DEFAULT);
+
+  @Inject
+  public PlanCommand(
+      AssemblyLineLoader loader,
+      WorkingDirectory workingDirectory,
+      DiagnosticsPrinter printer,
+      CallerEnvironment environment) {
+    this.loader = loader;
+    this.workingDirectory = workingDirectory;
+    this.printer = printer;
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Validation validation = loader.load(workingDirectory.resolve(paths));
+    if (validation.valid().isEmpty()) {
+      if (output == OutputFormat.JSON) {
+        printer.printJson(validation, spec.commandLine().getOut());
+      } else {
+        printer.printText(validation, err);
+      }
+      err.println(printer.summary(validation));
+      err.flush();
+      return ExitCode.FAILED.code();
+    }
+    ValidPipeline valid = validation.valid().get();
+    checkJobNames(valid.line());
+    SourceSet sources = validation.pipeline().sources();
+    List<Diagnostic> diagnostics = new ArrayList<>(validation.diagnostics());
+    Map<String, Integration> integrations = Map.of();
+    if (integrationsFile.isPresent()) {
+      Path file = workingDirectory.resolve(List.of(integrationsFile.get())).get(0);
+      IntegrationsResult read = integrationsParser.read(file, environment.variables());
+      sources = sources.with(read.sources());
+      diagnostics.addAll(read.diagnostics());
+      integrations = read.integrations();
+    }
+    boolean integrationsInvalid = diagnostics.stream().anyMatch(Diagnostic::isError);
+    Plan plan = planner.plan(valid, new PlanRequest(jobs, !noDownstream, integrations));
+    diagnostics.addAll(plan.diagnostics());
+    List<Diagnostic> sorted = sortedCopy(diagnostics);
+    boolean failed = integrationsInvalid || plan.hasErrors();
+    if (output == OutputFormat.JSON) {
+      List<Map<String, Object>> json = new ArrayList<>();
+      ObjectMapper mapper = new ObjectMapper();
+      sorted.forEach(d -> json.add(mapper.convertValue(printer.toJson(d), Map.class)));
+      spec.commandLine().getOut().print(PlanPrinter.json(plan, !failed, json));
+    } else {
+      DiagnosticRenderer renderer = new DiagnosticRenderer(sources);
+      sorted.forEach(d -> err.println(renderer.render(d)));
+      spec.commandLine().getOut().print(PlanPrinter.text(plan, valid.line()));
+    }
+    spec.commandLine().getOut().flush();
+    if (failed) {
+      long errors = sorted.stream().filter(Diagnostic::isError).count();
+      err.println("plan incomplete: " + errors + (errors == 1 ? " error" : " errors"));
+    }
+    err.flush();
+    return failed ? ExitCode.FAILED.code() : ExitCode.OK.code();
+  }
+
+  private void checkJobNames(AssemblyLine line) {
+    List<String> known = line.jobs().stream().map(Job::name).toList();
+    for (String name : jobs) {
+      if (line.job(name).isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "no job named '"
+                + name
+                + "' in this assembly line"
+                + Suggestions.closest(name, known)
+                    .map(s -> "; did you mean '" + s + "'?")
+                    .orElse("; jobs: " + String.join(", ", known)));
+      }
+    }
+  }
+
+  private static List<Diagnostic> sortedCopy(List<Diagnostic> diagnostics) {
+    List<Diagnostic> copy = new ArrayList<>(diagnostics);
+    copy.sort(Diagnostics.ORDER);
+    return copy;
+  }
+}

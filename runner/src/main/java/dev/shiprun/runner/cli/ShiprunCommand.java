@@ -1,0 +1,40 @@
+package dev.shiprun.runner.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code shiprun}: the top command. Each subcommand is one class, listed once below. */
+@TopCommand
+@Command(
+    name = "shiprun",
+    mixinStandardHelpOptions = true,
+    versionProvider = ShiprunVersion.class,
+    description = "Runs Shippable-style Assembly Lines on this machine.",
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {
+      ValidateCommand.class,
+      GraphCommand.class,
+      PlanCommand.class,
+      CompletionCommand.class,
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 a job failed or the pipeline is invalid, 2 usage error,"
+          + " 3 internal error.",
+      "Set SHIPRUN_DEBUG=1 to see stack traces of internal errors."
+    })
+public class ShiprunCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  /** {@code shiprun} alone is a usage error: say which commands there are. */
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(),
+        "no command given; the commands are " + String.join(", ", spec.subcommands().keySet()));
+  }
+}

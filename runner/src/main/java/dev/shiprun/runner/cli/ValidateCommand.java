@@ -1,0 +1,71 @@
+package dev.shiprun.runner.cli;
+
+import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.model.validate.Validation;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shiprun validate [PATH...] [--output text|json]}: load an assembly line and report every
+ * problem at once. Exit 0 when valid (warnings allowed), 1 when not.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks an assembly line and reports every problem at once.",
+      "Diagnostics and the summary go to stderr; with --output json the result goes to stdout."
+    },
+    footer = {"", "Exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error."})
+public class ValidateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description =
+          "Directories holding shippable.yml (and shippable.resources.yml, shippable.jobs.yml,"
+              + " shippable.templates.yml) or YAML files. Default: the current directory.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "How to show the result: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  OutputFormat output;
+
+  private final AssemblyLineLoader loader;
+  private final WorkingDirectory workingDirectory;
+  private final DiagnosticsPrinter printer;
+
+  @Inject
+  public ValidateCommand(
+      AssemblyLineLoader loader, WorkingDirectory workingDirectory, DiagnosticsPrinter printer) {
+    this.loader = loader;
+    this.workingDirectory = workingDirectory;
+    this.printer = printer;
+  }
+
+  @Override
+  public Integer call() {
+    Validation validation = loader.load(workingDirectory.resolve(paths));
+    if (output == OutputFormat.JSON) {
+      printer.printJson(validation, spec.commandLine().getOut());
+    } else {
+      printer.printText(validation, spec.commandLine().getErr());
+    }
+    spec.commandLine().getErr().println(printer.summary(validation));
+    spec.commandLine().getErr().flush();
+    return validation.valid().isPresent() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+  }
+}
