@@ -45,7 +45,10 @@ public final class Planner {
     AssemblyLine line = valid.line();
     List<Job> start = new ArrayList<>();
     if (request.jobs().isEmpty()) {
-      line.jobs().stream().filter(j -> isRoot(line, j)).forEach(start::add);
+      // Computed once: a per-IN scan of every job's OUTs made planning quadratic.
+      Set<String> produced = new HashSet<>();
+      line.jobs().forEach(j -> j.outs().forEach(o -> produced.add(o.name())));
+      line.jobs().stream().filter(j -> isRoot(line, j, produced)).forEach(start::add);
     } else {
       request
           .jobs()
@@ -66,6 +69,8 @@ public final class Planner {
         name ->
             line.resource(name)
                 .flatMap(r -> r.definition().seedVersionName().map(ResourceVersion::seeded));
+    Set<String> startNames = new HashSet<>();
+    start.forEach(j -> startNames.add(j.name()));
     Map<String, Integer> waves = new HashMap<>();
     List<PlannedJob> planned = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -79,7 +84,8 @@ public final class Planner {
       }
       waves.put(job.name(), wave);
       BuildInfo build =
-          new BuildInfo(PLACEHOLDER_ROOT, "{BUILD_ID}", "{BUILD_NUMBER}", triggeredBy(job, start));
+          new BuildInfo(
+              PLACEHOLDER_ROOT, "{BUILD_ID}", "{BUILD_NUMBER}", triggeredBy(job, startNames));
       planned.add(
           new PlannedJob(
               job,
@@ -92,30 +98,29 @@ public final class Planner {
     return new Plan(planned, out.sorted());
   }
 
-  private static String triggeredBy(Job job, List<Job> start) {
-    return start.contains(job) ? "manual" : "{upstream}";
+  private static String triggeredBy(Job job, Set<String> startNames) {
+    return startNames.contains(job.name()) ? "manual" : "{upstream}";
   }
 
   /** A job runs at the start when it reads no job and every resource it reads has a version. */
-  private static boolean isRoot(AssemblyLine line, Job job) {
+  private static boolean isRoot(AssemblyLine line, Job job, Set<String> produced) {
     for (InStep in : job.ins()) {
       Optional<Resource> resource = line.resource(in.name());
-      if (resource.isEmpty() || !hasVersionBeforeAnyRun(line, resource.get())) {
+      if (resource.isEmpty() || !hasVersionBeforeAnyRun(resource.get(), produced)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean hasVersionBeforeAnyRun(AssemblyLine line, Resource r) {
+  private static boolean hasVersionBeforeAnyRun(Resource r, Set<String> produced) {
     if (r instanceof StateResource
         || r instanceof ParamsResource
         || r instanceof IntegrationResource
         || r.definition().definesVersion()) {
       return true;
     }
-    return line.jobs().stream()
-        .noneMatch(j -> j.outs().stream().anyMatch(o -> o.name().equals(r.name())));
+    return !produced.contains(r.name());
   }
 
   /** Every integration the selected jobs use must be known; none is guessed. */
