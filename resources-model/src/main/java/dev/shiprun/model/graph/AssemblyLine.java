@@ -42,6 +42,9 @@ public final class AssemblyLine {
   /** Resource name → jobs a new version of it triggers. */
   private final Map<String, Set<Integer>> resourceTriggers = new HashMap<>();
 
+  /** Resource (or job) name → the jobs that write it as an OUT. */
+  private final Map<String, List<Integer>> producers = new HashMap<>();
+
   public AssemblyLine(Pipeline pipeline) {
     this.pipeline = pipeline;
     this.jobs = pipeline.jobs();
@@ -50,7 +53,6 @@ public final class AssemblyLine {
       upstream.add(new LinkedHashSet<>());
       triggers.add(new LinkedHashSet<>());
     }
-    Map<String, List<Integer>> producers = new HashMap<>();
     for (int i = 0; i < jobs.size(); i++) {
       for (OutStep out : jobs.get(i).outs()) {
         producers.computeIfAbsent(out.name(), k -> new ArrayList<>()).add(i);
@@ -120,6 +122,11 @@ public final class AssemblyLine {
 
   public Optional<Resource> resource(String name) {
     return pipeline.resource(name);
+  }
+
+  /** Whether some job of the line writes {@code name} as an OUT. */
+  public boolean isProduced(String name) {
+    return producers.containsKey(name);
   }
 
   /** Jobs that must finish before {@code job} starts (through IN jobs and produced resources). */

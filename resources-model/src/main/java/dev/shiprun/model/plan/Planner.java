@@ -45,10 +45,7 @@ public final class Planner {
     AssemblyLine line = valid.line();
     List<Job> start = new ArrayList<>();
     if (request.jobs().isEmpty()) {
-      // Computed once: a per-IN scan of every job's OUTs made planning quadratic.
-      Set<String> produced = new HashSet<>();
-      line.jobs().forEach(j -> j.outs().forEach(o -> produced.add(o.name())));
-      line.jobs().stream().filter(j -> isRoot(line, j, produced)).forEach(start::add);
+      line.jobs().stream().filter(j -> isRoot(line, j)).forEach(start::add);
     } else {
       request
           .jobs()
@@ -59,18 +56,18 @@ public final class Planner {
                           .orElseThrow(
                               () -> new IllegalArgumentException("no job named '" + name + "'"))));
     }
+    Set<String> startNames = new HashSet<>();
+    start.forEach(j -> startNames.add(j.name()));
     List<Job> selected =
         request.downstream() || request.jobs().isEmpty()
             ? line.downstreamClosure(start)
-            : line.topologicalOrder().stream().filter(start::contains).toList();
+            : line.topologicalOrder().stream().filter(j -> startNames.contains(j.name())).toList();
     Diagnostics out = new Diagnostics();
     checkIntegrations(line, selected, request, out);
     VersionLookup seeds =
         name ->
             line.resource(name)
                 .flatMap(r -> r.definition().seedVersionName().map(ResourceVersion::seeded));
-    Set<String> startNames = new HashSet<>();
-    start.forEach(j -> startNames.add(j.name()));
     Map<String, Integer> waves = new HashMap<>();
     List<PlannedJob> planned = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -103,24 +100,24 @@ public final class Planner {
   }
 
   /** A job runs at the start when it reads no job and every resource it reads has a version. */
-  private static boolean isRoot(AssemblyLine line, Job job, Set<String> produced) {
+  private static boolean isRoot(AssemblyLine line, Job job) {
     for (InStep in : job.ins()) {
       Optional<Resource> resource = line.resource(in.name());
-      if (resource.isEmpty() || !hasVersionBeforeAnyRun(resource.get(), produced)) {
+      if (resource.isEmpty() || !hasVersionBeforeAnyRun(line, resource.get())) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean hasVersionBeforeAnyRun(Resource r, Set<String> produced) {
+  private static boolean hasVersionBeforeAnyRun(AssemblyLine line, Resource r) {
     if (r instanceof StateResource
         || r instanceof ParamsResource
         || r instanceof IntegrationResource
         || r.definition().definesVersion()) {
       return true;
     }
-    return !produced.contains(r.name());
+    return !line.isProduced(r.name());
   }
 
   /** Every integration the selected jobs use must be known; none is guessed. */
