@@ -25,14 +25,14 @@ public sealed interface Job permits RunShJob, RunCiJob, UnsupportedJob {
   }
 
   default List<InStep> ins() {
-    return steps().stream().filter(InStep.class::isInstance).map(InStep.class::cast).toList();
+    return steps() instanceof Steps s ? s.ins() : Steps.only(steps(), InStep.class);
   }
 
   default List<OutStep> outs() {
-    return steps().stream().filter(OutStep.class::isInstance).map(OutStep.class::cast).toList();
+    return steps() instanceof Steps s ? s.outs() : Steps.only(steps(), OutStep.class);
   }
 
   default List<TaskStep> tasks() {
-    return steps().stream().filter(TaskStep.class::isInstance).map(TaskStep.class::cast).toList();
+    return steps() instanceof Steps s ? s.tasks() : Steps.only(steps(), TaskStep.class);
   }
 }

@@ -8,7 +8,7 @@ public record RunCiJob(JobHeader header, List<Step> steps, JobHooks hooks) imple
 
   public RunCiJob {
     Objects.requireNonNull(header, "header");
-    steps = List.copyOf(steps);
+    steps = Steps.of(steps);
     Objects.requireNonNull(hooks, "hooks");
   }
 }

@@ -11,7 +11,7 @@ public record UnsupportedJob(JobHeader header, List<Step> steps, JobHooks hooks)
 
   public UnsupportedJob {
     Objects.requireNonNull(header, "header");
-    steps = List.copyOf(steps);
+    steps = Steps.of(steps);
     Objects.requireNonNull(hooks, "hooks");
   }
 }

@@ -26,6 +26,9 @@ public final class EnvNames {
 
   /** Removes every character outside {@code [A-Za-z0-9_]}, keeping case (params keys, TASK env). */
   public static String sanitize(String text) {
+    if (isClean(text)) {
+      return text;
+    }
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -34,6 +37,16 @@ public final class EnvNames {
       }
     }
     return out.toString();
+  }
+
+  private static boolean isClean(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the rule drops digits at the start ({@code 1-app} → {@code APP}). */

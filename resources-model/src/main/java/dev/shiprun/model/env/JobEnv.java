@@ -1,5 +1,6 @@
 package dev.shiprun.model.env;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,15 @@ import java.util.Optional;
 public final class JobEnv {
 
   private final Map<String, EnvVar> variables;
+  private final List<EnvVar> inOrder;
 
   private JobEnv(Map<String, EnvVar> variables) {
     this.variables = variables;
+    this.inOrder = List.copyOf(variables.values());
   }
 
   public List<EnvVar> variables() {
-    return List.copyOf(variables.values());
+    return inOrder;
   }
 
   public Optional<EnvVar> get(String name) {
@@ -37,8 +40,9 @@ public final class JobEnv {
       variables.put(name, new EnvVar(name, value, origin));
     }
 
+    /** Hands the collected variables over; the builder must not be used afterwards. */
     JobEnv build() {
-      return new JobEnv(new LinkedHashMap<>(variables));
+      return new JobEnv(Collections.unmodifiableMap(variables));
     }
   }
 }

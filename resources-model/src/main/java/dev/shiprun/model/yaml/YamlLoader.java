@@ -11,25 +11,14 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads YAML bytes into {@link YamlValue} trees that keep positions. Every problem becomes a
@@ -88,21 +77,21 @@ public final class YamlLoader {
     String combined =
         prelude.map(p -> withNewline(p.text()) + withoutLeadingDocumentStart(text)).orElse(text);
     LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(limits.maxAliases());
-    options.setNestingDepthLimit(limits.maxNestingDepth());
+    // The tree builder enforces alias and nesting limits itself, with positions; the scanner
+    // still enforces the size limit.
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes() * 2));
-    options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
-    List<YamlValue> documents = new ArrayList<>();
-    Converter converter =
-        new Converter(
-            lines, out, limits.nodeBudget(combined.length()), 2 * limits.maxNestingDepth());
+    TreeBuilder builder =
+        new TreeBuilder(
+            new ParserImpl(new StreamReader(new StringReader(combined)), options),
+            lines,
+            out,
+            limits.nodeBudget(combined.length()),
+            limits.maxNestingDepth(),
+            limits.maxAliases());
+    List<YamlValue> documents;
     try {
-      for (Node node : new Yaml(options).composeAll(new StringReader(combined))) {
-        if (node != null) {
-          documents.add(converter.convert(node, 0));
-        }
-      }
+      documents = builder.documents();
     } catch (BudgetExceeded e) {
       out.error(
           DiagnosticCode.AL006,
@@ -111,18 +100,44 @@ public final class YamlLoader {
           "an alias bomb or a very large anchor used many times; write the values out or "
               + "use fewer aliases");
       return List.of();
-    } catch (TooDeep e) {
+    } catch (TooManyAliases e) {
       out.error(
-          DiagnosticCode.AL005,
+          DiagnosticCode.AL006,
           e.at,
-          "values nest deeper than " + e.limit + " levels once aliases are expanded",
-          "aliases inside aliases build very deep values; write the values out or flatten them");
+          "document uses more than " + e.limit + " aliases of lists or mappings",
+          "an alias bomb or a very large anchor used many times; write the values out");
+      return List.of();
+    } catch (TooDeep e) {
+      if (e.throughAliases) {
+        out.error(
+            DiagnosticCode.AL005,
+            e.at,
+            "values nest deeper than " + e.limit + " levels once aliases are expanded",
+            "aliases inside aliases build very deep values; write the values out or flatten them");
+      } else {
+        out.error(
+            DiagnosticCode.AL005,
+            e.at,
+            "values nest deeper than " + e.limit + " levels",
+            "flatten the document");
+      }
+      return List.of();
+    } catch (UndefinedAlias e) {
+      out.error(
+          DiagnosticCode.AL001,
+          e.at,
+          "yaml syntax error: found undefined alias " + e.name,
+          "define the anchor ('&" + e.name + "') before the alias that uses it");
       return List.of();
     } catch (MarkedYAMLException e) {
       reportMarked(e, lines, file, out);
       return List.of();
     } catch (YAMLException e) {
-      reportLimit(e, file, out);
+      out.error(
+          DiagnosticCode.AL005,
+          SourceLocation.ofFile(file),
+          "document exceeds the size limit of " + mebibytes(limits.maxBytes()),
+          "split the assembly line into several files");
       return List.of();
     }
     return documents;
@@ -157,30 +172,6 @@ public final class YamlLoader {
     }
     out.error(
         DiagnosticCode.AL001, at, "yaml syntax error: " + problem, hints.toArray(String[]::new));
-  }
-
-  private void reportLimit(YAMLException e, String file, Diagnostics out) {
-    String message = String.valueOf(e.getMessage());
-    SourceLocation at = SourceLocation.ofFile(file);
-    if (message.contains("aliases")) {
-      out.error(
-          DiagnosticCode.AL006,
-          at,
-          "document uses more than " + limits.maxAliases() + " aliases of lists or mappings",
-          "an alias bomb or a very large anchor used many times; write the values out");
-    } else if (message.toLowerCase().contains("nesting depth")) {
-      out.error(
-          DiagnosticCode.AL005,
-          at,
-          "values nest deeper than " + limits.maxNestingDepth() + " levels",
-          "flatten the document");
-    } else {
-      out.error(
-          DiagnosticCode.AL005,
-          at,
-          "document exceeds the size limit of " + mebibytes(limits.maxBytes()),
-          "split the assembly line into several files");
-    }
   }
 
   private static Optional<String> decode(String file, byte[] bytes, Diagnostics out) {
@@ -261,11 +252,18 @@ public final class YamlLoader {
   }
 
   private static boolean isBlank(String text) {
-    for (String line : text.split("\n", -1)) {
-      String trimmed = line.strip();
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      // Line by line without splitting: the first line with content ends the scan.
+      String trimmed = text.substring(start, end).strip();
       if (!trimmed.isEmpty() && !trimmed.startsWith("#") && !trimmed.equals("---")) {
         return false;
       }
+      start = end + 1;
     }
     return true;
   }
@@ -279,7 +277,7 @@ public final class YamlLoader {
   }
 
   /** Maps positions in the combined (prelude + file) text back to the file they came from. */
-  private static final class LineMap {
+  static final class LineMap {
     private final String file;
     private final String preludeFile;
     private final int preludeLines;
@@ -308,7 +306,7 @@ public final class YamlLoader {
     }
   }
 
-  private static final class BudgetExceeded extends RuntimeException {
+  static final class BudgetExceeded extends RuntimeException {
     final SourceLocation at;
     final long budget;
 
@@ -319,12 +317,11 @@ public final class YamlLoader {
     }
   }
 
-  /** Aliases nested in aliases: deep enough to overflow the stack of whoever walks the tree. */
-  private static final class TooDeep extends RuntimeException {
+  static final class TooManyAliases extends RuntimeException {
     final SourceLocation at;
     final int limit;
 
-    TooDeep(SourceLocation at, int limit) {
+    TooManyAliases(SourceLocation at, int limit) {
       super(null, null, false, false);
       this.at = at;
       this.limit = limit;
@@ -332,141 +329,30 @@ public final class YamlLoader {
   }
 
   /**
-   * Node tree to YamlValue tree; one per load, counts every node it produces. An alias is the same
-   * node reached again; {@code expansion} is where the outermost alias being expanded was used, the
-   * place to point at when the expansion grows too large or too deep.
+   * Values nested too deep: as written, or through aliases nested in aliases (deep enough to
+   * overflow the stack of whoever walks the tree).
    */
-  private static final class Converter {
-    private final LineMap lines;
-    private final Diagnostics out;
-    private final long budget;
-    private final int maxDepth;
-    private long produced;
-    private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<Node> converted = Collections.newSetFromMap(new IdentityHashMap<>());
-    private SourceLocation expansion;
+  static final class TooDeep extends RuntimeException {
+    final SourceLocation at;
+    final int limit;
+    final boolean throughAliases;
 
-    Converter(LineMap lines, Diagnostics out, long budget, int maxDepth) {
-      this.lines = lines;
-      this.out = out;
-      this.budget = budget;
-      this.maxDepth = maxDepth;
+    TooDeep(SourceLocation at, int limit, boolean throughAliases) {
+      super(null, null, false, false);
+      this.at = at;
+      this.limit = limit;
+      this.throughAliases = throughAliases;
     }
+  }
 
-    private SourceLocation at(Node node) {
-      Mark mark = node.getStartMark();
-      return lines.locate(mark.getLine(), mark.getColumn());
-    }
+  static final class UndefinedAlias extends RuntimeException {
+    final SourceLocation at;
+    final String name;
 
-    YamlValue convert(Node node, int depth) {
-      return convert(node, null, depth);
-    }
-
-    private YamlValue convert(Node node, Node parent, int depth) {
-      boolean outermostAlias = expansion == null && !converted.add(node);
-      if (outermostAlias) {
-        expansion = at(parent == null ? node : parent);
-      }
-      try {
-        return convertNode(node, depth);
-      } finally {
-        if (outermostAlias) {
-          expansion = null;
-        }
-      }
-    }
-
-    private YamlValue convertNode(Node node, int depth) {
-      SourceLocation blame = expansion == null ? at(node) : expansion;
-      if (++produced > budget) {
-        throw new BudgetExceeded(blame, budget);
-      }
-      if (depth > maxDepth) {
-        throw new TooDeep(blame, maxDepth);
-      }
-      if (node instanceof ScalarNode scalar) {
-        boolean plain = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
-        return new YamlScalar(scalar.getValue(), plain, at(node));
-      }
-      if (!onPath.add(node)) {
-        out.error(
-            DiagnosticCode.AL006,
-            at(node),
-            "an alias refers to the value that contains it",
-            "a value cannot include itself; copy the part you need instead");
-        return new YamlScalar("", true, at(node));
-      }
-      try {
-        if (node instanceof SequenceNode sequence) {
-          List<YamlValue> items = new ArrayList<>(sequence.getValue().size());
-          for (Node item : sequence.getValue()) {
-            items.add(convert(item, sequence, depth + 1));
-          }
-          return new YamlSequence(items, at(node));
-        }
-        return convertMapping((MappingNode) node, depth);
-      } finally {
-        onPath.remove(node);
-      }
-    }
-
-    private YamlMapping convertMapping(MappingNode mapping, int depth) {
-      List<YamlEntry> entries = new ArrayList<>(mapping.getValue().size());
-      Map<String, SourceLocation> seen = new HashMap<>();
-      List<YamlMapping> merges = new ArrayList<>();
-      for (NodeTuple tuple : mapping.getValue()) {
-        Node keyNode = tuple.getKeyNode();
-        if (keyNode instanceof ScalarNode key && Tag.MERGE.equals(key.getTag())) {
-          collectMerge(convert(tuple.getValueNode(), mapping, depth + 1), merges);
-          continue;
-        }
-        if (!(keyNode instanceof ScalarNode keyScalar)) {
-          out.error(
-              DiagnosticCode.AL008,
-              at(keyNode),
-              "a key must be a plain name, found a complex key",
-              "write the key as a string");
-          continue;
-        }
-        YamlScalar key = new YamlScalar(keyScalar.getValue(), true, at(keyNode));
-        SourceLocation first = seen.putIfAbsent(key.text(), key.at());
-        if (first != null) {
-          out.error(
-              DiagnosticCode.AL002,
-              key.at(),
-              "duplicate key '"
-                  + key.text()
-                  + "'; the later value would silently replace the "
-                  + "earlier one",
-              "first defined at " + first + "; keep one of them");
-          continue;
-        }
-        entries.add(new YamlEntry(key, convert(tuple.getValueNode(), mapping, depth + 1)));
-      }
-      for (YamlMapping merge : merges) {
-        for (YamlEntry entry : merge.entries()) {
-          if (seen.putIfAbsent(entry.name(), entry.key().at()) == null) {
-            entries.add(entry);
-          }
-        }
-      }
-      return new YamlMapping(entries, at(mapping));
-    }
-
-    private void collectMerge(YamlValue value, List<YamlMapping> merges) {
-      if (value instanceof YamlMapping m) {
-        merges.add(m);
-      } else if (value instanceof YamlSequence s) {
-        for (YamlValue item : s.items()) {
-          collectMerge(item, merges);
-        }
-      } else {
-        out.error(
-            DiagnosticCode.AL008,
-            value.at(),
-            "a merge key '<<' needs a mapping or a list of mappings, found " + value.describe(),
-            "write '<<: *anchor' where the anchor names a mapping");
-      }
+    UndefinedAlias(SourceLocation at, String name) {
+      super(null, null, false, false);
+      this.at = at;
+      this.name = name;
     }
   }
 }

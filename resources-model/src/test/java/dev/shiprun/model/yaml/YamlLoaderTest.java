@@ -182,6 +182,42 @@ class YamlLoaderTest {
   }
 
   @Test
+  void aliasWithoutAnchorIsASyntaxErrorAtTheAlias() {
+    assertEquals(List.of(), load("a: 1\nb: *nowhere\n"));
+    Diagnostic d = only();
+    assertEquals(DiagnosticCode.AL001, d.code());
+    assertEquals("yaml syntax error: found undefined alias nowhere", d.message());
+    assertEquals(at(2, 4), d.at());
+  }
+
+  @Test
+  void tooManyAliasesOfCollectionsAreRefusedWhereTheyAreUsed() {
+    StringBuilder yaml = new StringBuilder("base: &b {x: 1}\nuses:\n");
+    for (int i = 0; i < YamlLimits.DEFAULT.maxAliases() + 1; i++) {
+      yaml.append("  - *b\n");
+    }
+    assertEquals(List.of(), load(yaml.toString()));
+    Diagnostic d = only();
+    assertEquals(DiagnosticCode.AL006, d.code());
+    assertEquals(
+        "document uses more than "
+            + YamlLimits.DEFAULT.maxAliases()
+            + " aliases of lists or mappings",
+        d.message());
+    assertEquals(at(3, 3), d.at());
+  }
+
+  @Test
+  void scalarAliasesAndMergeKeysShareTheAnchoredValues() {
+    YamlMapping root =
+        loadMapping("v: &v text\nbase: &b {x: 1, y: 2}\nuse: {<<: *b, y: 3, z: *v}\n");
+    YamlMapping use = (YamlMapping) root.get("use").orElseThrow();
+    assertEquals(List.of("y", "z", "x"), use.entries().stream().map(YamlEntry::name).toList());
+    assertEquals("3", ((YamlScalar) use.get("y").orElseThrow()).text());
+    assertEquals("text", ((YamlScalar) use.get("z").orElseThrow()).text());
+  }
+
+  @Test
   void aliasesNestedInAliasesCannotOverflowTheStack() {
     StringBuilder yaml = new StringBuilder();
     for (int i = 0; i < 600; i++) { // 600 anchors × 90 levels: 54,000 levels once expanded
