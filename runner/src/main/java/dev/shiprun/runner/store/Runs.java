@@ -1,0 +1,160 @@
+package dev.shiprun.runner.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The run table: creating runs with their build numbers, moving them through their statuses. */
+public final class Runs {
+
+  private static final String COLUMNS =
+      "id, line, job, build_number, status, triggered_by, reason, created_at, started_at,"
+          + " finished_at";
+
+  Runs() {}
+
+  /** A new run of {@code job}, processing, owned by this process; its build number is the next. */
+  public Run start(Connection c, String line, String job, String triggeredBy) throws SQLException {
+    int buildNumber;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT COALESCE(MAX(build_number), 0) FROM run WHERE line = ? AND job = ?")) {
+      s.setString(1, line);
+      s.setString(2, job);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        buildNumber = r.getInt(1) + 1;
+      }
+    }
+    Instant now = Instant.now();
+    ProcessHandle self = ProcessHandle.current();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO run (line, job, build_number, status, triggered_by, owner_pid,"
+                + " owner_started, created_at, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      s.setString(1, line);
+      s.setString(2, job);
+      s.setInt(3, buildNumber);
+      s.setString(4, RunStatus.PROCESSING.wire());
+      s.setString(5, triggeredBy);
+      s.setLong(6, self.pid());
+      s.setLong(7, startMillis(self));
+      s.setTimestamp(8, Timestamp.from(now));
+      s.setTimestamp(9, Timestamp.from(now));
+      s.executeUpdate();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        return get(c, keys.getLong(1)).orElseThrow();
+      }
+    }
+  }
+
+  public void finish(Connection c, long id, RunStatus status, Optional<String> reason)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE run SET status = ?, reason = ?, finished_at = ? WHERE id = ?")) {
+      s.setString(1, status.wire());
+      s.setString(2, reason.orElse(null));
+      s.setTimestamp(3, Timestamp.from(Instant.now()));
+      s.setLong(4, id);
+      s.executeUpdate();
+    }
+  }
+
+  public Optional<Run> get(Connection c, long id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE id = ?")) {
+      s.setLong(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(read(r)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Runs, newest first, optionally of one line and job; at most {@code limit}. */
+  public List<Run> list(Connection c, Optional<String> line, Optional<String> job, int limit)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM run WHERE 1 = 1");
+    List<String> args = new ArrayList<>();
+    line.ifPresent(
+        l -> {
+          sql.append(" AND line = ?");
+          args.add(l);
+        });
+    job.ifPresent(
+        j -> {
+          sql.append(" AND job = ?");
+          args.add(j);
+        });
+    sql.append(" ORDER BY id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
+    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        s.setString(i + 1, args.get(i));
+      }
+      List<Run> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(read(r));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Runs still marked processing whose owning process is gone (a crash, {@code kill -9}, a power
+   * cut) become {@code interrupted}; a run owned by a live process (another CLI, a daemon) is left
+   * alone. Returns how many were marked.
+   */
+  int markInterrupted(Connection c) throws SQLException {
+    List<Long> dead = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT id, owner_pid, owner_started FROM run WHERE status = ?")) {
+      s.setString(1, RunStatus.PROCESSING.wire());
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          long pid = r.getLong(2);
+          long started = r.getLong(3);
+          boolean alive = ProcessHandle.of(pid).map(p -> startMillis(p) == started).orElse(false);
+          if (!alive) {
+            dead.add(r.getLong(1));
+          }
+        }
+      }
+    }
+    for (long id : dead) {
+      finish(
+          c,
+          id,
+          RunStatus.INTERRUPTED,
+          Optional.of("the shiprun process running it ended before the run finished"));
+    }
+    return dead.size();
+  }
+
+  /** A process's start time identifies it together with its pid (pids are reused). */
+  private static long startMillis(ProcessHandle p) {
+    return p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
+  }
+
+  private static Run read(ResultSet r) throws SQLException {
+    return new Run(
+        r.getLong(1),
+        r.getString(2),
+        r.getString(3),
+        r.getInt(4),
+        RunStatus.fromWire(r.getString(5)),
+        r.getString(6),
+        Optional.ofNullable(r.getString(7)),
+        r.getTimestamp(8).toInstant(),
+        Optional.ofNullable(r.getTimestamp(9)).map(Timestamp::toInstant),
+        Optional.ofNullable(r.getTimestamp(10)).map(Timestamp::toInstant));
+  }
+}

@@ -1,0 +1,132 @@
+package dev.shiprun.runner.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalPropertiesReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The embedded store under a shiprun home: an H2 file database ({@code <home>/store/shiprun}) in a
+ * small Agroal pool, its schema made by Flyway migrations ({@code db/migration}). Opened only by
+ * the commands that need it ({@code run}, {@code versions}, {@code runs}, {@code logs}, later the
+ * daemon), never at boot, so {@code validate}, {@code graph} and {@code plan} do not pay for it.
+ *
+ * <p>{@code AUTO_SERVER=TRUE} lets a CLI run and a daemon share one home. Every write that must be
+ * all-or-nothing goes through {@link #transaction}.
+ */
+public final class Store implements AutoCloseable {
+
+  /** A unit of work on one connection, committed when it returns and rolled back if it throws. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private final AgroalDataSource dataSource;
+  private final Runs runs;
+  private final Versions versions;
+
+  private Store(AgroalDataSource dataSource, ObjectMapper json) {
+    this.dataSource = dataSource;
+    this.runs = new Runs();
+    this.versions = new Versions(json);
+  }
+
+  /**
+   * Opens (and creates or migrates) the store of {@code home}, then marks runs whose process is
+   * gone as interrupted.
+   */
+  public static Store open(Path home, ObjectMapper json) {
+    Path folder = home.resolve("store");
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot create the store folder "
+              + folder
+              + ": "
+              + e.getMessage()
+              + "; give a writable --home or SHIPRUN_HOME",
+          e);
+    }
+    String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("shiprun") + ";AUTO_SERVER=TRUE";
+    AgroalDataSource dataSource;
+    try {
+      dataSource =
+          AgroalDataSource.from(
+              new AgroalPropertiesReader()
+                  .readProperties(
+                      Map.of(
+                          AgroalPropertiesReader.JDBC_URL, url,
+                          AgroalPropertiesReader.PROVIDER_CLASS_NAME, "org.h2.Driver",
+                          AgroalPropertiesReader.PRINCIPAL, "sa",
+                          AgroalPropertiesReader.CREDENTIAL, "",
+                          AgroalPropertiesReader.MAX_SIZE, "8",
+                          AgroalPropertiesReader.MIN_SIZE, "0",
+                          AgroalPropertiesReader.INITIAL_SIZE, "1")));
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the store in " + folder + ": " + firstLine(e), e);
+    }
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      dataSource.close();
+      throw new StoreException(
+          "cannot prepare the store in "
+              + folder
+              + ": "
+              + firstLine(e)
+              + "; if another shiprun version made it, use that version or a new --home",
+          e);
+    }
+    Store store = new Store(dataSource, json);
+    store.transaction(c -> store.runs.markInterrupted(c));
+    return store;
+  }
+
+  public Runs runs() {
+    return runs;
+  }
+
+  public Versions versions() {
+    return versions;
+  }
+
+  public <T> T transaction(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("the store failed: " + firstLine(e), e);
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

@@ -1,0 +1,226 @@
+package dev.shiprun.runner.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The version table: resource and job versions, numbered per name within a line. */
+public final class Versions {
+
+  private static final String COLUMNS =
+      "id, line, name, kind, number, version_name, property_bag, files_sha, created_by_run,"
+          + " created_at";
+  private static final TypeReference<LinkedHashMap<String, Object>> BAG = new TypeReference<>() {};
+
+  private final ObjectMapper json;
+
+  Versions(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** Posts a version with the next number of its name. */
+  public StoredVersion post(Connection c, NewVersion v) throws SQLException {
+    int number = latest(c, v.line(), v.name()).map(StoredVersion::number).orElse(0) + 1;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO version (line, name, kind, number, version_name, property_bag, files,"
+                + " files_sha, created_by_run, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      s.setString(1, v.line());
+      s.setString(2, v.name());
+      s.setString(3, v.kind().wire());
+      s.setInt(4, number);
+      s.setString(5, v.versionName().orElse(null));
+      s.setString(6, write(v.propertyBag()));
+      s.setBytes(7, v.files().map(StateArchive.Packed::bytes).orElse(null));
+      s.setString(8, v.files().map(StateArchive.Packed::sha).orElse(null));
+      if (v.createdByRun().isPresent()) {
+        s.setLong(9, v.createdByRun().getAsLong());
+      } else {
+        s.setNull(9, java.sql.Types.BIGINT);
+      }
+      s.setTimestamp(10, Timestamp.from(Instant.now()));
+      s.executeUpdate();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        return byId(c, keys.getLong(1)).orElseThrow();
+      }
+    }
+  }
+
+  public Optional<StoredVersion> latest(Connection c, String line, String name)
+      throws SQLException {
+    return one(
+        c,
+        "SELECT "
+            + COLUMNS
+            + " FROM version WHERE line = ? AND name = ?"
+            + " ORDER BY number DESC FETCH FIRST 1 ROWS ONLY",
+        line,
+        name);
+  }
+
+  public Optional<StoredVersion> byNumber(Connection c, String line, String name, int number)
+      throws SQLException {
+    return one(
+        c,
+        "SELECT " + COLUMNS + " FROM version WHERE line = ? AND name = ? AND number = " + number,
+        line,
+        name);
+  }
+
+  /** The newest version of {@code name} whose versionName is {@code versionName}. */
+  public Optional<StoredVersion> byName(Connection c, String line, String name, String versionName)
+      throws SQLException {
+    return one(
+        c,
+        "SELECT "
+            + COLUMNS
+            + " FROM version WHERE line = ? AND name = ? AND version_name = ?"
+            + " ORDER BY number DESC FETCH FIRST 1 ROWS ONLY",
+        line,
+        name,
+        versionName);
+  }
+
+  /** Every version of {@code name}, newest first. */
+  public List<StoredVersion> list(Connection c, String line, String name) throws SQLException {
+    return many(
+        c,
+        "SELECT " + COLUMNS + " FROM version WHERE line = ? AND name = ? ORDER BY number DESC",
+        line,
+        name);
+  }
+
+  /** The lines that hold versions of {@code name}. */
+  public List<String> linesWith(Connection c, String name) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT DISTINCT line FROM version WHERE name = ? ORDER BY line")) {
+      s.setString(1, name);
+      List<String> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The saved files of a version, if it has any. */
+  public Optional<byte[]> files(Connection c, long versionId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT files FROM version WHERE id = ?")) {
+      s.setLong(1, versionId);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.ofNullable(r.getBytes(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The sha of the YAML definition the resource's last YAML-made version came from. */
+  public Optional<String> yamlSeed(Connection c, String line, String resource) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT definition_sha FROM yaml_seed WHERE line = ? AND resource = ?")) {
+      s.setString(1, line);
+      s.setString(2, resource);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  public void putYamlSeed(Connection c, String line, String resource, String sha)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM yaml_seed WHERE line = ? AND resource = ?")) {
+      s.setString(1, line);
+      s.setString(2, resource);
+      s.executeUpdate();
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO yaml_seed (line, resource, definition_sha) VALUES (?, ?, ?)")) {
+      s.setString(1, line);
+      s.setString(2, resource);
+      s.setString(3, sha);
+      s.executeUpdate();
+    }
+  }
+
+  private Optional<StoredVersion> byId(Connection c, long id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM version WHERE id = ?")) {
+      s.setLong(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(read(r)) : Optional.empty();
+      }
+    }
+  }
+
+  private Optional<StoredVersion> one(Connection c, String sql, String... args)
+      throws SQLException {
+    List<StoredVersion> all = many(c, sql, args);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  private List<StoredVersion> many(Connection c, String sql, String... args) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setString(i + 1, args[i]);
+      }
+      List<StoredVersion> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(read(r));
+        }
+      }
+      return out;
+    }
+  }
+
+  private StoredVersion read(ResultSet r) throws SQLException {
+    long run = r.getLong(9);
+    boolean noRun = r.wasNull();
+    return new StoredVersion(
+        r.getLong(1),
+        r.getString(2),
+        r.getString(3),
+        VersionKind.valueOf(r.getString(4).toUpperCase(java.util.Locale.ROOT)),
+        r.getInt(5),
+        Optional.ofNullable(r.getString(6)),
+        readBag(r.getString(7)),
+        Optional.ofNullable(r.getString(8)),
+        noRun ? OptionalLong.empty() : OptionalLong.of(run),
+        r.getTimestamp(10).toInstant());
+  }
+
+  private String write(Map<String, Object> bag) {
+    try {
+      return json.writeValueAsString(bag);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("a version's properties cannot be written as JSON", e);
+    }
+  }
+
+  private Map<String, Object> readBag(String text) {
+    try {
+      return json.readValue(text, BAG);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("a stored version's properties are not valid JSON", e);
+    }
+  }
+}
