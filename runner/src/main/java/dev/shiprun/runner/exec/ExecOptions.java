@@ -24,8 +24,7 @@ public record ExecOptions(Path bash, Optional<Path> setsid) {
 
   /** bash and setsid from the usual places or the JVM's PATH. */
   public static ExecOptions defaults() {
-    return new ExecOptions(
-        find("bash").orElse(Path.of("/bin/bash")), find("setsid").filter(p -> hasProc()));
+    return new ExecOptions(find("bash").orElse(Path.of("/bin/bash")), find("setsid"));
   }
 
   private static Optional<Path> find(String program) {
@@ -35,10 +34,5 @@ public record ExecOptions(Path bash, Optional<Path> setsid) {
         .map(dir -> Path.of(dir, program))
         .filter(Files::isExecutable)
         .findFirst();
-  }
-
-  /** Process groups are only looked at through /proc, so setsid is of use only with it. */
-  private static boolean hasProc() {
-    return Files.isDirectory(Path.of("/proc/self"));
   }
 }

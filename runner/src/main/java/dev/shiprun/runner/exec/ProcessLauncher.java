@@ -120,6 +120,11 @@ public final class ProcessLauncher {
 
   /** What keeps the launch from starting, as one line for the user. */
   private Optional<String> problem(Launch launch) {
+    if (!killer.canFindProcesses()) {
+      return Optional.of(
+          "cannot see processes in /proc, so nothing a script starts could be stopped: run host"
+              + " TASKs on Linux");
+    }
     if (!Files.isExecutable(options.bash())) {
       return Optional.of(
           "bash is not found at " + options.bash() + ": install bash, which runs every TASK");

@@ -28,7 +28,12 @@ final class ProcessTable {
     this.proc = proc;
   }
 
-  /** The live (not zombie) processes of the tree, parents before their children. */
+  /** Whether processes can be seen here at all (Linux, with /proc mounted). */
+  boolean isReadable() {
+    return Files.isReadable(proc.resolve("self/stat"));
+  }
+
+  /** The live (not zombie) processes of the tree. */
   List<ProcessHandle> find(ProcessTree tree) {
     Map<Long, Stat> live = liveProcesses();
     byte[] entry = tree.token().environmentEntry();

@@ -55,6 +55,11 @@ public final class ProcessTreeKiller {
     return kill(ProcessTree.marked(token));
   }
 
+  /** Whether this system lets it find processes (it needs Linux's /proc). */
+  boolean canFindProcesses() {
+    return table.isReadable();
+  }
+
   KillReport kill(ProcessTree tree) {
     Map<Long, SignalledProcess> signalled = new LinkedHashMap<>();
     long start = System.nanoTime();

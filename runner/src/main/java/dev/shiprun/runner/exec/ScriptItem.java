@@ -1,5 +1,6 @@
 package dev.shiprun.runner.exec;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -10,21 +11,15 @@ import java.util.Objects;
  */
 public record ScriptItem(Section section, int index, int count) {
 
-  /** The lists a task wrapper runs, by their YAML names. */
+  /** The lists a task wrapper runs; their YAML names are their names in lower case. */
   public enum Section {
-    SCRIPT("script"),
-    ON_SUCCESS("on_success"),
-    ON_FAILURE("on_failure"),
-    ALWAYS("always");
-
-    private final String yamlName;
-
-    Section(String yamlName) {
-      this.yamlName = yamlName;
-    }
+    SCRIPT,
+    ON_SUCCESS,
+    ON_FAILURE,
+    ALWAYS;
 
     public String yamlName() {
-      return yamlName;
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The items of one TASK (spec §1.3.3) and the hook sections attached to it (§1.3.4), to be run in
@@ -20,9 +19,10 @@ import java.util.Map;
  * on_failure then always run in a subshell whose errors are ignored, and the task keeps the item's
  * exit code. When all items succeed, on_success then always run in the same shell with the same
  * rule, and a failure there fails the task (and skips the rest). An {@code exit 0} inside an item
- * ends the task as a success, skipping the rest; an exit after the script reset the EXIT trap
- * counts as a failure, because the task cannot be seen to complete. A signal (timeout, cancel) runs
- * no hooks.
+ * ends the task as a success, skipping the rest. A script that sets its own EXIT trap replaces
+ * shiprun's: a failing command still runs on_failure (from the ERR trap), an {@code exit N} does
+ * not, and an {@code exit 0} before the last item counts as a failure, because the task cannot be
+ * seen to complete. A signal (timeout, cancel) runs no hooks.
  *
  * @param script the TASK's {@code script} items (each one may hold many lines)
  * @param onSuccess run after the items when they all succeeded (spec: only for the last TASK)
@@ -58,17 +58,12 @@ public record TaskScript(
     Files.createDirectories(items);
     Path status = items.resolve("status");
     Files.deleteIfExists(status);
-    Map<Section, List<String>> sections =
-        Map.of(
-            Section.SCRIPT, script,
-            Section.ON_SUCCESS, onSuccess,
-            Section.ON_FAILURE, onFailure,
-            Section.ALWAYS, always);
-    for (Map.Entry<Section, List<String>> section : sections.entrySet()) {
-      for (int i = 0; i < section.getValue().size(); i++) {
-        String text = section.getValue().get(i);
+    for (Section section : Section.values()) {
+      List<String> texts = items(section);
+      for (int i = 0; i < texts.size(); i++) {
+        String text = texts.get(i);
         Files.writeString(
-            itemFile(items, section.getKey(), i),
+            itemFile(items, section, i),
             text.endsWith("\n") ? text : text + "\n",
             StandardCharsets.UTF_8);
       }
@@ -78,12 +73,12 @@ public record TaskScript(
     return new TaskScriptFile(wrapper, status, this);
   }
 
-  int count(Section section) {
+  List<String> items(Section section) {
     return switch (section) {
-      case SCRIPT -> script.size();
-      case ON_SUCCESS -> onSuccess.size();
-      case ON_FAILURE -> onFailure.size();
-      case ALWAYS -> always.size();
+      case SCRIPT -> script;
+      case ON_SUCCESS -> onSuccess;
+      case ON_FAILURE -> onFailure;
+      case ALWAYS -> always;
     };
   }
 
@@ -94,7 +89,7 @@ public record TaskScript(
                 .replace("@STATUS@", quote(status))
                 .replace("@FAILURE_HOOKS@", failureHooks(items)));
     for (Section section : List.of(Section.SCRIPT, Section.ON_SUCCESS, Section.ALWAYS)) {
-      for (int i = 0; i < count(section); i++) {
+      for (int i = 0; i < items(section).size(); i++) {
         text.append(
             ITEM.replace("@PART@", section.yamlName())
                 .replace("@INDEX@", Integer.toString(i))
@@ -110,7 +105,7 @@ public record TaskScript(
     }
     StringBuilder hooks = new StringBuilder("    (\n      builtin trap - ERR\n      set +e\n");
     for (Section section : List.of(Section.ON_FAILURE, Section.ALWAYS)) {
-      for (int i = 0; i < count(section); i++) {
+      for (int i = 0; i < items(section).size(); i++) {
         hooks
             .append("      builtin source ")
             .append(quote(itemFile(items, section, i)))

@@ -59,8 +59,9 @@ public record TaskScriptFile(Path wrapper, Path status, TaskScript task) {
         0,
         item,
         where
-            + " ended the task after the EXIT trap was reset, so the task cannot be seen to"
-            + " complete and counts as failed: do not reset the EXIT trap, or do not exit early");
+            + " ended the task with exit code 0 after shiprun's EXIT trap was reset or replaced,"
+            + " so the task cannot be seen to complete and counts as failed: keep the EXIT trap,"
+            + " or let the item end without exit");
   }
 
   private Optional<ScriptItem> item(String part, String index) {
@@ -69,8 +70,8 @@ public record TaskScriptFile(Path wrapper, Path status, TaskScript task) {
     try {
       int i = Integer.parseInt(index);
       return section
-          .filter(s -> i >= 0 && i < task.count(s))
-          .map(s -> new ScriptItem(s, i, task.count(s)));
+          .filter(s -> i >= 0 && i < task.items(s).size())
+          .map(s -> new ScriptItem(s, i, task.items(s).size()));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessTreeKillerTest {
 
   /**
-   * Starts a child with a grandchild, a double-forked orphan, a nohup and a setsid process, and one
-   * that ignores TERM, each writing its pid; then says "ready" and waits.
+   * Starts a child with a grandchild, an orphan, a nohup and a setsid process, a daemon (a setsid
+   * process's orphan: neither in the tree nor in the group), and one that ignores TERM, each
+   * writing its pid; then says "ready" and waits.
    */
   private static final String TREE =
       """
@@ -36,8 +38,9 @@ class ProcessTreeKillerTest {
       ( sleep 1000 & echo $! > orphan.pid ) &
       nohup bash -c 'echo $$ > nohup.pid; exec sleep 1000' > /dev/null 2>&1 &
       setsid bash -c 'echo $$ > setsid.pid; exec sleep 1000' &
+      setsid bash -c 'sleep 1000 & echo $! > daemon.pid'
       bash -c 'trap "" TERM; echo $$ > stubborn.pid; while :; do sleep 0.1; done' &
-      for f in child grandchild orphan nohup setsid stubborn; do
+      for f in child grandchild orphan nohup setsid daemon stubborn; do
         while [ ! -s $f.pid ]; do sleep 0.01; done
       done
       echo ready
@@ -45,7 +48,7 @@ class ProcessTreeKillerTest {
       """;
 
   private static final List<String> TREE_PIDS =
-      List.of("child", "grandchild", "orphan", "nohup", "setsid", "stubborn");
+      List.of("child", "grandchild", "orphan", "nohup", "setsid", "daemon", "stubborn");
 
   @TempDir Path dir;
   private final Exec exec = new Exec();
@@ -81,7 +84,7 @@ class ProcessTreeKillerTest {
     CompletableFuture<LaunchResult> result =
         CompletableFuture.supplyAsync(() -> exec.launcher.run(launch, sink, cancellation));
     sink.arrival("ready").get(30, TimeUnit.SECONDS);
-    CompletableFuture.runAsync(cancellation::cancel);
+    cancellation.cancel(); // from this thread, while the launch runs on another
 
     KillReport report =
         assertInstanceOf(Cancelled.class, result.get(30, TimeUnit.SECONDS)).killed();
@@ -91,15 +94,27 @@ class ProcessTreeKillerTest {
   @Test
   void killsAndReportsWhatTheScriptLeftRunningAfterItExited() throws IOException {
     LaunchResult result =
-        exec.run(dir, "sleep 1000 &\necho $! > background.pid\necho done\n", new RecordingSink());
+        exec.run(
+            dir,
+            """
+            sleep 1000 &
+            echo $! > background.pid
+            setsid bash -c 'sleep 1001 & echo $! > daemon.pid'
+            echo done
+            """,
+            new RecordingSink());
 
     Exited exited = assertInstanceOf(Exited.class, result);
     assertEquals(0, exited.code());
     long background = Exec.pid(dir.resolve("background.pid"));
+    long daemon = Exec.pid(dir.resolve("daemon.pid"));
     assertEquals(
-        List.of(new SignalledProcess(background, "sleep 1000", Signal.TERM)),
-        exited.leftovers().killed());
+        Set.of(
+            new SignalledProcess(background, "sleep 1000", Signal.TERM),
+            new SignalledProcess(daemon, "sleep 1001", Signal.TERM)),
+        Set.copyOf(exited.leftovers().killed()));
     assertTrue(Exec.isGone(background));
+    assertTrue(Exec.isGone(daemon));
     exec.assertNothingSurvives();
   }
 
