@@ -1,0 +1,26 @@
+package dev.shiprun.runner.exec;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A request to stop, made from any thread (the CLI's Ctrl-C handler calls {@link #cancel()} for
+ * every running job). One per job is enough: a launch that sees it stops its script and kills what
+ * the script started; a launch that starts after it does not start at all.
+ */
+public final class Cancellation {
+
+  private final CompletableFuture<Void> requested = new CompletableFuture<>();
+
+  /** Asks every launch watching this to stop; returns at once; calling it again does nothing. */
+  public void cancel() {
+    requested.complete(null);
+  }
+
+  public boolean isCancelled() {
+    return requested.isDone();
+  }
+
+  CompletableFuture<Void> requested() {
+    return requested;
+  }
+}

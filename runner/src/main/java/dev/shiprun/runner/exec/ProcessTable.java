@@ -1,0 +1,178 @@
+package dev.shiprun.runner.exec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Finds the live processes of a {@link ProcessTree} by reading /proc (Linux). */
+final class ProcessTable {
+
+  private static final int MAX_COMMAND_LINE = 500;
+
+  private final Path proc;
+  private final long self = ProcessHandle.current().pid();
+
+  ProcessTable(Path proc) {
+    this.proc = proc;
+  }
+
+  /** Whether processes can be seen here at all (Linux, with /proc mounted). */
+  boolean isReadable() {
+    return Files.isReadable(proc.resolve("self/stat"));
+  }
+
+  /** The live (not zombie) processes of the tree. */
+  List<ProcessHandle> find(ProcessTree tree) {
+    Map<Long, Stat> live = liveProcesses();
+    byte[] entry = tree.token().environmentEntry();
+    Set<Long> found = new LinkedHashSet<>();
+    Optional<ProcessHandle> root = tree.root();
+    boolean rootAlive = root.isPresent() && root.get().isAlive();
+    if (rootAlive) {
+      found.add(root.get().pid());
+    }
+    for (long pid : live.keySet()) {
+      if (carries(pid, entry)) {
+        found.add(pid);
+      }
+    }
+    // A group id cannot be reused while the group has members; once the root is gone and its
+    // pid belongs to another process, the root's group is gone too.
+    if (tree.rootLeadsGroup() && root.isPresent() && (rootAlive || !exists(root.get().pid()))) {
+      long group = root.get().pid();
+      live.forEach(
+          (pid, stat) -> {
+            if (stat.group() == group) {
+              found.add(pid);
+            }
+          });
+    }
+    found.retainAll(live.keySet());
+    List<ProcessHandle> handles = new ArrayList<>();
+    for (long pid : withDescendants(found, live)) {
+      ProcessHandle.of(pid).ifPresent(handles::add);
+    }
+    return handles;
+  }
+
+  /** The command line as shown by ps, or {@code [name]} when there is none. */
+  String commandLine(long pid) {
+    Path dir = proc.resolve(Long.toString(pid));
+    String line = read(dir.resolve("cmdline")).replace('\0', ' ').strip();
+    if (line.isEmpty()) {
+      line = "[" + read(dir.resolve("comm")).strip() + "]";
+    }
+    return line.length() > MAX_COMMAND_LINE ? line.substring(0, MAX_COMMAND_LINE) + "…" : line;
+  }
+
+  private static List<Long> withDescendants(Set<Long> found, Map<Long, Stat> live) {
+    Map<Long, List<Long>> children = new HashMap<>();
+    live.forEach(
+        (pid, stat) -> children.computeIfAbsent(stat.parent(), p -> new ArrayList<>()).add(pid));
+    Set<Long> all = new LinkedHashSet<>();
+    Deque<Long> queue = new ArrayDeque<>(found);
+    while (!queue.isEmpty()) {
+      long pid = queue.removeFirst();
+      if (all.add(pid)) {
+        queue.addAll(children.getOrDefault(pid, List.of()));
+      }
+    }
+    return new ArrayList<>(all);
+  }
+
+  private Map<Long, Stat> liveProcesses() {
+    Map<Long, Stat> live = new HashMap<>();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, ProcessTable::isPid)) {
+      for (Path dir : dirs) {
+        long pid = Long.parseLong(dir.getFileName().toString());
+        if (pid == self || pid == 1) {
+          continue;
+        }
+        Optional<Stat> stat = Stat.parse(read(dir.resolve("stat")));
+        stat.filter(Stat::isLive).ifPresent(s -> live.put(pid, s));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list the processes in " + proc + ": " + e, e);
+    }
+    return live;
+  }
+
+  private boolean exists(long pid) {
+    return Files.exists(proc.resolve(Long.toString(pid)));
+  }
+
+  /** Whether the environment the process started with holds exactly {@code entry}. */
+  private boolean carries(long pid, byte[] entry) {
+    byte[] environ;
+    try {
+      environ = Files.readAllBytes(proc.resolve(pid + "/environ"));
+    } catch (IOException e) {
+      return false; // gone, or not ours to read
+    }
+    int start = 0;
+    while (start < environ.length) {
+      int end = start;
+      while (end < environ.length && environ[end] != 0) {
+        end++;
+      }
+      if (end - start == entry.length
+          && Arrays.equals(environ, start, end, entry, 0, entry.length)) {
+        return true;
+      }
+      start = end + 1;
+    }
+    return false;
+  }
+
+  private static boolean isPid(Path dir) {
+    String name = dir.getFileName().toString();
+    return !name.isEmpty() && name.chars().allMatch(Character::isDigit);
+  }
+
+  private static String read(Path file) {
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** The fields of /proc/PID/stat that matter here. */
+  record Stat(char state, long parent, long group) {
+
+    /** Parses {@code pid (comm) state ppid pgrp …}; comm may hold spaces and parentheses. */
+    static Optional<Stat> parse(String text) {
+      int close = text.lastIndexOf(')');
+      if (close < 0) {
+        return Optional.empty();
+      }
+      String[] fields = text.substring(close + 1).strip().split(" ");
+      if (fields.length < 3 || fields[0].isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(
+            new Stat(fields[0].charAt(0), Long.parseLong(fields[1]), Long.parseLong(fields[2])));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+
+    /** Zombies and dead processes hold nothing and cannot be signalled. */
+    boolean isLive() {
+      return state != 'Z' && state != 'X' && state != 'x';
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.shiprun.runner.exec;
+
+import dev.shiprun.runner.exec.SignalledProcess.Signal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Stops every process of a run: TERM to all of them, a grace period in which they may clean up
+ * (processes started meanwhile get TERM too), then KILL, again and again, until none is left.
+ *
+ * <p>The processes are found through /proc: each one whose environment holds the run's {@link
+ * RunToken} (inherited by children, grandchildren, background jobs, {@code nohup} and {@code
+ * setsid} processes alike), the script itself, its process group, and every descendant of any of
+ * these. A process that starts with a cleared environment ({@code env -i}) <em>and</em> leaves both
+ * the process tree and the process group (a daemon that double-forks and calls setsid) cannot be
+ * found; neither can one owned by another user that shiprun may not read.
+ */
+public final class ProcessTreeKiller {
+
+  /** How long KILL may take to show before the survivors are reported. */
+  private static final Duration KILL_PATIENCE = Duration.ofSeconds(5);
+
+  private static final Duration FIRST_POLL = Duration.ofMillis(10);
+  private static final Duration MAX_POLL = Duration.ofMillis(100);
+
+  private final Duration grace;
+  private final ProcessTable table;
+
+  /**
+   * @param grace how long processes get between TERM and KILL (Shippable's executor: 10 s)
+   */
+  public ProcessTreeKiller(Duration grace) {
+    this(grace, new ProcessTable(Path.of("/proc")));
+  }
+
+  ProcessTreeKiller(Duration grace, ProcessTable table) {
+    Objects.requireNonNull(grace, "grace");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("a grace period cannot be negative: " + grace);
+    }
+    this.grace = grace;
+    this.table = table;
+  }
+
+  /**
+   * Kills every process that still carries {@code token}, for instance what a finished script left
+   * running in the background. Returns at once when there is none.
+   */
+  public KillReport sweep(RunToken token) {
+    return kill(ProcessTree.marked(token));
+  }
+
+  /** Whether this system lets it find processes (it needs Linux's /proc). */
+  boolean canFindProcesses() {
+    return table.isReadable();
+  }
+
+  KillReport kill(ProcessTree tree) {
+    Map<Long, SignalledProcess> signalled = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    long killFrom = start + grace.toNanos();
+    long giveUp = killFrom + KILL_PATIENCE.toNanos();
+    Duration poll = FIRST_POLL;
+    boolean interrupted = false;
+    while (true) {
+      List<ProcessHandle> alive = table.find(tree);
+      long now = System.nanoTime();
+      if (alive.isEmpty() || now - giveUp >= 0) {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        return report(signalled, alive);
+      }
+      Signal signal = now - killFrom >= 0 ? Signal.KILL : Signal.TERM;
+      for (ProcessHandle process : alive) {
+        SignalledProcess before = signalled.get(process.pid());
+        if (signal == Signal.TERM && before != null) {
+          continue;
+        }
+        String commandLine =
+            before != null ? before.commandLine() : table.commandLine(process.pid());
+        boolean sent = signal == Signal.KILL ? process.destroyForcibly() : process.destroy();
+        if (sent) {
+          signalled.put(process.pid(), new SignalledProcess(process.pid(), commandLine, signal));
+        }
+      }
+      try {
+        Thread.sleep(poll.toMillis());
+      } catch (InterruptedException e) {
+        interrupted = true; // finish the job first: nothing of the run may outlive it
+      }
+      poll = poll.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.multipliedBy(2);
+    }
+  }
+
+  private KillReport report(Map<Long, SignalledProcess> signalled, List<ProcessHandle> alive) {
+    List<SignalledProcess> survivors = new ArrayList<>();
+    for (ProcessHandle process : alive) {
+      SignalledProcess known = signalled.remove(process.pid());
+      survivors.add(
+          known != null
+              ? known
+              : new SignalledProcess(process.pid(), table.commandLine(process.pid()), Signal.KILL));
+    }
+    return new KillReport(new ArrayList<>(signalled.values()), survivors);
+  }
+}
