@@ -36,6 +36,12 @@ public final class JobEnv {
       variables.put(name, new EnvVar(name, new EnvValue.Plain(value), origin));
     }
 
+    /** The value set so far under {@code name} (templating reads the variables so far). */
+    Optional<EnvValue> value(String name) {
+      EnvVar v = variables.get(name);
+      return v == null ? Optional.empty() : Optional.of(v.value());
+    }
+
     void put(String name, EnvValue value, String origin) {
       variables.put(name, new EnvVar(name, value, origin));
     }

@@ -11,6 +11,7 @@ import dev.shiprun.model.yaml.YamlValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The variables of one IN or OUT resource (spec §3.3, §3.7): paths, name, type, operation, version,
@@ -38,9 +39,11 @@ final class ResourceEnv {
     }
     version.ifPresent(v -> addVersion(env, prefix, v, origin));
     ResourceDefinition d = resource.definition();
-    d.text("sourceName").ifPresent(s -> env.put(prefix + "_SOURCENAME", s, origin));
-    d.pointer().ifPresent(p -> flatten(env, prefix + "_POINTER", p, origin));
-    d.seed().ifPresent(s -> flatten(env, prefix + "_SEED", s, origin));
+    // Templating (spec §3.9) sees the variables so far: not this resource's own values below.
+    Function<String, EnvValue> template = text -> Envsubst.apply(text, env::value);
+    d.text("sourceName").ifPresent(s -> env.put(prefix + "_SOURCENAME", template.apply(s), origin));
+    d.pointer().ifPresent(p -> flatten(env, prefix + "_POINTER", p, template, origin));
+    d.seed().ifPresent(s -> flatten(env, prefix + "_SEED", s, template, origin));
     d.versionTemplate()
         .ifPresent(
             t -> {
@@ -51,7 +54,12 @@ final class ResourceEnv {
                 }
                 String section =
                     ResourceDefinition.SEED_LIKE_KEYS.contains(e.name()) ? "_SEED" : "_POINTER";
-                flatten(env, prefix + section + "_" + EnvNames.field(e.name()), e.value(), origin);
+                flatten(
+                    env,
+                    prefix + section + "_" + EnvNames.field(e.name()),
+                    e.value(),
+                    template,
+                    origin);
               }
             });
   }
@@ -78,17 +86,22 @@ final class ResourceEnv {
     return out;
   }
 
-  private static void flatten(JobEnv.Builder env, String name, YamlValue value, String origin) {
+  private static void flatten(
+      JobEnv.Builder env,
+      String name,
+      YamlValue value,
+      Function<String, EnvValue> template,
+      String origin) {
     if (value instanceof YamlMapping m) {
       for (YamlEntry e : m.entries()) {
-        flatten(env, name + "_" + EnvNames.field(e.name()), e.value(), origin);
+        flatten(env, name + "_" + EnvNames.field(e.name()), e.value(), template, origin);
       }
     } else if (value instanceof YamlSequence s) {
       for (int i = 0; i < s.items().size(); i++) {
-        flatten(env, name + "_" + i, s.items().get(i), origin);
+        flatten(env, name + "_" + i, s.items().get(i), template, origin);
       }
     } else if (value instanceof YamlScalar s) {
-      env.put(name, s.isNull() ? "" : s.text(), origin);
+      env.put(name, template.apply(s.isNull() ? "" : s.text()), origin);
     } else {
       throw new AssertionError(value);
     }

@@ -1,24 +1,13 @@
 package dev.shiprun.runner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shiprun.model.Job;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticRenderer;
 import dev.shiprun.model.diagnostic.Diagnostics;
-import dev.shiprun.model.diagnostic.SourceSet;
-import dev.shiprun.model.diagnostic.Suggestions;
-import dev.shiprun.model.graph.AssemblyLine;
-import dev.shiprun.model.integration.Integration;
-import dev.shiprun.model.integration.IntegrationTypes;
-import dev.shiprun.model.load.AssemblyLineLoader;
-import dev.shiprun.model.parse.IntegrationsParser;
-import dev.shiprun.model.parse.IntegrationsResult;
 import dev.shiprun.model.plan.Plan;
 import dev.shiprun.model.plan.PlanRequest;
 import dev.shiprun.model.plan.Planner;
 import dev.shiprun.model.validate.ValidPipeline;
-import dev.shiprun.model.validate.Validation;
-import dev.shiprun.model.yaml.YamlLimits;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -86,54 +74,28 @@ public class PlanCommand implements Callable<Integer> {
       description = "text or json. Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
-  private final AssemblyLineLoader loader;
-  private final WorkingDirectory workingDirectory;
+  private final LineInput input;
   private final DiagnosticsPrinter printer;
-  private final CallerEnvironment environment;
   private final Planner planner = new Planner();
-  private final IntegrationsParser integrationsParser =
-      new IntegrationsParser(IntegrationTypes.discovered(), YamlLimits.DEFAULT);
 
   @Inject
-  public PlanCommand(
-      AssemblyLineLoader loader,
-      WorkingDirectory workingDirectory,
-      DiagnosticsPrinter printer,
-      CallerEnvironment environment) {
-    this.loader = loader;
-    this.workingDirectory = workingDirectory;
+  public PlanCommand(LineInput input, DiagnosticsPrinter printer) {
+    this.input = input;
     this.printer = printer;
-    this.environment = environment;
   }
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Validation validation = loader.load(workingDirectory.resolve(paths));
-    if (validation.valid().isEmpty()) {
-      if (output == OutputFormat.JSON) {
-        printer.printJson(validation, spec.commandLine().getOut());
-      } else {
-        printer.printText(validation, err);
-      }
-      err.println(printer.summary(validation));
-      err.flush();
+    Optional<LineInput.Loaded> loaded = input.load(spec, paths, jobs, integrationsFile, output);
+    if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }
-    ValidPipeline valid = validation.valid().get();
-    checkJobNames(valid.line());
-    SourceSet sources = validation.pipeline().sources();
-    List<Diagnostic> diagnostics = new ArrayList<>(validation.diagnostics());
-    Map<String, Integration> integrations = Map.of();
-    if (integrationsFile.isPresent()) {
-      Path file = workingDirectory.resolve(List.of(integrationsFile.get())).get(0);
-      IntegrationsResult read = integrationsParser.read(file, environment.variables());
-      sources = sources.with(read.sources());
-      diagnostics.addAll(read.diagnostics());
-      integrations = read.integrations();
-    }
-    boolean integrationsInvalid = diagnostics.stream().anyMatch(Diagnostic::isError);
-    Plan plan = planner.plan(valid, new PlanRequest(jobs, !noDownstream, integrations));
+    ValidPipeline valid = loaded.get().valid();
+    List<Diagnostic> diagnostics = new ArrayList<>(loaded.get().diagnostics());
+    boolean integrationsInvalid = loaded.get().hasErrors();
+    Plan plan =
+        planner.plan(valid, new PlanRequest(jobs, !noDownstream, loaded.get().integrations()));
     diagnostics.addAll(plan.diagnostics());
     List<Diagnostic> sorted = sortedCopy(diagnostics);
     boolean failed = integrationsInvalid || plan.hasErrors();
@@ -143,7 +105,7 @@ public class PlanCommand implements Callable<Integer> {
       sorted.forEach(d -> json.add(mapper.convertValue(printer.toJson(d), Map.class)));
       spec.commandLine().getOut().print(PlanPrinter.json(plan, !failed, json));
     } else {
-      DiagnosticRenderer renderer = new DiagnosticRenderer(sources);
+      DiagnosticRenderer renderer = new DiagnosticRenderer(loaded.get().sources());
       sorted.forEach(d -> err.println(renderer.render(d)));
       spec.commandLine().getOut().print(PlanPrinter.text(plan, valid.line()));
     }
@@ -154,22 +116,6 @@ public class PlanCommand implements Callable<Integer> {
     }
     err.flush();
     return failed ? ExitCode.FAILED.code() : ExitCode.OK.code();
-  }
-
-  private void checkJobNames(AssemblyLine line) {
-    List<String> known = line.jobs().stream().map(Job::name).toList();
-    for (String name : jobs) {
-      if (line.job(name).isEmpty()) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "no job named '"
-                + name
-                + "' in this assembly line"
-                + Suggestions.closest(name, known)
-                    .map(s -> "; did you mean '" + s + "'?")
-                    .orElse("; jobs: " + String.join(", ", known)));
-      }
-    }
   }
 
   private static List<Diagnostic> sortedCopy(List<Diagnostic> diagnostics) {

@@ -18,6 +18,10 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       GraphCommand.class,
       PlanCommand.class,
+      RunCommand.class,
+      VersionsCommand.class,
+      RunsCommand.class,
+      LogsCommand.class,
       CompletionCommand.class,
     },
     footer = {

@@ -1,0 +1,125 @@
+package dev.shiprun.runner.cli;
+
+import dev.shiprun.model.Job;
+import dev.shiprun.model.diagnostic.Diagnostic;
+import dev.shiprun.model.diagnostic.Diagnostics;
+import dev.shiprun.model.diagnostic.SourceSet;
+import dev.shiprun.model.diagnostic.Suggestions;
+import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.integration.Integration;
+import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.model.parse.IntegrationsParser;
+import dev.shiprun.model.parse.IntegrationsResult;
+import dev.shiprun.model.validate.ValidPipeline;
+import dev.shiprun.model.validate.Validation;
+import dev.shiprun.model.yaml.YamlLimits;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * What {@code plan} and {@code run} read before they do anything: the assembly line (printed and
+ * refused when invalid), the job names given with {@code --job} (a usage error when unknown, with a
+ * suggestion) and the {@code --integrations} file.
+ */
+@Singleton
+public class LineInput {
+
+  /**
+   * A valid line with its integrations; {@code diagnostics} are the line's warnings and the
+   * integrations file's problems, sorted.
+   */
+  public record Loaded(
+      ValidPipeline valid,
+      Map<String, Integration> integrations,
+      SourceSet sources,
+      List<Diagnostic> diagnostics) {
+
+    public boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+  }
+
+  private final AssemblyLineLoader loader;
+  private final WorkingDirectory workingDirectory;
+  private final DiagnosticsPrinter printer;
+  private final CallerEnvironment environment;
+  private final IntegrationsParser integrationsParser =
+      new IntegrationsParser(IntegrationTypes.discovered(), YamlLimits.DEFAULT);
+
+  @Inject
+  public LineInput(
+      AssemblyLineLoader loader,
+      WorkingDirectory workingDirectory,
+      DiagnosticsPrinter printer,
+      CallerEnvironment environment) {
+    this.loader = loader;
+    this.workingDirectory = workingDirectory;
+    this.printer = printer;
+    this.environment = environment;
+  }
+
+  /** The paths as given, resolved against the user's directory. */
+  public List<Path> resolve(List<Path> paths) {
+    return workingDirectory.resolve(paths);
+  }
+
+  /** The line, or empty after printing why it is invalid (as validate does). */
+  public Optional<Loaded> load(
+      CommandSpec spec,
+      List<Path> paths,
+      List<String> jobs,
+      Optional<Path> integrationsFile,
+      OutputFormat output) {
+    PrintWriter err = spec.commandLine().getErr();
+    Validation validation = loader.load(workingDirectory.resolve(paths));
+    if (validation.valid().isEmpty()) {
+      if (output == OutputFormat.JSON) {
+        printer.printJson(validation, spec.commandLine().getOut());
+      } else {
+        printer.printText(validation, err);
+      }
+      err.println(printer.summary(validation));
+      err.flush();
+      return Optional.empty();
+    }
+    ValidPipeline valid = validation.valid().get();
+    checkJobNames(spec, valid.line(), jobs);
+    SourceSet sources = validation.pipeline().sources();
+    List<Diagnostic> diagnostics = new ArrayList<>(validation.diagnostics());
+    Map<String, Integration> integrations = Map.of();
+    if (integrationsFile.isPresent()) {
+      Path file = workingDirectory.resolve(List.of(integrationsFile.get())).get(0);
+      IntegrationsResult read = integrationsParser.read(file, environment.variables());
+      sources = sources.with(read.sources());
+      diagnostics.addAll(read.diagnostics());
+      integrations = read.integrations();
+    }
+    diagnostics.sort(Diagnostics.ORDER);
+    return Optional.of(new Loaded(valid, integrations, sources, List.copyOf(diagnostics)));
+  }
+
+  private static void checkJobNames(CommandSpec spec, AssemblyLine line, List<String> jobs) {
+    List<String> known = line.jobs().stream().map(Job::name).toList();
+    for (String name : jobs) {
+      if (line.job(name).isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "no job named '"
+                + name
+                + "' in this assembly line"
+                + Suggestions.closest(name, known)
+                    .map(s -> "; did you mean '" + s + "'?")
+                    .orElse("; jobs: " + String.join(", ", known)));
+      }
+    }
+  }
+}

@@ -1,0 +1,318 @@
+package dev.shiprun.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.model.Job;
+import dev.shiprun.model.diagnostic.Diagnostic;
+import dev.shiprun.model.diagnostic.DiagnosticRenderer;
+import dev.shiprun.runner.engine.EngineSettings;
+import dev.shiprun.runner.engine.JobResult;
+import dev.shiprun.runner.engine.LineRunner;
+import dev.shiprun.runner.engine.LiveOutput;
+import dev.shiprun.runner.exec.ExecOptions;
+import dev.shiprun.runner.exec.ProcessLauncher;
+import dev.shiprun.runner.exec.ProcessTreeKiller;
+import dev.shiprun.runner.store.Store;
+import dev.shiprun.runner.store.StoreException;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shiprun run [PATH] [--job NAME]…}: runs the assembly line's runSh jobs as Shippable did,
+ * keeping versions, state and logs in the home's store.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the assembly line: without --job every job whose inputs have versions, then what",
+      "their new versions trigger; with --job a manual run of those jobs, then what they",
+      "trigger. Versions, job state and logs are kept in the home (see 'shiprun versions',",
+      "'shiprun runs', 'shiprun logs')."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 every job succeeded, 1 a job failed, errored, timed out or was cancelled",
+      "(or the pipeline is invalid), 2 usage error, 3 shiprun could not use its home."
+    })
+public class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin HomeOptions homeOptions = new HomeOptions();
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Directories or YAML files of one assembly line. Default: the current one.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = {"-j", "--job"},
+      paramLabel = "NAME",
+      description = "Run this job manually (repeatable), then what it triggers.")
+  List<String> jobs = new ArrayList<>();
+
+  @Option(names = "--no-downstream", description = "With --job: only the named jobs.")
+  boolean noDownstream;
+
+  @Option(
+      names = {"-i", "--integrations"},
+      paramLabel = "FILE",
+      description = "Account integrations (YAML, see the README); ${VAR} reads the environment.")
+  Optional<Path> integrationsFile = Optional.empty();
+
+  @Option(
+      names = {"-p", "--parallel"},
+      paramLabel = "N",
+      description = "Jobs that may run at once. Default: the number of CPUs.")
+  Optional<Integer> parallel = Optional.empty();
+
+  @Option(
+      names = {"-e", "--env"},
+      paramLabel = "KEY=VALUE",
+      description = "A variable for every job (repeatable); the job's own variables win.")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description =
+          "Limit per job, overriding runtime.timeoutMinutes: 90s, 15m, 2h, or minutes (30).")
+  Optional<String> timeout = Optional.empty();
+
+  @Option(
+      names = "--grace",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description = "On timeout or Ctrl-C: time between TERM and KILL. Default: ${DEFAULT-VALUE}.")
+  String grace;
+
+  @Option(
+      names = "--line",
+      paramLabel = "NAME",
+      description = "Name the line's versions are kept under. Default: the directory's name.")
+  Optional<String> lineName = Optional.empty();
+
+  @Option(
+      names = "--keep-workspace",
+      description = "Keep build folders after the run (they hold integration files).")
+  boolean keepWorkspace;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Stream each job's output live (prefixed by the job name).")
+  boolean verbose;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Summary as text or json. Default: ${DEFAULT-VALUE}.")
+  OutputFormat output;
+
+  private final LineInput input;
+  private final ShiprunHome home;
+  private final CallerEnvironment caller;
+
+  @Inject
+  public RunCommand(LineInput input, ShiprunHome home, CallerEnvironment caller) {
+    this.input = input;
+    this.home = home;
+    this.caller = caller;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, String> inherited = inherited();
+    Optional<Duration> limit = timeout.map(t -> DurationOption.parse(spec, "--timeout", t));
+    Duration graceTime = DurationOption.parse(spec, "--grace", grace);
+    int threads = parallel.orElse(Runtime.getRuntime().availableProcessors());
+    if (threads < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--parallel must be 1 or more, not " + threads);
+    }
+    Optional<LineInput.Loaded> loaded = input.load(spec, paths, jobs, integrationsFile, output);
+    if (loaded.isEmpty()) {
+      return ExitCode.FAILED.code();
+    }
+    LineInput.Loaded line = loaded.get();
+    DiagnosticRenderer renderer = new DiagnosticRenderer(line.sources());
+    line.diagnostics().forEach(d -> err.println(renderer.render(d)));
+    if (line.hasErrors()) {
+      err.println("not run: the integrations file has errors");
+      err.flush();
+      return ExitCode.FAILED.code();
+    }
+    List<Diagnostic> missing =
+        new dev.shiprun.model.plan.Planner()
+            .plan(
+                line.valid(),
+                new dev.shiprun.model.plan.PlanRequest(jobs, !noDownstream, line.integrations()))
+            .diagnostics();
+    if (missing.stream().anyMatch(Diagnostic::isError)) {
+      missing.forEach(d -> err.println(renderer.render(d)));
+      err.println("not run: an integration the jobs use is missing; nothing was started");
+      err.flush();
+      return ExitCode.FAILED.code();
+    }
+    Path homeDir = home.resolve(homeOptions.home);
+    ObjectMapper json = new ObjectMapper();
+    ConsoleProgress console = new ConsoleProgress(err, verbose);
+    try (Store store = Store.open(homeDir, json)) {
+      LineRunner runner =
+          new LineRunner(
+              store,
+              new EngineSettings(homeDir, limit, graceTime, inherited, keepWorkspace),
+              new ProcessLauncher(ExecOptions.defaults(), new ProcessTreeKiller(graceTime)),
+              json,
+              console,
+              console);
+      CountDownLatch finished = new CountDownLatch(1);
+      // Ctrl-C (and TERM): cancel every running job the engine's way, then let the JVM go.
+      Thread onSignal =
+          new Thread(
+              () -> {
+                runner.cancelAll();
+                try {
+                  finished.await(graceTime.toSeconds() + 75, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "shiprun-cancel");
+      Runtime.getRuntime().addShutdownHook(onSignal);
+      LineRunner.Outcome outcome;
+      try {
+        outcome =
+            runner.run(
+                new LineRunner.Request(
+                    name(),
+                    line.valid().line(),
+                    jobs,
+                    !noDownstream,
+                    line.integrations(),
+                    threads));
+      } finally {
+        finished.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running: it waits for the latch released above
+        }
+      }
+      print(outcome);
+      return outcome.allSucceeded() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+    } catch (StoreException e) {
+      err.println("shiprun run: " + e.getMessage());
+      err.flush();
+      return ExitCode.INTERNAL.code();
+    }
+  }
+
+  private void print(LineRunner.Outcome outcome) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (output == OutputFormat.JSON) {
+      out.println(RunSummary.json(outcome));
+    } else if (outcome.results().isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println("nothing ran: no job has versions for all of its inputs (see 'shiprun plan')");
+    } else {
+      out.print(RunSummary.text(outcome));
+    }
+    out.flush();
+    spec.commandLine().getErr().flush();
+  }
+
+  /** The name versions are kept under: --line, else the assembly line's directory name. */
+  private String name() {
+    if (lineName.isPresent()) {
+      return lineName.get();
+    }
+    List<Path> resolved = input.resolve(paths);
+    Path first = resolved.isEmpty() ? Path.of("") : resolved.get(0);
+    Path absolute = first.toAbsolutePath().normalize();
+    Path dir = Files.isDirectory(absolute) ? absolute : absolute.getParent();
+    return dir == null || dir.getFileName() == null ? "default" : dir.getFileName().toString();
+  }
+
+  /** The caller's allow-listed variables, then --env entries. */
+  private Map<String, String> inherited() {
+    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, String> callerVariables = caller.variables();
+    for (String name : EngineSettings.INHERITED_VARIABLES) {
+      String value = callerVariables.get(name);
+      if (value != null) {
+        out.put(name, value);
+      }
+    }
+    for (String entry : env) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new ParameterException(
+            spec.commandLine(), "--env needs KEY=VALUE, not '" + entry + "'");
+      }
+      out.put(entry.substring(0, eq), entry.substring(eq + 1));
+    }
+    return out;
+  }
+
+  /** Live output and progress on stderr. */
+  private static final class ConsoleProgress implements LineRunner.Progress, LiveOutput {
+    private final PrintWriter err;
+    private final boolean verbose;
+
+    ConsoleProgress(PrintWriter err, boolean verbose) {
+      this.err = err;
+      this.verbose = verbose;
+    }
+
+    @Override
+    public synchronized void started(Job job) {
+      err.println("started  " + job.name());
+      err.flush();
+    }
+
+    @Override
+    public synchronized void finished(JobResult r) {
+      err.println(
+          "finished "
+              + r.job()
+              + " #"
+              + r.buildNumber()
+              + ": "
+              + r.status().wire()
+              + " in "
+              + RunSummary.duration(r.duration())
+              + r.reason().filter(s -> !r.succeeded()).map(s -> " (" + s + ")").orElse(""));
+      err.flush();
+    }
+
+    @Override
+    public synchronized void line(String job, String text) {
+      if (verbose) {
+        err.println("[" + job + "] " + text);
+        err.flush();
+      }
+    }
+  }
+}

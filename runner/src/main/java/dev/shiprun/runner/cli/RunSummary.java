@@ -1,0 +1,105 @@
+package dev.shiprun.runner.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.shiprun.runner.engine.JobResult;
+import dev.shiprun.runner.engine.LineRunner;
+import dev.shiprun.runner.store.StoredVersion;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The table (or JSON) {@code shiprun run} prints at the end. */
+final class RunSummary {
+
+  private RunSummary() {}
+
+  static String text(LineRunner.Outcome outcome) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"JOB", "BUILD", "STATUS", "DURATION", "OUT VERSIONS"});
+    for (JobResult r : outcome.results()) {
+      rows.add(
+          new String[] {
+            r.job(),
+            "#" + r.buildNumber(),
+            r.status().wire(),
+            duration(r.duration()),
+            r.outVersions().isEmpty()
+                ? "-"
+                : String.join(", ", r.outVersions().stream().map(RunSummary::version).toList())
+          });
+    }
+    int[] widths = new int[5];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        out.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
+      }
+      out.append('\n');
+    }
+    if (outcome.cancelled()) {
+      out.append("cancelled: jobs that had not started were not run\n");
+    }
+    return out.toString();
+  }
+
+  static String json(LineRunner.Outcome outcome) {
+    List<Object> runs = new ArrayList<>();
+    for (JobResult r : outcome.results()) {
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("job", r.job());
+      run.put("runId", r.runId());
+      run.put("buildNumber", r.buildNumber());
+      run.put("status", r.status().wire());
+      run.put("durationMs", r.duration().toMillis());
+      run.put("reason", r.reason().orElse(null));
+      List<Object> versions = new ArrayList<>();
+      for (StoredVersion v : r.outVersions()) {
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("name", v.name());
+        version.put("versionNumber", v.number());
+        version.put("versionName", v.versionName().orElse(null));
+        versions.add(version);
+      }
+      run.put("outVersions", versions);
+      runs.add(run);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("succeeded", outcome.allSucceeded());
+    doc.put("cancelled", outcome.cancelled());
+    doc.put("runs", runs);
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String duration(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 10_000) {
+      return String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
+    }
+    if (ms < 120_000) {
+      return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+    return String.format(Locale.ROOT, "%d min %d s", ms / 60_000, (ms / 1000) % 60);
+  }
+
+  private static String version(StoredVersion v) {
+    return v.name() + " #" + v.number() + v.versionName().map(n -> " (" + n + ")").orElse("");
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - s.length()));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.shiprun.runner.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What every run of one invocation shares.
+ *
+ * @param home the shiprun home: store, build folders, logs
+ * @param timeout overrides each job's {@code runtime.timeoutMinutes} when present
+ * @param grace how long a job's processes get between TERM and KILL
+ * @param inherited the caller's variables a job may see (the documented allow-list), then the
+ *     {@code --env} entries
+ * @param keepWorkspace keep build folders after the run (they hold integration files: debugging
+ *     only)
+ */
+public record EngineSettings(
+    Path home,
+    Optional<Duration> timeout,
+    Duration grace,
+    Map<String, String> inherited,
+    boolean keepWorkspace) {
+
+  /** The caller's variables a job sees, when set (documented in the README). */
+  public static final List<String> INHERITED_VARIABLES =
+      List.of(
+          "PATH",
+          "HOME",
+          "USER",
+          "LOGNAME",
+          "SHELL",
+          "LANG",
+          "LC_ALL",
+          "LC_CTYPE",
+          "TZ",
+          "TERM",
+          "TMPDIR");
+
+  /** Spec §6.3: 60 minutes unless the job says otherwise. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(60);
+
+  public EngineSettings {
+    Objects.requireNonNull(home, "home");
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(grace, "grace");
+    inherited = Map.copyOf(inherited);
+  }
+}

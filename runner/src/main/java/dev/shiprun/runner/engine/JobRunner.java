@@ -1,0 +1,376 @@
+package dev.shiprun.runner.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.model.Job;
+import dev.shiprun.model.env.BuildInfo;
+import dev.shiprun.model.env.EnvValue;
+import dev.shiprun.model.env.EnvVar;
+import dev.shiprun.model.env.JobEnv;
+import dev.shiprun.model.env.JobEnvPlanner;
+import dev.shiprun.model.env.ResourceVersion;
+import dev.shiprun.model.env.VersionLookup;
+import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.integration.FieldValue;
+import dev.shiprun.model.integration.Integration;
+import dev.shiprun.runner.exec.Cancellation;
+import dev.shiprun.runner.secrets.SecretMasker;
+import dev.shiprun.runner.store.NewVersion;
+import dev.shiprun.runner.store.Run;
+import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.runner.store.Store;
+import dev.shiprun.runner.store.StoredVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * One run of one job, start to end (spec §1.6): a run row with the next build number, the versions
+ * it reads, the build folder and environment, the scripts, then in one transaction the job version,
+ * the OUT versions (after a success) and the final status. Whatever way the run ends, its build
+ * folder (with the integration files) is deleted and its log is closed.
+ */
+final class JobRunner {
+
+  /** One job to run within a line run. */
+  record Request(
+      String line,
+      AssemblyLine assemblyLine,
+      Job job,
+      String triggeredBy,
+      Map<String, Integration> integrations,
+      Cancellation cancellation) {}
+
+  private final Store store;
+  private final EngineSettings settings;
+  private final TaskSequence tasks;
+  private final WorkspaceWriter writer;
+  private final OutVersions outVersions;
+  private final Shipctl shipctl;
+  private final LiveOutput listener;
+  private final JobEnvPlanner envPlanner = new JobEnvPlanner();
+
+  JobRunner(
+      Store store,
+      EngineSettings settings,
+      TaskSequence tasks,
+      ObjectMapper json,
+      Shipctl shipctl,
+      LiveOutput listener) {
+    this.store = store;
+    this.settings = settings;
+    this.tasks = tasks;
+    this.writer = new WorkspaceWriter(json);
+    this.outVersions = new OutVersions(json);
+    this.shipctl = shipctl;
+    this.listener = listener;
+  }
+
+  JobResult run(Request request) {
+    Instant started = Instant.now();
+    Job job = request.job();
+    Run run =
+        store.transaction(
+            c -> store.runs().start(c, request.line(), job.name(), request.triggeredBy()));
+    Workspace ws = null;
+    TaskSequence.Outcome outcome;
+    List<StoredVersion> posted = List.of();
+    try (JobLog log =
+        new JobLog(
+            RunLogs.file(settings.home(), run.id()),
+            job.name(),
+            new SecretMasker(secrets(request.integrations())),
+            listener)) {
+      log.runner(
+          "run "
+              + run.id()
+              + ": "
+              + job.name()
+              + " #"
+              + run.buildNumber()
+              + ", triggered by "
+              + request.triggeredBy());
+      RunInputs inputs;
+      try {
+        inputs =
+            store.transaction(
+                c -> {
+                  try {
+                    return RunInputs.resolve(c, store, request.line(), request.assemblyLine(), job);
+                  } catch (SetupError e) {
+                    throw new SetupFailed(e);
+                  }
+                });
+        ws = prepare(request, run, inputs, log);
+      } catch (SetupFailed e) {
+        return finishWithoutVersion(run, started, RunStatus.ERROR, e.getCause().getMessage(), log);
+      } catch (IOException | UncheckedIOException e) {
+        return finishWithoutVersion(
+            run,
+            started,
+            RunStatus.ERROR,
+            "cannot prepare the build folder: " + e.getMessage(),
+            log);
+      }
+      Duration limit = timeout(job);
+      log.runner("timeout set to " + limit.toMinutes() + " minutes");
+      JobEnv env = environment(request, run, ws, inputs);
+      // Templating can make a secret of a value that was not one (spec §3.9): mask those too.
+      log.useMasker(new SecretMasker(secrets(request.integrations(), env)));
+      JobLog masked = log;
+      try {
+        outcome =
+            tasks.run(
+                job,
+                ws,
+                ProcessEnvironment.job(env, ws, settings.inherited()),
+                masked,
+                request.cancellation(),
+                started.plus(limit),
+                limit);
+      } catch (IOException e) {
+        outcome =
+            new TaskSequence.Outcome(
+                RunStatus.ERROR, Optional.of("cannot write the task scripts: " + e.getMessage()));
+      }
+      if (!outcome.status().postsJobVersion()) {
+        return finishWithoutVersion(
+            run, started, outcome.status(), outcome.reason().orElse(""), masked);
+      }
+      posted = post(request, run, ws, inputs, outcome, masked);
+      masked.runner(outcome.status().wire());
+    } catch (IOException e) {
+      outcome =
+          new TaskSequence.Outcome(
+              RunStatus.ERROR, Optional.of("cannot write the log: " + e.getMessage()));
+      finish(run, RunStatus.ERROR, outcome.reason());
+    } finally {
+      if (ws != null && !settings.keepWorkspace()) {
+        ws.delete();
+      }
+    }
+    return new JobResult(
+        job.name(),
+        run.id(),
+        run.buildNumber(),
+        outcome.status(),
+        Duration.between(started, Instant.now()),
+        posted,
+        outcome.reason());
+  }
+
+  private Workspace prepare(Request request, Run run, RunInputs inputs, JobLog log)
+      throws IOException {
+    Path root =
+        settings
+            .home()
+            .resolve("builds")
+            .resolve(request.line())
+            .resolve(request.job().name())
+            .resolve(Integer.toString(run.buildNumber()));
+    if (Files.exists(root)) {
+      log.runner("removing the build folder an interrupted run left: " + root);
+      Workspace.existing(root).delete();
+    }
+    Workspace ws = Workspace.create(root);
+    JobEnv env = environment(request, run, ws, inputs);
+    writer.write(
+        ws,
+        request.assemblyLine(),
+        request.job(),
+        inputs,
+        env,
+        request.integrations(),
+        version -> store.transaction(c -> store.versions().files(c, version.id())),
+        run.buildNumber());
+    shipctl.install(ws.bin());
+    return ws;
+  }
+
+  private JobEnv environment(Request request, Run run, Workspace ws, RunInputs inputs) {
+    VersionLookup lookup =
+        name ->
+            inputs
+                .of(name)
+                .map(
+                    v ->
+                        new ResourceVersion(
+                            v.versionName(), OptionalLong.of(v.number()), OptionalLong.of(v.id())));
+    BuildInfo build =
+        new BuildInfo(
+            ws.root().toString(),
+            Long.toString(run.id()),
+            Integer.toString(run.buildNumber()),
+            request.triggeredBy());
+    return envPlanner.plan(
+        request.job(), request.assemblyLine(), build, lookup, request.integrations());
+  }
+
+  private Duration timeout(Job job) {
+    return settings
+        .timeout()
+        .orElseGet(
+            () -> {
+              var minutes = job.header().runtime().timeoutMinutes();
+              return minutes.isPresent()
+                  ? Duration.ofMinutes(minutes.getAsInt())
+                  : EngineSettings.DEFAULT_TIMEOUT;
+            });
+  }
+
+  /**
+   * Spec §1.6 steps 13–15, in one transaction: after a failure the previous state replaces what the
+   * job left in {@code $JOB_STATE}; the job version; after a success the OUT versions; the status.
+   */
+  private List<StoredVersion> post(
+      Request request,
+      Run run,
+      Workspace ws,
+      RunInputs inputs,
+      TaskSequence.Outcome outcome,
+      JobLog log) {
+    boolean success = outcome.status() == RunStatus.SUCCESS;
+    List<Object> trace = trace(request.job(), inputs);
+    NewVersion jobVersion;
+    List<NewVersion> outs;
+    try {
+      if (!success) {
+        restorePreviousState(ws);
+      }
+      jobVersion = outVersions.job(request.line(), request.job(), ws, success, run.id(), trace);
+      outs =
+          success
+              ? outVersions.outs(
+                  request.line(),
+                  request.assemblyLine(),
+                  request.job(),
+                  ws,
+                  inputs,
+                  run.id(),
+                  trace)
+              : List.of();
+    } catch (IOException | RuntimeException e) {
+      log.runner("cannot read what the job left in its state folder: " + e.getMessage());
+      finish(run, RunStatus.ERROR, Optional.of("cannot read the job's state: " + e.getMessage()));
+      return List.of();
+    }
+    List<StoredVersion> posted =
+        store.transaction(
+            c -> {
+              store.versions().post(c, jobVersion);
+              List<StoredVersion> made = new ArrayList<>();
+              for (NewVersion v : outs) {
+                made.add(store.versions().post(c, v));
+              }
+              store.runs().finish(c, run.id(), outcome.status(), outcome.reason());
+              return made;
+            });
+    for (StoredVersion v : posted) {
+      log.runner(
+          "new version of "
+              + v.name()
+              + ": #"
+              + v.number()
+              + v.versionName().map(n -> " " + n).orElse(""));
+    }
+    return posted;
+  }
+
+  private static List<Object> trace(Job job, RunInputs inputs) {
+    List<Object> trace = new ArrayList<>();
+    inputs
+        .dependencies()
+        .forEach(
+            (name, v) -> {
+              Map<String, Object> entry = new LinkedHashMap<>();
+              entry.put("name", name);
+              entry.put("versionNumber", v.number());
+              v.versionName().ifPresent(n -> entry.put("versionName", n));
+              trace.add(entry);
+            });
+    return trace;
+  }
+
+  private static void restorePreviousState(Workspace ws) throws IOException {
+    try (Stream<Path> old = Files.list(ws.state())) {
+      for (Path p : old.toList()) {
+        Workspace.deleteTree(p);
+      }
+    }
+    try (Stream<Path> walk = Files.walk(ws.previousState())) {
+      for (Path from : walk.toList()) {
+        Path to = ws.state().resolve(ws.previousState().relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(
+              from, to, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private JobResult finishWithoutVersion(
+      Run run, Instant started, RunStatus status, String reason, JobLog log) {
+    log.runner(status.wire() + (reason.isEmpty() ? "" : ": " + reason));
+    finish(run, status, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
+    return new JobResult(
+        run.job(),
+        run.id(),
+        run.buildNumber(),
+        status,
+        Duration.between(started, Instant.now()),
+        List.of(),
+        reason.isEmpty() ? Optional.empty() : Optional.of(reason));
+  }
+
+  private void finish(Run run, RunStatus status, Optional<String> reason) {
+    store.transaction(
+        c -> {
+          store.runs().finish(c, run.id(), status, reason);
+          return null;
+        });
+  }
+
+  /** Every secret value of the integrations the run was given (the log masks them all). */
+  private static List<String> secrets(Map<String, Integration> integrations) {
+    List<String> out = new ArrayList<>();
+    for (Integration i : integrations.values()) {
+      for (FieldValue v : i.fields().values()) {
+        if (v instanceof FieldValue.Hidden h) {
+          out.add(h.value().reveal());
+        } else if (v instanceof FieldValue.Entries e) {
+          e.values().values().forEach(s -> out.add(s.reveal()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> secrets(Map<String, Integration> integrations, JobEnv env) {
+    List<String> out = secrets(integrations);
+    for (EnvVar v : env.variables()) {
+      if (v.value() instanceof EnvValue.Hidden h) {
+        out.add(h.secret().reveal());
+      }
+    }
+    return out;
+  }
+
+  /** Carries a SetupError out of a store transaction (which rolls back on it). */
+  private static final class SetupFailed extends RuntimeException {
+    SetupFailed(SetupError cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+}

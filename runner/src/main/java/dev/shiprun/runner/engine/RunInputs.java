@@ -1,0 +1,83 @@
+package dev.shiprun.runner.engine;
+
+import dev.shiprun.model.InStep;
+import dev.shiprun.model.Job;
+import dev.shiprun.model.OutStep;
+import dev.shiprun.model.Resource;
+import dev.shiprun.model.StateResource;
+import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.runner.store.Store;
+import dev.shiprun.runner.store.StoredVersion;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The versions one run reads (spec §1.3.1, §3.3): for each IN the pinned version ({@code
+ * versionName}, {@code versionNumber}) or the latest, for each OUT its latest version (what the run
+ * starts from), and the job's own latest version (its previous state).
+ */
+record RunInputs(Map<String, StoredVersion> dependencies, Optional<StoredVersion> previous) {
+
+  RunInputs {
+    dependencies = Collections.unmodifiableMap(new LinkedHashMap<>(dependencies));
+  }
+
+  Optional<StoredVersion> of(String name) {
+    return Optional.ofNullable(dependencies.get(name));
+  }
+
+  static RunInputs resolve(Connection c, Store store, String line, AssemblyLine al, Job job)
+      throws SQLException, SetupError {
+    Map<String, StoredVersion> found = new LinkedHashMap<>();
+    for (InStep in : job.ins()) {
+      Optional<StoredVersion> v;
+      if (in.versionName().isPresent()) {
+        v = store.versions().byName(c, line, in.name(), in.versionName().get());
+        if (v.isEmpty()) {
+          throw new SetupError(
+              "IN '"
+                  + in.name()
+                  + "' pins versionName '"
+                  + in.versionName().get()
+                  + "', which it has no version of; see `shiprun versions "
+                  + in.name()
+                  + "` and pin one that exists");
+        }
+      } else if (in.versionNumber().isPresent()) {
+        long number = in.versionNumber().getAsLong();
+        v = store.versions().byNumber(c, line, in.name(), (int) number);
+        if (v.isEmpty()) {
+          throw new SetupError(
+              "IN '"
+                  + in.name()
+                  + "' pins versionNumber "
+                  + number
+                  + ", which does not exist; see `shiprun versions "
+                  + in.name()
+                  + "`");
+        }
+      } else {
+        v = store.versions().latest(c, line, in.name());
+      }
+      Optional<Resource> resource = al.resource(in.name());
+      if (v.isEmpty() && !(resource.orElse(null) instanceof StateResource)) {
+        throw new SetupError(
+            "IN '"
+                + in.name()
+                + "' has no version yet"
+                + (resource.isPresent()
+                    ? "; run the job that writes it first, or give it a seed/versionTemplate"
+                    : "; job '" + in.name() + "' has not run yet: run it first"));
+      }
+      v.ifPresent(version -> found.put(in.name(), version));
+    }
+    for (OutStep out : job.outs()) {
+      store.versions().latest(c, line, out.name()).ifPresent(v -> found.putIfAbsent(out.name(), v));
+    }
+    return new RunInputs(found, store.versions().latest(c, line, job.name()));
+  }
+}

@@ -1,0 +1,202 @@
+package dev.shiprun.runner.engine;
+
+import dev.shiprun.model.HookSection;
+import dev.shiprun.model.Job;
+import dev.shiprun.model.JobHooks;
+import dev.shiprun.model.ScriptLine;
+import dev.shiprun.model.TaskStep;
+import dev.shiprun.runner.exec.Cancellation;
+import dev.shiprun.runner.exec.KillReport;
+import dev.shiprun.runner.exec.Launch;
+import dev.shiprun.runner.exec.LaunchResult;
+import dev.shiprun.runner.exec.ProcessLauncher;
+import dev.shiprun.runner.exec.RunToken;
+import dev.shiprun.runner.exec.SignalledProcess;
+import dev.shiprun.runner.exec.TaskOutcome;
+import dev.shiprun.runner.exec.TaskScript;
+import dev.shiprun.runner.exec.TaskScriptFile;
+import dev.shiprun.runner.store.RunStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a job's scripts in order (spec §1.3.3, §1.3.4, §9 point 10): on_start, then each TASK; every
+ * TASK carries on_failure and always (run right after a failing item, errors ignored), only the
+ * last one on_success then always (a failure there fails the job). Later tasks are skipped after a
+ * failure. On timeout or cancel, the process tree is killed and on_cancel runs.
+ */
+final class TaskSequence {
+
+  /** The status the scripts gave the job, and why when it is not a success. */
+  record Outcome(RunStatus status, Optional<String> reason) {}
+
+  /** How long on_cancel may run once the job was stopped. */
+  private static final Duration ON_CANCEL_LIMIT = Duration.ofMinutes(1);
+
+  private final ProcessLauncher launcher;
+
+  TaskSequence(ProcessLauncher launcher) {
+    this.launcher = launcher;
+  }
+
+  Outcome run(
+      Job job,
+      Workspace ws,
+      Map<String, String> env,
+      JobLog log,
+      Cancellation cancellation,
+      Instant deadline,
+      Duration limit)
+      throws IOException {
+    JobHooks hooks = job.hooks();
+    List<String> failureHooks = new ArrayList<>(items(hooks.onFailure()));
+    failureHooks.addAll(items(hooks.always()));
+    RunToken token = RunToken.random();
+    if (!hooks.onStart().script().isEmpty()) {
+      TaskScript onStart =
+          new TaskScript(items(hooks.onStart()), List.of(), failureHooks, List.of());
+      Optional<Outcome> stopped =
+          launch("on_start", onStart, ws, env, log, token, cancellation, deadline, limit, job);
+      if (stopped.isPresent()) {
+        return stopped.get();
+      }
+    }
+    List<TaskStep> tasks = job.tasks();
+    for (int i = 0; i < tasks.size(); i++) {
+      TaskStep task = tasks.get(i);
+      boolean last = i == tasks.size() - 1;
+      TaskScript script =
+          last
+              ? new TaskScript(
+                  lines(task.script()),
+                  items(hooks.onSuccess()),
+                  items(hooks.onFailure()),
+                  items(hooks.always()))
+              : new TaskScript(lines(task.script()), List.of(), failureHooks, List.of());
+      String name = task.name().orElse("Task " + i);
+      if (task.runtime().container().orElse(false) || task.runtime().imageName().isPresent()) {
+        log.runner(
+            "TASK '" + name + "' asks for a container; shiprun runs TASKs on this host so far");
+      }
+      log.runner("TASK '" + name + "' started");
+      Optional<Outcome> stopped =
+          launch(
+              "task_" + i,
+              script,
+              ws,
+              ProcessEnvironment.task(env, name, task),
+              log,
+              token,
+              cancellation,
+              deadline,
+              limit,
+              job);
+      if (stopped.isPresent()) {
+        return stopped.get();
+      }
+    }
+    return new Outcome(RunStatus.SUCCESS, Optional.empty());
+  }
+
+  /** Runs one wrapper; an outcome when the job ends here, empty when it goes on. */
+  private Optional<Outcome> launch(
+      String file,
+      TaskScript script,
+      Workspace ws,
+      Map<String, String> env,
+      JobLog log,
+      RunToken token,
+      Cancellation cancellation,
+      Instant deadline,
+      Duration limit,
+      Job job)
+      throws IOException {
+    Duration left = Duration.between(Instant.now(), deadline);
+    if (left.isNegative() || left.isZero()) {
+      log.runner("the job ran out of time (" + minutes(limit) + ") before " + file);
+      runOnCancel(job, ws, env, log, token);
+      return Optional.of(
+          new Outcome(RunStatus.TIMEOUT, Optional.of("timed out after " + minutes(limit))));
+    }
+    TaskScriptFile written = script.writeTo(ws.scripts(), file);
+    LaunchResult result =
+        launcher.run(new Launch(written.wrapper(), ws.root(), env, token, left), log, cancellation);
+    if (result instanceof LaunchResult.Exited exited) {
+      report(log, "left running after the script ended", exited.leftovers());
+      TaskOutcome outcome = written.outcome(exited.code());
+      if (outcome instanceof TaskOutcome.Failed failed) {
+        log.runner(failed.message());
+        return Optional.of(new Outcome(RunStatus.FAILURE, Optional.of(failed.message())));
+      }
+      return Optional.empty();
+    }
+    if (result instanceof LaunchResult.TimedOut timedOut) {
+      log.runner("timed out after " + minutes(limit) + "; stopped every process of the job");
+      report(log, "stopped", timedOut.killed());
+      runOnCancel(job, ws, env, log, token);
+      return Optional.of(
+          new Outcome(RunStatus.TIMEOUT, Optional.of("timed out after " + minutes(limit))));
+    }
+    if (result instanceof LaunchResult.Cancelled cancelled) {
+      log.runner("cancelled; stopped every process of the job");
+      report(log, "stopped", cancelled.killed());
+      runOnCancel(job, ws, env, log, token);
+      return Optional.of(new Outcome(RunStatus.CANCELLED, Optional.of("cancelled")));
+    }
+    if (result instanceof LaunchResult.Errored errored) {
+      log.runner(errored.reason());
+      return Optional.of(new Outcome(RunStatus.ERROR, Optional.of(errored.reason())));
+    }
+    throw new AssertionError(result);
+  }
+
+  /** on_cancel runs after the job's processes are gone, with a limit of its own. */
+  private void runOnCancel(
+      Job job, Workspace ws, Map<String, String> env, JobLog log, RunToken token)
+      throws IOException {
+    List<String> items = items(job.hooks().onCancel());
+    if (items.isEmpty()) {
+      return;
+    }
+    log.runner("running on_cancel");
+    TaskScriptFile written = TaskScript.of(items).writeTo(ws.scripts(), "on_cancel");
+    LaunchResult result =
+        launcher.run(
+            new Launch(written.wrapper(), ws.root(), env, RunToken.random(), ON_CANCEL_LIMIT),
+            log,
+            new Cancellation());
+    if (result instanceof LaunchResult.Exited exited
+        && written.outcome(exited.code()) instanceof TaskOutcome.Failed failed) {
+      log.runner("on_cancel: " + failed.message());
+    } else if (!(result instanceof LaunchResult.Exited)) {
+      log.runner("on_cancel did not finish: " + result.getClass().getSimpleName().toLowerCase());
+    }
+  }
+
+  private static void report(JobLog log, String what, KillReport report) {
+    for (SignalledProcess p : report.killed()) {
+      log.runner(what + ": pid " + p.pid() + " (" + p.commandLine() + "), " + p.signal());
+    }
+    for (SignalledProcess p : report.survivors()) {
+      log.runner("still running after KILL: pid " + p.pid() + " (" + p.commandLine() + ")");
+    }
+  }
+
+  private static String minutes(Duration d) {
+    long seconds = d.toSeconds();
+    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+  }
+
+  private static List<String> items(HookSection section) {
+    return lines(section.script());
+  }
+
+  private static List<String> lines(List<ScriptLine> script) {
+    return script.stream().map(ScriptLine::text).toList();
+  }
+}
