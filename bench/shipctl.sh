@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# bench/shipctl.sh — wall time of one shipctl call next to a bare bash, in one run:
+#
+#   bash -c true                                   the baseline: a bash that starts and stops
+#   shipctl get_resource_version_name app          a getter: bash builtins only, no subprocess
+#   shipctl get_resource_version_key app <key>     a jq-using call (version.json of the IN)
+#
+# shipctl is runner/src/main/resources/shipctl/shipctl, called by its path as a job would through
+# PATH; the job it reads is a small folder made under bench/out/ (APP_META, APP_VERSIONNAME,
+# version.json). Times come from hyperfine (-N: no intermediate shell, --warmup 10 --runs 100,
+# JSON into bench/out/); when hyperfine is missing it is installed with apt-get (as root), and
+# when that fails a bash loop times 100 runs after 10 warm-ups with date +%s%N. Medians, min–max
+# and ratios to `bash -c true` are printed.
+set -euo pipefail
+
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+out="$here/bench/out"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+json="$out/shipctl-$stamp.json"
+table="$out/shipctl.table.txt"
+warmup=10
+runs=100
+mkdir -p "$out"
+cd "$here"
+
+shipctl="$here/runner/src/main/resources/shipctl/shipctl"
+if [[ ! -x $shipctl ]]; then
+  echo "shipctl-bench: no executable $shipctl" >&2
+  exit 1
+fi
+if [[ $shipctl == *[[:space:]]* ]]; then
+  # hyperfine -N splits commands on whitespace.
+  echo "shipctl-bench: the path $shipctl holds a space; move the checkout" >&2
+  exit 1
+fi
+
+# The job the calls read: one IN "app" with a version.
+job="$out/shipctl-job"
+mkdir -p "$job/IN/app/image"
+cat >"$job/IN/app/version.json" <<'EOF'
+{"name": "app", "type": "image",
+ "version": {"versionId": 456, "versionNumber": 12, "versionName": "1.0.12",
+             "propertyBag": {"shaData": {"commitSha": "3f2a9c1"}}}}
+EOF
+export APP_META="$job/IN/app" APP_VERSIONNAME="1.0.12" APP_TYPE=image
+
+# Each call must succeed with the expected value, or we would time an error path.
+check() {
+  local expected=$1 got
+  shift
+  got="$("$@")" || { echo "shipctl-bench: $* fails" >&2; exit 1; }
+  [[ $got == "$expected" ]] || { echo "shipctl-bench: $* printed '$got', not '$expected'" >&2; exit 1; }
+}
+check 1.0.12 "$shipctl" get_resource_version_name app
+check 3f2a9c1 "$shipctl" get_resource_version_key app shaData.commitSha
+
+commands=(
+  "bash -c true"
+  "$shipctl get_resource_version_name app"
+  "$shipctl get_resource_version_key app shaData.commitSha"
+)
+# Shorter names for the table.
+labels=(
+  "bash -c true"
+  "shipctl get_resource_version_name app"
+  "shipctl get_resource_version_key app shaData.commitSha"
+)
+
+have_hyperfine() {
+  command -v hyperfine >/dev/null && return 0
+  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "shipctl-bench: installing hyperfine (apt-get install -y hyperfine) ..." >&2
+    apt-get install -y -q hyperfine >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q hyperfine >/dev/null 2>&1; } \
+      || true
+  fi
+  command -v hyperfine >/dev/null && return 0
+  echo "shipctl-bench: hyperfine cannot be installed here; timing with a bash loop (date +%s%N)" >&2
+  return 1
+}
+
+# One TSV line per command: median s, min s, max s (in the order of $commands).
+rows=""
+if have_hyperfine; then
+  tool="hyperfine $(hyperfine --version | awk '{print $2}') -N"
+  echo "shipctl-bench: hyperfine -N --warmup $warmup --runs $runs --export-json $json ..." >&2
+  hyperfine -N --warmup "$warmup" --runs "$runs" --export-json "$json" "${commands[@]}" >&2
+  cp -f "$json" "$out/shipctl.json"
+  rows="$(jq -r '.results[] | [.median, .min, .max] | @tsv' "$json")"
+else
+  tool="bash loop, date +%s%N"
+  for cmd in "${commands[@]}"; do
+    for ((i = 0; i < warmup; i++)); do $cmd >/dev/null 2>&1; done
+    times=()
+    for ((i = 0; i < runs; i++)); do
+      start=$(date +%s%N)
+      $cmd >/dev/null 2>&1
+      end=$(date +%s%N)
+      times+=("$((end - start))")
+    done
+    stats="$(printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 / 1e9 }
+      END { printf "%.6f\t%.6f\t%.6f", (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), t[1], t[NR] }')"
+    rows+="$stats"$'\n'
+  done
+  rows="${rows%$'\n'}"
+fi
+
+{
+  echo "shipctl call, wall time ($tool, $warmup warm-ups, $runs runs; $(date -u +%F), $(nproc) cores,"
+  echo "$(bash --version | head -1), $(jq --version))"
+  echo
+  paste <(printf '%s\n' "${labels[@]}") <(printf '%s\n' "$rows") | awk -F'\t' '
+    NR == 1 { base = $2 }
+    { cmd[NR] = $1; med[NR] = $2; lo[NR] = $3; hi[NR] = $4 }
+    END {
+      printf "%-56s %10s %19s %14s\n", "command", "median ms", "min – max ms", "× bash -c true"
+      for (i = 1; i <= NR; i++) {
+        printf "%-56s %10.2f %19s %14.2f\n", cmd[i], med[i] * 1000,
+          sprintf("%.2f – %.2f", lo[i] * 1000, hi[i] * 1000), med[i] / base
+      }
+    }'
+} | tee "$table"
