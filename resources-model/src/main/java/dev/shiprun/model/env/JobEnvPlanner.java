@@ -32,7 +32,9 @@ public final class JobEnvPlanner {
           .filter(ParamsResource.class::isInstance)
           .map(ParamsResource.class::cast)
           .ifPresent(
-              p -> ResourceEnv.rawParams(p).forEach(kv -> env.put(kv[0], kv[1], "IN " + p.name())));
+              p ->
+                  ResourceEnv.rawParams(p, versions.versionOf(p.name()))
+                      .forEach(kv -> env.put(kv[0], kv[1], "IN " + p.name())));
     }
     addJobVariables(env, job, build);
     for (Step step : job.steps()) {
@@ -103,7 +105,7 @@ public final class JobEnvPlanner {
       Resource r = resource.get();
       ResourceEnv.add(env, prefix, folder, r, operation, version);
       if (r instanceof ParamsResource p && operation.equals("IN")) {
-        ResourceEnv.addParams(env, prefix, p, operation + " " + name);
+        ResourceEnv.addParams(env, prefix, p, version, operation + " " + name);
       }
       r.integration()
           .map(i -> integrations.get(i.name()))

@@ -9,7 +9,9 @@ import dev.shiprun.model.yaml.YamlScalar;
 import dev.shiprun.model.yaml.YamlSequence;
 import dev.shiprun.model.yaml.YamlValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -71,17 +73,34 @@ final class ResourceEnv {
   }
 
   /** {@code <NAME>_PARAMS_<KEY>} for an IN params resource. */
-  static void addParams(JobEnv.Builder env, String prefix, ParamsResource params, String origin) {
-    for (YamlEntry e : params.params().entries()) {
-      env.put(prefix + "_PARAMS_" + EnvNames.field(e.name()), text(e.value()), origin);
-    }
+  static void addParams(
+      JobEnv.Builder env,
+      String prefix,
+      ParamsResource params,
+      Optional<ResourceVersion> version,
+      String origin) {
+    values(params, version)
+        .forEach((key, value) -> env.put(prefix + "_PARAMS_" + EnvNames.field(key), value, origin));
   }
 
   /** The raw {@code KEY=value} params variables, which go first (spec §3.6). */
-  static List<String[]> rawParams(ParamsResource params) {
+  static List<String[]> rawParams(ParamsResource params, Optional<ResourceVersion> version) {
     List<String[]> out = new ArrayList<>();
+    values(params, version)
+        .forEach((key, value) -> out.add(new String[] {EnvNames.sanitize(key), value}));
+    return out;
+  }
+
+  /** The version's values when it has its own (a job wrote them), else the YAML's. */
+  private static Map<String, String> values(
+      ParamsResource params, Optional<ResourceVersion> version) {
+    Optional<Map<String, String>> fromVersion = version.flatMap(ResourceVersion::params);
+    if (fromVersion.isPresent()) {
+      return fromVersion.get();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
     for (YamlEntry e : params.params().entries()) {
-      out.add(new String[] {EnvNames.sanitize(e.name()), text(e.value())});
+      out.put(e.name(), text(e.value()));
     }
     return out;
   }

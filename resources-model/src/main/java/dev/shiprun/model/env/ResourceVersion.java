@@ -1,22 +1,33 @@
 package dev.shiprun.model.env;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The version of a resource or job a run uses: what the store knows, or the YAML seed. */
+/**
+ * The version of a resource or job a run uses: what the store knows, or the YAML seed. {@code
+ * params} are a params resource's values in that version (a job may have changed them as an OUT);
+ * empty when the YAML's values apply.
+ */
 public record ResourceVersion(
-    Optional<String> versionName, OptionalLong versionNumber, OptionalLong versionId) {
+    Optional<String> versionName,
+    OptionalLong versionNumber,
+    OptionalLong versionId,
+    Optional<Map<String, String>> params) {
 
   public ResourceVersion {
     Objects.requireNonNull(versionName, "versionName");
     Objects.requireNonNull(versionNumber, "versionNumber");
     Objects.requireNonNull(versionId, "versionId");
+    params = params.map(p -> Collections.unmodifiableMap(new LinkedHashMap<>(p)));
   }
 
   /** A version known only by the name the YAML seeds it with. */
   public static ResourceVersion seeded(String versionName) {
     return new ResourceVersion(
-        Optional.of(versionName), OptionalLong.empty(), OptionalLong.empty());
+        Optional.of(versionName), OptionalLong.empty(), OptionalLong.empty(), Optional.empty());
   }
 }

@@ -59,6 +59,7 @@ final class JobRunner {
   private final Shipctl shipctl;
   private final LiveOutput listener;
   private final JobEnvPlanner envPlanner = new JobEnvPlanner();
+  private final ObjectMapper json;
 
   JobRunner(
       Store store,
@@ -70,6 +71,7 @@ final class JobRunner {
     this.store = store;
     this.settings = settings;
     this.tasks = tasks;
+    this.json = json;
     this.writer = new WorkspaceWriter(json);
     this.outVersions = new OutVersions(json);
     this.shipctl = shipctl;
@@ -205,7 +207,10 @@ final class JobRunner {
                 .map(
                     v ->
                         new ResourceVersion(
-                            v.versionName(), OptionalLong.of(v.number()), OptionalLong.of(v.id())));
+                            v.versionName(),
+                            OptionalLong.of(v.number()),
+                            OptionalLong.of(v.id()),
+                            params(v)));
     BuildInfo build =
         new BuildInfo(
             ws.root().toString(),
@@ -214,6 +219,29 @@ final class JobRunner {
             request.triggeredBy());
     return envPlanner.plan(
         request.job(), request.assemblyLine(), build, lookup, request.integrations());
+  }
+
+  /** A params version's values as text (spec §3.7: object values JSON-stringified). */
+  private Optional<Map<String, String>> params(StoredVersion v) {
+    if (!(v.propertyBag().get("params") instanceof Map<?, ?> params)) {
+      return Optional.empty();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    params.forEach(
+        (k, value) -> {
+          String text;
+          if (value == null || value instanceof String) {
+            text = value == null ? "" : (String) value;
+          } else {
+            try {
+              text = json.writeValueAsString(value);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+              text = String.valueOf(value);
+            }
+          }
+          out.put(String.valueOf(k), text);
+        });
+    return Optional.of(out);
   }
 
   private Duration timeout(Job job) {
