@@ -2,6 +2,7 @@
 # bench/shipctl.sh — wall time of one shipctl call next to a bare bash, in one run:
 #
 #   bash -c true                                   the baseline: a bash that starts and stops
+#   jq -n true                                     what jq alone costs (the floor of a jq call)
 #   shipctl get_resource_version_name app          a getter: bash builtins only, no subprocess
 #   shipctl get_resource_version_key app <key>     a jq-using call (version.json of the IN)
 #
@@ -56,12 +57,14 @@ check 3f2a9c1 "$shipctl" get_resource_version_key app shaData.commitSha
 
 commands=(
   "bash -c true"
+  "jq -n true"
   "$shipctl get_resource_version_name app"
   "$shipctl get_resource_version_key app shaData.commitSha"
 )
 # Shorter names for the table.
 labels=(
   "bash -c true"
+  "jq -n true"
   "shipctl get_resource_version_name app"
   "shipctl get_resource_version_key app shaData.commitSha"
 )
