@@ -123,8 +123,7 @@ class DecryptTest {
 
     Shipctl.Result result = job.shipctl("decrypt", encrypted.toString(), dir + "/no-key.pem");
 
-    assertEquals(100, result.exitCode());
-    assertEquals("Error: Key file " + dir + "/no-key.pem not found\n", result.stderr());
+    result.assertFailed(100, "Error: Key file " + dir + "/no-key.pem not found\n");
   }
 
   @Test

@@ -128,8 +128,7 @@ class GitChangesTest {
   void withoutARangeExits99() {
     Shipctl.Result result = job.shipctl("get_git_changes", "--path=" + clone);
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: Unknown commit range. use --commit-range.\n", result.stderr());
+    result.assertFailed(99, "Error: Unknown commit range. use --commit-range.\n");
   }
 
   @Test
@@ -137,8 +136,7 @@ class GitChangesTest {
     Shipctl.Result result =
         job.shipctl("get_git_changes", "--path=" + dir, "--commit-range=HEAD~1..HEAD");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: git repository not found at path: " + dir + "\n", result.stderr());
+    result.assertFailed(99, "Error: git repository not found at path: " + dir + "\n");
   }
 
   @Test

@@ -91,8 +91,7 @@ class IntegrationGettersTest {
 
     Shipctl.Result result = job.shipctl("get_integration_resource_keys", "plain");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: integration.env not present for resource: plain\n", result.stderr());
+    result.assertFailed(99, "Error: integration.env not present for resource: plain\n");
   }
 
   @ParameterizedTest
@@ -131,15 +130,13 @@ class IntegrationGettersTest {
   void directIntegrationFieldNeedsItsIntegrationJson() {
     Shipctl.Result result = job.shipctl("get_integration_field", "absent", "token");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: integration.json not present for integration: absent\n", result.stderr());
+    result.assertFailed(99, "Error: integration.json not present for integration: absent\n");
   }
 
   @Test
   void directIntegrationKeysNeedItsIntegrationEnv() {
     Shipctl.Result result = job.shipctl("get_integration_keys", "absent");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: integration.env not present for integration: absent\n", result.stderr());
+    result.assertFailed(99, "Error: integration.env not present for integration: absent\n");
   }
 }

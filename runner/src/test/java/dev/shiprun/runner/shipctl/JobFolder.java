@@ -160,44 +160,37 @@ final class JobFolder {
   }
 
   static JsonNode read(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io(() -> JSON.readTree(json));
   }
 
   static JsonNode readFile(Path file) {
-    try {
-      return JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io(() -> JSON.readTree(file.toFile()));
   }
 
   static String content(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io(() -> Files.readString(file));
   }
 
   static Path write(Path file, String content) {
+    mkdirs(file.getParent());
+    return io(() -> Files.writeString(file, content));
+  }
+
+  static Path mkdirs(Path dir) {
+    return io(() -> Files.createDirectories(dir));
+  }
+
+  /** File access in fixtures: an I/O error fails the test like any other exception. */
+  private static <T> T io(IoCall<T> call) {
     try {
-      mkdirs(file.getParent());
-      return Files.writeString(file, content);
+      return call.get();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static Path mkdirs(Path dir) {
-    try {
-      return Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private interface IoCall<T> {
+    T get() throws IOException;
   }
 
   /**

@@ -77,8 +77,7 @@ class VersionJsonTest {
   void missingMetaFolderExits99() {
     Shipctl.Result result = job.shipctl("get_resource_version_key", "nowhere", "versionName");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: IN directory not present for resource: nowhere\n", result.stderr());
+    result.assertFailed(99, "Error: IN directory not present for resource: nowhere\n");
     assertEquals("", result.stdout());
   }
 
@@ -88,8 +87,7 @@ class VersionJsonTest {
 
     Shipctl.Result result = job.shipctl("get_resource_version_key", "img", "versionName");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: version.json not present for resource: img\n", result.stderr());
+    result.assertFailed(99, "Error: version.json not present for resource: img\n");
   }
 
   @Test
