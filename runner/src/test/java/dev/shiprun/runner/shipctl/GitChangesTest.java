@@ -1,8 +1,10 @@
 package dev.shiprun.runner.shipctl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,8 +82,7 @@ class GitChangesTest {
 
     assertEquals(0, result.exitCode(), result::toString);
     assertEquals(
-        java.util.Set.of("docs/", "src/main/", "src/test/"),
-        java.util.Set.copyOf(result.stdout().lines().toList()));
+        Set.of("docs/", "src/main/", "src/test/"), Set.copyOf(result.stdout().lines().toList()));
   }
 
   @Test
@@ -144,6 +145,6 @@ class GitChangesTest {
     Shipctl.Result result = job.shipctl("get_git_changes", "--path=" + clone, "--since=monday");
 
     assertEquals(99, result.exitCode());
-    assertEquals(true, result.stdout().startsWith("Usage: shipctl get_git_changes"));
+    assertTrue(result.stdout().startsWith("Usage: shipctl get_git_changes"), result::toString);
   }
 }

@@ -68,10 +68,6 @@ final class JobFolder {
     return this;
   }
 
-  Map<String, String> env() {
-    return Map.copyOf(env);
-  }
-
   Path root() {
     return root;
   }
@@ -199,13 +195,11 @@ final class JobFolder {
    */
   final class Dependency {
 
-    private final String name;
     private final String type;
     private final String prefix;
     private final Path meta;
 
     private Dependency(String name, String type, String operation) {
-      this.name = name;
       this.type = type;
       this.prefix = EnvNames.of(name);
       this.meta = mkdirs(root.resolve(operation).resolve(name));
@@ -217,10 +211,6 @@ final class JobFolder {
       set(prefix + "_PATH", meta.toString());
       set(prefix + "_META", meta.toString());
       set(prefix + "_STATE", meta.resolve(type).toString());
-    }
-
-    String name() {
-      return name;
     }
 
     Path meta() {
@@ -259,10 +249,6 @@ final class JobFolder {
     Dependency integration(String secretJson) {
       writeIntegration(meta, prefix, secretJson);
       return this;
-    }
-
-    JobFolder job() {
-      return JobFolder.this;
     }
   }
 }
