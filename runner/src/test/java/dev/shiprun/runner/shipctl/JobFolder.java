@@ -114,43 +114,36 @@ final class JobFolder {
    * PREFIX_INTEGRATION_FIELD for strings and arrays, object sub-keys raw and prefixed (§9, 2).
    */
   private void writeIntegration(Path folder, String prefix, String secretJson) {
-    JsonNode secret = read(secretJson);
     ObjectNode flat = JSON.createObjectNode();
     List<String> envLines = new ArrayList<>();
-    secret
-        .fields()
-        .forEachRemaining(
-            field -> {
-              String key = field.getKey();
-              JsonNode value = field.getValue();
-              if (value.isObject()) {
-                value
-                    .fields()
-                    .forEachRemaining(
-                        sub -> {
-                          String text = sub.getValue().asText();
-                          flat.put(sub.getKey(), text);
-                          envLines.add(sub.getKey() + "=\"" + text + "\"");
-                          set(EnvNames.sanitize(sub.getKey()), text);
-                          set(prefix + "_INTEGRATION_" + EnvNames.field(sub.getKey()), text);
-                        });
-                return;
-              }
-              flat.set(key, value);
-              if (key.equals("id") || key.equals("masterName")) {
-                return;
-              }
-              if (value.isArray()) {
-                List<String> items = new ArrayList<>();
-                value.forEach(item -> items.add("\"" + item.asText() + "\""));
-                String joined = String.join(",", items);
-                envLines.add(key + "='" + joined + "'");
-                set(prefix + "_INTEGRATION_" + EnvNames.field(key), joined);
-              } else {
-                envLines.add(key + "=\"" + value.asText() + "\"");
-                set(prefix + "_INTEGRATION_" + EnvNames.field(key), value.asText());
-              }
-            });
+    for (Map.Entry<String, JsonNode> field : read(secretJson).properties()) {
+      String key = field.getKey();
+      JsonNode value = field.getValue();
+      if (value.isObject()) {
+        for (Map.Entry<String, JsonNode> sub : value.properties()) {
+          String text = sub.getValue().asText();
+          flat.put(sub.getKey(), text);
+          envLines.add(sub.getKey() + "=\"" + text + "\"");
+          set(EnvNames.sanitize(sub.getKey()), text);
+          set(prefix + "_INTEGRATION_" + EnvNames.field(sub.getKey()), text);
+        }
+        continue;
+      }
+      flat.set(key, value);
+      if (key.equals("id") || key.equals("masterName")) {
+        continue;
+      }
+      String text = value.asText();
+      if (value.isArray()) {
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> items.add("\"" + item.asText() + "\""));
+        text = String.join(",", items);
+        envLines.add(key + "='" + text + "'");
+      } else {
+        envLines.add(key + "=\"" + text + "\"");
+      }
+      set(prefix + "_INTEGRATION_" + EnvNames.field(key), text);
+    }
     write(folder.resolve("integration.json"), flat.toString());
     write(folder.resolve("integration.env"), String.join("\n", envLines) + "\n");
   }
