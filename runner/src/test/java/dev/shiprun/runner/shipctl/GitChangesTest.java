@@ -50,13 +50,8 @@ class GitChangesTest {
 
   @Test
   void namesTheFilesChangedInTheRange() {
-    Shipctl.Result result =
-        job.shipctl(
-            "get_git_changes", "--path=" + clone, "--commit-range=" + first + ".." + second);
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals(
-        "README.md\ndocs/how to.md\nsrc/main/App.java\nsrc/test/AppTest.java\n", result.stdout());
+    job.shipctl("get_git_changes", "--path=" + clone, "--commit-range=" + first + ".." + second)
+        .assertPrinted("README.md\ndocs/how to.md\nsrc/main/App.java\nsrc/test/AppTest.java\n");
   }
 
   @Test
@@ -94,10 +89,8 @@ class GitChangesTest {
             + second
             + "\"}}}}");
 
-    Shipctl.Result result = job.shipctl("get_git_changes", "--resource=app-repo", "--depth=1");
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals("README.md\ndocs\nsrc\n", result.stdout());
+    job.shipctl("get_git_changes", "--resource=app-repo", "--depth=1")
+        .assertPrinted("README.md\ndocs\nsrc\n");
   }
 
   @Test

@@ -63,10 +63,8 @@ class IntegrationGettersTest {
 
   @Test
   void resourceKeysListTheEnvFileKeysWithoutIdAndMasterName() {
-    Shipctl.Result result = job.shipctl("get_integration_resource_keys", "app-img");
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals("url\nusername\npassword\nemail\n", result.stdout());
+    job.shipctl("get_integration_resource_keys", "app-img")
+        .assertPrinted("url\nusername\npassword\nemail\n");
   }
 
   @Test
@@ -97,10 +95,8 @@ class IntegrationGettersTest {
   @ParameterizedTest
   @ValueSource(strings = {"password", "PASSWORD", "PassWord"})
   void resourceFieldIsFoundWhateverTheCaseOfItsName(String field) {
-    Shipctl.Result result = job.shipctl("get_integration_resource_field", "app-img", field);
-
-    assertEquals(0, result.exitCode());
-    assertEquals("p a$$ *w\"o'rd\n", result.stdout());
+    job.shipctl("get_integration_resource_field", "app-img", field)
+        .assertPrinted("p a$$ *w\"o'rd\n");
   }
 
   @Test

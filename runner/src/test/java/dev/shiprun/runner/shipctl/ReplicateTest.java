@@ -217,10 +217,8 @@ class ReplicateTest {
     job.out("mirror", "gitRepo")
         .version("{\"version\": {\"propertyBag\": {\"branch\": \"main\"}}}");
 
-    Shipctl.Result result = job.shipctl("replicate", "repo", "mirror", "--match-settings");
-
-    assertEquals(0, result.exitCode());
-    assertEquals("FROM shaData does not match TO settings. skipping replicate\n", result.stdout());
+    job.shipctl("replicate", "repo", "mirror", "--match-settings")
+        .assertPrinted("FROM shaData does not match TO settings. skipping replicate\n");
   }
 
   @Test

@@ -79,6 +79,12 @@ final class Shipctl {
   /** What one run gave back; {@code toString} is the assertion message. */
   record Result(int exitCode, String stdout, String stderr) {
 
+    /** Asserts a success that printed exactly {@code expectedStdout}. */
+    void assertPrinted(String expectedStdout) {
+      assertEquals(0, exitCode, this::toString);
+      assertEquals(expectedStdout, stdout, this::toString);
+    }
+
     /** Asserts a failure: the exit code and the whole of stderr. */
     void assertFailed(int expectedExit, String expectedStderr) {
       assertEquals(expectedExit, exitCode, this::toString);
