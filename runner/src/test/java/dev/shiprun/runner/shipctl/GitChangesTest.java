@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,32 +50,30 @@ class GitChangesTest {
     return git("rev-parse", "HEAD").strip();
   }
 
+  /** get_git_changes on the clone, for the range first..second, with more options. */
+  private Shipctl.Result changes(String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "get_git_changes", "--path=" + clone, "--commit-range=" + first + ".." + second));
+    args.addAll(List.of(options));
+    return job.shipctl(args.toArray(String[]::new));
+  }
+
   @Test
   void namesTheFilesChangedInTheRange() {
-    job.shipctl("get_git_changes", "--path=" + clone, "--commit-range=" + first + ".." + second)
+    changes()
         .assertPrinted("README.md\ndocs/how to.md\nsrc/main/App.java\nsrc/test/AppTest.java\n");
   }
 
   @Test
   void depthKeepsOnePathComponentOnce() {
-    Shipctl.Result result =
-        job.shipctl(
-            "get_git_changes",
-            "--path=" + clone,
-            "--commit-range=" + first + ".." + second,
-            "--depth=1");
-
-    assertEquals("README.md\ndocs\nsrc\n", result.stdout());
+    changes("--depth=1").assertPrinted("README.md\ndocs\nsrc\n");
   }
 
   @Test
   void directoriesOnlyListsEveryChangedFolder() {
-    Shipctl.Result result =
-        job.shipctl(
-            "get_git_changes",
-            "--path=" + clone,
-            "--commit-range=" + first + ".." + second,
-            "--directories-only");
+    Shipctl.Result result = changes("--directories-only");
 
     assertEquals(0, result.exitCode(), result::toString);
     assertEquals(
