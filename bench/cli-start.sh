@@ -22,6 +22,8 @@ warmup=3
 runs=15
 mkdir -p "$out"
 cd "$here"
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
 
 if [[ ! -x ./shiprun ]]; then
   echo "cli-start: no ./shiprun launcher in $here yet; nothing to measure" >&2
@@ -52,22 +54,9 @@ fi
 
 commands=("java -version" "./shiprun --help" "./shiprun validate $sample")
 
-have_hyperfine() {
-  command -v hyperfine >/dev/null && return 0
-  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "cli-start: installing hyperfine (apt-get install -y hyperfine) ..." >&2
-    apt-get install -y -q hyperfine >/dev/null 2>&1 \
-      || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q hyperfine >/dev/null 2>&1; } \
-      || true
-  fi
-  command -v hyperfine >/dev/null && return 0
-  echo "cli-start: hyperfine cannot be installed here; timing with a bash loop (date +%s%N)" >&2
-  return 1
-}
-
 # One TSV line per command: command, median s, min s, max s, tool.
 rows=""
-if have_hyperfine; then
+if bench_have_hyperfine cli-start; then
   tool="hyperfine $(hyperfine --version | awk '{print $2}')"
   echo "cli-start: hyperfine --warmup $warmup --runs $runs --export-json $json ..." >&2
   hyperfine --warmup "$warmup" --runs "$runs" --export-json "$json" "${commands[@]}" >&2
@@ -76,17 +65,7 @@ if have_hyperfine; then
 else
   tool="bash loop, date +%s%N"
   for cmd in "${commands[@]}"; do
-    for ((i = 0; i < warmup; i++)); do bash -c "$cmd" >/dev/null 2>&1; done
-    times=()
-    for ((i = 0; i < runs; i++)); do
-      start=$(date +%s%N)
-      bash -c "$cmd" >/dev/null 2>&1
-      end=$(date +%s%N)
-      times+=("$((end - start))")
-    done
-    stats="$(printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 / 1e9 }
-      END { printf "%.6f\t%.6f\t%.6f", (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), t[1], t[NR] }')"
-    rows+="$cmd"$'\t'"$stats"$'\n'
+    rows+="$cmd"$'\t'"$(bench_loop "$warmup" "$runs" bash -c "$cmd")"$'\n'
   done
   rows="${rows%$'\n'}"
 fi

@@ -2,6 +2,7 @@
 # bench/shipctl.sh — wall time of one shipctl call next to a bare bash, in one run:
 #
 #   bash -c true                                   the baseline: a bash that starts and stops
+#   jq -n true                                     what jq alone costs (the floor of a jq call)
 #   shipctl get_resource_version_name app          a getter: bash builtins only, no subprocess
 #   shipctl get_resource_version_key app <key>     a jq-using call (version.json of the IN)
 #
@@ -22,6 +23,8 @@ warmup=10
 runs=100
 mkdir -p "$out"
 cd "$here"
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
 
 shipctl="$here/runner/src/main/resources/shipctl/shipctl"
 if [[ ! -x $shipctl ]]; then
@@ -56,32 +59,21 @@ check 3f2a9c1 "$shipctl" get_resource_version_key app shaData.commitSha
 
 commands=(
   "bash -c true"
+  "jq -n true"
   "$shipctl get_resource_version_name app"
   "$shipctl get_resource_version_key app shaData.commitSha"
 )
 # Shorter names for the table.
 labels=(
   "bash -c true"
+  "jq -n true"
   "shipctl get_resource_version_name app"
   "shipctl get_resource_version_key app shaData.commitSha"
 )
 
-have_hyperfine() {
-  command -v hyperfine >/dev/null && return 0
-  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "shipctl-bench: installing hyperfine (apt-get install -y hyperfine) ..." >&2
-    apt-get install -y -q hyperfine >/dev/null 2>&1 \
-      || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q hyperfine >/dev/null 2>&1; } \
-      || true
-  fi
-  command -v hyperfine >/dev/null && return 0
-  echo "shipctl-bench: hyperfine cannot be installed here; timing with a bash loop (date +%s%N)" >&2
-  return 1
-}
-
 # One TSV line per command: median s, min s, max s (in the order of $commands).
 rows=""
-if have_hyperfine; then
+if bench_have_hyperfine shipctl-bench; then
   tool="hyperfine $(hyperfine --version | awk '{print $2}') -N"
   echo "shipctl-bench: hyperfine -N --warmup $warmup --runs $runs --export-json $json ..." >&2
   hyperfine -N --warmup "$warmup" --runs "$runs" --export-json "$json" "${commands[@]}" >&2
@@ -90,17 +82,8 @@ if have_hyperfine; then
 else
   tool="bash loop, date +%s%N"
   for cmd in "${commands[@]}"; do
-    for ((i = 0; i < warmup; i++)); do $cmd >/dev/null 2>&1; done
-    times=()
-    for ((i = 0; i < runs; i++)); do
-      start=$(date +%s%N)
-      $cmd >/dev/null 2>&1
-      end=$(date +%s%N)
-      times+=("$((end - start))")
-    done
-    stats="$(printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 / 1e9 }
-      END { printf "%.6f\t%.6f\t%.6f", (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), t[1], t[NR] }')"
-    rows+="$stats"$'\n'
+    # shellcheck disable=SC2086 # the commands are words, as hyperfine -N splits them
+    rows+="$(bench_loop "$warmup" "$runs" $cmd)"$'\n'
   done
   rows="${rows%$'\n'}"
 fi

@@ -38,10 +38,7 @@ class BumpVersionTest {
     "1.2.3, final, 1.2.3"
   })
   void bumpsAsTheTableSays(String version, String action, String expected) {
-    Shipctl.Result result = job.shipctl("bump_version", version, action);
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals(expected + "\n", result.stdout());
+    job.shipctl("bump_version", version, action).assertPrinted(expected + "\n");
   }
 
   @ParameterizedTest(name = "{0} {1}: {2}")

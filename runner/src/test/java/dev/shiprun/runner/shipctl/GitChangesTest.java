@@ -1,8 +1,12 @@
 package dev.shiprun.runner.shipctl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,42 +50,34 @@ class GitChangesTest {
     return git("rev-parse", "HEAD").strip();
   }
 
+  /** get_git_changes on the clone, for the range first..second, with more options. */
+  private Shipctl.Result changes(String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "get_git_changes", "--path=" + clone, "--commit-range=" + first + ".." + second));
+    args.addAll(List.of(options));
+    return job.shipctl(args.toArray(String[]::new));
+  }
+
   @Test
   void namesTheFilesChangedInTheRange() {
-    Shipctl.Result result =
-        job.shipctl(
-            "get_git_changes", "--path=" + clone, "--commit-range=" + first + ".." + second);
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals(
-        "README.md\ndocs/how to.md\nsrc/main/App.java\nsrc/test/AppTest.java\n", result.stdout());
+    changes()
+        .assertPrinted("README.md\ndocs/how to.md\nsrc/main/App.java\nsrc/test/AppTest.java\n");
   }
 
   @Test
   void depthKeepsOnePathComponentOnce() {
-    Shipctl.Result result =
-        job.shipctl(
-            "get_git_changes",
-            "--path=" + clone,
-            "--commit-range=" + first + ".." + second,
-            "--depth=1");
-
-    assertEquals("README.md\ndocs\nsrc\n", result.stdout());
+    changes("--depth=1").assertPrinted("README.md\ndocs\nsrc\n");
   }
 
   @Test
   void directoriesOnlyListsEveryChangedFolder() {
-    Shipctl.Result result =
-        job.shipctl(
-            "get_git_changes",
-            "--path=" + clone,
-            "--commit-range=" + first + ".." + second,
-            "--directories-only");
+    Shipctl.Result result = changes("--directories-only");
 
     assertEquals(0, result.exitCode(), result::toString);
     assertEquals(
-        java.util.Set.of("docs/", "src/main/", "src/test/"),
-        java.util.Set.copyOf(result.stdout().lines().toList()));
+        Set.of("docs/", "src/main/", "src/test/"), Set.copyOf(result.stdout().lines().toList()));
   }
 
   @Test
@@ -93,10 +89,8 @@ class GitChangesTest {
             + second
             + "\"}}}}");
 
-    Shipctl.Result result = job.shipctl("get_git_changes", "--resource=app-repo", "--depth=1");
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals("README.md\ndocs\nsrc\n", result.stdout());
+    job.shipctl("get_git_changes", "--resource=app-repo", "--depth=1")
+        .assertPrinted("README.md\ndocs\nsrc\n");
   }
 
   @Test
@@ -128,8 +122,7 @@ class GitChangesTest {
   void withoutARangeExits99() {
     Shipctl.Result result = job.shipctl("get_git_changes", "--path=" + clone);
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: Unknown commit range. use --commit-range.\n", result.stderr());
+    result.assertFailed(99, "Error: Unknown commit range. use --commit-range.\n");
   }
 
   @Test
@@ -137,8 +130,7 @@ class GitChangesTest {
     Shipctl.Result result =
         job.shipctl("get_git_changes", "--path=" + dir, "--commit-range=HEAD~1..HEAD");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: git repository not found at path: " + dir + "\n", result.stderr());
+    result.assertFailed(99, "Error: git repository not found at path: " + dir + "\n");
   }
 
   @Test
@@ -146,6 +138,6 @@ class GitChangesTest {
     Shipctl.Result result = job.shipctl("get_git_changes", "--path=" + clone, "--since=monday");
 
     assertEquals(99, result.exitCode());
-    assertEquals(true, result.stdout().startsWith("Usage: shipctl get_git_changes"));
+    assertTrue(result.stdout().startsWith("Usage: shipctl get_git_changes"), result::toString);
   }
 }

@@ -63,10 +63,8 @@ class IntegrationGettersTest {
 
   @Test
   void resourceKeysListTheEnvFileKeysWithoutIdAndMasterName() {
-    Shipctl.Result result = job.shipctl("get_integration_resource_keys", "app-img");
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals("url\nusername\npassword\nemail\n", result.stdout());
+    job.shipctl("get_integration_resource_keys", "app-img")
+        .assertPrinted("url\nusername\npassword\nemail\n");
   }
 
   @Test
@@ -91,17 +89,14 @@ class IntegrationGettersTest {
 
     Shipctl.Result result = job.shipctl("get_integration_resource_keys", "plain");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: integration.env not present for resource: plain\n", result.stderr());
+    result.assertFailed(99, "Error: integration.env not present for resource: plain\n");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"password", "PASSWORD", "PassWord"})
   void resourceFieldIsFoundWhateverTheCaseOfItsName(String field) {
-    Shipctl.Result result = job.shipctl("get_integration_resource_field", "app-img", field);
-
-    assertEquals(0, result.exitCode());
-    assertEquals("p a$$ *w\"o'rd\n", result.stdout());
+    job.shipctl("get_integration_resource_field", "app-img", field)
+        .assertPrinted("p a$$ *w\"o'rd\n");
   }
 
   @Test
@@ -131,15 +126,13 @@ class IntegrationGettersTest {
   void directIntegrationFieldNeedsItsIntegrationJson() {
     Shipctl.Result result = job.shipctl("get_integration_field", "absent", "token");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: integration.json not present for integration: absent\n", result.stderr());
+    result.assertFailed(99, "Error: integration.json not present for integration: absent\n");
   }
 
   @Test
   void directIntegrationKeysNeedItsIntegrationEnv() {
     Shipctl.Result result = job.shipctl("get_integration_keys", "absent");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: integration.env not present for integration: absent\n", result.stderr());
+    result.assertFailed(99, "Error: integration.env not present for integration: absent\n");
   }
 }

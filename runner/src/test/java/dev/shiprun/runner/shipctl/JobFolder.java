@@ -68,10 +68,6 @@ final class JobFolder {
     return this;
   }
 
-  Map<String, String> env() {
-    return Map.copyOf(env);
-  }
-
   Path root() {
     return root;
   }
@@ -118,86 +114,72 @@ final class JobFolder {
    * PREFIX_INTEGRATION_FIELD for strings and arrays, object sub-keys raw and prefixed (§9, 2).
    */
   private void writeIntegration(Path folder, String prefix, String secretJson) {
-    JsonNode secret = read(secretJson);
     ObjectNode flat = JSON.createObjectNode();
     List<String> envLines = new ArrayList<>();
-    secret
-        .fields()
-        .forEachRemaining(
-            field -> {
-              String key = field.getKey();
-              JsonNode value = field.getValue();
-              if (value.isObject()) {
-                value
-                    .fields()
-                    .forEachRemaining(
-                        sub -> {
-                          String text = sub.getValue().asText();
-                          flat.put(sub.getKey(), text);
-                          envLines.add(sub.getKey() + "=\"" + text + "\"");
-                          set(EnvNames.sanitize(sub.getKey()), text);
-                          set(prefix + "_INTEGRATION_" + EnvNames.field(sub.getKey()), text);
-                        });
-                return;
-              }
-              flat.set(key, value);
-              if (key.equals("id") || key.equals("masterName")) {
-                return;
-              }
-              if (value.isArray()) {
-                List<String> items = new ArrayList<>();
-                value.forEach(item -> items.add("\"" + item.asText() + "\""));
-                String joined = String.join(",", items);
-                envLines.add(key + "='" + joined + "'");
-                set(prefix + "_INTEGRATION_" + EnvNames.field(key), joined);
-              } else {
-                envLines.add(key + "=\"" + value.asText() + "\"");
-                set(prefix + "_INTEGRATION_" + EnvNames.field(key), value.asText());
-              }
-            });
+    for (Map.Entry<String, JsonNode> field : read(secretJson).properties()) {
+      String key = field.getKey();
+      JsonNode value = field.getValue();
+      if (value.isObject()) {
+        for (Map.Entry<String, JsonNode> sub : value.properties()) {
+          String text = sub.getValue().asText();
+          flat.put(sub.getKey(), text);
+          envLines.add(sub.getKey() + "=\"" + text + "\"");
+          set(EnvNames.sanitize(sub.getKey()), text);
+          set(prefix + "_INTEGRATION_" + EnvNames.field(sub.getKey()), text);
+        }
+        continue;
+      }
+      flat.set(key, value);
+      if (key.equals("id") || key.equals("masterName")) {
+        continue;
+      }
+      String text = value.asText();
+      if (value.isArray()) {
+        List<String> items = new ArrayList<>();
+        value.forEach(item -> items.add("\"" + item.asText() + "\""));
+        text = String.join(",", items);
+        envLines.add(key + "='" + text + "'");
+      } else {
+        envLines.add(key + "=\"" + text + "\"");
+      }
+      set(prefix + "_INTEGRATION_" + EnvNames.field(key), text);
+    }
     write(folder.resolve("integration.json"), flat.toString());
     write(folder.resolve("integration.env"), String.join("\n", envLines) + "\n");
   }
 
   static JsonNode read(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io(() -> JSON.readTree(json));
   }
 
   static JsonNode readFile(Path file) {
-    try {
-      return JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io(() -> JSON.readTree(file.toFile()));
   }
 
   static String content(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io(() -> Files.readString(file));
   }
 
   static Path write(Path file, String content) {
+    mkdirs(file.getParent());
+    return io(() -> Files.writeString(file, content));
+  }
+
+  static Path mkdirs(Path dir) {
+    return io(() -> Files.createDirectories(dir));
+  }
+
+  /** File access in fixtures: an I/O error fails the test like any other exception. */
+  private static <T> T io(IoCall<T> call) {
     try {
-      mkdirs(file.getParent());
-      return Files.writeString(file, content);
+      return call.get();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static Path mkdirs(Path dir) {
-    try {
-      return Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private interface IoCall<T> {
+    T get() throws IOException;
   }
 
   /**
@@ -206,13 +188,11 @@ final class JobFolder {
    */
   final class Dependency {
 
-    private final String name;
     private final String type;
     private final String prefix;
     private final Path meta;
 
     private Dependency(String name, String type, String operation) {
-      this.name = name;
       this.type = type;
       this.prefix = EnvNames.of(name);
       this.meta = mkdirs(root.resolve(operation).resolve(name));
@@ -224,10 +204,6 @@ final class JobFolder {
       set(prefix + "_PATH", meta.toString());
       set(prefix + "_META", meta.toString());
       set(prefix + "_STATE", meta.resolve(type).toString());
-    }
-
-    String name() {
-      return name;
     }
 
     Path meta() {
@@ -266,10 +242,6 @@ final class JobFolder {
     Dependency integration(String secretJson) {
       writeIntegration(meta, prefix, secretJson);
       return this;
-    }
-
-    JobFolder job() {
-      return JobFolder.this;
     }
   }
 }

@@ -31,10 +31,7 @@ class NamingHelpersTest {
 
   @Test
   void toUppercaseKeepsEveryOtherCharacter() {
-    Shipctl.Result result = job.shipctl("to_uppercase", "my-app 1.0 *$x");
-
-    assertEquals(0, result.exitCode());
-    assertEquals("MY-APP 1.0 *$X\n", result.stdout());
+    job.shipctl("to_uppercase", "my-app 1.0 *$x").assertPrinted("MY-APP 1.0 *$X\n");
   }
 
   @Test

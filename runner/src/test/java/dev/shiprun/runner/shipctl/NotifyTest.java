@@ -66,6 +66,15 @@ class NotifyTest {
             + "\", \"authorization\": \"Bearer made-up-token\"}");
   }
 
+  private void jira() {
+    notification(
+        "tickets",
+        "{\"version\": {\"propertyBag\": {}}}",
+        "{\"masterName\": \"jira\", \"url\": \""
+            + server.url("/rest/api/2")
+            + "\", \"username\": \"ana\", \"token\": \"made-up-jira-token\"}");
+  }
+
   @Test
   void slackPostsTheDefaultPayloadToTheWebhookUrl() {
     slack("[\"#builds\"]");
@@ -200,8 +209,7 @@ class NotifyTest {
 
     Shipctl.Result result = job.shipctl("notify", "hook", "--payload=" + payload);
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: payload is not valid JSON\n", result.stderr());
+    result.assertFailed(99, "Error: payload is not valid JSON\n");
     assertTrue(server.requests().isEmpty());
   }
 
@@ -218,13 +226,23 @@ class NotifyTest {
   }
 
   @Test
+  void unknownOptionIsReportedAndTheMessageStillSent() {
+    slack("[]");
+
+    Shipctl.Result result = job.shipctl("notify", "team-slack", "--colour=red", "--text=hi");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals("Warning: unrecognized option \"--colour\"\n", result.stderr());
+    assertEquals(1, server.requests().size());
+  }
+
+  @Test
   void onlyNotificationResourcesCanNotify() {
     job.in("app-img", "image");
 
     Shipctl.Result result = job.shipctl("notify", "app-img");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: resource app-img is not of type 'notification'\n", result.stderr());
+    result.assertFailed(99, "Error: resource app-img is not of type 'notification'\n");
   }
 
   @Test
@@ -294,12 +312,7 @@ class NotifyTest {
   @Test
   void jiraCreatesAnIssueAndAttachesTheFile() {
     server.answer("/rest/api/2/issue", 201, "{\"key\": \"OPS-12\"}");
-    notification(
-        "tickets",
-        "{\"version\": {\"propertyBag\": {}}}",
-        "{\"masterName\": \"jira\", \"url\": \""
-            + server.url("/rest/api/2")
-            + "\", \"username\": \"ana\", \"token\": \"made-up-jira-token\"}");
+    jira();
     Path report = JobFolder.write(dir.resolve("report.txt"), "all green");
 
     Shipctl.Result result =
@@ -330,12 +343,7 @@ class NotifyTest {
 
   @Test
   void jiraChecksTheAttachmentBeforeCreatingTheIssue() {
-    notification(
-        "tickets",
-        "{}",
-        "{\"masterName\": \"jira\", \"url\": \""
-            + server.url("/rest/api/2")
-            + "\", \"username\": \"ana\", \"token\": \"made-up-jira-token\"}");
+    jira();
 
     Shipctl.Result result =
         job.shipctl(

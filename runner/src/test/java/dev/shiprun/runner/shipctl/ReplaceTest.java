@@ -51,16 +51,13 @@ class ReplaceTest {
 
     Shipctl.Result result = job.shipctl("replace", folder.toString());
 
-    assertEquals(82, result.exitCode());
-    assertEquals(
-        "shipctl replace is not supported for directories: " + folder + "\n", result.stderr());
+    result.assertFailed(82, "shipctl replace is not supported for directories: " + folder + "\n");
   }
 
   @Test
   void missingFileExits99() {
     Shipctl.Result result = job.shipctl("replace", "nope.conf");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: no such file: nope.conf\n", result.stderr());
+    result.assertFailed(99, "Error: no such file: nope.conf\n");
   }
 }

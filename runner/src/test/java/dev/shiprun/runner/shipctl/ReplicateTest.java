@@ -102,8 +102,7 @@ class ReplicateTest {
   void theCurrentJobCannotBeTheSource() {
     Shipctl.Result result = job.shipctl("replicate", "deploy", "dst");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: current job cannot be the FROM argument\n", result.stderr());
+    result.assertFailed(99, "Error: current job cannot be the FROM argument\n");
   }
 
   @Test
@@ -112,8 +111,7 @@ class ReplicateTest {
 
     Shipctl.Result result = job.shipctl("replicate", "src", "ci");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: cannot replicate to ciRepo\n", result.stderr());
+    result.assertFailed(99, "Error: cannot replicate to ciRepo\n");
   }
 
   @Test
@@ -131,8 +129,7 @@ class ReplicateTest {
   void refusesASourceThatIsNoDependency() {
     Shipctl.Result result = job.shipctl("replicate", "ghost", "dst");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: resource ghost is not an IN of this job\n", result.stderr());
+    result.assertFailed(99, "Error: resource ghost is not an IN of this job\n");
   }
 
   @Test
@@ -148,8 +145,7 @@ class ReplicateTest {
   void unknownFlagIsReportedAndIgnored() {
     Shipctl.Result result = job.shipctl("replicate", "src", "dst", "--fast");
 
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals("Warning: unrecognized flag \"--fast\"\n", result.stderr());
+    result.assertFailed(0, "Warning: unrecognized flag \"--fast\"\n");
     assertTrue(dstHas("a.txt"));
   }
 
@@ -221,10 +217,8 @@ class ReplicateTest {
     job.out("mirror", "gitRepo")
         .version("{\"version\": {\"propertyBag\": {\"branch\": \"main\"}}}");
 
-    Shipctl.Result result = job.shipctl("replicate", "repo", "mirror", "--match-settings");
-
-    assertEquals(0, result.exitCode());
-    assertEquals("FROM shaData does not match TO settings. skipping replicate\n", result.stdout());
+    job.shipctl("replicate", "repo", "mirror", "--match-settings")
+        .assertPrinted("FROM shaData does not match TO settings. skipping replicate\n");
   }
 
   @Test
@@ -234,7 +228,6 @@ class ReplicateTest {
 
     Shipctl.Result result = job.shipctl("replicate", "repo", "mirror", "--match-settings");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: FROM resource repo does not contain shaData\n", result.stderr());
+    result.assertFailed(99, "Error: FROM resource repo does not contain shaData\n");
   }
 }

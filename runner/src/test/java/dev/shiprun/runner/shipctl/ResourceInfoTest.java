@@ -37,10 +37,7 @@ class ResourceInfoTest {
   void gettersPrintTheRawValueOfTheirVariable(String getter, String suffix) {
     job.set("APP_IMG_" + suffix, AWKWARD);
 
-    Shipctl.Result result = job.shipctl(getter, "app_img");
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals(AWKWARD + "\n", result.stdout());
+    job.shipctl(getter, "app_img").assertPrinted(AWKWARD + "\n");
   }
 
   @Test
@@ -66,10 +63,7 @@ class ResourceInfoTest {
 
   @Test
   void unsetVariablePrintsAnEmptyLineAndSucceeds() {
-    Shipctl.Result result = job.shipctl("get_resource_version_name", "nothing-here");
-
-    assertEquals(0, result.exitCode());
-    assertEquals("\n", result.stdout());
+    job.shipctl("get_resource_version_name", "nothing-here").assertPrinted("\n");
   }
 
   @Test
@@ -98,10 +92,7 @@ class ResourceInfoTest {
     // REPO_ISPULL would be found if the name were sanitised; Shippable did not sanitise it.
     job.in("repo", "gitRepo").var("ISPULL", "wrong");
 
-    Shipctl.Result result = job.shipctl("get_resource_env", "repo", "is-pull");
-
-    assertEquals(0, result.exitCode());
-    assertEquals("\n", result.stdout());
+    job.shipctl("get_resource_env", "repo", "is-pull").assertPrinted("\n");
   }
 
   @Test

@@ -1,19 +1,18 @@
 package dev.shiprun.runner.shipctl;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The shipped script, installed the way the engine installs it: copied from the class path into a
@@ -71,39 +70,26 @@ final class Shipctl {
   }
 
   private Result exec(List<String> command, Map<String, String> env, Path workDir) {
-    try {
-      Path out = Files.createTempFile(home, "stdout", ".txt");
-      Path err = Files.createTempFile(home, "stderr", ".txt");
-      ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
-      pb.environment().clear();
-      pb.environment().put("PATH", bin + ":" + SYSTEM_PATH);
-      pb.environment().put("HOME", home.toString());
-      pb.environment().putAll(env);
-      pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-      pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-      Process process = pb.start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("shipctl did not end within 60 s: " + command);
-      }
-      Result result =
-          new Result(
-              process.exitValue(),
-              Files.readString(out, StandardCharsets.UTF_8),
-              Files.readString(err, StandardCharsets.UTF_8));
-      Files.delete(out);
-      Files.delete(err);
-      return result;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Map<String, String> full = new HashMap<>(env);
+    full.put("PATH", bin + ":" + SYSTEM_PATH);
+    full.put("HOME", home.toString());
+    return Processes.run(command, full, workDir);
   }
 
   /** What one run gave back; {@code toString} is the assertion message. */
   record Result(int exitCode, String stdout, String stderr) {
+
+    /** Asserts a success that printed exactly {@code expectedStdout}. */
+    void assertPrinted(String expectedStdout) {
+      assertEquals(0, exitCode, this::toString);
+      assertEquals(expectedStdout, stdout, this::toString);
+    }
+
+    /** Asserts a failure: the exit code and the whole of stderr. */
+    void assertFailed(int expectedExit, String expectedStderr) {
+      assertEquals(expectedExit, exitCode, this::toString);
+      assertEquals(expectedStderr, stderr, this::toString);
+    }
 
     @Override
     public String toString() {

@@ -62,9 +62,7 @@ class SplitTestsTest {
   void jobNumberOutsideTheCountExits99() {
     Shipctl.Result result = share(3, 2);
 
-    assertEquals(99, result.exitCode());
-    assertEquals(
-        "Error: SHIPPABLE_JOB_NUMBER (3) must be between 1 and SHIPPABLE_JOB_COUNT (2)\n",
-        result.stderr());
+    result.assertFailed(
+        99, "Error: SHIPPABLE_JOB_NUMBER (3) must be between 1 and SHIPPABLE_JOB_COUNT (2)\n");
   }
 }

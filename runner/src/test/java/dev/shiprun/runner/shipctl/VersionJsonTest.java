@@ -36,10 +36,7 @@ class VersionJsonTest {
   @ParameterizedTest
   @CsvSource({"versionName, 3f2a9c1", "versionId, 456", "versionNumber, 12"})
   void versionKeysComeFromTheVersion(String key, String expected) {
-    Shipctl.Result result = job.shipctl("get_resource_version_key", "repo", key);
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals(expected + "\n", result.stdout());
+    job.shipctl("get_resource_version_key", "repo", key).assertPrinted(expected + "\n");
   }
 
   @ParameterizedTest
@@ -51,10 +48,7 @@ class VersionJsonTest {
     "absent, null"
   })
   void otherKeysArePathsIntoThePropertyBag(String key, String expected) {
-    Shipctl.Result result = job.shipctl("get_resource_version_key", "repo", key);
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals(expected + "\n", result.stdout());
+    job.shipctl("get_resource_version_key", "repo", key).assertPrinted(expected + "\n");
   }
 
   @Test
@@ -67,18 +61,14 @@ class VersionJsonTest {
 
   @Test
   void keyIsDataNeverJqCode() {
-    Shipctl.Result result = job.shipctl("get_resource_version_key", "repo", "x | halt_error(3)");
-
-    assertEquals(0, result.exitCode(), result::toString);
-    assertEquals("null\n", result.stdout());
+    job.shipctl("get_resource_version_key", "repo", "x | halt_error(3)").assertPrinted("null\n");
   }
 
   @Test
   void missingMetaFolderExits99() {
     Shipctl.Result result = job.shipctl("get_resource_version_key", "nowhere", "versionName");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: IN directory not present for resource: nowhere\n", result.stderr());
+    result.assertFailed(99, "Error: IN directory not present for resource: nowhere\n");
     assertEquals("", result.stdout());
   }
 
@@ -88,8 +78,7 @@ class VersionJsonTest {
 
     Shipctl.Result result = job.shipctl("get_resource_version_key", "img", "versionName");
 
-    assertEquals(99, result.exitCode());
-    assertEquals("Error: version.json not present for resource: img\n", result.stderr());
+    result.assertFailed(99, "Error: version.json not present for resource: img\n");
   }
 
   @Test
