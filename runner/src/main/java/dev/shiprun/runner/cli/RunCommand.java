@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -186,22 +184,11 @@ public class RunCommand implements Callable<Integer> {
               json,
               console,
               console);
-      CountDownLatch finished = new CountDownLatch(1);
-      // Ctrl-C (and TERM): cancel every running job the engine's way, then let the JVM go.
-      Thread onSignal =
-          new Thread(
-              () -> {
-                runner.cancelAll();
-                try {
-                  finished.await(graceTime.toSeconds() + 75, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "shiprun-cancel");
-      Runtime.getRuntime().addShutdownHook(onSignal);
+      // Ctrl-C and TERM cancel every running job the engine's way (TERM, grace, KILL, on_cancel,
+      // the run recorded as cancelled), and then the command ends normally. A JVM shutdown hook
+      // would be too late: H2 closes its database in its own hook.
       LineRunner.Outcome outcome;
-      try {
+      try (Interrupts interrupts = Interrupts.onSignal(runner::cancelAll)) {
         outcome =
             runner.run(
                 new LineRunner.Request(
@@ -211,13 +198,6 @@ public class RunCommand implements Callable<Integer> {
                     !noDownstream,
                     line.integrations(),
                     threads));
-      } finally {
-        finished.countDown();
-        try {
-          Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException shuttingDown) {
-          // the hook is running: it waits for the latch released above
-        }
       }
       print(outcome);
       return outcome.allSucceeded() ? ExitCode.OK.code() : ExitCode.FAILED.code();

@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs an assembly line (spec §1.4): the start jobs (the roots, or the jobs named), then what their
@@ -117,6 +116,7 @@ public final class LineRunner {
     List<JobResult> results = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.parallel()));
     ExecutorCompletionService<JobResult> done = new ExecutorCompletionService<>(pool);
+    boolean[] interrupted = {false};
     try {
       while (true) {
         if (!cancelled) {
@@ -145,7 +145,7 @@ public final class LineRunner {
         if (active.isEmpty()) {
           break;
         }
-        JobResult result = take(done);
+        JobResult result = take(done, interrupted);
         active.remove(result.job());
         running.remove(result.job());
         results.add(result);
@@ -156,6 +156,9 @@ public final class LineRunner {
       }
     } finally {
       pool.shutdownNow();
+      if (interrupted[0]) {
+        Thread.currentThread().interrupt();
+      }
     }
     return new Outcome(results, cancelled);
   }
@@ -229,15 +232,21 @@ public final class LineRunner {
     return true;
   }
 
-  private static JobResult take(ExecutorCompletionService<JobResult> done) {
-    try {
-      Future<JobResult> next = done.take();
-      return next.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for jobs", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a job runner failed: " + e.getCause(), e.getCause());
+  /**
+   * The next finished job. An interrupt (the JVM shutting down on Ctrl-C interrupts this thread)
+   * cancels every job, and the wait goes on until they have stopped the engine's way: returning
+   * early would let the JVM exit with the jobs' processes still running.
+   */
+  private JobResult take(ExecutorCompletionService<JobResult> done, boolean[] interrupted) {
+    while (true) {
+      try {
+        return done.take().get();
+      } catch (InterruptedException e) {
+        interrupted[0] = true;
+        cancelAll();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a job runner failed: " + e.getCause(), e.getCause());
+      }
     }
   }
 }

@@ -146,7 +146,8 @@ final class TaskSequence {
       log.runner("cancelled; stopped every process of the job");
       report(log, "stopped", cancelled.killed());
       runOnCancel(job, ws, env, log, token);
-      return Optional.of(new Outcome(RunStatus.CANCELLED, Optional.of("cancelled")));
+      return Optional.of(
+          new Outcome(RunStatus.CANCELLED, Optional.of("cancelled on request (Ctrl-C or TERM)")));
     }
     if (result instanceof LaunchResult.Errored errored) {
       log.runner(errored.reason());

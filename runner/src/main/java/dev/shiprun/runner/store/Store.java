@@ -56,7 +56,12 @@ public final class Store implements AutoCloseable {
               + "; give a writable --home or SHIPRUN_HOME",
           e);
     }
-    String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve("shiprun") + ";AUTO_SERVER=TRUE";
+    // WRITE_DELAY=0: a commit reaches the file at once, so a run started just before a crash is
+    // found (and marked interrupted) on the next start.
+    String url =
+        "jdbc:h2:file:"
+            + folder.toAbsolutePath().resolve("shiprun")
+            + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     AgroalDataSource dataSource;
     try {
       dataSource =
