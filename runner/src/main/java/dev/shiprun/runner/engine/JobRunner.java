@@ -56,7 +56,8 @@ final class JobRunner {
   private final TaskSequence tasks;
   private final WorkspaceWriter writer;
   private final OutVersions outVersions;
-  private final Shipctl shipctl;
+  private final Path shipctlFolder;
+  private final WorkspaceJanitor janitor;
   private final LiveOutput listener;
   private final JobEnvPlanner envPlanner = new JobEnvPlanner();
   private final ObjectMapper json;
@@ -66,7 +67,8 @@ final class JobRunner {
       EngineSettings settings,
       TaskSequence tasks,
       ObjectMapper json,
-      Shipctl shipctl,
+      Path shipctlFolder,
+      WorkspaceJanitor janitor,
       LiveOutput listener) {
     this.store = store;
     this.settings = settings;
@@ -74,7 +76,8 @@ final class JobRunner {
     this.json = json;
     this.writer = new WorkspaceWriter(json);
     this.outVersions = new OutVersions(json);
-    this.shipctl = shipctl;
+    this.shipctlFolder = shipctlFolder;
+    this.janitor = janitor;
     this.listener = listener;
   }
 
@@ -103,6 +106,7 @@ final class JobRunner {
               + ", triggered by "
               + request.triggeredBy());
       RunInputs inputs;
+      JobEnv env;
       try {
         inputs =
             store.transaction(
@@ -113,7 +117,9 @@ final class JobRunner {
                     throw new SetupFailed(e);
                   }
                 });
-        ws = prepare(request, run, inputs, log);
+        Prepared prepared = prepare(request, run, inputs, log);
+        ws = prepared.workspace();
+        env = prepared.env();
       } catch (SetupFailed e) {
         return finishWithoutVersion(run, started, RunStatus.ERROR, e.getCause().getMessage(), log);
       } catch (IOException | UncheckedIOException e) {
@@ -125,8 +131,7 @@ final class JobRunner {
             log);
       }
       Duration limit = timeout(job);
-      log.runner("timeout set to " + limit.toMinutes() + " minutes");
-      JobEnv env = environment(request, run, ws, inputs);
+      log.runner("timeout set to " + TaskSequence.minutes(limit));
       // Templating can make a secret of a value that was not one (spec §3.9): mask those too.
       log.useMasker(new SecretMasker(secrets(request.integrations(), env)));
       JobLog masked = log;
@@ -135,7 +140,7 @@ final class JobRunner {
             tasks.run(
                 job,
                 ws,
-                ProcessEnvironment.job(env, ws, settings.inherited()),
+                ProcessEnvironment.job(env, shipctlFolder, settings.inherited()),
                 masked,
                 request.cancellation(),
                 started.plus(limit),
@@ -158,7 +163,7 @@ final class JobRunner {
       finish(run, RunStatus.ERROR, outcome.reason());
     } finally {
       if (ws != null && !settings.keepWorkspace()) {
-        ws.delete();
+        janitor.retire(ws);
       }
     }
     return new JobResult(
@@ -171,7 +176,10 @@ final class JobRunner {
         outcome.reason());
   }
 
-  private Workspace prepare(Request request, Run run, RunInputs inputs, JobLog log)
+  /** A build folder ready for the first TASK, and the environment it was made with. */
+  private record Prepared(Workspace workspace, JobEnv env) {}
+
+  private Prepared prepare(Request request, Run run, RunInputs inputs, JobLog log)
       throws IOException {
     Path root =
         settings
@@ -195,8 +203,7 @@ final class JobRunner {
         request.integrations(),
         version -> store.transaction(c -> store.versions().files(c, version.id())),
         run.buildNumber());
-    shipctl.install(ws.bin());
-    return ws;
+    return new Prepared(ws, env);
   }
 
   private JobEnv environment(Request request, Run run, Workspace ws, RunInputs inputs) {

@@ -62,6 +62,7 @@ public final class LineRunner {
   private final JobRunner jobRunner;
   private final Progress progress;
   private final YamlVersions yamlVersions;
+  private final WorkspaceJanitor janitor;
   private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
   private volatile boolean cancelled;
 
@@ -75,8 +76,16 @@ public final class LineRunner {
     this.store = store;
     this.progress = progress;
     this.yamlVersions = new YamlVersions(json);
+    this.janitor = new WorkspaceJanitor(settings.home().resolve("builds"));
     this.jobRunner =
-        new JobRunner(store, settings, new TaskSequence(launcher), json, new Shipctl(), live);
+        new JobRunner(
+            store,
+            settings,
+            new TaskSequence(launcher),
+            json,
+            new Shipctl().install(settings.home().resolve("bin")),
+            janitor,
+            live);
   }
 
   /** Stops every running job the engine's way and starts no more (Ctrl-C). */
@@ -156,6 +165,7 @@ public final class LineRunner {
       }
     } finally {
       pool.shutdownNow();
+      janitor.awaitDeletions();
       if (interrupted[0]) {
         Thread.currentThread().interrupt();
       }

@@ -6,6 +6,7 @@ import dev.shiprun.model.env.EnvNames;
 import dev.shiprun.model.env.EnvValue;
 import dev.shiprun.model.env.EnvVar;
 import dev.shiprun.model.env.JobEnv;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ final class ProcessEnvironment {
 
   private ProcessEnvironment() {}
 
-  static Map<String, String> job(JobEnv env, Workspace ws, Map<String, String> inherited) {
+  static Map<String, String> job(JobEnv env, Path shipctlFolder, Map<String, String> inherited) {
     Map<String, String> out = new LinkedHashMap<>(inherited);
     for (EnvVar v : env.variables()) {
       EnvValue value = v.value();
@@ -31,7 +32,7 @@ final class ProcessEnvironment {
               ? h.secret().reveal()
               : ((EnvValue.Plain) value).text());
     }
-    out.put("PATH", ws.bin() + ":" + inherited.getOrDefault("PATH", DEFAULT_PATH));
+    out.put("PATH", shipctlFolder + ":" + inherited.getOrDefault("PATH", DEFAULT_PATH));
     out.put("SHIPPABLE_NODE_OPERATING_SYSTEM", "linux");
     return out;
   }

@@ -7,7 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Puts the bash {@code shipctl} (a resource of this jar) on a job's PATH. */
+/**
+ * Installs the bash {@code shipctl} (a resource of this jar) once per home, in {@code <home>/bin},
+ * which every job has first on its PATH. Written only when missing or different, through a
+ * temporary file and an atomic move, so a CLI and a daemon sharing the home never see half a
+ * script.
+ */
 final class Shipctl {
 
   static final String RESOURCE = "/shipctl/shipctl";
@@ -26,9 +31,26 @@ final class Shipctl {
     }
   }
 
-  void install(Path bin) throws IOException {
+  /** Makes {@code <bin>/shipctl} this jar's shipctl; returns {@code bin}. */
+  Path install(Path bin) {
     Path target = bin.resolve("shipctl");
-    Files.write(target, script);
-    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try {
+      if (Files.isRegularFile(target)
+          && java.util.Arrays.equals(Files.readAllBytes(target), script)) {
+        return bin;
+      }
+      Files.createDirectories(bin);
+      Path temp = Files.createTempFile(bin, ".shipctl", ".tmp");
+      Files.write(temp, script);
+      Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.move(
+          temp,
+          target,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return bin;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -188,7 +188,8 @@ final class TaskSequence {
     }
   }
 
-  private static String minutes(Duration d) {
+  /** {@code 60 min}, or {@code 90 s} when not whole minutes. */
+  static String minutes(Duration d) {
     long seconds = d.toSeconds();
     return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
   }

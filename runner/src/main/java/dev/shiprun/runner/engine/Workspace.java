@@ -36,8 +36,7 @@ final class Workspace {
           ws.secrets(),
           ws.scripts(),
           root.resolve("IN"),
-          root.resolve("OUT"),
-          ws.bin()
+          root.resolve("OUT")
         }) {
       Files.createDirectories(p);
     }
@@ -83,11 +82,6 @@ final class Workspace {
 
   Path scripts() {
     return root.resolve("scripts");
-  }
-
-  /** Where shipctl is installed; first on the job's PATH. */
-  Path bin() {
-    return root.resolve(".shiprun").resolve("bin");
   }
 
   Path message() {

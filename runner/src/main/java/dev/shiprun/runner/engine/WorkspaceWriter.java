@@ -110,7 +110,7 @@ final class WorkspaceWriter {
           }
         }
         if (r instanceof ParamsResource p && operation.equals("IN")) {
-          writeParams(folder.resolve("params"), p);
+          writeParams(folder.resolve("params"), p, version);
         }
         Optional<Integration> integration = r.integration().map(i -> integrations.get(i.name()));
         if (integration.isPresent()) {
@@ -222,12 +222,22 @@ final class WorkspaceWriter {
     return (Map<String, Object>) options.toPlain();
   }
 
-  private static void writeParams(Path file, ParamsResource params) throws IOException {
-    StringBuilder text = new StringBuilder();
-    for (YamlEntry e : params.params().entries()) {
-      Object value = e.value().toPlain();
-      text.append(e.name()).append('=').append(value == null ? "" : value).append('\n');
+  /** {@code KEY=value} lines: the version's params when a job wrote them, else the YAML's. */
+  private static void writeParams(Path file, ParamsResource params, Optional<StoredVersion> version)
+      throws IOException {
+    Map<String, Object> values = new LinkedHashMap<>();
+    Object fromVersion = version.map(v -> v.propertyBag().get("params")).orElse(null);
+    if (fromVersion instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> values.put(String.valueOf(k), v));
+    } else {
+      for (YamlEntry e : params.params().entries()) {
+        values.put(e.name(), e.value().toPlain());
+      }
     }
+    StringBuilder text = new StringBuilder();
+    values.forEach(
+        (key, value) ->
+            text.append(key).append('=').append(value == null ? "" : value).append('\n'));
     Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
   }
 

@@ -139,7 +139,7 @@ class RunEnvContractTest {
     for (Map.Entry<String, String> e : expected.entrySet()) {
       assertEquals(e.getValue(), env.get(e.getKey()), "value of " + e.getKey());
     }
-    assertTrue(env.get("PATH").startsWith(root + "/.shiprun/bin:"), env.get("PATH"));
+    assertTrue(env.get("PATH").startsWith(home.resolve("bin") + ":"), env.get("PATH"));
     assertTrue(
         Files.isRegularFile(Path.of(root)) || !Files.exists(Path.of(root)),
         "the build folder is gone after the run");

@@ -45,7 +45,7 @@ class RunSignalsIT {
     signal(shiprun.pid(), "INT");
     assertTrue(shiprun.waitFor(60, TimeUnit.SECONDS), "shiprun did not end after Ctrl-C");
     for (long pid : tree) {
-      assertFalse(alive(pid), "process " + pid + " survived Ctrl-C");
+      assertFalse(Processes.isRunning(pid), "process " + pid + " survived Ctrl-C");
     }
     JsonNode runs = runs();
     assertEquals("cancelled", runs.get(0).get("status").asText(), runs.toString());
@@ -130,19 +130,6 @@ class RunSignalsIT {
   private static void signal(long pid, String signal) throws Exception {
     Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
     assertEquals(0, kill.waitFor());
-  }
-
-  /**
-   * Running, not a zombie: a killed process whose parent is gone waits for init to reap it, which
-   * in a container may never happen; it runs nothing.
-   */
-  private static boolean alive(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-    } catch (IOException gone) {
-      return false;
-    }
   }
 
   private Path home() {

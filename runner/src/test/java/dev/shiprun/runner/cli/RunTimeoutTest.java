@@ -42,13 +42,13 @@ class RunTimeoutTest {
     assertEquals("timeout", run.status("sleeper"));
     String log = shiprun.log(run.runId("sleeper"));
     assertTrue(log.contains("started-tree"), log);
+    assertTrue(log.contains("timeout set to 3 s"), log);
     assertTrue(log.contains("timed out after 3 s"), log);
     assertTrue(log.contains("on_cancel-ran"), log);
     List<String> started = Files.readAllLines(pids);
     assertEquals(5, started.size(), "the script recorded its processes: " + started);
     for (String pid : started) {
-      boolean alive =
-          ProcessHandle.of(Long.parseLong(pid.strip())).map(ProcessHandle::isAlive).orElse(false);
+      boolean alive = Processes.isRunning(Long.parseLong(pid.strip()));
       assertFalse(alive, "process " + pid + " survived the timeout\n" + log);
       assertTrue(log.contains("pid " + pid.strip()), "the log names what was stopped: " + pid);
     }
