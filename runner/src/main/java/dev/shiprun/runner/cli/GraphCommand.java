@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     name = "graph",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the assembly line as a graph: jobs and resources, IN and OUT edges, the job order",
+      "Prints the assembly line as a graph.",
+      "Jobs and resources, IN and OUT edges, the job order",
       "and what each new version triggers. switch: off inputs are marked; state resources never"
           + " trigger."
     },

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Shows what 'shiprun run' would do, without running anything: the jobs in order (jobs of",
+      "Shows what 'shiprun run' would do, without running anything.",
+      "The jobs in order (jobs of",
       "one wave may run in parallel), what each reads and writes, and each job's environment",
       "variables with secrets shown as ***. Paths and build numbers that only a run fixes show",
       "as {JOB_PATH}, {BUILD_NUMBER} …"

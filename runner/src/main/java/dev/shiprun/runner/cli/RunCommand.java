@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the assembly line: without --job every job whose inputs have versions, then what",
+      "Runs the assembly line's jobs, keeping versions, state and logs.",
+      "Without --job every job whose inputs have versions, then what",
       "their new versions trigger; with --job a manual run of those jobs, then what they",
       "trigger. Versions, job state and logs are kept in the home (see 'shiprun versions',",
       "'shiprun runs', 'shiprun logs')."

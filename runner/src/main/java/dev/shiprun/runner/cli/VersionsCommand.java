@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     name = "versions",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists the versions of a resource or job, newest first: number, versionName, the run",
+      "Lists the versions of a resource or job, newest first.",
+      "Number, versionName, the run",
       "that made it, and its properties."
     },
     footer = {"", "Exit codes: 0 ok, 1 no such name in the store, 2 usage error."})
