@@ -37,6 +37,7 @@ public final class JobEnvPlanner {
                       .forEach(kv -> env.put(kv[0], kv[1], "IN " + p.name())));
     }
     addJobVariables(env, job, build);
+    versions.idOf(job.name()).ifPresent(id -> env.put("RESOURCE_ID", Long.toString(id), "job"));
     for (Step step : job.steps()) {
       if (step instanceof InStep in) {
         addDependency(env, line, root, in.name(), "IN", versions, integrations);
@@ -101,6 +102,8 @@ public final class JobEnvPlanner {
     String folder = root + "/" + operation + "/" + name;
     Optional<ResourceVersion> version = versions.versionOf(name);
     Optional<Resource> resource = line.resource(name);
+    String idOrigin = operation + " " + name;
+    versions.idOf(name).ifPresent(id -> env.put(prefix + "_ID", Long.toString(id), idOrigin));
     if (resource.isPresent()) {
       Resource r = resource.get();
       ResourceEnv.add(env, prefix, folder, r, operation, version);

@@ -208,8 +208,10 @@ final class JobRunner {
 
   private JobEnv environment(Request request, Run run, Workspace ws, RunInputs inputs) {
     VersionLookup lookup =
-        name ->
-            inputs
+        new VersionLookup() {
+          @Override
+          public Optional<ResourceVersion> versionOf(String name) {
+            return inputs
                 .of(name)
                 .map(
                     v ->
@@ -218,6 +220,14 @@ final class JobRunner {
                             OptionalLong.of(v.number()),
                             OptionalLong.of(v.id()),
                             params(v)));
+          }
+
+          @Override
+          public OptionalLong idOf(String name) {
+            Long id = inputs.ids().get(name);
+            return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+          }
+        };
     BuildInfo build =
         new BuildInfo(
             ws.root().toString(),

@@ -20,10 +20,14 @@ import java.util.Optional;
  * versionName}, {@code versionNumber}) or the latest, for each OUT its latest version (what the run
  * starts from), and the job's own latest version (its previous state).
  */
-record RunInputs(Map<String, StoredVersion> dependencies, Optional<StoredVersion> previous) {
+record RunInputs(
+    Map<String, StoredVersion> dependencies,
+    Optional<StoredVersion> previous,
+    Map<String, Long> ids) {
 
   RunInputs {
     dependencies = Collections.unmodifiableMap(new LinkedHashMap<>(dependencies));
+    ids = Map.copyOf(ids);
   }
 
   Optional<StoredVersion> of(String name) {
@@ -78,6 +82,15 @@ record RunInputs(Map<String, StoredVersion> dependencies, Optional<StoredVersion
     for (OutStep out : job.outs()) {
       store.versions().latest(c, line, out.name()).ifPresent(v -> found.putIfAbsent(out.name(), v));
     }
-    return new RunInputs(found, store.versions().latest(c, line, job.name()));
+    Map<String, Long> ids = new LinkedHashMap<>();
+    ids.put(job.name(), store.versions().resourceId(c, line, job.name()));
+    for (dev.shiprun.model.Step step : job.steps()) {
+      String name =
+          step instanceof InStep in ? in.name() : step instanceof OutStep out ? out.name() : null;
+      if (name != null) {
+        ids.put(name, store.versions().resourceId(c, line, name));
+      }
+    }
+    return new RunInputs(found, store.versions().latest(c, line, job.name()), ids);
   }
 }

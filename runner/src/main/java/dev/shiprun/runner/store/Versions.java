@@ -130,6 +130,32 @@ public final class Versions {
     }
   }
 
+  /** The id of a resource or job of a line, made on first use and the same ever after. */
+  public long resourceId(Connection c, String line, String name) throws SQLException {
+    for (int attempt = 0; ; attempt++) {
+      try (PreparedStatement s =
+          c.prepareStatement("SELECT id FROM resource_id WHERE line = ? AND name = ?")) {
+        s.setString(1, line);
+        s.setString(2, name);
+        try (ResultSet r = s.executeQuery()) {
+          if (r.next()) {
+            return r.getLong(1);
+          }
+        }
+      }
+      try (PreparedStatement s =
+          c.prepareStatement("INSERT INTO resource_id (line, name) VALUES (?, ?)")) {
+        s.setString(1, line);
+        s.setString(2, name);
+        s.executeUpdate();
+      } catch (SQLException raced) {
+        if (attempt > 0) {
+          throw raced; // another process made it between our SELECT and INSERT: read it again
+        }
+      }
+    }
+  }
+
   /** The sha of the YAML definition the resource's last YAML-made version came from. */
   public Optional<String> yamlSeed(Connection c, String line, String resource) throws SQLException {
     try (PreparedStatement s =

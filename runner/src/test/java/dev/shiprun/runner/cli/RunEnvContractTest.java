@@ -28,6 +28,9 @@ class RunEnvContractTest {
 
   @TempDir Path temp;
 
+  /** The dumped environment, where the ids (made by the store) are read from. */
+  private Map<String, String> ids = Map.of();
+
   @Test
   void aJobGetsExactlyTheShippableEnvironment(QuarkusMainLauncher launcher) throws Exception {
     Path home = temp.resolve("home");
@@ -47,6 +50,7 @@ class RunEnvContractTest {
     assertEquals(0, result.exitCode(), result.getErrorOutput() + result.getOutput());
 
     Map<String, String> env = read(dump);
+    ids = env;
     String root = home.resolve("builds/env/dump-env/1").toString();
     Map<String, String> expected = new LinkedHashMap<>();
     // params first, raw (spec §3.6 point 1), keys sanitised with case kept
@@ -56,6 +60,7 @@ class RunEnvContractTest {
     expected.put("MULTI", "line1\nline2");
     expected.put("mykey", "dashed");
     // job variables (§3.2)
+    expected.put("RESOURCE_ID", env.get("RESOURCE_ID"));
     expected.put("JOB_NAME", "dump-env");
     expected.put("JOB_TYPE", "runSh");
     expected.put("BUILD_ID", env.get("BUILD_ID"));
@@ -92,6 +97,7 @@ class RunEnvContractTest {
     expected.put("APPIMAGE_INTEGRATION_EMAIL", "test@example.com");
     // params IN: no _STATE, _PARAMS_<KEY> upper-cased
     expected.put("MY_PARAMS1_NAME", "my_params-1");
+    expected.put("MY_PARAMS1_ID", env.get("MY_PARAMS1_ID"));
     expected.put("MY_PARAMS1_TYPE", "params");
     expected.put("MY_PARAMS1_OPERATION", "IN");
     expected.put("MY_PARAMS1_PATH", root + "/IN/my_params-1");
@@ -169,7 +175,7 @@ class RunEnvContractTest {
     assertFalse(result.getErrorOutput().contains("made-up"), "a secret reached stderr");
   }
 
-  private static void dependency(
+  private void dependency(
       Map<String, String> expected,
       String prefix,
       String name,
@@ -177,6 +183,7 @@ class RunEnvContractTest {
       String op,
       String root) {
     expected.put(prefix + "_NAME", name);
+    expected.put(prefix + "_ID", ids.get(prefix + "_ID"));
     expected.put(prefix + "_TYPE", type);
     expected.put(prefix + "_OPERATION", op);
     expected.put(prefix + "_PATH", root + "/" + op + "/" + name);

@@ -66,6 +66,20 @@ class StoreTest {
   }
 
   @Test
+  void resourceIdsAreStablePerLineAndName() {
+    long app;
+    try (Store store = Store.open(home, json)) {
+      app = id(store, "line", "app");
+      assertEquals(app, id(store, "line", "app"));
+      assertFalse(app == id(store, "line", "db"));
+      assertFalse(app == id(store, "other", "app"));
+    }
+    try (Store store = Store.open(home, json)) {
+      assertEquals(app, id(store, "line", "app"));
+    }
+  }
+
+  @Test
   void aFailedTransactionLeavesNothingBehind() {
     try (Store store = Store.open(home, json)) {
       assertThrows(
@@ -163,6 +177,10 @@ class StoreTest {
       assertArrayEquals(
           packed.bytes(), store.transaction(c -> store.versions().files(c, v.id())).orElseThrow());
     }
+  }
+
+  private static long id(Store store, String line, String name) {
+    return store.transaction(c -> store.versions().resourceId(c, line, name));
   }
 
   private static NewVersion version(
