@@ -4,8 +4,11 @@ import dev.shiprun.runner.cli.graph.GraphFormat;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Builds the picocli command line for one invocation and runs it, mapping every outcome to an
@@ -25,10 +28,31 @@ public class ShiprunCommandLine {
     this.debug = debug;
   }
 
-  /** A fresh command tree, so its writers are the System.out/err of this invocation. */
+  /** A fresh command tree with every subcommand (help, completion, tests). */
   public CommandLine create() {
-    return new CommandLine(ShiprunCommand.class, factory)
-        .registerConverter(OutputFormat.class, new EnumChoice<>(OutputFormat.class))
+    return create(new String[0]);
+  }
+
+  /**
+   * A fresh command tree, so its writers are the System.out/err of this invocation. When {@code
+   * args} start with a subcommand's name, only that subcommand is built (its help and errors are
+   * the same); otherwise, and for {@code completion}, which describes them all, every one.
+   */
+  public CommandLine create(String... args) {
+    CommandLine top = new CommandLine(ShiprunCommand.class, factory);
+    String first = args.length == 0 ? "" : args[0];
+    List<Class<?>> wanted = new ArrayList<>();
+    for (Class<?> command : ShiprunCommand.SUBCOMMANDS) {
+      String name = command.getAnnotation(Command.class).name();
+      if (name.equals(first) && !name.equals("completion")) {
+        wanted.add(command);
+      }
+    }
+    for (Class<?> command : wanted.isEmpty() ? ShiprunCommand.SUBCOMMANDS : wanted) {
+      top.addSubcommand(new CommandLine(command, factory));
+    }
+    // Converters and handlers reach the subcommands added before them: add those first.
+    return top.registerConverter(OutputFormat.class, new EnumChoice<>(OutputFormat.class))
         .registerConverter(GraphFormat.class, new EnumChoice<>(GraphFormat.class))
         .setParameterExceptionHandler(new UsageErrorHandler())
         .setExecutionExceptionHandler(new InternalErrorHandler(debug));
@@ -36,7 +60,7 @@ public class ShiprunCommandLine {
 
   public int execute(String... args) {
     try {
-      return create().execute(args);
+      return create(args).execute(args);
     } catch (RuntimeException | Error e) {
       // Building the command tree failed (a command's constructor, a class that will not
       // link), or an Error its handlers let through: still one line and exit code 3.

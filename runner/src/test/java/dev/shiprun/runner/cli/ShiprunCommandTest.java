@@ -21,15 +21,24 @@ class ShiprunCommandTest {
   @Test
   @Launch("--help")
   void listsCommandsInHelp(LaunchResult result) {
-    assertTrue(result.getOutput().contains("validate"), result.getOutput());
-    assertTrue(result.getOutput().contains("completion"), result.getOutput());
+    for (String command :
+        new String[] {
+          "validate", "graph", "plan", "run", "versions", "runs", "logs", "completion"
+        }) {
+      assertTrue(
+          result.getOutput().contains("\n  " + command + " "), command + ": " + result.getOutput());
+    }
   }
 
   @Test
   @Launch("completion")
   void printsCompletionScript(LaunchResult result) {
     assertTrue(result.getOutput().contains("complete -F"), result.getOutput());
-    assertTrue(result.getOutput().contains("validate"), result.getOutput());
+    // The script covers every command, although a one-shot command builds only its own.
+    for (String command : new String[] {"validate", "plan", "run", "versions", "runs", "logs"}) {
+      assertTrue(result.getOutput().contains(command), command);
+    }
+    assertTrue(result.getOutput().contains("--keep-workspace"), "run's options are completed");
   }
 
   @Test
