@@ -131,17 +131,33 @@ public final class AssemblyLine {
 
   /** Jobs that must finish before {@code job} starts (through IN jobs and produced resources). */
   public List<Job> upstreamOf(Job job) {
-    return upstream.get(index(job)).stream().filter(i -> i != index(job)).map(jobs::get).toList();
+    int self = index(job);
+    List<Job> out = new ArrayList<>();
+    for (int i : upstream.get(self)) {
+      if (i != self) {
+        out.add(jobs.get(i));
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** Jobs that the success of {@code job} triggers directly. */
   public List<Job> triggeredBy(Job job) {
-    return triggers.get(index(job)).stream().map(jobs::get).toList();
+    return jobsAt(triggers.get(index(job)));
   }
 
   /** Jobs that a new version of resource {@code name} triggers directly. */
   public List<Job> triggeredByResource(String name) {
-    return resourceTriggers.getOrDefault(name, Set.of()).stream().map(jobs::get).toList();
+    return jobsAt(resourceTriggers.getOrDefault(name, Set.of()));
+  }
+
+  // Plain loops: planning asks these once per job, and a stream each showed in the profile.
+  private List<Job> jobsAt(Set<Integer> indexes) {
+    List<Job> out = new ArrayList<>(indexes.size());
+    for (int i : indexes) {
+      out.add(jobs.get(i));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /**

@@ -29,7 +29,13 @@ public record YamlMapping(List<YamlEntry> entries, SourceLocation at) implements
   }
 
   public Optional<YamlValue> get(String key) {
-    return entry(key).map(YamlEntry::value);
+    // One Optional, not two: the readers call this for every key they know.
+    for (YamlEntry entry : entries) {
+      if (entry.name().equals(key)) {
+        return Optional.of(entry.value());
+      }
+    }
+    return Optional.empty();
   }
 
   public boolean isEmpty() {
