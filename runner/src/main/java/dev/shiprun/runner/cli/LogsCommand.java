@@ -1,5 +1,6 @@
 package dev.shiprun.runner.cli;
 
+import dev.shiprun.runner.engine.RunLogs;
 import dev.shiprun.runner.store.Run;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public class LogsCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.FAILED.code();
           }
-          Path file = dev.shiprun.runner.engine.RunLogs.file(homeDir, runId);
+          Path file = RunLogs.file(homeDir, runId);
           if (!Files.isRegularFile(file)) {
             err.println("shiprun logs: run " + runId + " has no stored log (" + file + ")");
             err.flush();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticRenderer;
+import dev.shiprun.model.plan.PlanRequest;
+import dev.shiprun.model.plan.Planner;
 import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
@@ -162,10 +164,8 @@ public class RunCommand implements Callable<Integer> {
       return ExitCode.FAILED.code();
     }
     List<Diagnostic> missing =
-        new dev.shiprun.model.plan.Planner()
-            .plan(
-                line.valid(),
-                new dev.shiprun.model.plan.PlanRequest(jobs, !noDownstream, line.integrations()))
+        new Planner()
+            .plan(line.valid(), new PlanRequest(jobs, !noDownstream, line.integrations()))
             .diagnostics();
     if (missing.stream().anyMatch(Diagnostic::isError)) {
       missing.forEach(d -> err.println(renderer.render(d)));

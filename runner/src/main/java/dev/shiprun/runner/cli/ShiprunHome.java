@@ -3,6 +3,7 @@ package dev.shiprun.runner.cli;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,6 @@ public class ShiprunHome {
                         .filter(s -> !s.isBlank())
                         .map(Path::of))
             .orElseGet(() -> Path.of(System.getProperty("user.home"), ".shiprun"));
-    return workingDirectory.resolve(java.util.List.of(home)).get(0).toAbsolutePath().normalize();
+    return workingDirectory.resolve(List.of(home)).get(0).toAbsolutePath().normalize();
   }
 }

@@ -134,14 +134,13 @@ final class JobRunner {
       log.runner("timeout set to " + TaskSequence.minutes(limit));
       // Templating can make a secret of a value that was not one (spec §3.9): mask those too.
       log.useMasker(new SecretMasker(secrets(request.integrations(), env)));
-      JobLog masked = log;
       try {
         outcome =
             tasks.run(
                 job,
                 ws,
                 ProcessEnvironment.job(env, shipctlFolder, settings.inherited()),
-                masked,
+                log,
                 request.cancellation(),
                 started.plus(limit),
                 limit);
@@ -152,10 +151,19 @@ final class JobRunner {
       }
       if (!outcome.status().postsJobVersion()) {
         return finishWithoutVersion(
-            run, started, outcome.status(), outcome.reason().orElse(""), masked);
+            run, started, outcome.status(), outcome.reason().orElse(""), log);
       }
-      posted = post(request, run, ws, inputs, outcome, masked);
-      masked.runner(outcome.status().wire());
+      try {
+        posted = post(request, run, ws, inputs, outcome, log);
+      } catch (IOException | RuntimeException e) {
+        return finishWithoutVersion(
+            run,
+            started,
+            RunStatus.ERROR,
+            "cannot read what the job left in its state folder: " + e.getMessage(),
+            log);
+      }
+      log.runner(outcome.status().wire());
     } catch (IOException e) {
       outcome =
           new TaskSequence.Outcome(
@@ -194,15 +202,20 @@ final class JobRunner {
     }
     Workspace ws = Workspace.create(root);
     JobEnv env = environment(request, run, ws, inputs);
-    writer.write(
-        ws,
-        request.assemblyLine(),
-        request.job(),
-        inputs,
-        env,
-        request.integrations(),
-        version -> store.transaction(c -> store.versions().files(c, version.id())),
-        run.buildNumber());
+    try {
+      writer.write(
+          ws,
+          request.assemblyLine(),
+          request.job(),
+          inputs,
+          env,
+          request.integrations(),
+          version -> store.transaction(c -> store.versions().files(c, version.id())),
+          run.buildNumber());
+    } catch (IOException | RuntimeException e) {
+      ws.delete(); // half-written, and it may already hold integration files
+      throw e;
+    }
     return new Prepared(ws, env);
   }
 
@@ -283,32 +296,20 @@ final class JobRunner {
       Workspace ws,
       RunInputs inputs,
       TaskSequence.Outcome outcome,
-      JobLog log) {
+      JobLog log)
+      throws IOException {
     boolean success = outcome.status() == RunStatus.SUCCESS;
     List<Object> trace = trace(request.job(), inputs);
-    NewVersion jobVersion;
-    List<NewVersion> outs;
-    try {
-      if (!success) {
-        restorePreviousState(ws);
-      }
-      jobVersion = outVersions.job(request.line(), request.job(), ws, success, run.id(), trace);
-      outs =
-          success
-              ? outVersions.outs(
-                  request.line(),
-                  request.assemblyLine(),
-                  request.job(),
-                  ws,
-                  inputs,
-                  run.id(),
-                  trace)
-              : List.of();
-    } catch (IOException | RuntimeException e) {
-      log.runner("cannot read what the job left in its state folder: " + e.getMessage());
-      finish(run, RunStatus.ERROR, Optional.of("cannot read the job's state: " + e.getMessage()));
-      return List.of();
+    if (!success) {
+      restorePreviousState(ws);
     }
+    NewVersion jobVersion =
+        outVersions.job(request.line(), request.job(), ws, success, run.id(), trace);
+    List<NewVersion> outs =
+        success
+            ? outVersions.outs(
+                request.line(), request.assemblyLine(), request.job(), ws, inputs, run.id(), trace)
+            : List.of();
     List<StoredVersion> posted =
         store.transaction(
             c -> {

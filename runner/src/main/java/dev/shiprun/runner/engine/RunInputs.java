@@ -5,6 +5,7 @@ import dev.shiprun.model.Job;
 import dev.shiprun.model.OutStep;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.StateResource;
+import dev.shiprun.model.Step;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
@@ -84,7 +85,7 @@ record RunInputs(
     }
     Map<String, Long> ids = new LinkedHashMap<>();
     ids.put(job.name(), store.versions().resourceId(c, line, job.name()));
-    for (dev.shiprun.model.Step step : job.steps()) {
+    for (Step step : job.steps()) {
       String name =
           step instanceof InStep in ? in.name() : step instanceof OutStep out ? out.name() : null;
       if (name != null) {

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 
 /**
  * Installs the bash {@code shipctl} (a resource of this jar) once per home, in {@code <home>/bin},
@@ -35,19 +37,14 @@ final class Shipctl {
   Path install(Path bin) {
     Path target = bin.resolve("shipctl");
     try {
-      if (Files.isRegularFile(target)
-          && java.util.Arrays.equals(Files.readAllBytes(target), script)) {
+      if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), script)) {
         return bin;
       }
       Files.createDirectories(bin);
       Path temp = Files.createTempFile(bin, ".shipctl", ".tmp");
       Files.write(temp, script);
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Files.move(
-          temp,
-          target,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return bin;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

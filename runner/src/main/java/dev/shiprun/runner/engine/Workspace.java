@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -99,7 +100,7 @@ final class Workspace {
 
   /** Removes a file or a folder with everything in it; nothing when it is not there. */
   static void deleteTree(Path top) throws IOException {
-    if (!Files.exists(top, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Files.walkFileTree(

@@ -17,6 +17,7 @@ import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.yaml.YamlEntry;
+import dev.shiprun.model.yaml.YamlMapping;
 import dev.shiprun.runner.store.StateArchive;
 import dev.shiprun.runner.store.StoredVersion;
 import java.io.IOException;
@@ -218,7 +219,7 @@ final class WorkspaceWriter {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> plain(dev.shiprun.model.yaml.YamlMapping options) {
+  private static Map<String, Object> plain(YamlMapping options) {
     return (Map<String, Object>) options.toPlain();
   }
 

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -64,10 +66,7 @@ public final class StateArchive {
       out.writeByte('l');
       out.writeUTF(path);
       out.writeInt(0777);
-      byte[] target =
-          Files.readSymbolicLink(entry)
-              .toString()
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] target = Files.readSymbolicLink(entry).toString().getBytes(StandardCharsets.UTF_8);
       out.writeInt(target.length);
       out.write(target);
     } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
@@ -112,8 +111,7 @@ public final class StateArchive {
           case 'd' -> Files.createDirectories(target);
           case 'l' -> {
             Files.createDirectories(target.getParent());
-            Files.createSymbolicLink(
-                target, Path.of(new String(content, java.nio.charset.StandardCharsets.UTF_8)));
+            Files.createSymbolicLink(target, Path.of(new String(content, StandardCharsets.UTF_8)));
           }
           case 'f' -> {
             Files.createDirectories(target.getParent());
@@ -144,7 +142,7 @@ public final class StateArchive {
   }
 
   private static Set<PosixFilePermission> permissions(int mode) {
-    Set<PosixFilePermission> out = java.util.EnumSet.noneOf(PosixFilePermission.class);
+    Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
     for (PosixFilePermission p : PosixFilePermission.values()) {
       if ((mode & (1 << (8 - p.ordinal()))) != 0) {
         out.add(p);

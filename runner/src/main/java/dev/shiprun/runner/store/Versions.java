@@ -9,10 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -50,7 +52,7 @@ public final class Versions {
       if (v.createdByRun().isPresent()) {
         s.setLong(9, v.createdByRun().getAsLong());
       } else {
-        s.setNull(9, java.sql.Types.BIGINT);
+        s.setNull(9, Types.BIGINT);
       }
       s.setTimestamp(10, Timestamp.from(Instant.now()));
       s.executeUpdate();
@@ -225,7 +227,7 @@ public final class Versions {
         r.getLong(1),
         r.getString(2),
         r.getString(3),
-        VersionKind.valueOf(r.getString(4).toUpperCase(java.util.Locale.ROOT)),
+        VersionKind.valueOf(r.getString(4).toUpperCase(Locale.ROOT)),
         r.getInt(5),
         Optional.ofNullable(r.getString(6)),
         readBag(r.getString(7)),
