@@ -103,7 +103,8 @@ public final class LineRunner {
       for (Job job : line.jobs()) {
         if (isRoot(request.line(), line, job)) {
           start.add(job);
-          triggeredBy.put(job.name(), "root");
+          // The user started the line: a manual run (JOB_TRIGGERED_BY_NAME), as with --job.
+          triggeredBy.put(job.name(), "manual");
         }
       }
     } else {
