@@ -8,6 +8,7 @@ import dev.shiprun.model.OutStep;
 import dev.shiprun.model.ParamsResource;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.StateResource;
+import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.diagnostic.Suggestions;
@@ -43,25 +44,9 @@ public final class Planner {
 
   public Plan plan(ValidPipeline valid, PlanRequest request) {
     AssemblyLine line = valid.line();
-    List<Job> start = new ArrayList<>();
-    if (request.jobs().isEmpty()) {
-      line.jobs().stream().filter(j -> isRoot(line, j)).forEach(start::add);
-    } else {
-      request
-          .jobs()
-          .forEach(
-              name ->
-                  start.add(
-                      line.job(name)
-                          .orElseThrow(
-                              () -> new IllegalArgumentException("no job named '" + name + "'"))));
-    }
-    Set<String> startNames = new HashSet<>();
-    start.forEach(j -> startNames.add(j.name()));
-    List<Job> selected =
-        request.downstream() || request.jobs().isEmpty()
-            ? line.downstreamClosure(start)
-            : line.topologicalOrder().stream().filter(j -> startNames.contains(j.name())).toList();
+    Selection selection = select(line, request);
+    List<Job> selected = selection.jobs();
+    Set<String> startNames = selection.startNames();
     Diagnostics out = new Diagnostics();
     checkIntegrations(line, selected, request, out);
     VersionLookup seeds =
@@ -93,6 +78,43 @@ public final class Planner {
     }
     planned.sort(Comparator.comparingInt(PlannedJob::wave)); // stable: topological within a wave
     return new Plan(planned, out.sorted());
+  }
+
+  /**
+   * The integrations the jobs a request selects use but the request does not give: what {@code
+   * plan} reports, without making every job's environment ({@code run} checks this before it starts
+   * anything).
+   */
+  public List<Diagnostic> missingIntegrations(ValidPipeline valid, PlanRequest request) {
+    Diagnostics out = new Diagnostics();
+    checkIntegrations(valid.line(), select(valid.line(), request).jobs(), request, out);
+    return out.sorted();
+  }
+
+  /** The jobs a request selects, in topological order, and the ones it starts from. */
+  private record Selection(List<Job> jobs, Set<String> startNames) {}
+
+  private static Selection select(AssemblyLine line, PlanRequest request) {
+    List<Job> start = new ArrayList<>();
+    if (request.jobs().isEmpty()) {
+      line.jobs().stream().filter(j -> isRoot(line, j)).forEach(start::add);
+    } else {
+      request
+          .jobs()
+          .forEach(
+              name ->
+                  start.add(
+                      line.job(name)
+                          .orElseThrow(
+                              () -> new IllegalArgumentException("no job named '" + name + "'"))));
+    }
+    Set<String> startNames = new HashSet<>();
+    start.forEach(j -> startNames.add(j.name()));
+    List<Job> selected =
+        request.downstream() || request.jobs().isEmpty()
+            ? line.downstreamClosure(start)
+            : line.topologicalOrder().stream().filter(j -> startNames.contains(j.name())).toList();
+    return new Selection(selected, startNames);
   }
 
   private static String triggeredBy(Job job, Set<String> startNames) {

@@ -73,12 +73,10 @@ public class LineInput {
   }
 
   /** The line, or empty after printing why it is invalid (as validate does). */
-  public Optional<Loaded> load(
-      CommandSpec spec,
-      List<Path> paths,
-      List<String> jobs,
-      Optional<Path> integrationsFile,
-      OutputFormat output) {
+  public Optional<Loaded> load(CommandSpec spec, LineOptions options, OutputFormat output) {
+    List<Path> paths = options.paths;
+    List<String> jobs = options.jobs;
+    Optional<Path> integrationsFile = options.integrationsFile;
     PrintWriter err = spec.commandLine().getErr();
     Validation validation = loader.load(workingDirectory.resolve(paths));
     if (validation.valid().isEmpty()) {

@@ -5,21 +5,19 @@ import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticRenderer;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.plan.Plan;
-import dev.shiprun.model.plan.PlanRequest;
 import dev.shiprun.model.plan.Planner;
 import dev.shiprun.model.validate.ValidPipeline;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,28 +43,7 @@ public class PlanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "PATH",
-      arity = "0..*",
-      description = "Directories or YAML files of one assembly line. Default: the current one.")
-  List<Path> paths = new ArrayList<>();
-
-  @Option(
-      names = {"-j", "--job"},
-      paramLabel = "NAME",
-      description = "Plan a manual run of this job (repeatable). Default: the whole line.")
-  List<String> jobs = new ArrayList<>();
-
-  @Option(
-      names = "--no-downstream",
-      description = "With --job: only the named jobs, not what they trigger.")
-  boolean noDownstream;
-
-  @Option(
-      names = {"-i", "--integrations"},
-      paramLabel = "FILE",
-      description = "Account integrations (YAML, see the README); ${VAR} reads the environment.")
-  Optional<Path> integrationsFile = Optional.empty();
+  @Mixin LineOptions line = new LineOptions();
 
   @Option(
       names = {"-o", "--output"},
@@ -88,15 +65,14 @@ public class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Optional<LineInput.Loaded> loaded = input.load(spec, paths, jobs, integrationsFile, output);
+    Optional<LineInput.Loaded> loaded = input.load(spec, line, output);
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }
     ValidPipeline valid = loaded.get().valid();
     List<Diagnostic> diagnostics = new ArrayList<>(loaded.get().diagnostics());
     boolean integrationsInvalid = loaded.get().hasErrors();
-    Plan plan =
-        planner.plan(valid, new PlanRequest(jobs, !noDownstream, loaded.get().integrations()));
+    Plan plan = planner.plan(valid, line.request(loaded.get().integrations()));
     diagnostics.addAll(plan.diagnostics());
     List<Diagnostic> sorted = sortedCopy(diagnostics);
     boolean failed = integrationsInvalid || plan.hasErrors();

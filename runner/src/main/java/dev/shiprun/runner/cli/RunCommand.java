@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticRenderer;
-import dev.shiprun.model.plan.PlanRequest;
 import dev.shiprun.model.plan.Planner;
 import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.JobResult;
@@ -31,7 +30,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -59,26 +57,7 @@ public class RunCommand implements Callable<Integer> {
 
   @Mixin HomeOptions homeOptions = new HomeOptions();
 
-  @Parameters(
-      paramLabel = "PATH",
-      arity = "0..*",
-      description = "Directories or YAML files of one assembly line. Default: the current one.")
-  List<Path> paths = new ArrayList<>();
-
-  @Option(
-      names = {"-j", "--job"},
-      paramLabel = "NAME",
-      description = "Run this job manually (repeatable), then what it triggers.")
-  List<String> jobs = new ArrayList<>();
-
-  @Option(names = "--no-downstream", description = "With --job: only the named jobs.")
-  boolean noDownstream;
-
-  @Option(
-      names = {"-i", "--integrations"},
-      paramLabel = "FILE",
-      description = "Account integrations (YAML, see the README); ${VAR} reads the environment.")
-  Optional<Path> integrationsFile = Optional.empty();
+  @Mixin LineOptions lineOptions = new LineOptions();
 
   @Option(
       names = {"-p", "--parallel"},
@@ -151,7 +130,7 @@ public class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--parallel must be 1 or more, not " + threads);
     }
-    Optional<LineInput.Loaded> loaded = input.load(spec, paths, jobs, integrationsFile, output);
+    Optional<LineInput.Loaded> loaded = input.load(spec, lineOptions, output);
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }
@@ -164,9 +143,7 @@ public class RunCommand implements Callable<Integer> {
       return ExitCode.FAILED.code();
     }
     List<Diagnostic> missing =
-        new Planner()
-            .plan(line.valid(), new PlanRequest(jobs, !noDownstream, line.integrations()))
-            .diagnostics();
+        new Planner().missingIntegrations(line.valid(), lineOptions.request(line.integrations()));
     if (missing.stream().anyMatch(Diagnostic::isError)) {
       missing.forEach(d -> err.println(renderer.render(d)));
       err.println("not run: an integration the jobs use is missing; nothing was started");
@@ -195,8 +172,8 @@ public class RunCommand implements Callable<Integer> {
                 new LineRunner.Request(
                     name(),
                     line.valid().line(),
-                    jobs,
-                    !noDownstream,
+                    lineOptions.jobs,
+                    !lineOptions.noDownstream,
                     line.integrations(),
                     threads));
       }
@@ -229,7 +206,7 @@ public class RunCommand implements Callable<Integer> {
     if (lineName.isPresent()) {
       return lineName.get();
     }
-    List<Path> resolved = input.resolve(paths);
+    List<Path> resolved = input.resolve(lineOptions.paths);
     Path first = resolved.isEmpty() ? Path.of("") : resolved.get(0);
     Path absolute = first.toAbsolutePath().normalize();
     Path dir = Files.isDirectory(absolute) ? absolute : absolute.getParent();

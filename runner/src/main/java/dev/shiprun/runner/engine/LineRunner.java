@@ -66,6 +66,9 @@ public final class LineRunner {
   private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
   private volatile boolean cancelled;
 
+  /** The run loop's thread was interrupted (JVM shutdown); its flag is set again on return. */
+  private boolean interrupted;
+
   public LineRunner(
       Store store,
       EngineSettings settings,
@@ -100,8 +103,10 @@ public final class LineRunner {
     List<Job> start = new ArrayList<>();
     Map<String, String> triggeredBy = new HashMap<>();
     if (request.jobs().isEmpty()) {
+      Set<String> versioned =
+          store.transaction(c -> store.versions().namesWithVersions(c, request.line()));
       for (Job job : line.jobs()) {
-        if (isRoot(request.line(), line, job)) {
+        if (isRoot(line, job, versioned)) {
           start.add(job);
           // The user started the line: a manual run (JOB_TRIGGERED_BY_NAME), as with --job.
           triggeredBy.put(job.name(), "manual");
@@ -126,7 +131,6 @@ public final class LineRunner {
     List<JobResult> results = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.parallel()));
     ExecutorCompletionService<JobResult> done = new ExecutorCompletionService<>(pool);
-    boolean[] interrupted = {false};
     try {
       while (true) {
         if (!cancelled) {
@@ -155,7 +159,7 @@ public final class LineRunner {
         if (active.isEmpty()) {
           break;
         }
-        JobResult result = take(done, interrupted);
+        JobResult result = take(done);
         active.remove(result.job());
         running.remove(result.job());
         results.add(result);
@@ -167,7 +171,7 @@ public final class LineRunner {
     } finally {
       pool.shutdownNow();
       janitor.awaitDeletions();
-      if (interrupted[0]) {
+      if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
@@ -225,18 +229,13 @@ public final class LineRunner {
   }
 
   /** A job runs from the start when it reads no job and every resource it reads has a version. */
-  private boolean isRoot(String lineName, AssemblyLine line, Job job) {
+  private static boolean isRoot(AssemblyLine line, Job job, Set<String> versioned) {
     for (InStep in : job.ins()) {
       Optional<Resource> resource = line.resource(in.name());
       if (resource.isEmpty()) {
         return false;
       }
-      if (resource.get() instanceof StateResource) {
-        continue;
-      }
-      boolean hasVersion =
-          store.transaction(c -> store.versions().latest(c, lineName, in.name())).isPresent();
-      if (!hasVersion) {
+      if (!(resource.get() instanceof StateResource) && !versioned.contains(in.name())) {
         return false;
       }
     }
@@ -248,12 +247,12 @@ public final class LineRunner {
    * cancels every job, and the wait goes on until they have stopped the engine's way: returning
    * early would let the JVM exit with the jobs' processes still running.
    */
-  private JobResult take(ExecutorCompletionService<JobResult> done, boolean[] interrupted) {
+  private JobResult take(ExecutorCompletionService<JobResult> done) {
     while (true) {
       try {
         return done.take().get();
       } catch (InterruptedException e) {
-        interrupted[0] = true;
+        interrupted = true;
         cancelAll();
       } catch (ExecutionException e) {
         throw new IllegalStateException("a job runner failed: " + e.getCause(), e.getCause());

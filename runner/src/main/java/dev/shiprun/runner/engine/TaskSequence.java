@@ -38,6 +38,16 @@ final class TaskSequence {
   /** How long on_cancel may run once the job was stopped. */
   private static final Duration ON_CANCEL_LIMIT = Duration.ofMinutes(1);
 
+  /** What every launch of one job shares. */
+  private record Attempt(
+      Job job,
+      Workspace ws,
+      JobLog log,
+      RunToken token,
+      Cancellation cancellation,
+      Instant deadline,
+      Duration limit) {}
+
   private final ProcessLauncher launcher;
 
   TaskSequence(ProcessLauncher launcher) {
@@ -56,12 +66,11 @@ final class TaskSequence {
     JobHooks hooks = job.hooks();
     List<String> failureHooks = new ArrayList<>(items(hooks.onFailure()));
     failureHooks.addAll(items(hooks.always()));
-    RunToken token = RunToken.random();
+    Attempt attempt = new Attempt(job, ws, log, RunToken.random(), cancellation, deadline, limit);
     if (!hooks.onStart().script().isEmpty()) {
       TaskScript onStart =
           new TaskScript(items(hooks.onStart()), List.of(), failureHooks, List.of());
-      Optional<Outcome> stopped =
-          launch("on_start", onStart, ws, env, log, token, cancellation, deadline, limit, job);
+      Optional<Outcome> stopped = launch(attempt, "on_start", onStart, env);
       if (stopped.isPresent()) {
         return stopped.get();
       }
@@ -85,17 +94,7 @@ final class TaskSequence {
       }
       log.runner("TASK '" + name + "' started");
       Optional<Outcome> stopped =
-          launch(
-              "task_" + i,
-              script,
-              ws,
-              ProcessEnvironment.task(env, name, task),
-              log,
-              token,
-              cancellation,
-              deadline,
-              limit,
-              job);
+          launch(attempt, "task_" + i, script, ProcessEnvironment.task(env, name, task));
       if (stopped.isPresent()) {
         return stopped.get();
       }
@@ -105,27 +104,20 @@ final class TaskSequence {
 
   /** Runs one wrapper; an outcome when the job ends here, empty when it goes on. */
   private Optional<Outcome> launch(
-      String file,
-      TaskScript script,
-      Workspace ws,
-      Map<String, String> env,
-      JobLog log,
-      RunToken token,
-      Cancellation cancellation,
-      Instant deadline,
-      Duration limit,
-      Job job)
-      throws IOException {
-    Duration left = Duration.between(Instant.now(), deadline);
+      Attempt attempt, String file, TaskScript script, Map<String, String> env) throws IOException {
+    JobLog log = attempt.log();
+    Duration left = Duration.between(Instant.now(), attempt.deadline());
     if (left.isNegative() || left.isZero()) {
-      log.runner("the job ran out of time (" + minutes(limit) + ") before " + file);
-      runOnCancel(job, ws, env, log, token);
-      return Optional.of(
-          new Outcome(RunStatus.TIMEOUT, Optional.of("timed out after " + minutes(limit))));
+      log.runner("the job ran out of time (" + minutes(attempt.limit()) + ") before " + file);
+      runOnCancel(attempt, env);
+      return Optional.of(timedOut(attempt));
     }
-    TaskScriptFile written = script.writeTo(ws.scripts(), file);
+    TaskScriptFile written = script.writeTo(attempt.ws().scripts(), file);
     LaunchResult result =
-        launcher.run(new Launch(written.wrapper(), ws.root(), env, token, left), log, cancellation);
+        launcher.run(
+            new Launch(written.wrapper(), attempt.ws().root(), env, attempt.token(), left),
+            log,
+            attempt.cancellation());
     if (result instanceof LaunchResult.Exited exited) {
       report(log, "left running after the script ended", exited.leftovers());
       TaskOutcome outcome = written.outcome(exited.code());
@@ -136,16 +128,16 @@ final class TaskSequence {
       return Optional.empty();
     }
     if (result instanceof LaunchResult.TimedOut timedOut) {
-      log.runner("timed out after " + minutes(limit) + "; stopped every process of the job");
+      log.runner(
+          "timed out after " + minutes(attempt.limit()) + "; stopped every process of the job");
       report(log, "stopped", timedOut.killed());
-      runOnCancel(job, ws, env, log, token);
-      return Optional.of(
-          new Outcome(RunStatus.TIMEOUT, Optional.of("timed out after " + minutes(limit))));
+      runOnCancel(attempt, env);
+      return Optional.of(timedOut(attempt));
     }
     if (result instanceof LaunchResult.Cancelled cancelled) {
       log.runner("cancelled; stopped every process of the job");
       report(log, "stopped", cancelled.killed());
-      runOnCancel(job, ws, env, log, token);
+      runOnCancel(attempt, env);
       return Optional.of(
           new Outcome(RunStatus.CANCELLED, Optional.of("cancelled on request (Ctrl-C or TERM)")));
     }
@@ -156,19 +148,24 @@ final class TaskSequence {
     throw new AssertionError(result);
   }
 
-  /** on_cancel runs after the job's processes are gone, with a limit of its own. */
-  private void runOnCancel(
-      Job job, Workspace ws, Map<String, String> env, JobLog log, RunToken token)
-      throws IOException {
-    List<String> items = items(job.hooks().onCancel());
+  private static Outcome timedOut(Attempt attempt) {
+    return new Outcome(
+        RunStatus.TIMEOUT, Optional.of("timed out after " + minutes(attempt.limit())));
+  }
+
+  /** on_cancel, once the job's processes are gone: its own token and a limit of its own. */
+  private void runOnCancel(Attempt attempt, Map<String, String> env) throws IOException {
+    List<String> items = items(attempt.job().hooks().onCancel());
     if (items.isEmpty()) {
       return;
     }
+    JobLog log = attempt.log();
     log.runner("running on_cancel");
-    TaskScriptFile written = TaskScript.of(items).writeTo(ws.scripts(), "on_cancel");
+    TaskScriptFile written = TaskScript.of(items).writeTo(attempt.ws().scripts(), "on_cancel");
     LaunchResult result =
         launcher.run(
-            new Launch(written.wrapper(), ws.root(), env, RunToken.random(), ON_CANCEL_LIMIT),
+            new Launch(
+                written.wrapper(), attempt.ws().root(), env, RunToken.random(), ON_CANCEL_LIMIT),
             log,
             new Cancellation());
     if (result instanceof LaunchResult.Exited exited

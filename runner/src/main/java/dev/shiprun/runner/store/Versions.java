@@ -12,12 +12,14 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** The version table: resource and job versions, numbered per name within a line. */
 public final class Versions {
@@ -105,6 +107,21 @@ public final class Versions {
         "SELECT " + COLUMNS + " FROM version WHERE line = ? AND name = ? ORDER BY number DESC",
         line,
         name);
+  }
+
+  /** The names of a line that have at least one version. */
+  public Set<String> namesWithVersions(Connection c, String line) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT DISTINCT name FROM version WHERE line = ?")) {
+      s.setString(1, line);
+      Set<String> out = new HashSet<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+      return out;
+    }
   }
 
   /** The lines that hold versions of {@code name}. */

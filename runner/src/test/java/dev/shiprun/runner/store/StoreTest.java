@@ -66,6 +66,29 @@ class StoreTest {
   }
 
   @Test
+  void theSchemaVersionNamesTheNewestMigration() throws Exception {
+    Path migrations = Path.of("src/main/resources/db/migration");
+    int newest;
+    try (var files = Files.list(migrations)) {
+      newest =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.matches("V\\d+__.*\\.sql"))
+              .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+              .max()
+              .orElseThrow();
+    }
+    assertEquals(Integer.toString(newest), Store.SCHEMA_VERSION);
+    // A current store opens without Flyway, and still works.
+    try (Store store = Store.open(home, json)) {
+      post(store, "img", Optional.of("1.0"), Map.of());
+    }
+    try (Store store = Store.open(home, json)) {
+      assertEquals(1, store.transaction(c -> store.versions().list(c, "line", "img")).size());
+    }
+  }
+
+  @Test
   void resourceIdsAreStablePerLineAndName() {
     long app;
     try (Store store = Store.open(home, json)) {
