@@ -24,6 +24,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,9 +86,8 @@ final class JobRunner {
   JobResult run(Request request) {
     Instant started = Instant.now();
     Job job = request.job();
-    Run run =
-        store.transaction(
-            c -> store.runs().start(c, request.line(), job.name(), request.triggeredBy()));
+    Opened opened = store.transaction(c -> open(c, request));
+    Run run = opened.run();
     Workspace ws = null;
     TaskSequence.Outcome outcome;
     List<StoredVersion> posted = List.of();
@@ -105,23 +106,16 @@ final class JobRunner {
               + run.buildNumber()
               + ", triggered by "
               + request.triggeredBy());
-      RunInputs inputs;
+      if (opened.problem().isPresent()) {
+        return finishWithoutVersion(
+            run, started, RunStatus.ERROR, opened.problem().get().getMessage(), log);
+      }
+      RunInputs inputs = opened.inputs().orElseThrow();
       JobEnv env;
       try {
-        inputs =
-            store.transaction(
-                c -> {
-                  try {
-                    return RunInputs.resolve(c, store, request.line(), request.assemblyLine(), job);
-                  } catch (SetupError e) {
-                    throw new SetupFailed(e);
-                  }
-                });
         Prepared prepared = prepare(request, run, inputs, log);
         ws = prepared.workspace();
         env = prepared.env();
-      } catch (SetupFailed e) {
-        return finishWithoutVersion(run, started, RunStatus.ERROR, e.getCause().getMessage(), log);
       } catch (IOException | UncheckedIOException e) {
         return finishWithoutVersion(
             run,
@@ -184,6 +178,25 @@ final class JobRunner {
         outcome.reason());
   }
 
+  /** A new run row, and what it reads or why it cannot start (an error status, no version). */
+  private record Opened(Run run, Optional<RunInputs> inputs, Optional<SetupError> problem) {}
+
+  /**
+   * One transaction for the start of a run: its row with the next build number, and the versions
+   * and saved files it reads. A setup problem still commits the row, so the run is on record with
+   * its error.
+   */
+  private Opened open(Connection c, Request request) throws SQLException {
+    Run run = store.runs().start(c, request.line(), request.job().name(), request.triggeredBy());
+    try {
+      RunInputs inputs =
+          RunInputs.resolve(c, store, request.line(), request.assemblyLine(), request.job());
+      return new Opened(run, Optional.of(inputs), Optional.empty());
+    } catch (SetupError e) {
+      return new Opened(run, Optional.empty(), Optional.of(e));
+    }
+  }
+
   /** A build folder ready for the first TASK, and the environment it was made with. */
   private record Prepared(Workspace workspace, JobEnv env) {}
 
@@ -210,7 +223,7 @@ final class JobRunner {
           inputs,
           env,
           request.integrations(),
-          version -> store.transaction(c -> store.versions().files(c, version.id())),
+          inputs::savedFiles,
           run.buildNumber());
     } catch (IOException | RuntimeException e) {
       ws.delete(); // half-written, and it may already hold integration files
@@ -411,12 +424,5 @@ final class JobRunner {
       }
     }
     return out;
-  }
-
-  /** Carries a SetupError out of a store transaction (which rolls back on it). */
-  private static final class SetupFailed extends RuntimeException {
-    SetupFailed(SetupError cause) {
-      super(cause.getMessage(), cause, false, false);
-    }
   }
 }

@@ -11,8 +11,11 @@ import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,15 +27,25 @@ import java.util.Optional;
 record RunInputs(
     Map<String, StoredVersion> dependencies,
     Optional<StoredVersion> previous,
-    Map<String, Long> ids) {
+    Map<String, Long> ids,
+    Map<Long, byte[]> savedFiles) {
 
   RunInputs {
     dependencies = Collections.unmodifiableMap(new LinkedHashMap<>(dependencies));
     ids = Map.copyOf(ids);
+    savedFiles = Map.copyOf(savedFiles);
   }
 
   Optional<StoredVersion> of(String name) {
     return Optional.ofNullable(dependencies.get(name));
+  }
+
+  /**
+   * The saved files of an IN version or of the previous job version (read with the versions, in the
+   * same transaction, so the build folder needs no second one).
+   */
+  Optional<byte[]> savedFiles(StoredVersion version) {
+    return Optional.ofNullable(savedFiles.get(version.id()));
   }
 
   static RunInputs resolve(Connection c, Store store, String line, AssemblyLine al, Job job)
@@ -92,6 +105,18 @@ record RunInputs(
         ids.put(name, store.versions().resourceId(c, line, name));
       }
     }
-    return new RunInputs(found, store.versions().latest(c, line, job.name()), ids);
+    Optional<StoredVersion> previous = store.versions().latest(c, line, job.name());
+    Map<Long, byte[]> saved = new HashMap<>();
+    List<StoredVersion> withFiles = new ArrayList<>();
+    for (InStep in : job.ins()) {
+      Optional.ofNullable(found.get(in.name())).ifPresent(withFiles::add);
+    }
+    previous.ifPresent(withFiles::add);
+    for (StoredVersion v : withFiles) {
+      if (v.filesSha().isPresent() && !saved.containsKey(v.id())) {
+        store.versions().files(c, v.id()).ifPresent(bytes -> saved.put(v.id(), bytes));
+      }
+    }
+    return new RunInputs(found, previous, ids, saved);
   }
 }

@@ -4,33 +4,35 @@ import dev.shiprun.runner.exec.OutputSink.Channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a process's stdout and stderr on two threads and hands their lines to one sink, one call at
  * a time. A sink that throws gets nothing more (the streams are still drained, so the process does
  * not block on a full pipe) and the failure is kept for the result.
+ *
+ * <p>The threads come from the launcher's pool: starting two new threads per script cost ≈ 2 ms of
+ * a short job on two busy cores (docs/benchmarks.md).
  */
 final class OutputPump {
 
   private final OutputSink sink;
-  private final List<Thread> readers;
+  private final CountDownLatch ended = new CountDownLatch(2);
   private boolean closed;
   private RuntimeException failure;
 
-  private OutputPump(Process process, OutputSink sink) {
+  private OutputPump(OutputSink sink) {
     this.sink = sink;
-    String name = "shiprun-output-" + process.pid();
-    this.readers =
-        List.of(
-            reader(process.getInputStream(), Channel.STDOUT, name + "-stdout"),
-            reader(process.getErrorStream(), Channel.STDERR, name + "-stderr"));
   }
 
-  static OutputPump start(Process process, OutputSink sink) {
-    OutputPump pump = new OutputPump(process, sink);
-    pump.readers.forEach(Thread::start);
+  static OutputPump start(Process process, OutputSink sink, Executor readers) {
+    OutputPump pump = new OutputPump(sink);
+    pump.read(process.getInputStream(), Channel.STDOUT, readers);
+    pump.read(process.getErrorStream(), Channel.STDERR, readers);
     return pump;
   }
 
@@ -41,17 +43,16 @@ final class OutputPump {
   boolean finish(Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
     boolean interrupted = false;
-    for (Thread reader : readers) {
-      while (reader.isAlive()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        try {
-          reader.join(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
+    boolean done = false;
+    while (!done) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        done = ended.await(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
     }
     synchronized (this) {
@@ -60,19 +61,31 @@ final class OutputPump {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    return readers.stream().noneMatch(Thread::isAlive);
+    return done || ended.getCount() == 0;
   }
 
   synchronized Optional<RuntimeException> failure() {
     return Optional.ofNullable(failure);
   }
 
-  private Thread reader(InputStream stream, Channel channel, String name) {
+  private void read(InputStream stream, Channel channel, Executor readers) {
     LineSplitter splitter =
         new LineSplitter(line -> deliver(channel, line), LineSplitter.MAX_LINE_BYTES);
-    Thread thread = new Thread(() -> drain(stream, splitter), name);
-    thread.setDaemon(true);
-    return thread;
+    try {
+      readers.execute(
+          () -> {
+            try {
+              drain(stream, splitter);
+            } finally {
+              ended.countDown();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      ended.countDown();
+      synchronized (this) {
+        failure = new IllegalStateException("no thread is left to read the output", e);
+      }
+    }
   }
 
   private static void drain(InputStream stream, LineSplitter splitter) {

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,6 +33,15 @@ public final class ProcessLauncher {
 
   private final ExecOptions options;
   private final ProcessTreeKiller killer;
+
+  /** Reads the scripts' output; threads are kept a while for the next script, then end. */
+  private final ExecutorService readers =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "shiprun-output");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public ProcessLauncher(ExecOptions options, ProcessTreeKiller killer) {
     this.options = Objects.requireNonNull(options, "options");
@@ -51,6 +62,7 @@ public final class ProcessLauncher {
     if (cancellation.isCancelled()) {
       return new Cancelled(KillReport.NONE);
     }
+    Optional<PidWindow> window = killer.window();
     Process process;
     try {
       process = builder(launch).start();
@@ -58,12 +70,15 @@ public final class ProcessLauncher {
       return new Errored("cannot start " + options.bash() + ": " + e.getMessage());
     }
     long deadline = System.nanoTime() + launch.timeout().toNanos();
-    OutputPump pump = OutputPump.start(process, sink);
+    OutputPump pump = OutputPump.start(process, sink, readers);
     Ending ending = awaitEnd(process, cancellation, deadline);
     KillReport killed =
         killer.kill(
             new ProcessTree(
-                launch.token(), Optional.of(process.toHandle()), options.setsid().isPresent()));
+                launch.token(),
+                Optional.of(process.toHandle()),
+                options.setsid().isPresent(),
+                window));
     pump.finish(DRAIN_PATIENCE);
     if (ending == Ending.INTERRUPTED) {
       Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package dev.shiprun.runner.exec;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -33,9 +34,30 @@ final class ProcessTable {
     return Files.isReadable(proc.resolve("self/stat"));
   }
 
+  /**
+   * Where processes created from now on will be in the pid space; empty when this system does not
+   * say (then every search reads every process).
+   */
+  Optional<PidWindow> window() {
+    long lastPid = number(readSysctl(proc.resolve("sys/kernel/ns_last_pid")));
+    long forks = forks();
+    return lastPid > 0 && forks > 0 ? Optional.of(new PidWindow(lastPid, forks)) : Optional.empty();
+  }
+
   /** The live (not zombie) processes of the tree. */
   List<ProcessHandle> find(ProcessTree tree) {
-    Map<Long, Stat> live = liveProcesses();
+    List<ProcessHandle> handles = new ArrayList<>();
+    for (long pid : pids(tree)) {
+      ProcessHandle.of(pid).ifPresent(handles::add);
+    }
+    return handles;
+  }
+
+  /** The pids of the live processes of the tree, as /proc lists them. */
+  List<Long> pids(ProcessTree tree) {
+    Optional<PidWindow> window =
+        tree.window().filter(w -> w.holdsEverythingSince(forks(), pidMax()));
+    Map<Long, Stat> live = liveProcesses(window);
     byte[] entry = tree.token().environmentEntry();
     Set<Long> found = new LinkedHashSet<>();
     Optional<ProcessHandle> root = tree.root();
@@ -60,11 +82,7 @@ final class ProcessTable {
           });
     }
     found.retainAll(live.keySet());
-    List<ProcessHandle> handles = new ArrayList<>();
-    for (long pid : withDescendants(found, live)) {
-      ProcessHandle.of(pid).ifPresent(handles::add);
-    }
-    return handles;
+    return withDescendants(found, live);
   }
 
   /** The command line as shown by ps, or {@code [name]} when there is none. */
@@ -92,12 +110,13 @@ final class ProcessTable {
     return new ArrayList<>(all);
   }
 
-  private Map<Long, Stat> liveProcesses() {
+  /** Every live process, or those that may have started within the window. */
+  private Map<Long, Stat> liveProcesses(Optional<PidWindow> window) {
     Map<Long, Stat> live = new HashMap<>();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, ProcessTable::isPid)) {
       for (Path dir : dirs) {
         long pid = Long.parseLong(dir.getFileName().toString());
-        if (pid == self || pid == 1) {
+        if (pid == self || pid == 1 || (window.isPresent() && !window.get().mayHoldNew(pid))) {
           continue;
         }
         Optional<Stat> stat = Stat.parse(read(dir.resolve("stat")));
@@ -107,6 +126,42 @@ final class ProcessTable {
       throw new IllegalStateException("cannot list the processes in " + proc + ": " + e, e);
     }
     return live;
+  }
+
+  /** All forks since boot ({@code processes} in /proc/stat), or 0 when unknown. */
+  private long forks() {
+    String stat = read(proc.resolve("stat"));
+    int at = stat.indexOf("\nprocesses ");
+    if (at < 0) {
+      return 0;
+    }
+    int end = stat.indexOf('\n', at + 1);
+    return number(stat.substring(at + "\nprocesses ".length(), end < 0 ? stat.length() : end));
+  }
+
+  /** {@code /proc/sys/kernel/pid_max}, or 0 when unknown (no window is then trusted). */
+  private long pidMax() {
+    return number(readSysctl(proc.resolve("sys/kernel/pid_max")));
+  }
+
+  /**
+   * A /proc/sys value, read in one call: these files answer only a read from their start ({@link
+   * Files#readAllBytes} reads one byte first and then gets the end of the file).
+   */
+  private static String readSysctl(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readNBytes(64), StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static long number(String text) {
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private boolean exists(long pid) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Stops every process of a run: TERM to all of them, a grace period in which they may clean up
@@ -53,6 +54,11 @@ public final class ProcessTreeKiller {
    */
   public KillReport sweep(RunToken token) {
     return kill(ProcessTree.marked(token));
+  }
+
+  /** Where the processes of a launch that starts now will be found (see {@link PidWindow}). */
+  Optional<PidWindow> window() {
+    return table.window();
   }
 
   /** Whether this system lets it find processes (it needs Linux's /proc). */

@@ -145,7 +145,7 @@ public record TaskScript(
       __shiprun_exit() {
         __shiprun_code=$?
         builtin trap - ERR
-        builtin printf '%s %s %s\\n' "$__shiprun_part" "$__shiprun_item" "$__shiprun_code" >"$__shiprun_status" 2>/dev/null || builtin :
+        builtin printf '%s %s %s\\n' "$__shiprun_part" "$__shiprun_item" "$__shiprun_code" >>"$__shiprun_status" 2>/dev/null || builtin :
         __shiprun_failed "$__shiprun_code"
         builtin exit "$__shiprun_code"
       }
@@ -161,7 +161,7 @@ public record TaskScript(
       """
 
       __shiprun_part=@PART@; __shiprun_item=@INDEX@
-      builtin printf '@PART@ @INDEX@\\n' >"$__shiprun_status" 2>/dev/null || builtin :
+      builtin printf '@PART@ @INDEX@\\n' >>"$__shiprun_status" 2>/dev/null || builtin :
       builtin source @FILE@
       __shiprun_rc=$?
       [[ $__shiprun_rc -eq 0 ]] || { __shiprun_failed "$__shiprun_rc"; builtin exit "$__shiprun_rc"; }
@@ -171,6 +171,6 @@ public record TaskScript(
       """
 
       __shiprun_part=completed; __shiprun_item=-1
-      builtin printf 'completed -1\\n' >"$__shiprun_status" 2>/dev/null || builtin :
+      builtin printf 'completed -1\\n' >>"$__shiprun_status" 2>/dev/null || builtin :
       """;
 }

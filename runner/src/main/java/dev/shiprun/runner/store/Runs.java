@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,9 @@ public final class Runs {
   private static final String COLUMNS =
       "id, line, job, build_number, status, triggered_by, reason, created_at, started_at,"
           + " finished_at";
+
+  /** When this process started, as the run rows record it (read once: it never changes). */
+  private final long ownerStarted = startMillis(ProcessHandle.current());
 
   Runs() {}
 
@@ -33,7 +37,8 @@ public final class Runs {
         buildNumber = r.getInt(1) + 1;
       }
     }
-    Instant now = Instant.now();
+    // Micro-seconds: what the column keeps, so the Run below equals the row read back.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     ProcessHandle self = ProcessHandle.current();
     try (PreparedStatement s =
         c.prepareStatement(
@@ -46,13 +51,23 @@ public final class Runs {
       s.setString(4, RunStatus.PROCESSING.wire());
       s.setString(5, triggeredBy);
       s.setLong(6, self.pid());
-      s.setLong(7, startMillis(self));
+      s.setLong(7, ownerStarted);
       s.setTimestamp(8, Timestamp.from(now));
       s.setTimestamp(9, Timestamp.from(now));
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();
-        return get(c, keys.getLong(1)).orElseThrow();
+        return new Run(
+            keys.getLong(1),
+            line,
+            job,
+            buildNumber,
+            RunStatus.PROCESSING,
+            triggeredBy,
+            Optional.empty(),
+            now,
+            Optional.of(now),
+            Optional.empty());
       }
     }
   }

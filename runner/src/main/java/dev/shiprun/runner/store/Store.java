@@ -66,7 +66,7 @@ public final class Store implements AutoCloseable {
     String url =
         "jdbc:h2:file:"
             + folder.toAbsolutePath().resolve("shiprun")
-            + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+            + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
     AgroalDataSource dataSource;
     try {
       dataSource =

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +38,10 @@ public final class Versions {
 
   /** Posts a version with the next number of its name. */
   public StoredVersion post(Connection c, NewVersion v) throws SQLException {
-    int number = latest(c, v.line(), v.name()).map(StoredVersion::number).orElse(0) + 1;
+    int number = lastNumber(c, v.line(), v.name()) + 1;
+    // Micro-seconds: what the column keeps, so the version below equals the row read back.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    String bag = write(v.propertyBag());
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO version (line, name, kind, number, version_name, property_bag, files,"
@@ -48,7 +52,7 @@ public final class Versions {
       s.setString(3, v.kind().wire());
       s.setInt(4, number);
       s.setString(5, v.versionName().orElse(null));
-      s.setString(6, write(v.propertyBag()));
+      s.setString(6, bag);
       s.setBytes(7, v.files().map(StateArchive.Packed::bytes).orElse(null));
       s.setString(8, v.files().map(StateArchive.Packed::sha).orElse(null));
       if (v.createdByRun().isPresent()) {
@@ -56,11 +60,35 @@ public final class Versions {
       } else {
         s.setNull(9, Types.BIGINT);
       }
-      s.setTimestamp(10, Timestamp.from(Instant.now()));
+      s.setTimestamp(10, Timestamp.from(now));
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();
-        return byId(c, keys.getLong(1)).orElseThrow();
+        return new StoredVersion(
+            keys.getLong(1),
+            v.line(),
+            v.name(),
+            v.kind(),
+            number,
+            v.versionName(),
+            readBag(bag), // as a read would give it: JSON types, not the caller's objects
+            v.files().map(StateArchive.Packed::sha),
+            v.createdByRun(),
+            now);
+      }
+    }
+  }
+
+  /** The highest version number of {@code name}, 0 when it has none. */
+  private static int lastNumber(Connection c, String line, String name) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT COALESCE(MAX(number), 0) FROM version WHERE line = ? AND name = ?")) {
+      s.setString(1, line);
+      s.setString(2, name);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
       }
     }
   }
@@ -203,16 +231,6 @@ public final class Versions {
       s.setString(2, resource);
       s.setString(3, sha);
       s.executeUpdate();
-    }
-  }
-
-  private Optional<StoredVersion> byId(Connection c, long id) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM version WHERE id = ?")) {
-      s.setLong(1, id);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(read(r)) : Optional.empty();
-      }
     }
   }
 
