@@ -213,7 +213,7 @@ final class JobRunner {
       log.runner("removing the build folder an interrupted run left: " + root);
       Workspace.existing(root).delete();
     }
-    Workspace ws = Workspace.create(root);
+    Workspace ws = Workspace.create(root, janitor.takeSpare());
     JobEnv env = environment(request, run, ws, inputs);
     try {
       writer.write(

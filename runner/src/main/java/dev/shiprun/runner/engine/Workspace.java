@@ -7,8 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A run's build folder, {@code JOB_PATH} = {@code BUILD_DIR}, laid out as spec §5. Private to the
@@ -22,26 +28,75 @@ final class Workspace {
     this.root = root;
   }
 
-  /** Creates the folder and its fixed sub-folders; {@code root} must not exist yet. */
-  static Workspace create(Path root) throws IOException {
+  /** The sub-folders every build folder has (spec §5), whatever the job reads and writes. */
+  static final List<String> FIXED =
+      List.of(
+          "state", "previousState", "shared", "integrations", "secrets", "scripts", "IN", "OUT");
+
+  /** Private to the run: integration files and key files live in it. */
+  private static final Set<PosixFilePermission> PRIVATE =
+      PosixFilePermissions.fromString("rwx------");
+
+  /**
+   * Creates the folder with its fixed sub-folders; {@code root} must not exist yet. A spare (an
+   * emptied build folder, see {@link #strip}) is renamed into place when one is given, which saves
+   * creating and later deleting the fixed folders.
+   */
+  static Workspace create(Path root, Optional<Path> spare) throws IOException {
     Files.createDirectories(root.getParent());
-    Files.createDirectory(
-        root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    Workspace ws = new Workspace(root);
-    for (Path p :
-        new Path[] {
-          ws.state(),
-          ws.previousState(),
-          ws.shared(),
-          ws.integrations(),
-          ws.secrets(),
-          ws.scripts(),
-          root.resolve("IN"),
-          root.resolve("OUT")
-        }) {
-      Files.createDirectories(p);
+    if (spare.isPresent()) {
+      try {
+        Files.move(spare.get(), root, StandardCopyOption.ATOMIC_MOVE);
+        return new Workspace(root);
+      } catch (IOException taken) {
+        // gone (another shiprun took it) or not movable: make a fresh one
+      }
     }
-    return ws;
+    Files.createDirectory(root, PosixFilePermissions.asFileAttribute(PRIVATE));
+    for (String name : FIXED) {
+      Files.createDirectory(root.resolve(name), PosixFilePermissions.asFileAttribute(PRIVATE));
+    }
+    return new Workspace(root);
+  }
+
+  /**
+   * Empties a finished build folder down to its fixed sub-folders, each (and the folder) mode 0700
+   * again: what {@link #create} makes. Returns false, having deleted the folder, when the job left
+   * it in a shape that is not worth checking further (a fixed sub-folder replaced by a link or a
+   * file, or missing).
+   */
+  static boolean strip(Path folder) throws IOException {
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(folder)) {
+      entries = list.toList();
+    }
+    int kept = 0;
+    for (Path entry : entries) {
+      if (FIXED.contains(entry.getFileName().toString())
+          && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+        deleteContents(entry);
+        Files.setPosixFilePermissions(entry, PRIVATE);
+        kept++;
+      } else {
+        deleteTree(entry);
+      }
+    }
+    if (kept != FIXED.size()) {
+      deleteTree(folder);
+      return false;
+    }
+    Files.setPosixFilePermissions(folder, PRIVATE);
+    return true;
+  }
+
+  private static void deleteContents(Path dir) throws IOException {
+    dir.toFile().setWritable(true, true);
+    dir.toFile().setExecutable(true, true);
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path entry : list.toList()) {
+        deleteTree(entry);
+      }
+    }
   }
 
   /** A build folder that is already there (left by an interrupted run). */

@@ -5,21 +5,35 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * Deletes finished build folders off the jobs' path: a folder is first renamed into {@code
- * <builds>/.trash} (instant, and the next run of the job finds its place free), then deleted by one
- * background thread. Deleting took ~4 ms per job on this file system; a chain of jobs no longer
- * waits for it. {@link #awaitDeletions} waits for the rest before the command ends, so no
- * integration file outlives the invocation.
+ * Clears finished build folders off the jobs' path. A folder is first renamed into {@code
+ * <builds>/.trash} (instant, and the next run of the job finds its place free); one background
+ * thread then empties it down to its fixed sub-folders and keeps it in {@code <builds>/.spare} for
+ * the next job to rename into place ({@link #takeSpare}), or deletes it when enough spares wait.
+ *
+ * <p>Why spares: on a file system mounted with {@code discard} (ext4 here) deleting a folder costs
+ * ≈ 2.5 ms, as does creating one under load, and every build folder has eight fixed ones
+ * (docs/benchmarks.md). A spare holds only empty folders, nothing of the job that used it. {@link
+ * #awaitDeletions} waits for the rest before the command ends, so no integration file outlives the
+ * invocation.
  */
 final class WorkspaceJanitor {
 
+  /** Spares kept for the next jobs (and the next command on this home). */
+  static final int MAX_SPARES = 4;
+
   private final Path trash;
+  private final Path spares;
+  private final Queue<Path> ready = new ConcurrentLinkedQueue<>();
   private final ExecutorService deleter =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -30,6 +44,19 @@ final class WorkspaceJanitor {
 
   WorkspaceJanitor(Path builds) {
     this.trash = builds.resolve(".trash");
+    this.spares = builds.resolve(".spare");
+    if (Files.isDirectory(spares)) {
+      try (Stream<Path> left = Files.list(spares)) {
+        left.limit(MAX_SPARES).forEach(ready::add);
+      } catch (IOException | UncheckedIOException e) {
+        // no spares then: build folders are made from scratch
+      }
+    }
+  }
+
+  /** An emptied build folder to rename into place, when one is ready. */
+  Optional<Path> takeSpare() {
+    return Optional.ofNullable(ready.poll());
   }
 
   void retire(Workspace ws) {
@@ -42,17 +69,28 @@ final class WorkspaceJanitor {
       ws.delete(); // cannot move it aside (another file system?): delete it here
       return;
     }
-    deleter.submit(
-        () -> {
-          try {
-            Workspace.deleteTree(target);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    deleter.submit(() -> recycle(target));
   }
 
-  /** Waits until every retired folder is gone (and clears what an earlier crash left). */
+  private void recycle(Path folder) {
+    try {
+      if (ready.size() >= MAX_SPARES || !Workspace.strip(folder)) {
+        Workspace.deleteTree(folder);
+        return;
+      }
+      Files.createDirectories(spares);
+      Path spare = spares.resolve(folder.getFileName());
+      Files.move(folder, spare, StandardCopyOption.ATOMIC_MOVE);
+      ready.add(spare);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Waits until every retired folder is emptied or gone (and clears what an earlier crash left in
+   * the trash); spares stay for the next command.
+   */
   void awaitDeletions() {
     deleter.submit(
         () -> {

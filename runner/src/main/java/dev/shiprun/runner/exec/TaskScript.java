@@ -45,8 +45,9 @@ public record TaskScript(
   }
 
   /**
-   * Writes {@code <folder>/<name>.sh} (the wrapper to launch) and the items under {@code
-   * <folder>/<name>/}, replacing what an earlier run left there.
+   * Writes {@code <folder>/<name>.sh} (the wrapper to launch) and beside it one file per item
+   * ({@code <name>.script_0.sh}, {@code <name>.on_success_0.sh} …) and the status file {@code
+   * <name>.status}, replacing what an earlier run left there.
    *
    * @param name a file name such as {@code task_0}
    */
@@ -54,9 +55,13 @@ public record TaskScript(
     if (!name.matches("[A-Za-z0-9_.-]+") || name.startsWith(".")) {
       throw new IllegalArgumentException("not a plain file name: " + name);
     }
+    if (!Files.isDirectory(folder)) {
+      Files.createDirectories(folder);
+    }
+    // Files beside the wrapper, no folder per task: each folder costs a block to create and to
+    // delete, which is slow on a file system mounted with discard (docs/benchmarks.md).
     Path items = folder.resolve(name).toAbsolutePath();
-    Files.createDirectories(items);
-    Path status = items.resolve("status");
+    Path status = items.resolveSibling(name + ".status");
     Files.deleteIfExists(status);
     for (Section section : Section.values()) {
       List<String> texts = items(section);
@@ -116,7 +121,8 @@ public record TaskScript(
   }
 
   private static Path itemFile(Path items, Section section, int index) {
-    return items.resolve(section.yamlName() + "_" + index + ".sh");
+    return items.resolveSibling(
+        items.getFileName() + "." + section.yamlName() + "_" + index + ".sh");
   }
 
   /** A single-quoted bash word: exact for any text without NUL. */
