@@ -53,6 +53,7 @@ public final class Planner {
         name ->
             line.resource(name)
                 .flatMap(r -> r.definition().seedVersionName().map(ResourceVersion::seeded));
+    JobEnvPlanner.Session envs = envPlanner.session(line, seeds, request.integrations());
     Map<String, Integer> waves = new HashMap<>();
     List<PlannedJob> planned = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -74,7 +75,7 @@ public final class Planner {
               wave,
               job.ins().stream().map(InStep::name).toList(),
               job.outs().stream().map(OutStep::name).toList(),
-              envPlanner.plan(job, line, build, seeds, request.integrations())));
+              envs.plan(job, build)));
     }
     planned.sort(Comparator.comparingInt(PlannedJob::wave)); // stable: topological within a wave
     return new Plan(planned, out.sorted());
