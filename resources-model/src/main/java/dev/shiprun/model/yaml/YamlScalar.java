@@ -26,13 +26,18 @@ public record YamlScalar(String text, boolean plain, SourceLocation at) implemen
    * scalars count; {@code "off"} in quotes is a string.
    */
   public Optional<Boolean> asBoolean() {
+    return Optional.ofNullable(asBooleanOrNull());
+  }
+
+  /** {@link #asBoolean} without an Optional: null when the scalar is not a YAML boolean. */
+  public Boolean asBooleanOrNull() {
     if (!plain) {
-      return Optional.empty();
+      return null;
     }
     return switch (text.toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "on", "y" -> Optional.of(Boolean.TRUE);
-      case "false", "no", "off", "n" -> Optional.of(Boolean.FALSE);
-      default -> Optional.empty();
+      case "true", "yes", "on", "y" -> Boolean.TRUE;
+      case "false", "no", "off", "n" -> Boolean.FALSE;
+      default -> null;
     };
   }
 
