@@ -4,15 +4,19 @@ import dev.shiprun.model.diagnostic.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** A YAML mapping with its entries in document order. Keys are unique (the loader checks). */
-public record YamlMapping(List<YamlEntry> entries, SourceLocation at) implements YamlValue {
+public record YamlMapping(List<YamlEntry> entries, String file, int line, int column)
+    implements YamlValue {
 
   public YamlMapping {
     entries = List.copyOf(entries);
-    Objects.requireNonNull(at, "at");
+    Positions.check(file, line, column);
+  }
+
+  public YamlMapping(List<YamlEntry> entries, SourceLocation at) {
+    this(entries, at.file(), at.line(), at.column());
   }
 
   public static YamlMapping empty(SourceLocation at) {

@@ -10,11 +10,16 @@ import java.util.OptionalLong;
  * A scalar as written. {@code plain} is false for quoted and block scalars, which YAML never reads
  * as booleans, numbers or null.
  */
-public record YamlScalar(String text, boolean plain, SourceLocation at) implements YamlValue {
+public record YamlScalar(String text, boolean plain, String file, int line, int column)
+    implements YamlValue {
 
   public YamlScalar {
     Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(at, "at");
+    Positions.check(file, line, column);
+  }
+
+  public YamlScalar(String text, boolean plain, SourceLocation at) {
+    this(text, plain, at.file(), at.line(), at.column());
   }
 
   public boolean isNull() {
