@@ -2,7 +2,6 @@ package dev.shiprun.model;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -37,7 +36,9 @@ final class Steps extends AbstractList<Step> implements RandomAccess {
         matching.add(kind.cast(step));
       }
     }
-    return Collections.unmodifiableList(matching);
+    // Compact and immutable: three of these per job live as long as the line, and most hold one
+    // or two steps (a list of two is one small object, not a list, an array and a wrapper).
+    return List.copyOf(matching);
   }
 
   List<InStep> ins() {

@@ -9,8 +9,11 @@ import dev.shiprun.model.Resource;
 import dev.shiprun.model.Step;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Makes a job's environment as Shippable's runner did (spec §3.2–§3.8): params keys first, then the
@@ -25,108 +28,194 @@ public final class JobEnvPlanner {
       BuildInfo build,
       VersionLookup versions,
       Map<String, Integration> integrations) {
-    JobEnv.Builder env = new JobEnv.Builder();
-    String root = build.jobPath();
-    for (InStep in : job.ins()) {
-      line.resource(in.name())
-          .filter(ParamsResource.class::isInstance)
-          .map(ParamsResource.class::cast)
+    return session(line, versions, integrations).plan(job, build);
+  }
+
+  /**
+   * Plans many jobs of one line against the same versions and integrations, sharing what does not
+   * depend on the job: a resource's variables are made once and the same objects go into every job
+   * that reads it (on a 10,000-job line that was most of the plan's allocation and memory).
+   */
+  public Session session(
+      AssemblyLine line, VersionLookup versions, Map<String, Integration> integrations) {
+    return new Session(line, versions, integrations);
+  }
+
+  /** One line, versions and integrations; not thread-safe (one per plan). */
+  public static final class Session {
+
+    /** What a group of variables depends on besides the line, versions and integrations. */
+    private record Key(String root, String kind, String name) {}
+
+    /** The variables of one build that every job of it has alike. */
+    private record BuildVars(
+        List<EnvVar> common,
+        EnvValue root,
+        EnvValue state,
+        EnvValue previousState,
+        EnvValue integrations,
+        EnvValue message) {}
+
+    private final AssemblyLine line;
+    private final VersionLookup versions;
+    private final Map<String, Integration> integrations;
+
+    /** Recorded puts by key; a null value: they read the job's variables, made per job. */
+    private final Map<Key, List<EnvVar>> shared = new HashMap<>();
+
+    private final Map<BuildInfo, BuildVars> builds = new HashMap<>();
+
+    private Session(
+        AssemblyLine line, VersionLookup versions, Map<String, Integration> integrations) {
+      this.line = line;
+      this.versions = versions;
+      this.integrations = integrations;
+    }
+
+    public JobEnv plan(Job job, BuildInfo build) {
+      JobEnv.Builder env = new JobEnv.Builder();
+      String root = build.jobPath();
+      for (InStep in : job.ins()) {
+        if (line.resource(in.name()).orElse(null) instanceof ParamsResource p) {
+          shared(
+              env,
+              new Key("", "params", p.name()),
+              e -> {
+                String origin = "IN " + p.name();
+                for (String[] kv : ResourceEnv.rawParams(p, versions.versionOf(p.name()))) {
+                  e.put(kv[0], kv[1], origin);
+                }
+              });
+        }
+      }
+      addJobVariables(env, job, build);
+      versions.idOf(job.name()).ifPresent(id -> env.put("RESOURCE_ID", Long.toString(id), "job"));
+      for (Step step : job.steps()) {
+        if (step instanceof InStep in) {
+          addDependency(env, root, in.name(), "IN");
+        } else if (step instanceof OutStep out) {
+          addDependency(env, root, out.name(), "OUT");
+        }
+      }
+      for (Named named : job.header().integrations()) {
+        String name = named.name();
+        Integration integration = integrations.get(name);
+        if (integration != null) {
+          shared(
+              env,
+              new Key(root, "integration", name),
+              e ->
+                  IntegrationEnv.add(
+                      e,
+                      EnvNames.of(name),
+                      root + "/integrations/" + name,
+                      name,
+                      integration,
+                      "integration " + name));
+        }
+      }
+      return env.build();
+    }
+
+    /** Puts what {@code puts} would, reusing the variables it made for an earlier job. */
+    private void shared(JobEnv.Builder env, Key key, Consumer<JobEnv.Builder> puts) {
+      List<EnvVar> known = shared.get(key);
+      if (known != null) {
+        env.putAll(known);
+        return;
+      }
+      if (shared.containsKey(key)) {
+        puts.accept(env);
+        return;
+      }
+      env.startRecording();
+      puts.accept(env);
+      shared.put(key, env.stopRecording());
+    }
+
+    private void addJobVariables(JobEnv.Builder env, Job job, BuildInfo build) {
+      BuildVars b = builds.computeIfAbsent(build, Session::buildVars);
+      String origin = "job";
+      EnvValue name = new EnvValue.Plain(job.name());
+      EnvValue type = new EnvValue.Plain(job.type());
+      env.put("JOB_NAME", name, origin);
+      env.put("JOB_TYPE", type, origin);
+      env.putAll(b.common());
+      // The job seen as a resource, so shipctl's getters work on it too.
+      String prefix = EnvNames.of(job.name());
+      env.put(prefix + "_NAME", name, origin);
+      env.put(prefix + "_TYPE", type, origin);
+      env.put(prefix + "_PATH", b.root(), origin);
+      env.put(prefix + "_STATE", b.state(), origin);
+      env.put(prefix + "_PREVIOUS_STATE", b.previousState(), origin);
+      env.put(prefix + "_INTEGRATIONS", b.integrations(), origin);
+      env.put(prefix + "_MESSAGE", b.message(), origin);
+    }
+
+    private static BuildVars buildVars(BuildInfo build) {
+      String origin = "job";
+      String root = build.jobPath();
+      EnvValue path = new EnvValue.Plain(root);
+      EnvValue buildId = new EnvValue.Plain(build.buildId());
+      EnvValue state = new EnvValue.Plain(root + "/state");
+      EnvValue previousState = new EnvValue.Plain(root + "/previousState");
+      EnvValue integrations = new EnvValue.Plain(root + "/integrations");
+      EnvValue message = new EnvValue.Plain(root + "/message.json");
+      List<EnvVar> common =
+          List.of(
+              new EnvVar("BUILD_ID", buildId, origin),
+              new EnvVar("BUILD_NUMBER", new EnvValue.Plain(build.buildNumber()), origin),
+              new EnvVar("BUILD_JOB_ID", buildId, origin),
+              new EnvVar("BUILD_JOB_NUMBER", new EnvValue.Plain("1"), origin),
+              new EnvVar("JOB_PATH", path, origin),
+              new EnvVar("BUILD_DIR", path, origin),
+              new EnvVar("JOB_STATE", state, origin),
+              new EnvVar("JOB_PREVIOUS_STATE", previousState, origin),
+              new EnvVar("JOB_INTEGRATIONS", integrations, origin),
+              new EnvVar("JOB_MESSAGE", message, origin),
+              new EnvVar(
+                  "JOB_TRIGGERED_BY_NAME", new EnvValue.Plain(build.triggeredByName()), origin),
+              new EnvVar("SHARED_DIR", new EnvValue.Plain(root + "/shared"), origin),
+              new EnvVar("BUILD_SECRETS_DIR", new EnvValue.Plain(root + "/secrets"), origin));
+      return new BuildVars(common, path, state, previousState, integrations, message);
+    }
+
+    private void addDependency(JobEnv.Builder env, String root, String name, String operation) {
+      shared(env, new Key(root, operation, name), e -> dependency(e, root, name, operation));
+    }
+
+    private void dependency(JobEnv.Builder env, String root, String name, String operation) {
+      String prefix = EnvNames.of(name);
+      String folder = root + "/" + operation + "/" + name;
+      Optional<ResourceVersion> version = versions.versionOf(name);
+      Optional<Resource> resource = line.resource(name);
+      String idOrigin = operation + " " + name;
+      versions.idOf(name).ifPresent(id -> env.put(prefix + "_ID", Long.toString(id), idOrigin));
+      if (resource.isPresent()) {
+        Resource r = resource.get();
+        ResourceEnv.add(env, prefix, folder, r, operation, version);
+        if (r instanceof ParamsResource p && operation.equals("IN")) {
+          ResourceEnv.addParams(env, prefix, p, version, operation + " " + name);
+        }
+        r.integration()
+            .map(i -> integrations.get(i.name()))
+            .ifPresent(
+                i -> IntegrationEnv.add(env, prefix, folder, name, i, operation + " " + name));
+        return;
+      }
+      // A job as IN (spec §3.4): its saved state lands in <folder>/<jobType>.
+      line.job(name)
           .ifPresent(
-              p ->
-                  ResourceEnv.rawParams(p, versions.versionOf(p.name()))
-                      .forEach(kv -> env.put(kv[0], kv[1], "IN " + p.name())));
+              upstream -> {
+                String origin = operation + " " + name;
+                env.put(prefix + "_NAME", name, origin);
+                env.put(prefix + "_TYPE", upstream.type(), origin);
+                env.put(prefix + "_OPERATION", operation, origin);
+                env.put(prefix + "_PATH", folder, origin);
+                env.put(prefix + "_META", folder, origin);
+                env.put(prefix + "_STATE", folder + "/" + upstream.type(), origin);
+                version.ifPresent(v -> ResourceEnv.addVersion(env, prefix, v, origin));
+              });
     }
-    addJobVariables(env, job, build);
-    versions.idOf(job.name()).ifPresent(id -> env.put("RESOURCE_ID", Long.toString(id), "job"));
-    for (Step step : job.steps()) {
-      if (step instanceof InStep in) {
-        addDependency(env, line, root, in.name(), "IN", versions, integrations);
-      } else if (step instanceof OutStep out) {
-        addDependency(env, line, root, out.name(), "OUT", versions, integrations);
-      }
-    }
-    for (Named name : job.header().integrations()) {
-      Integration integration = integrations.get(name.name());
-      if (integration != null) {
-        String folder = root + "/integrations/" + name.name();
-        IntegrationEnv.add(
-            env,
-            EnvNames.of(name.name()),
-            folder,
-            name.name(),
-            integration,
-            "integration " + name.name());
-      }
-    }
-    return env.build();
-  }
-
-  private static void addJobVariables(JobEnv.Builder env, Job job, BuildInfo build) {
-    String root = build.jobPath();
-    String origin = "job";
-    env.put("JOB_NAME", job.name(), origin);
-    env.put("JOB_TYPE", job.type(), origin);
-    env.put("BUILD_ID", build.buildId(), origin);
-    env.put("BUILD_NUMBER", build.buildNumber(), origin);
-    env.put("BUILD_JOB_ID", build.buildId(), origin);
-    env.put("BUILD_JOB_NUMBER", "1", origin);
-    env.put("JOB_PATH", root, origin);
-    env.put("BUILD_DIR", root, origin);
-    env.put("JOB_STATE", root + "/state", origin);
-    env.put("JOB_PREVIOUS_STATE", root + "/previousState", origin);
-    env.put("JOB_INTEGRATIONS", root + "/integrations", origin);
-    env.put("JOB_MESSAGE", root + "/message.json", origin);
-    env.put("JOB_TRIGGERED_BY_NAME", build.triggeredByName(), origin);
-    env.put("SHARED_DIR", root + "/shared", origin);
-    env.put("BUILD_SECRETS_DIR", root + "/secrets", origin);
-    // The job seen as a resource, so shipctl's getters work on it too.
-    String prefix = EnvNames.of(job.name());
-    env.put(prefix + "_NAME", job.name(), origin);
-    env.put(prefix + "_TYPE", job.type(), origin);
-    env.put(prefix + "_PATH", root, origin);
-    env.put(prefix + "_STATE", root + "/state", origin);
-    env.put(prefix + "_PREVIOUS_STATE", root + "/previousState", origin);
-    env.put(prefix + "_INTEGRATIONS", root + "/integrations", origin);
-    env.put(prefix + "_MESSAGE", root + "/message.json", origin);
-  }
-
-  private static void addDependency(
-      JobEnv.Builder env,
-      AssemblyLine line,
-      String root,
-      String name,
-      String operation,
-      VersionLookup versions,
-      Map<String, Integration> integrations) {
-    String prefix = EnvNames.of(name);
-    String folder = root + "/" + operation + "/" + name;
-    Optional<ResourceVersion> version = versions.versionOf(name);
-    Optional<Resource> resource = line.resource(name);
-    String idOrigin = operation + " " + name;
-    versions.idOf(name).ifPresent(id -> env.put(prefix + "_ID", Long.toString(id), idOrigin));
-    if (resource.isPresent()) {
-      Resource r = resource.get();
-      ResourceEnv.add(env, prefix, folder, r, operation, version);
-      if (r instanceof ParamsResource p && operation.equals("IN")) {
-        ResourceEnv.addParams(env, prefix, p, version, operation + " " + name);
-      }
-      r.integration()
-          .map(i -> integrations.get(i.name()))
-          .ifPresent(i -> IntegrationEnv.add(env, prefix, folder, name, i, operation + " " + name));
-      return;
-    }
-    // A job as IN (spec §3.4): its saved state lands in <folder>/<jobType>.
-    line.job(name)
-        .ifPresent(
-            upstream -> {
-              String origin = operation + " " + name;
-              env.put(prefix + "_NAME", name, origin);
-              env.put(prefix + "_TYPE", upstream.type(), origin);
-              env.put(prefix + "_OPERATION", operation, origin);
-              env.put(prefix + "_PATH", folder, origin);
-              env.put(prefix + "_META", folder, origin);
-              env.put(prefix + "_STATE", folder + "/" + upstream.type(), origin);
-              version.ifPresent(v -> ResourceEnv.addVersion(env, prefix, v, origin));
-            });
   }
 }

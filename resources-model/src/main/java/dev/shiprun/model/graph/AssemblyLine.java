@@ -7,15 +7,14 @@ import dev.shiprun.model.Pipeline;
 import dev.shiprun.model.Resource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The assembly line as an immutable graph of resources and jobs (spec §1.4): IN edges (resource →
@@ -34,13 +33,13 @@ public final class AssemblyLine {
   private final List<Edge> edges = new ArrayList<>();
 
   /** For each job index: the job indexes that must run before it (ordering edges). */
-  private final List<Set<Integer>> upstream = new ArrayList<>();
+  private final List<IntSet> upstream = new ArrayList<>();
 
   /** For each job index: the job indexes its success triggers. */
-  private final List<Set<Integer>> triggers = new ArrayList<>();
+  private final List<IntSet> triggers = new ArrayList<>();
 
   /** Resource name → jobs a new version of it triggers. */
-  private final Map<String, Set<Integer>> resourceTriggers = new HashMap<>();
+  private final Map<String, IntSet> resourceTriggers = new HashMap<>();
 
   /** Resource (or job) name → the jobs that write it as an OUT. */
   private final Map<String, List<Integer>> producers = new HashMap<>();
@@ -50,8 +49,8 @@ public final class AssemblyLine {
     this.jobs = pipeline.jobs();
     for (int i = 0; i < jobs.size(); i++) {
       jobIndex.putIfAbsent(jobs.get(i).name(), i);
-      upstream.add(new LinkedHashSet<>());
-      triggers.add(new LinkedHashSet<>());
+      upstream.add(new IntSet());
+      triggers.add(new IntSet());
     }
     for (int i = 0; i < jobs.size(); i++) {
       for (OutStep out : jobs.get(i).outs()) {
@@ -73,7 +72,7 @@ public final class AssemblyLine {
             link(producer, j, fires);
           }
           if (fires) {
-            resourceTriggers.computeIfAbsent(in.name(), k -> new LinkedHashSet<>()).add(j);
+            resourceTriggers.computeIfAbsent(in.name(), k -> new IntSet()).add(j);
           }
         }
       }
@@ -132,8 +131,10 @@ public final class AssemblyLine {
   /** Jobs that must finish before {@code job} starts (through IN jobs and produced resources). */
   public List<Job> upstreamOf(Job job) {
     int self = index(job);
-    List<Job> out = new ArrayList<>();
-    for (int i : upstream.get(self)) {
+    IntSet before = upstream.get(self);
+    List<Job> out = new ArrayList<>(before.size());
+    for (int k = 0; k < before.size(); k++) {
+      int i = before.get(k);
       if (i != self) {
         out.add(jobs.get(i));
       }
@@ -148,14 +149,15 @@ public final class AssemblyLine {
 
   /** Jobs that a new version of resource {@code name} triggers directly. */
   public List<Job> triggeredByResource(String name) {
-    return jobsAt(resourceTriggers.getOrDefault(name, Set.of()));
+    IntSet triggered = resourceTriggers.get(name);
+    return triggered == null ? List.of() : jobsAt(triggered);
   }
 
   // Plain loops: planning asks these once per job, and a stream each showed in the profile.
-  private List<Job> jobsAt(Set<Integer> indexes) {
+  private List<Job> jobsAt(IntSet indexes) {
     List<Job> out = new ArrayList<>(indexes.size());
-    for (int i : indexes) {
-      out.add(jobs.get(i));
+    for (int k = 0; k < indexes.size(); k++) {
+      out.add(jobs.get(indexes.get(k)));
     }
     return Collections.unmodifiableList(out);
   }
@@ -175,10 +177,12 @@ public final class AssemblyLine {
       }
     }
     while (!work.isEmpty()) {
-      for (int next : triggers.get(work.poll())) {
-        if (!seen.get(next)) {
-          seen.set(next);
-          work.add(next);
+      IntSet next = triggers.get(work.poll());
+      for (int k = 0; k < next.size(); k++) {
+        int i = next.get(k);
+        if (!seen.get(i)) {
+          seen.set(i);
+          work.add(i);
         }
       }
     }
@@ -192,15 +196,30 @@ public final class AssemblyLine {
   public List<Job> topologicalOrder() {
     int n = jobs.size();
     int[] pending = new int[n];
-    List<List<Integer>> downstream = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      downstream.add(new ArrayList<>());
-    }
+    // Downstream edges as one array: those of job i at [first[i], first[i + 1]) of targets, in
+    // the order of a list per job (no list and no boxed index per edge).
+    int[] first = new int[n + 1];
     for (int to = 0; to < n; to++) {
-      for (int from : upstream.get(to)) {
+      IntSet before = upstream.get(to);
+      for (int k = 0; k < before.size(); k++) {
+        int from = before.get(k);
         if (from != to) {
           pending[to]++;
-          downstream.get(from).add(to);
+          first[from + 1]++;
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      first[i + 1] += first[i];
+    }
+    int[] targets = new int[first[n]];
+    int[] fill = Arrays.copyOf(first, n);
+    for (int to = 0; to < n; to++) {
+      IntSet before = upstream.get(to);
+      for (int k = 0; k < before.size(); k++) {
+        int from = before.get(k);
+        if (from != to) {
+          targets[fill[from]++] = to;
         }
       }
     }
@@ -216,7 +235,8 @@ public final class AssemblyLine {
       int i = ready.poll();
       order.add(jobs.get(i));
       placed.set(i);
-      for (int next : downstream.get(i)) {
+      for (int e = first[i]; e < first[i + 1]; e++) {
+        int next = targets[e];
         if (--pending[next] == 0) {
           ready.add(next);
         }

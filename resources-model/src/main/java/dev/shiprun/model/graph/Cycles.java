@@ -3,15 +3,14 @@ package dev.shiprun.model.graph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /** Tarjan's strongly connected components, iterative so 20,000 jobs cannot overflow the stack. */
 final class Cycles {
 
   private final int n;
-  private final List<Set<Integer>> upstream;
+  private final List<IntSet> upstream;
 
-  Cycles(int n, List<Set<Integer>> upstream) {
+  Cycles(int n, List<IntSet> upstream) {
     this.n = n;
     this.upstream = upstream;
   }
@@ -27,7 +26,7 @@ final class Cycles {
     List<List<Integer>> result = new ArrayList<>();
     List<int[]> adjacency = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      adjacency.add(upstream.get(i).stream().mapToInt(Integer::intValue).toArray());
+      adjacency.add(upstream.get(i).toArray());
     }
     int[] callNode = new int[n];
     int[] callEdge = new int[n];

@@ -59,16 +59,27 @@ final class Fields {
     return map.get(key);
   }
 
+  /** The value of {@code key} or null, without an Optional. */
+  YamlValue find(String key) {
+    return map.find(key);
+  }
+
   Optional<YamlScalar> scalar(String key) {
-    Optional<YamlValue> value = map.get(key);
-    if (value.isEmpty()) {
-      return Optional.empty();
+    YamlScalar s = scalarOrNull(key);
+    return s == null ? Optional.empty() : Optional.of(s);
+  }
+
+  /** {@link #scalar} without an Optional, for the getters below (called for every known key). */
+  private YamlScalar scalarOrNull(String key) {
+    YamlValue value = map.find(key);
+    if (value == null) {
+      return null;
     }
-    if (value.get() instanceof YamlScalar s) {
-      return s.isNull() ? Optional.empty() : Optional.of(s);
+    if (value instanceof YamlScalar s) {
+      return s.isNull() ? null : s;
     }
-    wrongShape(key, value.get(), "a single value");
-    return Optional.empty();
+    wrongShape(key, value, "a single value");
+    return null;
   }
 
   /**
@@ -94,35 +105,46 @@ final class Fields {
   }
 
   Optional<String> string(String key) {
-    return scalar(key).map(YamlScalar::text);
+    YamlScalar s = scalarOrNull(key);
+    return s == null ? Optional.empty() : Optional.of(s.text());
   }
 
   Optional<Boolean> bool(String key) {
-    Optional<YamlScalar> s = scalar(key);
-    if (s.isEmpty()) {
-      return Optional.empty();
+    return Optional.ofNullable(boolOrNull(key));
+  }
+
+  /** {@code key} as a boolean; {@code absent} when it is missing or not a boolean (reported). */
+  boolean bool(String key, boolean absent) {
+    Boolean b = boolOrNull(key);
+    return b == null ? absent : b;
+  }
+
+  private Boolean boolOrNull(String key) {
+    YamlScalar s = scalarOrNull(key);
+    if (s == null) {
+      return null;
     }
-    Optional<Boolean> b = s.get().asBoolean();
-    if (b.isEmpty()) {
+    Boolean b = s.asBooleanOrNull();
+    if (b == null) {
       out.error(
           DiagnosticCode.AL011,
-          s.get().at(),
-          "'" + key + "' of " + owner + " must be true or false, found '" + s.get().text() + "'",
+          s.at(),
+          "'" + key + "' of " + owner + " must be true or false, found '" + s.text() + "'",
           "write " + key + ": true or " + key + ": false");
     }
     return b;
   }
 
   OptionalLong number(String key, long min, long max) {
-    Optional<YamlScalar> s = scalar(key);
-    if (s.isEmpty()) {
+    YamlScalar s = scalarOrNull(key);
+    if (s == null) {
       return OptionalLong.empty();
     }
-    OptionalLong n = s.get().asLong();
+    OptionalLong n = s.asLong();
     if (n.isEmpty() || n.getAsLong() < min || n.getAsLong() > max) {
       out.error(
           DiagnosticCode.AL011,
-          s.get().at(),
+          s.at(),
           "'"
               + key
               + "' of "
@@ -132,7 +154,7 @@ final class Fields {
               + " to "
               + max
               + ", found '"
-              + s.get().text()
+              + s.text()
               + "'",
           "write a number between " + min + " and " + max);
       return OptionalLong.empty();
@@ -141,24 +163,25 @@ final class Fields {
   }
 
   Optional<YamlMapping> mapping(String key) {
-    Optional<YamlValue> value = map.get(key);
-    if (value.isEmpty() || value.get() instanceof YamlScalar s && s.isNull()) {
+    YamlValue value = map.find(key);
+    if (value == null || value instanceof YamlScalar s && s.isNull()) {
       return Optional.empty();
     }
-    if (value.get() instanceof YamlMapping m) {
+    if (value instanceof YamlMapping m) {
       return Optional.of(m);
     }
-    wrongShape(key, value.get(), "a mapping");
+    wrongShape(key, value, "a mapping");
     return Optional.empty();
   }
 
   /** A string or a list of strings; both spellings are common in Shippable examples. */
   List<String> strings(String key) {
-    Optional<YamlValue> value = map.get(key);
-    List<String> result = new ArrayList<>();
-    if (value.isEmpty()) {
-      return result;
+    YamlValue found = map.find(key);
+    if (found == null) {
+      return List.of(); // most jobs and resources have no flags: no list each
     }
+    Optional<YamlValue> value = Optional.of(found);
+    List<String> result = new ArrayList<>();
     if (value.get() instanceof YamlScalar s) {
       if (!s.isNull()) {
         result.add(s.text());

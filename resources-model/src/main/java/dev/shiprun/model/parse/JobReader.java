@@ -88,7 +88,7 @@ final class JobReader {
                         DependencyMode.CHRONO))
             .orElse(DependencyMode.CHRONO);
     int priority = (int) f.number("priority", 0, 10_000).orElse(JobHeader.DEFAULT_PRIORITY);
-    boolean allowPublicAccess = f.bool("allowPublicAccess").orElse(false);
+    boolean allowPublicAccess = f.bool("allowPublicAccess", false);
     JobRuntime runtime = f.value("runtime").map(v -> runtime(v, label)).orElse(JobRuntime.DEFAULT);
     List<Named> integrations = integrations(f, label);
     List<Step> stepList = readSteps(f, job, label);
@@ -228,9 +228,15 @@ final class JobReader {
         f.value("type")
             .filter(t -> t instanceof YamlScalar s && s.text().equals("runCI"))
             .isPresent();
+    int taskIndex = 0; // TASKs read so far (counted as they come, not by a stream per step)
     for (YamlValue item : seq.items()) {
-      int taskIndex = (int) result.stream().filter(TaskStep.class::isInstance).count();
-      steps.read(item, job, runCi, taskIndex).ifPresent(result::add);
+      Optional<Step> step = steps.read(item, job, runCi, taskIndex);
+      if (step.isPresent()) {
+        result.add(step.get());
+        if (step.get() instanceof TaskStep) {
+          taskIndex++;
+        }
+      }
     }
     return result;
   }

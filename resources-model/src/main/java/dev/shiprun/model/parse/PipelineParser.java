@@ -16,7 +16,6 @@ import dev.shiprun.model.yaml.YamlMapping;
 import dev.shiprun.model.yaml.YamlScalar;
 import dev.shiprun.model.yaml.YamlSequence;
 import dev.shiprun.model.yaml.YamlValue;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,8 +72,10 @@ public final class PipelineParser {
       if (file.isTemplates()) {
         continue;
       }
-      texts.put(file.name(), sourceText(file));
-      for (YamlValue document : loader.load(file.name(), file.bytes(), prelude, out)) {
+      String text = sourceText(file);
+      texts.put(file.name(), text);
+      // The loader reads the text the diagnostics keep, not a copy of its own.
+      for (YamlValue document : loader.load(file.name(), file.bytes(), text, prelude, out)) {
         readDocument(
             document, file.name(), templatesFile, resourceReader, jobReader, resources, jobs, out);
       }
@@ -87,8 +88,7 @@ public final class PipelineParser {
 
   /** The text diagnostics quote: without a BOM, which the YAML reader skips and counts not. */
   private static String sourceText(PipelineFile file) {
-    String text = new String(file.bytes(), StandardCharsets.UTF_8);
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return YamlLoader.text(file.bytes());
   }
 
   private static void readDocument(

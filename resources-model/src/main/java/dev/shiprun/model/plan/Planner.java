@@ -8,6 +8,7 @@ import dev.shiprun.model.OutStep;
 import dev.shiprun.model.ParamsResource;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.StateResource;
+import dev.shiprun.model.Step;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
@@ -53,6 +54,7 @@ public final class Planner {
         name ->
             line.resource(name)
                 .flatMap(r -> r.definition().seedVersionName().map(ResourceVersion::seeded));
+    JobEnvPlanner.Session envs = envPlanner.session(line, seeds, request.integrations());
     Map<String, Integer> waves = new HashMap<>();
     List<PlannedJob> planned = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -69,15 +71,20 @@ public final class Planner {
           new BuildInfo(
               PLACEHOLDER_ROOT, "{BUILD_ID}", "{BUILD_NUMBER}", triggeredBy(job, startNames));
       planned.add(
-          new PlannedJob(
-              job,
-              wave,
-              job.ins().stream().map(InStep::name).toList(),
-              job.outs().stream().map(OutStep::name).toList(),
-              envPlanner.plan(job, line, build, seeds, request.integrations())));
+          new PlannedJob(job, wave, names(job.ins()), names(job.outs()), envs.plan(job, build)));
     }
     planned.sort(Comparator.comparingInt(PlannedJob::wave)); // stable: topological within a wave
     return new Plan(planned, out.sorted());
+  }
+
+  /** The names of IN or OUT steps, by a loop: once per job, and a stream each showed. */
+  private static List<String> names(List<? extends Step> steps) {
+    String[] names = new String[steps.size()];
+    for (int i = 0; i < names.length; i++) {
+      Step step = steps.get(i);
+      names[i] = step instanceof InStep in ? in.name() : ((OutStep) step).name();
+    }
+    return List.of(names);
   }
 
   /**

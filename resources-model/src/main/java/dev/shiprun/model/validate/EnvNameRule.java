@@ -63,53 +63,38 @@ final class EnvNameRule implements ValidationRule {
   }
 
   private static void checkScope(Job job, Diagnostics out) {
-    Map<String, String> owner = new HashMap<>();
-    Map<String, SourceLocation> ownerAt = new HashMap<>();
-    claim(EnvNames.of(job.name()), job.name(), job.at(), job, owner, ownerAt, out);
+    // <NAME> → the first name that claimed it (one map of Named per job, not two maps).
+    Map<String, Named> owners = new HashMap<>();
+    claim(new Named(job.name(), job.at()), job, owners, out);
     for (Step step : job.steps()) {
       Named target =
           step instanceof InStep in ? in.target() : step instanceof OutStep o ? o.target() : null;
       if (target != null) {
-        claim(EnvNames.of(target.name()), target.name(), target.at(), job, owner, ownerAt, out);
+        claim(target, job, owners, out);
       }
     }
     for (Named integration : job.header().integrations()) {
-      claim(
-          EnvNames.of(integration.name()),
-          integration.name(),
-          integration.at(),
-          job,
-          owner,
-          ownerAt,
-          out);
+      claim(integration, job, owners, out);
     }
   }
 
-  private static void claim(
-      String env,
-      String name,
-      SourceLocation at,
-      Job job,
-      Map<String, String> owner,
-      Map<String, SourceLocation> ownerAt,
-      Diagnostics out) {
-    String earlier = owner.putIfAbsent(env, name);
-    if (earlier == null) {
-      ownerAt.put(env, at);
-    } else if (!earlier.equals(name)) {
+  private static void claim(Named claimant, Job job, Map<String, Named> owners, Diagnostics out) {
+    String env = EnvNames.of(claimant.name());
+    Named earlier = owners.putIfAbsent(env, claimant);
+    if (earlier != null && !earlier.name().equals(claimant.name())) {
       out.error(
           DiagnosticCode.AL113,
-          at,
+          claimant.at(),
           "in job '"
               + job.name()
               + "', '"
-              + earlier
+              + earlier.name()
               + "' and '"
-              + name
+              + claimant.name()
               + "' both become "
               + env
               + "_*; their variables would overwrite each other",
-          "'" + earlier + "' is at " + ownerAt.get(env) + "; rename one of them");
+          "'" + earlier.name() + "' is at " + earlier.at() + "; rename one of them");
     }
   }
 }

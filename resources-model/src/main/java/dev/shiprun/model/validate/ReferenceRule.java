@@ -1,5 +1,6 @@
 package dev.shiprun.model.validate;
 
+import dev.shiprun.model.HookSection;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Named;
@@ -34,12 +35,11 @@ final class ReferenceRule implements ValidationRule {
           check(line, job, n.target(), "notifies", names, out);
         }
       }
-      job.hooks()
-          .all()
-          .forEach(
-              h ->
-                  h.notifications()
-                      .forEach(n -> check(line, job, n.target(), "notifies", names, out)));
+      for (HookSection hook : job.hooks().sections()) {
+        for (NotifyStep n : hook.notifications()) {
+          check(line, job, n.target(), "notifies", names, out);
+        }
+      }
     }
   }
 

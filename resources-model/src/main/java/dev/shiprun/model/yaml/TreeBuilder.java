@@ -2,7 +2,6 @@ package dev.shiprun.model.yaml;
 
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
-import dev.shiprun.model.diagnostic.SourceLocation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +40,15 @@ final class TreeBuilder {
   private final Map<String, Anchored> anchors = new HashMap<>();
 
   /** Anchors whose value is still being read: an alias to one of them would contain itself. */
-  private final Map<String, SourceLocation> open = new HashMap<>();
+  private final Map<String, Mark> open = new HashMap<>();
+
+  /**
+   * The items and entries of the collections being read, innermost last: one stack each for the
+   * document, not a growing list per collection (that showed in the 10,000-job profile).
+   */
+  private final List<YamlValue> items = new ArrayList<>();
+
+  private final List<YamlEntry> entries = new ArrayList<>();
 
   private long produced;
   private int collectionAliases;
@@ -80,31 +87,34 @@ final class TreeBuilder {
     return documents;
   }
 
-  private SourceLocation at(Event event) {
-    Mark mark = event.getStartMark();
-    return lines.locate(mark.getLine(), mark.getColumn());
+  // Positions stay SnakeYAML marks until a value or a diagnostic needs them.
+
+  private YamlScalar scalar(String text, boolean plain, Mark at) {
+    int line0 = at.getLine();
+    return new YamlScalar(
+        text, plain, lines.fileOf(line0), lines.lineOf(line0), at.getColumn() + 1);
   }
 
   /**
    * Reads one value. {@code container} is where the enclosing collection starts: the place to blame
    * when an alias used in it expands too far.
    */
-  private YamlValue value(int depth, SourceLocation container) {
+  private YamlValue value(int depth, Mark container) {
     Event event = parser.getEvent();
     if (event instanceof AliasEvent alias) {
       return alias(alias, depth, container);
     }
-    SourceLocation at = at(event);
+    Mark at = event.getStartMark();
     count(at);
     if (event instanceof ScalarEvent scalar) {
-      YamlScalar value = new YamlScalar(scalar.getValue(), scalar.isPlain(), at);
+      YamlScalar value = scalar(scalar.getValue(), scalar.isPlain(), at);
       lastHeight = 0;
       remember(scalar.getAnchor(), value, produced - 1, 0);
       return value;
     }
     CollectionStartEvent start = (CollectionStartEvent) event;
     if (depth >= maxNestingDepth) {
-      throw new YamlLoader.TooDeep(at, maxNestingDepth, false);
+      throw new YamlLoader.TooDeep(lines.locate(at), maxNestingDepth, false);
     }
     String anchor = start.getAnchor();
     if (anchor != null) {
@@ -120,9 +130,9 @@ final class TreeBuilder {
     return value;
   }
 
-  private void count(SourceLocation blame) {
+  private void count(Mark blame) {
     if (++produced > budget) {
-      throw new YamlLoader.BudgetExceeded(blame, budget);
+      throw new YamlLoader.BudgetExceeded(lines.locate(blame), budget);
     }
   }
 
@@ -132,54 +142,56 @@ final class TreeBuilder {
     }
   }
 
-  private YamlValue alias(AliasEvent alias, int depth, SourceLocation container) {
-    SourceLocation at = at(alias);
+  private YamlValue alias(AliasEvent alias, int depth, Mark container) {
+    Mark at = alias.getStartMark();
     String name = alias.getAnchor();
-    SourceLocation cycle = open.get(name);
+    Mark cycle = open.get(name);
     if (cycle != null) {
       out.error(
           DiagnosticCode.AL006,
-          cycle,
+          lines.locate(cycle),
           "an alias refers to the value that contains it",
           "a value cannot include itself; copy the part you need instead");
       lastHeight = 0;
-      return new YamlScalar("", true, at);
+      return scalar("", true, at);
     }
     Anchored anchored = anchors.get(name);
     if (anchored == null) {
-      throw new YamlLoader.UndefinedAlias(at, name);
+      throw new YamlLoader.UndefinedAlias(lines.locate(at), name);
     }
-    SourceLocation blame = container == null ? at : container;
+    Mark blame = container == null ? at : container;
     if (!(anchored.value() instanceof YamlScalar) && ++collectionAliases > maxCollectionAliases) {
-      throw new YamlLoader.TooManyAliases(blame, maxCollectionAliases);
+      throw new YamlLoader.TooManyAliases(lines.locate(blame), maxCollectionAliases);
     }
     produced += anchored.size();
     if (produced > budget) {
-      throw new YamlLoader.BudgetExceeded(blame, budget);
+      throw new YamlLoader.BudgetExceeded(lines.locate(blame), budget);
     }
     if (depth + anchored.height() > maxExpandedDepth) {
-      throw new YamlLoader.TooDeep(blame, maxExpandedDepth, true);
+      throw new YamlLoader.TooDeep(lines.locate(blame), maxExpandedDepth, true);
     }
     lastHeight = anchored.height();
     return anchored.value();
   }
 
-  private YamlSequence sequence(SourceLocation at, int depth) {
-    List<YamlValue> items = new ArrayList<>();
+  private YamlSequence sequence(Mark at, int depth) {
+    int start = items.size();
     int height = 0;
     while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-      items.add(value(depth + 1, at));
+      YamlValue item = value(depth + 1, at); // pushes and pops its own items above ours
+      items.add(item);
       height = Math.max(height, lastHeight + 1);
     }
     parser.getEvent();
     lastHeight = height;
-    return new YamlSequence(items, at);
+    int line0 = at.getLine();
+    return new YamlSequence(
+        pop(items, start), lines.fileOf(line0), lines.lineOf(line0), at.getColumn() + 1);
   }
 
-  private YamlMapping mapping(SourceLocation at, int depth) {
-    List<YamlEntry> entries = new ArrayList<>();
-    KeyIndex seen = new KeyIndex(entries);
-    List<YamlMapping> merges = new ArrayList<>();
+  private YamlMapping mapping(Mark at, int depth) {
+    KeyIndex seen = new KeyIndex(entries.size());
+    List<YamlMapping> merges = null; // most mappings merge nothing
     int height = 0;
     while (!parser.checkEvent(Event.ID.MappingEnd)) {
       Event keyEvent = parser.peekEvent();
@@ -187,24 +199,27 @@ final class TreeBuilder {
           && keyScalar.isPlain()
           && "<<".equals(keyScalar.getValue())) {
         parser.getEvent();
+        if (merges == null) {
+          merges = new ArrayList<>();
+        }
         collectMerge(value(depth + 1, at), merges);
         height = Math.max(height, lastHeight + 1);
         continue;
       }
       if (!(keyEvent instanceof ScalarEvent keyScalar)) {
-        SourceLocation keyAt = at(keyEvent);
+        Mark keyAt = keyEvent.getStartMark();
         value(depth + 1, at); // read and drop the complex key
         out.error(
             DiagnosticCode.AL008,
-            keyAt,
+            lines.locate(keyAt),
             "a key must be a plain name, found a complex key",
             "write the key as a string");
         value(depth + 1, at);
         continue;
       }
       parser.getEvent();
-      YamlScalar key = new YamlScalar(keyScalar.getValue(), true, at(keyScalar));
-      SourceLocation first = seen.firstAt(key.text());
+      YamlScalar key = scalar(keyScalar.getValue(), true, keyScalar.getStartMark());
+      YamlScalar first = seen.first(key.text());
       YamlValue value = value(depth + 1, at);
       height = Math.max(height, lastHeight + 1);
       if (first != null) {
@@ -215,21 +230,33 @@ final class TreeBuilder {
                 + key.text()
                 + "'; the later value would silently replace the "
                 + "earlier one",
-            "first defined at " + first + "; keep one of them");
+            "first defined at " + first.at() + "; keep one of them");
         continue;
       }
       seen.add(new YamlEntry(key, value));
     }
     parser.getEvent();
-    for (YamlMapping merge : merges) {
-      for (YamlEntry entry : merge.entries()) {
-        if (seen.firstAt(entry.name()) == null) {
-          seen.add(entry);
+    if (merges != null) {
+      for (YamlMapping merge : merges) {
+        for (YamlEntry entry : merge.entries()) {
+          if (seen.first(entry.name()) == null) {
+            seen.add(entry);
+          }
         }
       }
     }
     lastHeight = height;
-    return new YamlMapping(entries, at);
+    int line0 = at.getLine();
+    return new YamlMapping(
+        pop(entries, seen.start), lines.fileOf(line0), lines.lineOf(line0), at.getColumn() + 1);
+  }
+
+  /** The top of {@code stack} from {@code start}, as an immutable list, taken off the stack. */
+  private static <T> List<T> pop(List<T> stack, int start) {
+    List<T> top = stack.subList(start, stack.size());
+    List<T> copy = List.copyOf(top);
+    top.clear();
+    return copy;
   }
 
   private void collectMerge(YamlValue value, List<YamlMapping> merges) {
@@ -249,26 +276,28 @@ final class TreeBuilder {
   }
 
   /**
-   * The keys of one mapping so far. Most mappings have a handful of keys, where a scan of the
-   * entries beats a hash map per mapping (that allocation showed in the 10,000-job profile); long
-   * ones get a map.
+   * The keys of one mapping so far: its entries on the stack from {@code start}. Most mappings have
+   * a handful of keys, where a scan of the entries beats a hash map per mapping (that allocation
+   * showed in the 10,000-job profile); long ones get a map.
    */
-  private static final class KeyIndex {
+  private final class KeyIndex {
     private static final int SCAN_LIMIT = 12;
-    private final List<YamlEntry> entries;
-    private Map<String, SourceLocation> index;
+    private final int start;
+    private Map<String, YamlScalar> index;
 
-    KeyIndex(List<YamlEntry> entries) {
-      this.entries = entries;
+    KeyIndex(int start) {
+      this.start = start;
     }
 
-    SourceLocation firstAt(String name) {
+    /** The key {@code name} was first written with, or null. */
+    YamlScalar first(String name) {
       if (index != null) {
         return index.get(name);
       }
-      for (YamlEntry entry : entries) {
+      for (int i = start; i < entries.size(); i++) {
+        YamlEntry entry = entries.get(i);
         if (entry.name().equals(name)) {
-          return entry.key().at();
+          return entry.key();
         }
       }
       return null;
@@ -277,11 +306,12 @@ final class TreeBuilder {
     void add(YamlEntry entry) {
       entries.add(entry);
       if (index != null) {
-        index.put(entry.name(), entry.key().at());
-      } else if (entries.size() > SCAN_LIMIT) {
+        index.put(entry.name(), entry.key());
+      } else if (entries.size() - start > SCAN_LIMIT) {
         index = new HashMap<>();
-        for (YamlEntry e : entries) {
-          index.putIfAbsent(e.name(), e.key().at());
+        for (int i = start; i < entries.size(); i++) {
+          YamlEntry e = entries.get(i);
+          index.putIfAbsent(e.name(), e.key());
         }
       }
     }

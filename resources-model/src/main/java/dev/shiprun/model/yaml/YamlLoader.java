@@ -48,6 +48,16 @@ public final class YamlLoader {
 
   public List<YamlValue> load(
       String file, byte[] bytes, Optional<Prelude> prelude, Diagnostics out) {
+    return load(file, bytes, null, prelude, out);
+  }
+
+  /**
+   * As {@link #load(String, byte[], Optional, Diagnostics)}, with {@code decoded} the {@link #text}
+   * of {@code bytes} (or null): a caller that keeps the text for its diagnostics has made it
+   * already, and a second copy of a large file is garbage. The bytes are checked all the same.
+   */
+  public List<YamlValue> load(
+      String file, byte[] bytes, String decoded, Optional<Prelude> prelude, Diagnostics out) {
     if (bytes.length > limits.maxBytes()) {
       out.error(
           DiagnosticCode.AL005,
@@ -60,11 +70,10 @@ public final class YamlLoader {
               + "shippable.resources.yml)");
       return List.of();
     }
-    Optional<String> decoded = decode(file, bytes, out);
-    if (decoded.isEmpty()) {
+    if (!isUtf8(file, bytes, out)) {
       return List.of();
     }
-    String text = decoded.get();
+    String text = decoded != null ? decoded : text(bytes);
     if (isBlank(text)) {
       out.warning(
           DiagnosticCode.AL003,
@@ -83,7 +92,7 @@ public final class YamlLoader {
     options.setProcessComments(false);
     TreeBuilder builder =
         new TreeBuilder(
-            new ParserImpl(new StreamReader(new StringReader(combined)), options),
+            new ParserImpl(new SharedMarkReader(new StringReader(combined)), options),
             lines,
             out,
             limits.nodeBudget(combined.length()),
@@ -174,15 +183,33 @@ public final class YamlLoader {
         DiagnosticCode.AL001, at, "yaml syntax error: " + problem, hints.toArray(String[]::new));
   }
 
-  private static Optional<String> decode(String file, byte[] bytes, Diagnostics out) {
+  /**
+   * The text of UTF-8 {@code bytes} as the loader reads it: without a byte order mark, which YAML
+   * skips and positions do not count.
+   */
+  public static String text(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /**
+   * Whether {@code bytes} are UTF-8; reports the first bad byte. The decoder writes into a small
+   * buffer over and over: for valid bytes {@link #text} gives the same characters without a char
+   * array of the whole file and its copy.
+   */
+  private static boolean isUtf8(String file, byte[] bytes, Diagnostics out) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer chars = CharBuffer.allocate(bytes.length + 1);
+    CharBuffer chars = CharBuffer.allocate(Math.min(bytes.length + 1, 8192));
     CoderResult result = decoder.decode(in, chars, true);
+    while (result.isOverflow()) {
+      chars.clear();
+      result = decoder.decode(in, chars, true);
+    }
     if (result.isError()) {
       int offset = in.position();
       int line = 1;
@@ -209,12 +236,9 @@ public final class YamlLoader {
               "file is not UTF-8: byte 0x%02x at offset %d cannot be decoded",
               bytes[offset] & 0xff, offset),
           "save the file as UTF-8 (iconv -f latin1 -t utf-8 is a common fix)");
-      return Optional.empty();
+      return false;
     }
-    decoder.flush(chars);
-    chars.flip();
-    String text = chars.toString();
-    return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    return true;
   }
 
   private static boolean startsWithBom(byte[] bytes) {
@@ -276,6 +300,29 @@ public final class YamlLoader {
     return String.format("%.1f MiB", bytes / (1024.0 * 1024.0));
   }
 
+  /**
+   * A reader that gives the scanner one {@link Mark} per position. It asks several times at one
+   * position (a plain scalar's start twice, a key's end and the ':' after it), and marks were the
+   * largest allocation of a parse. Marks are immutable, so sharing one changes nothing.
+   */
+  private static final class SharedMarkReader extends StreamReader {
+    private Mark last;
+
+    SharedMarkReader(StringReader reader) {
+      super(reader);
+    }
+
+    @Override
+    public Mark getMark() {
+      Mark mark = last;
+      if (mark == null || mark.getIndex() != getIndex()) {
+        mark = super.getMark();
+        last = mark;
+      }
+      return mark;
+    }
+  }
+
   /** Maps positions in the combined (prelude + file) text back to the file they came from. */
   static final class LineMap {
     private final String file;
@@ -289,10 +336,21 @@ public final class YamlLoader {
     }
 
     SourceLocation locate(int line0, int column0) {
-      if (line0 < preludeLines) {
-        return new SourceLocation(preludeFile, line0 + 1, column0 + 1);
-      }
-      return new SourceLocation(file, line0 - preludeLines + 1, column0 + 1);
+      return new SourceLocation(fileOf(line0), lineOf(line0), column0 + 1);
+    }
+
+    SourceLocation locate(Mark mark) {
+      return locate(mark.getLine(), mark.getColumn());
+    }
+
+    /** The file a 0-based line of the combined text belongs to. */
+    String fileOf(int line0) {
+      return line0 < preludeLines ? preludeFile : file;
+    }
+
+    /** The 1-based line in {@link #fileOf} of a 0-based line of the combined text. */
+    int lineOf(int line0) {
+      return line0 < preludeLines ? line0 + 1 : line0 - preludeLines + 1;
     }
 
     private static int countLines(String text) {

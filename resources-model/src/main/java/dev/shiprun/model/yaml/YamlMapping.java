@@ -4,15 +4,19 @@ import dev.shiprun.model.diagnostic.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** A YAML mapping with its entries in document order. Keys are unique (the loader checks). */
-public record YamlMapping(List<YamlEntry> entries, SourceLocation at) implements YamlValue {
+public record YamlMapping(List<YamlEntry> entries, String file, int line, int column)
+    implements YamlValue {
 
   public YamlMapping {
     entries = List.copyOf(entries);
-    Objects.requireNonNull(at, "at");
+    Positions.check(file, line, column);
+  }
+
+  public YamlMapping(List<YamlEntry> entries, SourceLocation at) {
+    this(entries, at.file(), at.line(), at.column());
   }
 
   public static YamlMapping empty(SourceLocation at) {
@@ -20,22 +24,30 @@ public record YamlMapping(List<YamlEntry> entries, SourceLocation at) implements
   }
 
   public Optional<YamlEntry> entry(String key) {
-    for (YamlEntry entry : entries) {
-      if (entry.name().equals(key)) {
-        return Optional.of(entry);
-      }
-    }
-    return Optional.empty();
+    int i = indexOf(key);
+    return i < 0 ? Optional.empty() : Optional.of(entries.get(i));
   }
 
   public Optional<YamlValue> get(String key) {
-    // One Optional, not two: the readers call this for every key they know.
-    for (YamlEntry entry : entries) {
-      if (entry.name().equals(key)) {
-        return Optional.of(entry.value());
+    return Optional.ofNullable(find(key));
+  }
+
+  /**
+   * The value of {@code key}, or null: for the readers, which ask for every key they know of every
+   * mapping, so neither an Optional nor an iterator per lookup.
+   */
+  public YamlValue find(String key) {
+    int i = indexOf(key);
+    return i < 0 ? null : entries.get(i).value();
+  }
+
+  private int indexOf(String key) {
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).name().equals(key)) {
+        return i;
       }
     }
-    return Optional.empty();
+    return -1;
   }
 
   public boolean isEmpty() {

@@ -10,11 +10,16 @@ import java.util.OptionalLong;
  * A scalar as written. {@code plain} is false for quoted and block scalars, which YAML never reads
  * as booleans, numbers or null.
  */
-public record YamlScalar(String text, boolean plain, SourceLocation at) implements YamlValue {
+public record YamlScalar(String text, boolean plain, String file, int line, int column)
+    implements YamlValue {
 
   public YamlScalar {
     Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(at, "at");
+    Positions.check(file, line, column);
+  }
+
+  public YamlScalar(String text, boolean plain, SourceLocation at) {
+    this(text, plain, at.file(), at.line(), at.column());
   }
 
   public boolean isNull() {
@@ -26,13 +31,18 @@ public record YamlScalar(String text, boolean plain, SourceLocation at) implemen
    * scalars count; {@code "off"} in quotes is a string.
    */
   public Optional<Boolean> asBoolean() {
+    return Optional.ofNullable(asBooleanOrNull());
+  }
+
+  /** {@link #asBoolean} without an Optional: null when the scalar is not a YAML boolean. */
+  public Boolean asBooleanOrNull() {
     if (!plain) {
-      return Optional.empty();
+      return null;
     }
     return switch (text.toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "on", "y" -> Optional.of(Boolean.TRUE);
-      case "false", "no", "off", "n" -> Optional.of(Boolean.FALSE);
-      default -> Optional.empty();
+      case "true", "yes", "on", "y" -> Boolean.TRUE;
+      case "false", "no", "off", "n" -> Boolean.FALSE;
+      default -> null;
     };
   }
 

@@ -3,14 +3,18 @@ package dev.shiprun.model.yaml;
 import dev.shiprun.model.diagnostic.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** A YAML sequence (list). */
-public record YamlSequence(List<YamlValue> items, SourceLocation at) implements YamlValue {
+public record YamlSequence(List<YamlValue> items, String file, int line, int column)
+    implements YamlValue {
 
   public YamlSequence {
     items = List.copyOf(items);
-    Objects.requireNonNull(at, "at");
+    Positions.check(file, line, column);
+  }
+
+  public YamlSequence(List<YamlValue> items, SourceLocation at) {
+    this(items, at.file(), at.line(), at.column());
   }
 
   @Override

@@ -187,4 +187,56 @@ class JobEnvPlannerTest {
     assertEquals("/b/state", value(env, "BUILDAPP_STATE"));
     assertEquals("manual", value(env, "JOB_TRIGGERED_BY_NAME"));
   }
+
+  private static final String SHARED_LINE =
+      """
+      resources:
+        - name: img
+          type: image
+          pointer: {sourceName: "org/$JOB_NAME"}
+        - name: repo
+          type: gitRepo
+          pointer: {sourceName: org/repo}
+      jobs:
+        - name: one
+          type: runSh
+          steps:
+            - IN: img
+            - IN: repo
+            - TASK: {script: [echo]}
+        - name: two
+          type: runSh
+          steps:
+            - IN: img
+            - IN: repo
+            - TASK: {script: [echo]}
+      """;
+
+  @Test
+  void aSessionSharesResourceVariablesButTemplatesPerJob() {
+    Validation v =
+        new AssemblyLineLoader()
+            .load(
+                List.of(
+                    new PipelineFile(
+                        "shippable.yml", SHARED_LINE.getBytes(StandardCharsets.UTF_8))),
+                new Diagnostics());
+    AssemblyLine line = v.valid().orElseThrow(() -> new AssertionError(v.diagnostics())).line();
+    VersionLookup none = name -> Optional.empty();
+    BuildInfo build = new BuildInfo("/b", "7", "3", "manual");
+    JobEnvPlanner planner = new JobEnvPlanner();
+    JobEnvPlanner.Session session = planner.session(line, none, Map.of());
+    JobEnv one = session.plan(line.job("one").orElseThrow(), build);
+    JobEnv two = session.plan(line.job("two").orElseThrow(), build);
+
+    for (String job : List.of("one", "two")) {
+      JobEnv alone = planner.plan(line.job(job).orElseThrow(), line, build, none, Map.of());
+      assertEquals(alone.variables(), (job.equals("one") ? one : two).variables(), job);
+    }
+    assertEquals("org/one", value(one, "IMG_SOURCENAME"));
+    assertEquals("org/two", value(two, "IMG_SOURCENAME"));
+    assertTrue(
+        one.get("REPO_SOURCENAME").orElseThrow() == two.get("REPO_SOURCENAME").orElseThrow(),
+        "a variable that reads nothing of the job is made once");
+  }
 }
