@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads the YAML files of one assembly line into a {@link Pipeline}. Several files merge into one
@@ -32,6 +34,9 @@ import java.util.Set;
  * <p>Stateless and thread-safe.
  */
 public final class PipelineParser {
+
+  /** Below this many bytes in all, reading the files one after the other is as fast. */
+  private static final long PARALLEL_FROM_BYTES = 256 * 1024;
 
   private final YamlLoader loader;
 
@@ -63,27 +68,90 @@ public final class PipelineParser {
                 : Optional.empty();
       }
     }
+    String templatesFile = prelude.map(YamlLoader.Prelude::file).orElse(null);
+    List<PipelineFile> lineFiles = new ArrayList<>();
+    for (PipelineFile file : files) {
+      if (!file.isTemplates()) {
+        lineFiles.add(file);
+      }
+    }
     List<Resource> resources = new ArrayList<>();
     List<Job> jobs = new ArrayList<>();
-    ResourceReader resourceReader = new ResourceReader(out);
-    JobReader jobReader = new JobReader(out);
-    String templatesFile = prelude.map(YamlLoader.Prelude::file).orElse(null);
-    for (PipelineFile file : files) {
-      if (file.isTemplates()) {
-        continue;
-      }
-      String text = sourceText(file);
-      texts.put(file.name(), text);
-      // The loader reads the text the diagnostics keep, not a copy of its own.
-      for (YamlValue document : loader.load(file.name(), file.bytes(), text, prelude, out)) {
-        readDocument(
-            document, file.name(), templatesFile, resourceReader, jobReader, resources, jobs, out);
-      }
+    for (FileRead read : readAll(lineFiles, prelude, templatesFile)) {
+      texts.put(read.file(), read.text());
+      resources.addAll(read.resources());
+      jobs.addAll(read.jobs());
+      out.addAll(read.diagnostics().sorted());
     }
     // The templates file is read alone and again in front of every other file: a problem in it
     // would be reported once per file. Identical diagnostics are one problem.
     List<Diagnostic> diagnostics = out.sorted().stream().distinct().toList();
     return new ParseResult(new Pipeline(resources, jobs, new SourceSet(texts)), diagnostics);
+  }
+
+  /** What one file gave: its text, resources and jobs in file order, and its problems. */
+  private record FileRead(
+      String file,
+      String text,
+      List<Resource> resources,
+      List<Job> jobs,
+      Diagnostics diagnostics) {}
+
+  /**
+   * Reads the files of the line, each on its own (only the templates' anchors are shared, as text
+   * in front). A line split into big files, as shippable.resources.yml and shippable.jobs.yml, is
+   * read in parallel: YAML reading is most of the time of a large line, and the files do not depend
+   * on each other. The results keep the files' order.
+   */
+  private List<FileRead> readAll(
+      List<PipelineFile> files, Optional<YamlLoader.Prelude> prelude, String templatesFile) {
+    long bytes = 0;
+    for (PipelineFile file : files) {
+      bytes += file.bytes().length;
+    }
+    if (files.size() < 2 || bytes < PARALLEL_FROM_BYTES) {
+      List<FileRead> reads = new ArrayList<>();
+      for (PipelineFile file : files) {
+        reads.add(read(file, prelude, templatesFile));
+      }
+      return reads;
+    }
+    List<CompletableFuture<FileRead>> others = new ArrayList<>();
+    for (PipelineFile file : files.subList(1, files.size())) {
+      others.add(CompletableFuture.supplyAsync(() -> read(file, prelude, templatesFile)));
+    }
+    List<FileRead> reads = new ArrayList<>();
+    reads.add(read(files.get(0), prelude, templatesFile));
+    for (CompletableFuture<FileRead> other : others) {
+      try {
+        reads.add(other.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
+    }
+    return reads;
+  }
+
+  private FileRead read(
+      PipelineFile file, Optional<YamlLoader.Prelude> prelude, String templatesFile) {
+    Diagnostics own = new Diagnostics();
+    List<Resource> resources = new ArrayList<>();
+    List<Job> jobs = new ArrayList<>();
+    ResourceReader resourceReader = new ResourceReader(own);
+    JobReader jobReader = new JobReader(own);
+    String text = sourceText(file);
+    // The loader reads the text the diagnostics keep, not a copy of its own.
+    for (YamlValue document : loader.load(file.name(), file.bytes(), text, prelude, own)) {
+      readDocument(
+          document, file.name(), templatesFile, resourceReader, jobReader, resources, jobs, own);
+    }
+    return new FileRead(file.name(), text, resources, jobs, own);
   }
 
   /** The text diagnostics quote: without a BOM, which the YAML reader skips and counts not. */
