@@ -251,6 +251,18 @@ public class RunCommand implements Callable<Integer> {
     }
 
     @Override
+    public synchronized void waiting(Job job, String why) {
+      err.println("waiting  " + job.name() + ": " + why);
+      err.flush();
+    }
+
+    @Override
+    public synchronized void leftOut(Job job, String why) {
+      err.println("not run  " + job.name() + ": " + why);
+      err.flush();
+    }
+
+    @Override
     public synchronized void finished(JobResult r) {
       err.println(
           "finished "

@@ -13,9 +13,6 @@ import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +26,26 @@ import java.util.concurrent.Executors;
 /**
  * Runs an assembly line (spec §1.4): the start jobs (the roots, or the jobs named), then what their
  * new versions trigger — a new version of an IN resource with {@code switch} on (state resources
- * never trigger), or the success of an IN job — each job at most once per invocation, never before
- * a job upstream of it in this run has finished (dependencyMode chrono), independent jobs in
- * parallel up to a limit. One instance per invocation.
+ * never trigger), or the success of an IN job — each job at most once per invocation, independent
+ * jobs in parallel up to a limit. When a triggered job starts follows its dependencyMode, adapted
+ * to one invocation ({@link StartRule}): {@code chrono} (the default) waits until no job upstream
+ * of it in this run is pending, queued or running and is left out when one of them did not succeed;
+ * {@code strict} waits the same way but runs whatever they ended in; {@code immediate} starts as
+ * soon as a slot is free, reading the latest versions at its start. An IN's {@code dependencyMode}
+ * overrides the job's when that IN triggered it. One instance per invocation.
  */
 public final class LineRunner {
 
   /** What the console shows while jobs run. */
   public interface Progress {
+    /** The job is queued for a slot or running. */
     void started(Job job);
+
+    /** A triggered job waits for upstream jobs (said once per job). */
+    void waiting(Job job, String why);
+
+    /** A triggered job will not run in this invocation. */
+    void leftOut(Job job, String why);
 
     void finished(JobResult result);
   }
@@ -101,46 +109,36 @@ public final class LineRunner {
     AssemblyLine line = request.assemblyLine();
     store.transaction(c -> yamlVersions.sync(c, store, request.line(), line));
     List<Job> start = new ArrayList<>();
-    Map<String, String> triggeredBy = new HashMap<>();
     if (request.jobs().isEmpty()) {
       Set<String> versioned =
           store.transaction(c -> store.versions().namesWithVersions(c, request.line()));
       for (Job job : line.jobs()) {
         if (isRoot(line, job, versioned)) {
           start.add(job);
-          // The user started the line: a manual run (JOB_TRIGGERED_BY_NAME), as with --job.
-          triggeredBy.put(job.name(), "manual");
         }
       }
     } else {
       for (String name : request.jobs()) {
         start.add(line.job(name).orElseThrow());
-        triggeredBy.put(name, "manual");
       }
     }
+    // Topological order: a job left out in a pass releases its downstream jobs in the same pass.
     List<Job> candidates =
         request.downstream() || request.jobs().isEmpty()
             ? line.downstreamClosure(start)
             : line.topologicalOrder().stream().filter(start::contains).toList();
-    Map<String, Integer> order = new HashMap<>();
-    for (int i = 0; i < candidates.size(); i++) {
-      order.put(candidates.get(i).name(), i);
-    }
-    Set<String> pending = new HashSet<>(order.keySet());
-    Set<String> active = new HashSet<>();
+    JobBoard board = new JobBoard(candidates);
+    // The user started the line or named the jobs: a manual run (JOB_TRIGGERED_BY_NAME).
+    start.forEach(job -> board.trigger(job.name(), Trigger.manual(job)));
+    StartRule rule = new StartRule(line);
     List<JobResult> results = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.parallel()));
     ExecutorCompletionService<JobResult> done = new ExecutorCompletionService<>(pool);
     try {
       while (true) {
         if (!cancelled) {
-          for (Job job : ready(line, candidates, pending, active)) {
-            pending.remove(job.name());
-            String trigger = triggeredBy.get(job.name());
-            if (trigger == null) {
-              continue; // nothing upstream made a new version for it: it does not run
-            }
-            active.add(job.name());
+          for (Starting s : startable(candidates, board, rule)) {
+            Job job = s.job();
             Cancellation cancellation = new Cancellation();
             running.put(job.name(), cancellation);
             progress.started(job);
@@ -151,21 +149,21 @@ public final class LineRunner {
                             request.line(),
                             line,
                             job,
-                            trigger,
+                            s.trigger().by(),
                             request.integrations(),
                             cancellation)));
           }
         }
-        if (active.isEmpty()) {
+        if (!board.hasActive()) {
           break;
         }
         JobResult result = take(done);
-        active.remove(result.job());
+        board.finish(result);
         running.remove(result.job());
         results.add(result);
         progress.finished(result);
         if (result.succeeded()) {
-          trigger(line, result, order.keySet(), triggeredBy);
+          trigger(line, result, board);
         }
       }
     } finally {
@@ -178,54 +176,56 @@ public final class LineRunner {
     return new Outcome(results, cancelled);
   }
 
-  /** Pending jobs whose upstream jobs in this run are all finished, by priority then order. */
-  private static List<Job> ready(
-      AssemblyLine line, List<Job> candidates, Set<String> pending, Set<String> active) {
-    List<Job> out = new ArrayList<>();
+  /** A job to submit, and the trigger it runs under. */
+  private record Starting(Job job, Trigger trigger) {}
+
+  /**
+   * Decides every pending job, in topological order, marking the ones to start as active (so their
+   * downstream jobs see them) and leaving out the ones that will not run; the ones to start by
+   * priority then that order.
+   */
+  private List<Starting> startable(List<Job> candidates, JobBoard board, StartRule rule) {
+    List<Starting> out = new ArrayList<>();
     for (Job job : candidates) {
-      if (!pending.contains(job.name())) {
+      if (!board.isPending(job.name())) {
         continue;
       }
-      boolean waiting = false;
-      for (Job up : line.upstreamOf(job)) {
-        if (pending.contains(up.name()) || active.contains(up.name())) {
-          waiting = true;
-          break;
+      StartRule.Decision decision = rule.decide(job, board);
+      if (decision instanceof StartRule.Start s) {
+        board.start(job.name());
+        out.add(new Starting(job, s.trigger()));
+      } else if (decision instanceof StartRule.Wait w) {
+        if (w.why().isPresent() && board.firstWait(job.name())) {
+          progress.waiting(job, w.why().get());
         }
-      }
-      if (!waiting) {
-        out.add(job);
+      } else if (decision instanceof StartRule.LeaveOut l) {
+        board.leaveOut(job.name());
+        l.why().ifPresent(why -> progress.leftOut(job, why));
       }
     }
-    out.sort(Comparator.comparingInt(j -> j.header().priority()));
+    out.sort(Comparator.comparingInt(s -> s.job().header().priority()));
     return out;
   }
 
-  /** Marks the jobs a successful run triggers, with what triggered them (JOB_TRIGGERED_BY_NAME). */
-  private static void trigger(
-      AssemblyLine line,
-      JobResult result,
-      Set<String> candidates,
-      Map<String, String> triggeredBy) {
-    Map<String, String> fired = new LinkedHashMap<>();
+  /** Records the triggers a successful run fires, each through the IN it reached. */
+  private static void trigger(AssemblyLine line, JobResult result, JobBoard board) {
     for (StoredVersion v : result.outVersions()) {
       for (Job j : line.triggeredByResource(v.name())) {
-        fired.putIfAbsent(j.name(), v.name());
+        for (InStep in : j.ins()) {
+          if (in.name().equals(v.name()) && in.switchOn()) {
+            board.trigger(j.name(), Trigger.through(j, in));
+            break;
+          }
+        }
       }
     }
     for (Job j : line.jobs()) {
       for (InStep in : j.ins()) {
         if (in.name().equals(result.job()) && in.switchOn()) {
-          fired.putIfAbsent(j.name(), result.job());
+          board.trigger(j.name(), Trigger.through(j, in));
         }
       }
     }
-    fired.forEach(
-        (job, by) -> {
-          if (candidates.contains(job)) {
-            triggeredBy.putIfAbsent(job, by);
-          }
-        });
   }
 
   /** A job runs from the start when it reads no job and every resource it reads has a version. */
