@@ -4,7 +4,9 @@
 # the goals (10k under 1000 ms; 20k at most 2.2 × 10k).
 #
 #   bench/parse-plan.sh                      the full run (JMH settings from the annotations:
-#                                            1 fork, 3 warm-up and 5 measured iterations of 2 s)
+#                                            1 fork, serial GC, 2 GiB heap; parseValidatePlan
+#                                            (the goal) 10 warm-up and 5 measured iterations of
+#                                            4 s, the others 3 and 5 of 2 s: ≈ 6 min in all)
 #   bench/parse-plan.sh -wi 1 -i 2           any JMH option is passed on (here: fewer iterations)
 #   bench/parse-plan.sh -p n=10000           one size only (no ratio then)
 #   bench/parse-plan.sh 'parse$' -prof jfr   a benchmark regex and a JMH profiler
