@@ -32,6 +32,22 @@ public final class JobEnvPlanner {
   }
 
   /**
+   * The variables resource {@code name} would give a job as an IN under {@code root} (spec §3.7),
+   * alone: for a notification resource a job only NOTIFYs, so the runner's own {@code shipctl
+   * notify} call finds it as it would an IN without it joining the job's environment.
+   */
+  public JobEnv asIn(
+      AssemblyLine line,
+      String root,
+      String name,
+      VersionLookup versions,
+      Map<String, Integration> integrations) {
+    JobEnv.Builder env = new JobEnv.Builder();
+    new Session(line, versions, integrations).dependency(env, root, name, "IN");
+    return env.build();
+  }
+
+  /**
    * Plans many jobs of one line against the same versions and integrations, sharing what does not
    * depend on the job: a resource's variables are made once and the same objects go into every job
    * that reads it (on a 10,000-job line that was most of the plan's allocation and memory).

@@ -1,7 +1,12 @@
 package dev.shiprun.runner.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
+import dev.shiprun.model.NotificationResource;
+import dev.shiprun.model.OutStep;
+import dev.shiprun.model.Resource;
+import dev.shiprun.model.Step;
 import dev.shiprun.model.env.BuildInfo;
 import dev.shiprun.model.env.EnvValue;
 import dev.shiprun.model.env.EnvVar;
@@ -29,11 +34,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +63,7 @@ final class JobRunner {
   private final Store store;
   private final EngineSettings settings;
   private final TaskSequence tasks;
+  private final Notifier notifier;
   private final WorkspaceWriter writer;
   private final OutVersions outVersions;
   private final Path shipctlFolder;
@@ -68,6 +76,7 @@ final class JobRunner {
       Store store,
       EngineSettings settings,
       TaskSequence tasks,
+      Notifier notifier,
       ObjectMapper json,
       Path shipctlFolder,
       WorkspaceJanitor janitor,
@@ -75,6 +84,7 @@ final class JobRunner {
     this.store = store;
     this.settings = settings;
     this.tasks = tasks;
+    this.notifier = notifier;
     this.json = json;
     this.writer = new WorkspaceWriter(json);
     this.outVersions = new OutVersions(json);
@@ -89,8 +99,6 @@ final class JobRunner {
     Opened opened = store.transaction(c -> open(c, request));
     Run run = opened.run();
     Workspace ws = null;
-    TaskSequence.Outcome outcome;
-    List<StoredVersion> posted = List.of();
     try (JobLog log =
         new JobLog(
             RunLogs.file(settings.home(), run.id()),
@@ -111,11 +119,10 @@ final class JobRunner {
             run, started, RunStatus.ERROR, opened.problem().get().getMessage(), log);
       }
       RunInputs inputs = opened.inputs().orElseThrow();
-      JobEnv env;
+      Prepared prepared;
       try {
-        Prepared prepared = prepare(request, run, inputs, log);
+        prepared = prepare(request, run, inputs, log);
         ws = prepared.workspace();
-        env = prepared.env();
       } catch (IOException | UncheckedIOException e) {
         return finishWithoutVersion(
             run,
@@ -127,49 +134,81 @@ final class JobRunner {
       Duration limit = timeout(job);
       log.runner("timeout set to " + TaskSequence.minutes(limit));
       // Templating can make a secret of a value that was not one (spec §3.9): mask those too.
-      log.useMasker(new SecretMasker(secrets(request.integrations(), env)));
-      try {
-        outcome =
-            tasks.run(
-                job,
-                ws,
-                ProcessEnvironment.job(env, shipctlFolder, settings.inherited()),
-                log,
-                request.cancellation(),
-                started.plus(limit),
-                limit);
-      } catch (IOException e) {
-        outcome =
-            new TaskSequence.Outcome(
-                RunStatus.ERROR, Optional.of("cannot write the task scripts: " + e.getMessage()));
+      log.useMasker(new SecretMasker(secrets(request.integrations(), prepared)));
+      Map<String, String> env =
+          ProcessEnvironment.job(prepared.env(), shipctlFolder, settings.inherited());
+      Notifier.Context notify =
+          new Notifier.Context(
+              job,
+              request.assemblyLine(),
+              run.id(),
+              run.buildNumber(),
+              ws,
+              env,
+              prepared.notifyValues(),
+              log);
+      notifier.send(notify, HookEvent.ON_START, RunStatus.PROCESSING);
+      JobResult result =
+          execute(request, run, started, ws, inputs, env, log, started.plus(limit), limit);
+      // After the status is stored: a notification reports it and cannot change it.
+      for (HookEvent event : HookEvent.endOf(result.status())) {
+        notifier.send(notify, event, result.status());
       }
-      if (!outcome.status().postsJobVersion()) {
-        return finishWithoutVersion(
-            run, started, outcome.status(), outcome.reason().orElse(""), log);
-      }
-      try {
-        posted = post(request, run, ws, inputs, outcome, log);
-      } catch (IOException | RuntimeException e) {
-        return finishWithoutVersion(
-            run,
-            started,
-            RunStatus.ERROR,
-            "cannot read what the job left in its state folder: " + e.getMessage(),
-            log);
-      }
-      log.runner(outcome.status().wire());
+      return result;
     } catch (IOException e) {
-      outcome =
-          new TaskSequence.Outcome(
-              RunStatus.ERROR, Optional.of("cannot write the log: " + e.getMessage()));
-      finish(run, RunStatus.ERROR, outcome.reason());
+      Optional<String> reason = Optional.of("cannot write the log: " + e.getMessage());
+      finish(run, RunStatus.ERROR, reason);
+      return new JobResult(
+          job.name(),
+          run.id(),
+          run.buildNumber(),
+          RunStatus.ERROR,
+          Duration.between(started, Instant.now()),
+          List.of(),
+          reason);
     } finally {
       if (ws != null && !settings.keepWorkspace()) {
         janitor.retire(ws);
       }
     }
+  }
+
+  /** The scripts, then the job version, OUT versions and final status (spec §1.6 steps 9–15). */
+  private JobResult execute(
+      Request request,
+      Run run,
+      Instant started,
+      Workspace ws,
+      RunInputs inputs,
+      Map<String, String> env,
+      JobLog log,
+      Instant deadline,
+      Duration limit) {
+    TaskSequence.Outcome outcome;
+    try {
+      outcome = tasks.run(request.job(), ws, env, log, request.cancellation(), deadline, limit);
+    } catch (IOException e) {
+      outcome =
+          new TaskSequence.Outcome(
+              RunStatus.ERROR, Optional.of("cannot write the task scripts: " + e.getMessage()));
+    }
+    if (!outcome.status().postsJobVersion()) {
+      return finishWithoutVersion(run, started, outcome.status(), outcome.reason().orElse(""), log);
+    }
+    List<StoredVersion> posted;
+    try {
+      posted = post(request, run, ws, inputs, outcome, log);
+    } catch (IOException | RuntimeException e) {
+      return finishWithoutVersion(
+          run,
+          started,
+          RunStatus.ERROR,
+          "cannot read what the job left in its state folder: " + e.getMessage(),
+          log);
+    }
+    log.runner(outcome.status().wire());
     return new JobResult(
-        job.name(),
+        request.job().name(),
         run.id(),
         run.buildNumber(),
         outcome.status(),
@@ -198,7 +237,15 @@ final class JobRunner {
   }
 
   /** A build folder ready for the first TASK, and the environment it was made with. */
-  private record Prepared(Workspace workspace, JobEnv env) {}
+  private record Prepared(Workspace workspace, JobEnv env, Map<String, JobEnv> notifyTargets) {
+
+    /** The targets' variables as their notify call gets them. */
+    Map<String, Map<String, String>> notifyValues() {
+      Map<String, Map<String, String>> out = new LinkedHashMap<>();
+      notifyTargets.forEach((name, vars) -> out.put(name, ProcessEnvironment.values(vars)));
+      return out;
+    }
+  }
 
   private Prepared prepare(Request request, Run run, RunInputs inputs, JobLog log)
       throws IOException {
@@ -215,6 +262,7 @@ final class JobRunner {
     }
     Workspace ws = Workspace.create(root, janitor.takeSpare());
     JobEnv env = environment(request, run, ws, inputs);
+    Map<String, JobEnv> targets = new LinkedHashMap<>();
     try {
       writer.write(
           ws,
@@ -225,35 +273,55 @@ final class JobRunner {
           request.integrations(),
           inputs::savedFiles,
           run.buildNumber());
+      for (Resource target : notifyOnly(request)) {
+        writer.writeNotifyTarget(ws, target, request.integrations());
+        targets.put(
+            target.name(),
+            envPlanner.asIn(
+                request.assemblyLine(),
+                ws.root().toString(),
+                target.name(),
+                lookup(inputs),
+                request.integrations()));
+      }
     } catch (IOException | RuntimeException e) {
       ws.delete(); // half-written, and it may already hold integration files
       throw e;
     }
-    return new Prepared(ws, env);
+    return new Prepared(ws, env, targets);
+  }
+
+  /**
+   * The notification resources the job's sections NOTIFY that are not among its INs and OUTs: their
+   * variables and files are made for the notify call alone.
+   */
+  private static List<Resource> notifyOnly(Request request) {
+    Job job = request.job();
+    Set<String> steps = new HashSet<>();
+    for (Step step : job.steps()) {
+      if (step instanceof InStep in) {
+        steps.add(in.name());
+      } else if (step instanceof OutStep out) {
+        steps.add(out.name());
+      }
+    }
+    Map<String, Resource> out = new LinkedHashMap<>();
+    job.hooks()
+        .all()
+        .flatMap(section -> section.notifications().stream())
+        .map(n -> n.target().name())
+        .filter(name -> !steps.contains(name))
+        .forEach(
+            name ->
+                request
+                    .assemblyLine()
+                    .resource(name)
+                    .filter(NotificationResource.class::isInstance)
+                    .ifPresent(r -> out.putIfAbsent(name, r)));
+    return List.copyOf(out.values());
   }
 
   private JobEnv environment(Request request, Run run, Workspace ws, RunInputs inputs) {
-    VersionLookup lookup =
-        new VersionLookup() {
-          @Override
-          public Optional<ResourceVersion> versionOf(String name) {
-            return inputs
-                .of(name)
-                .map(
-                    v ->
-                        new ResourceVersion(
-                            v.versionName(),
-                            OptionalLong.of(v.number()),
-                            OptionalLong.of(v.id()),
-                            params(v)));
-          }
-
-          @Override
-          public OptionalLong idOf(String name) {
-            Long id = inputs.ids().get(name);
-            return id == null ? OptionalLong.empty() : OptionalLong.of(id);
-          }
-        };
     BuildInfo build =
         new BuildInfo(
             ws.root().toString(),
@@ -261,7 +329,31 @@ final class JobRunner {
             Integer.toString(run.buildNumber()),
             request.triggeredBy());
     return envPlanner.plan(
-        request.job(), request.assemblyLine(), build, lookup, request.integrations());
+        request.job(), request.assemblyLine(), build, lookup(inputs), request.integrations());
+  }
+
+  /** The versions the run reads, as the environment planner asks for them. */
+  private VersionLookup lookup(RunInputs inputs) {
+    return new VersionLookup() {
+      @Override
+      public Optional<ResourceVersion> versionOf(String name) {
+        return inputs
+            .of(name)
+            .map(
+                v ->
+                    new ResourceVersion(
+                        v.versionName(),
+                        OptionalLong.of(v.number()),
+                        OptionalLong.of(v.id()),
+                        params(v)));
+      }
+
+      @Override
+      public OptionalLong idOf(String name) {
+        Long id = inputs.ids().get(name);
+        return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+      }
+    };
   }
 
   /** A params version's values as text (spec §3.7: object values JSON-stringified). */
@@ -416,11 +508,15 @@ final class JobRunner {
     return out;
   }
 
-  private static List<String> secrets(Map<String, Integration> integrations, JobEnv env) {
+  private static List<String> secrets(Map<String, Integration> integrations, Prepared prepared) {
     List<String> out = secrets(integrations);
-    for (EnvVar v : env.variables()) {
-      if (v.value() instanceof EnvValue.Hidden h) {
-        out.add(h.secret().reveal());
+    List<JobEnv> envs = new ArrayList<>(List.of(prepared.env()));
+    envs.addAll(prepared.notifyTargets().values());
+    for (JobEnv env : envs) {
+      for (EnvVar v : env.variables()) {
+        if (v.value() instanceof EnvValue.Hidden h) {
+          out.add(h.secret().reveal());
+        }
       }
     }
     return out;

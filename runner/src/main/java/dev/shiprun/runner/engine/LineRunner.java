@@ -93,6 +93,7 @@ public final class LineRunner {
             store,
             settings,
             new TaskSequence(launcher),
+            new Notifier(launcher),
             json,
             new Shipctl().install(settings.home().resolve("bin")),
             janitor,

@@ -24,6 +24,15 @@ final class ProcessEnvironment {
 
   static Map<String, String> job(JobEnv env, Path shipctlFolder, Map<String, String> inherited) {
     Map<String, String> out = new LinkedHashMap<>(inherited);
+    out.putAll(values(env));
+    out.put("PATH", shipctlFolder + ":" + inherited.getOrDefault("PATH", DEFAULT_PATH));
+    out.put("SHIPPABLE_NODE_OPERATING_SYSTEM", "linux");
+    return out;
+  }
+
+  /** The variables as a process gets them: secrets revealed, in the environment's order. */
+  static Map<String, String> values(JobEnv env) {
+    Map<String, String> out = new LinkedHashMap<>();
     for (EnvVar v : env.variables()) {
       EnvValue value = v.value();
       out.put(
@@ -32,8 +41,6 @@ final class ProcessEnvironment {
               ? h.secret().reveal()
               : ((EnvValue.Plain) value).text());
     }
-    out.put("PATH", shipctlFolder + ":" + inherited.getOrDefault("PATH", DEFAULT_PATH));
-    out.put("SHIPPABLE_NODE_OPERATING_SYSTEM", "linux");
     return out;
   }
 

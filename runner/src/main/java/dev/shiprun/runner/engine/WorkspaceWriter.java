@@ -165,6 +165,20 @@ final class WorkspaceWriter {
     json.writerWithDefaultPrettyPrinter().writeValue(ws.message().toFile(), message);
   }
 
+  /**
+   * The folder of a notification resource the job only NOTIFYs, laid out as an IN's (its
+   * integration files), where {@code shipctl notify} looks for them; not listed in message.json.
+   */
+  void writeNotifyTarget(Workspace ws, Resource resource, Map<String, Integration> integrations)
+      throws IOException {
+    Path folder = ws.dependency("IN", resource.name());
+    Files.createDirectories(folder);
+    Optional<Integration> integration = resource.integration().map(i -> integrations.get(i.name()));
+    if (integration.isPresent()) {
+      writeIntegration(folder, resource.name(), integration.get());
+    }
+  }
+
   private static Map<String, Object> version(StoredVersion v) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("versionId", v.id());
