@@ -60,15 +60,18 @@ final class Notifier {
       Optional<Resource> resource = run.line().resource(name);
       if (resource.isEmpty() || !(resource.get() instanceof NotificationResource)) {
         run.log().runner(what + " not sent: " + name + " is not a notification resource");
-      } else if (resource.get().integration().isEmpty()) {
-        // email and irc were sent by Shippable's servers; there is no mail or IRC set-up here.
+      } else if (resource.get().integration().isEmpty()
+          && !resource.get().definition().text("method").orElse("").equals("irc")) {
+        // email was sent by Shippable's servers; there is no mail set-up here. IRC needs none:
+        // shipctl notify talks to the server named in the recipients itself.
         String method = resource.get().definition().text("method").orElse("no method");
         run.log()
             .runner(
                 what
                     + " not sent: shiprun cannot deliver "
                     + method
-                    + " notifications locally (only integrations such as Slack or webhook)");
+                    + " notifications locally (only IRC and integrations such as Slack or"
+                    + " webhook)");
       } else {
         deliver(run, what, name, text(run, event, status), event.yamlName() + "_" + i);
       }

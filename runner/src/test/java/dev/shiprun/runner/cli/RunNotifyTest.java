@@ -8,16 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.shiprun.runner.shipctl.IrcServer;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +112,55 @@ class RunNotifyTest {
   private static void assertNoSecret(RunHarness.Summary run, String log) {
     assertFalse(log.contains("made-up-notify-token"), log);
     assertFalse(run.describe().contains("made-up-notify-token"), run.describe());
+  }
+
+  @Test
+  void anIrcResourceGetsANoticeInItsChannel(QuarkusMainLauncher launcher) throws Exception {
+    try (ServerSocket irc = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<List<String>> lines =
+          CompletableFuture.supplyAsync(() -> IrcServer.serve(irc));
+      Path line = Files.createDirectories(temp.resolve("irc-line"));
+      Files.writeString(
+          line.resolve("shippable.yml"),
+          """
+          resources:
+            - name: go
+              type: params
+              versionTemplate:
+                params:
+                  X: "1"
+            - name: team-chat
+              type: notification
+              versionTemplate:
+                method: irc
+                recipients:
+                  - "127.0.0.1:%d#builds"
+          jobs:
+            - name: chatty
+              type: runSh
+              steps:
+                - IN: go
+                - TASK:
+                    script:
+                      - echo hello
+              on_success:
+                NOTIFY: team-chat
+          """
+              .formatted(irc.getLocalPort()));
+      RunHarness shiprun = new RunHarness(launcher, temp.resolve("home"));
+
+      RunHarness.Summary run = shiprun.run(line.toString(), "--job", "chatty");
+
+      assertEquals(0, run.exitCode(), run.describe());
+      long id = run.runId("chatty");
+      List<String> said = lines.get(30, TimeUnit.SECONDS);
+      assertTrue(said.contains("JOIN #builds"), said.toString());
+      assertTrue(
+          said.contains(
+              "NOTICE #builds :[chatty] on_success: build #1, run " + id + ", status success"),
+          said.toString());
+      assertTrue(shiprun.log(id).contains("NOTIFY team-chat (on_success) delivered"));
+    }
   }
 
   @Test

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -361,7 +356,8 @@ class NotifyTest {
   @Test
   void ircJoinsTheChannelAndSendsTheTextAsNotices() throws Exception {
     try (ServerSocket irc = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      CompletableFuture<List<String>> received = CompletableFuture.supplyAsync(() -> serve(irc));
+      CompletableFuture<List<String>> received =
+          CompletableFuture.supplyAsync(() -> IrcServer.serve(irc));
       job.in("chat", "notification")
           .version(
               "{\"version\": {\"propertyBag\": {\"method\": \"irc\", \"recipients\": [\"127.0.0.1:"
@@ -381,30 +377,5 @@ class NotifyTest {
               "QUIT"),
           received.get(30, TimeUnit.SECONDS));
     }
-  }
-
-  /** A minimal IRC server: welcomes the client after USER, records lines up to QUIT. */
-  private static List<String> serve(ServerSocket irc) {
-    List<String> lines = new ArrayList<>();
-    try (Socket client = irc.accept();
-        BufferedReader in =
-            new BufferedReader(
-                new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-        Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8)) {
-      client.setSoTimeout(30_000);
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lines.add(line);
-        if (line.startsWith("USER ")) {
-          out.write(":irc.test 001 Shippable-7 :Welcome\r\n");
-          out.flush();
-        }
-        if (line.equals("QUIT")) {
-          break;
-        }
-      }
-    } catch (java.io.IOException e) {
-      lines.add("server error: " + e);
-    }
-    return lines;
   }
 }
