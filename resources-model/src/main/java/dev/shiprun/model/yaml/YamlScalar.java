@@ -1,6 +1,5 @@
 package dev.shiprun.model.yaml;
 
-import dev.shiprun.model.diagnostic.SourceLocation;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,10 +15,6 @@ public record YamlScalar(String text, boolean plain, String file, int line, int 
   public YamlScalar {
     Objects.requireNonNull(text, "text");
     Positions.check(file, line, column);
-  }
-
-  public YamlScalar(String text, boolean plain, SourceLocation at) {
-    this(text, plain, at.file(), at.line(), at.column());
   }
 
   public boolean isNull() {

@@ -1,6 +1,5 @@
 package dev.shiprun.model.yaml;
 
-import dev.shiprun.model.diagnostic.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,10 +10,6 @@ public record YamlSequence(List<YamlValue> items, String file, int line, int col
   public YamlSequence {
     items = List.copyOf(items);
     Positions.check(file, line, column);
-  }
-
-  public YamlSequence(List<YamlValue> items, SourceLocation at) {
-    this(items, at.file(), at.line(), at.column());
   }
 
   @Override

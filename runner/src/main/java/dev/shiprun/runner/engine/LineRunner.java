@@ -220,7 +220,8 @@ public final class LineRunner {
         }
       }
     }
-    for (Job j : line.jobs()) {
+    // The graph's index of job → jobs it triggers, not a scan of every job per finished job.
+    for (Job j : line.triggeredBy(line.job(result.job()).orElseThrow())) {
       for (InStep in : j.ins()) {
         if (in.name().equals(result.job()) && in.switchOn()) {
           board.trigger(j.name(), Trigger.through(j, in));

@@ -60,11 +60,12 @@ final class Notifier {
       Optional<Resource> resource = run.line().resource(name);
       if (resource.isEmpty() || !(resource.get() instanceof NotificationResource)) {
         run.log().runner(what + " not sent: " + name + " is not a notification resource");
-      } else if (resource.get().integration().isEmpty()
-          && !resource.get().definition().text("method").orElse("").equals("irc")) {
+        continue;
+      }
+      String method = resource.get().definition().text("method").orElse("no method");
+      if (resource.get().integration().isEmpty() && !method.equals("irc")) {
         // email was sent by Shippable's servers; there is no mail set-up here. IRC needs none:
         // shipctl notify talks to the server named in the recipients itself.
-        String method = resource.get().definition().text("method").orElse("no method");
         run.log()
             .runner(
                 what

@@ -90,8 +90,7 @@ final class Workspace {
   }
 
   private static void deleteContents(Path dir) throws IOException {
-    dir.toFile().setWritable(true, true);
-    dir.toFile().setExecutable(true, true);
+    makeEnterable(dir);
     try (Stream<Path> list = Files.list(dir)) {
       for (Path entry : list.toList()) {
         deleteTree(entry);
@@ -171,9 +170,7 @@ final class Workspace {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
               throws IOException {
-            // A script may have left a folder without write permission.
-            dir.toFile().setWritable(true, true);
-            dir.toFile().setExecutable(true, true);
+            makeEnterable(dir);
             return FileVisitResult.CONTINUE;
           }
 
@@ -183,5 +180,11 @@ final class Workspace {
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  /** A script may have left a folder without write or search permission for its owner. */
+  private static void makeEnterable(Path dir) {
+    dir.toFile().setWritable(true, true);
+    dir.toFile().setExecutable(true, true);
   }
 }

@@ -39,7 +39,7 @@ public final class Versions {
   /** Posts a version with the next number of its name. */
   public StoredVersion post(Connection c, NewVersion v) throws SQLException {
     int number = lastNumber(c, v.line(), v.name()) + 1;
-    // Micro-seconds: what the column keeps, so the version below equals the row read back.
+    // Micro-seconds: what the column keeps, so the time below is the one a read gives back.
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     String bag = write(v.propertyBag());
     try (PreparedStatement s =
@@ -71,7 +71,7 @@ public final class Versions {
             v.kind(),
             number,
             v.versionName(),
-            readBag(bag), // as a read would give it: JSON types, not the caller's objects
+            v.propertyBag(),
             v.files().map(StateArchive.Packed::sha),
             v.createdByRun(),
             now);
