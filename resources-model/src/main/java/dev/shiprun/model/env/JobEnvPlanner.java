@@ -1,5 +1,6 @@
 package dev.shiprun.model.env;
 
+import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Named;
@@ -213,10 +214,12 @@ public final class JobEnvPlanner {
         if (r instanceof ParamsResource p && operation.equals("IN")) {
           ResourceEnv.addParams(env, prefix, p, version, operation + " " + name);
         }
-        r.integration()
-            .map(i -> integrations.get(i.name()))
-            .ifPresent(
-                i -> IntegrationEnv.add(env, prefix, folder, name, i, operation + " " + name));
+        Optional<Integration> integration = r.integration().map(i -> integrations.get(i.name()));
+        if (r instanceof GitRepoResource repo) {
+          GitRepoEnv.add(env, prefix, root, repo, version, integration, operation + " " + name);
+        }
+        integration.ifPresent(
+            i -> IntegrationEnv.add(env, prefix, folder, name, i, operation + " " + name));
         return;
       }
       // A job as IN (spec §3.4): its saved state lands in <folder>/<jobType>.

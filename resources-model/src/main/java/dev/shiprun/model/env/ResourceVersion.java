@@ -10,19 +10,29 @@ import java.util.OptionalLong;
 /**
  * The version of a resource or job a run uses: what the store knows, or the YAML seed. {@code
  * params} are a params resource's values in that version (a job may have changed them as an OUT);
- * empty when the YAML's values apply.
+ * empty when the YAML's values apply. {@code shaData}: a gitRepo version's commit.
  */
 public record ResourceVersion(
     Optional<String> versionName,
     OptionalLong versionNumber,
     OptionalLong versionId,
-    Optional<Map<String, String>> params) {
+    Optional<Map<String, String>> params,
+    Optional<ShaData> shaData) {
 
   public ResourceVersion {
     Objects.requireNonNull(versionName, "versionName");
     Objects.requireNonNull(versionNumber, "versionNumber");
     Objects.requireNonNull(versionId, "versionId");
     params = params.map(p -> Collections.unmodifiableMap(new LinkedHashMap<>(p)));
+    Objects.requireNonNull(shaData, "shaData");
+  }
+
+  public ResourceVersion(
+      Optional<String> versionName,
+      OptionalLong versionNumber,
+      OptionalLong versionId,
+      Optional<Map<String, String>> params) {
+    this(versionName, versionNumber, versionId, params, Optional.empty());
   }
 
   /** A version known only by the name the YAML seeds it with. */

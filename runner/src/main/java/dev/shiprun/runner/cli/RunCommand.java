@@ -263,6 +263,12 @@ public class RunCommand implements Callable<Integer> {
     }
 
     @Override
+    public synchronized void repository(String resource, String text) {
+      err.println("gitRepo  " + resource + ": " + text);
+      err.flush();
+    }
+
+    @Override
     public synchronized void finished(JobResult r) {
       err.println(
           "finished "

@@ -13,11 +13,13 @@ import dev.shiprun.model.env.EnvVar;
 import dev.shiprun.model.env.JobEnv;
 import dev.shiprun.model.env.JobEnvPlanner;
 import dev.shiprun.model.env.ResourceVersion;
+import dev.shiprun.model.env.ShaData;
 import dev.shiprun.model.env.VersionLookup;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.exec.Cancellation;
+import dev.shiprun.runner.git.GitException;
 import dev.shiprun.runner.secrets.SecretMasker;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.Run;
@@ -69,6 +71,7 @@ final class JobRunner {
   private final Path shipctlFolder;
   private final WorkspaceJanitor janitor;
   private final LiveOutput listener;
+  private final GitRepoClone gitRepos;
   private final JobEnvPlanner envPlanner = new JobEnvPlanner();
   private final ObjectMapper json;
 
@@ -80,8 +83,10 @@ final class JobRunner {
       ObjectMapper json,
       Path shipctlFolder,
       WorkspaceJanitor janitor,
+      GitRepoClone gitRepos,
       LiveOutput listener) {
     this.store = store;
+    this.gitRepos = gitRepos;
     this.settings = settings;
     this.tasks = tasks;
     this.notifier = notifier;
@@ -128,7 +133,9 @@ final class JobRunner {
             run,
             started,
             RunStatus.ERROR,
-            "cannot prepare the build folder: " + e.getMessage(),
+            e instanceof GitException
+                ? e.getMessage()
+                : "cannot prepare the build folder: " + e.getMessage(),
             log);
       }
       Duration limit = timeout(job);
@@ -273,6 +280,8 @@ final class JobRunner {
           request.integrations(),
           inputs::savedFiles,
           run.buildNumber());
+      gitRepos.cloneInputs(
+          ws, request.assemblyLine(), request.job(), inputs, request.integrations(), log);
       for (Resource target : notifyOnly(request)) {
         writer.writeNotifyTarget(ws, target, request.integrations());
         targets.put(
@@ -345,7 +354,8 @@ final class JobRunner {
                         v.versionName(),
                         OptionalLong.of(v.number()),
                         OptionalLong.of(v.id()),
-                        params(v)));
+                        params(v),
+                        GitRepoClone.shaData(v).map(ShaData::of)));
       }
 
       @Override

@@ -1,6 +1,7 @@
 package dev.shiprun.runner.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Resource;
@@ -9,10 +10,14 @@ import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.exec.ProcessLauncher;
+import dev.shiprun.runner.git.Git;
+import dev.shiprun.runner.git.GitMirrors;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +52,9 @@ public final class LineRunner {
     /** A triggered job will not run in this invocation. */
     void leftOut(Job job, String why);
 
+    /** What looking at a gitRepo's repository found (new commits, or why it could not). */
+    void repository(String resource, String text);
+
     void finished(JobResult result);
   }
 
@@ -66,10 +74,14 @@ public final class LineRunner {
     }
   }
 
+  /** How long one git command (a fetch, a clone) may take before it is stopped. */
+  private static final Duration GIT_LIMIT = Duration.ofMinutes(10);
+
   private final Store store;
   private final JobRunner jobRunner;
   private final Progress progress;
   private final YamlVersions yamlVersions;
+  private final GitRepoVersions gitRepoVersions;
   private final WorkspaceJanitor janitor;
   private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
   private volatile boolean cancelled;
@@ -88,6 +100,9 @@ public final class LineRunner {
     this.progress = progress;
     this.yamlVersions = new YamlVersions(json);
     this.janitor = new WorkspaceJanitor(settings.home().resolve("builds"));
+    Git git = new Git(GIT_LIMIT);
+    GitMirrors mirrors = new GitMirrors(settings.home().resolve("git"), git);
+    this.gitRepoVersions = new GitRepoVersions(mirrors);
     this.jobRunner =
         new JobRunner(
             store,
@@ -97,6 +112,7 @@ public final class LineRunner {
             json,
             new Shipctl().install(settings.home().resolve("bin")),
             janitor,
+            new GitRepoClone(mirrors, git),
             live);
   }
 
@@ -108,6 +124,7 @@ public final class LineRunner {
 
   public Outcome run(Request request) {
     AssemblyLine line = request.assemblyLine();
+    lookAtRepositories(request);
     store.transaction(c -> yamlVersions.sync(c, store, request.line(), line));
     List<Job> start = new ArrayList<>();
     if (request.jobs().isEmpty()) {
@@ -175,6 +192,33 @@ public final class LineRunner {
       }
     }
     return new Outcome(results, cancelled);
+  }
+
+  /**
+   * New commits of the gitRepos the jobs of this invocation read become versions before anything
+   * starts (where Shippable had a webhook). The network is used outside any transaction.
+   */
+  private void lookAtRepositories(Request request) {
+    AssemblyLine line = request.assemblyLine();
+    List<Job> jobs =
+        request.jobs().isEmpty()
+            ? line.jobs()
+            : request.jobs().stream().map(n -> line.job(n).orElseThrow()).toList();
+    if (!request.jobs().isEmpty() && request.downstream()) {
+      jobs = line.downstreamClosure(jobs);
+    }
+    Set<String> read = new HashSet<>();
+    jobs.forEach(j -> j.ins().forEach(in -> read.add(in.name())));
+    List<GitRepoResource> repos = GitRepoVersions.repos(line, read);
+    if (repos.isEmpty()) {
+      return;
+    }
+    GitRepoVersions.Known known =
+        store.transaction(c -> GitRepoVersions.known(c, store, request.line(), repos));
+    List<GitRepoVersions.Found> found =
+        gitRepoVersions.look(
+            request.line(), repos, known, request.integrations(), progress::repository);
+    store.transaction(c -> GitRepoVersions.record(c, store, request.line(), found));
   }
 
   /** A job to submit, and the trigger it runs under. */

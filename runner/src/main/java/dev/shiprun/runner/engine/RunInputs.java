@@ -1,5 +1,6 @@
 package dev.shiprun.runner.engine;
 
+import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.OutStep;
@@ -87,9 +88,12 @@ record RunInputs(
             "IN '"
                 + in.name()
                 + "' has no version yet"
-                + (resource.isPresent()
-                    ? "; run the job that writes it first, or give it a seed/versionTemplate"
-                    : "; job '" + in.name() + "' has not run yet: run it first"));
+                + (resource.isEmpty()
+                    ? "; job '" + in.name() + "' has not run yet: run it first"
+                    : resource.get() instanceof GitRepoResource
+                        ? "; its versions are the commits shiprun finds in its repository: check"
+                            + " that the repository can be reached and has the branch it follows"
+                        : "; run the job that writes it first, or give it a seed/versionTemplate"));
       }
       v.ifPresent(version -> found.put(in.name(), version));
     }

@@ -2,6 +2,7 @@ package dev.shiprun.runner.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.IntegrationResource;
 import dev.shiprun.model.ParamsResource;
 import dev.shiprun.model.Resource;
@@ -49,8 +50,8 @@ final class YamlVersions {
       throws SQLException {
     List<StoredVersion> posted = new ArrayList<>();
     for (Resource r : assemblyLine.resources()) {
-      if (r instanceof StateResource) {
-        continue;
+      if (r instanceof StateResource || r instanceof GitRepoResource) {
+        continue; // their versions come from jobs, and from the repository (GitRepoVersions)
       }
       boolean fromYaml =
           r.definition().definesVersion()
@@ -67,7 +68,7 @@ final class YamlVersions {
       boolean hasVersion = store.versions().latest(c, line, r.name()).isPresent();
       store.versions().putYamlSeed(c, line, r.name(), sha);
       if (hasVersion && !fromYaml) {
-        continue; // a change of a gitRepo's pointer does not make a commit
+        continue;
       }
       posted.add(
           store

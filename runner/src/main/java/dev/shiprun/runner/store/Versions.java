@@ -234,6 +234,46 @@ public final class Versions {
     }
   }
 
+  /** The refs last seen in a gitRepo's repository, by full ref name ({@code refs/heads/main}). */
+  public Map<String, String> gitRefs(Connection c, String line, String resource)
+      throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT ref, sha FROM git_ref WHERE line = ? AND resource = ? ORDER BY ref")) {
+      s.setString(1, line);
+      s.setString(2, resource);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), r.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Replaces the refs seen in a gitRepo's repository. */
+  public void putGitRefs(Connection c, String line, String resource, Map<String, String> refs)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM git_ref WHERE line = ? AND resource = ?")) {
+      s.setString(1, line);
+      s.setString(2, resource);
+      s.executeUpdate();
+    }
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO git_ref (line, resource, ref, sha) VALUES (?, ?, ?, ?)")) {
+      for (Map.Entry<String, String> ref : refs.entrySet()) {
+        s.setString(1, line);
+        s.setString(2, resource);
+        s.setString(3, ref.getKey());
+        s.setString(4, ref.getValue());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
   private Optional<StoredVersion> one(Connection c, String sql, String... args)
       throws SQLException {
     List<StoredVersion> all = many(c, sql, args);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shiprun.runner.git.TestRepository;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusMainTest
 class RunEnvContractTest {
 
-  private static final String LINE = "src/test/resources/fixtures/run/env";
+  private static final String FIXTURE = "src/test/resources/fixtures/run/env";
 
   @TempDir Path temp;
 
@@ -35,16 +36,24 @@ class RunEnvContractTest {
   void aJobGetsExactlyTheShippableEnvironment(QuarkusMainLauncher launcher) throws Exception {
     Path home = temp.resolve("home");
     Path dump = temp.resolve("env.dump");
+    TestRepository repository = TestRepository.create(temp.resolve("repo"), "README", "hello\n");
+    String commit = repository.commit("src/app.sh", "echo app\n", "add the app\n\nwith a body");
+    Path line = temp.resolve("env");
+    Files.createDirectories(line);
+    Files.writeString(
+        line.resolve("shippable.yml"),
+        Files.readString(Path.of(FIXTURE, "shippable.yml"))
+            .replace("TEST_REPOSITORY", repository.bare().toString()));
     LaunchResult result =
         launcher.launch(
             "run",
-            LINE,
+            line.toString(),
             "--home",
             home.toString(),
             "--job",
             "dump-env",
             "--integrations",
-            LINE + "/integrations.yml",
+            FIXTURE + "/integrations.yml",
             "--env",
             "DUMP=" + dump);
     assertEquals(0, result.exitCode(), result.getErrorOutput() + result.getOutput());
@@ -110,12 +119,35 @@ class RunEnvContractTest {
     expected.put("MY_PARAMS1_PARAMS_MULTI", "line1\nline2");
     expected.put("MY_PARAMS1_PARAMS_MYKEY", "dashed");
     // gitRepo whose name starts with digits: they are dropped from <NAME> (§3.1, §9 point 1)
+    // Its version is the head of main when the run looked at the repository (§3.7 gitRepo).
     dependency(expected, "REPO", "7-repo", "gitRepo", "IN", root);
+    expected.put("REPO_VERSIONNAME", commit);
     expected.put("REPO_VERSIONNUMBER", "1");
     expected.put("REPO_VERSIONID", env.get("REPO_VERSIONID"));
     expected.put("REPO_SOURCENAME", "org/repo");
     expected.put("REPO_POINTER_SOURCENAME", "org/repo");
     expected.put("REPO_POINTER_BRANCH", "main");
+    expected.put("REPO_POINTER_SOURCEURL", repository.bare().toString());
+    expected.put("REPO_BRANCH", "main");
+    expected.put("REPO_BASE_BRANCH", "main");
+    expected.put("REPO_HEAD_BRANCH", "");
+    expected.put("REPO_PULL_REQUEST", "false");
+    expected.put("REPO_IS_PULL_REQUEST", "false");
+    expected.put("REPO_IS_PULL_REQUEST_CLOSE", "false");
+    expected.put("REPO_PULL_REQUEST_REPO_FULL_NAME", "");
+    expected.put("REPO_COMMIT", commit);
+    expected.put("REPO_COMMITTER", TestRepository.AUTHOR);
+    expected.put("REPO_COMMIT_MESSAGE", "add the app\n\nwith a body");
+    expected.put("REPO_IS_GIT_TAG", "false");
+    expected.put("REPO_GIT_TAG_NAME", "");
+    expected.put("REPO_IS_RELEASE", "false");
+    expected.put("REPO_RELEASE_NAME", "");
+    expected.put("REPO_RELEASED_AT", "");
+    expected.put("REPO_KEYPATH", root + "/secrets/7-repo_key.pem");
+    expected.put("REPO_SSH_URL", "git@github.com:org/repo.git");
+    expected.put("REPO_HTTPS_URL", "https://github.com/org/repo.git");
+    expected.put("REPO_IS_FORK", "false");
+    expected.put("REPO_REPO_FULL_NAME", "org/repo");
     // integration resource with a key-value integration: raw keys and prefixed (§9 point 2)
     dependency(expected, "DEPLOYCREDS", "deploy-creds", "integration", "IN", root);
     expected.put("DEPLOYCREDS_VERSIONNUMBER", "1");
