@@ -173,7 +173,9 @@ public final class Planner {
             "integration '" + ref.name() + "' is not defined; job '" + job.name() + "' needs it",
             Suggestions.closest(ref.name(), request.integrations().keySet())
                 .map(s -> "did you mean '" + s + "'?")
-                .orElse("add it to the file given with --integrations"));
+                .orElse(
+                    "store it with 'shiprun integration add', or add it to the file given"
+                        + " with --integrations"));
       }
     }
   }

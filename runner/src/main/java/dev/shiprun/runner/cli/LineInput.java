@@ -14,11 +14,14 @@ import dev.shiprun.model.parse.IntegrationsResult;
 import dev.shiprun.model.validate.ValidPipeline;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.model.yaml.YamlLimits;
+import dev.shiprun.runner.secrets.IntegrationStore;
+import dev.shiprun.runner.secrets.IntegrationStoreException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +75,13 @@ public class LineInput {
     return workingDirectory.resolve(paths);
   }
 
-  /** The line, or empty after printing why it is invalid (as validate does). */
-  public Optional<Loaded> load(CommandSpec spec, LineOptions options, OutputFormat output) {
+  /**
+   * The line and the integrations its jobs may use — the home's stored ones, then those of {@code
+   * --integrations FILE}, which win — or empty after printing why it cannot be used (an invalid
+   * line, as validate says it; a store that cannot be read).
+   */
+  public Optional<Loaded> load(
+      CommandSpec spec, LineOptions options, OutputFormat output, IntegrationStore store) {
     List<Path> paths = options.paths;
     List<String> jobs = options.jobs;
     Optional<Path> integrationsFile = options.integrationsFile;
@@ -93,13 +101,20 @@ public class LineInput {
     checkJobNames(spec, valid.line(), jobs);
     SourceSet sources = validation.pipeline().sources();
     List<Diagnostic> diagnostics = new ArrayList<>(validation.diagnostics());
-    Map<String, Integration> integrations = Map.of();
+    Map<String, Integration> integrations;
+    try {
+      integrations = new LinkedHashMap<>(store.load());
+    } catch (IntegrationStoreException e) {
+      err.println("shiprun " + spec.name() + ": " + e.getMessage());
+      err.flush();
+      return Optional.empty();
+    }
     if (integrationsFile.isPresent()) {
       Path file = workingDirectory.resolve(List.of(integrationsFile.get())).get(0);
       IntegrationsResult read = integrationsParser.read(file, environment.variables());
       sources = sources.with(read.sources());
       diagnostics.addAll(read.diagnostics());
-      integrations = read.integrations();
+      integrations.putAll(read.integrations());
     }
     diagnostics.sort(Diagnostics.ORDER);
     return Optional.of(new Loaded(valid, integrations, sources, List.copyOf(diagnostics)));

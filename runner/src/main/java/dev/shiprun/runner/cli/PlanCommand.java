@@ -45,6 +45,8 @@ public class PlanCommand implements Callable<Integer> {
 
   @Mixin LineOptions line = new LineOptions();
 
+  @Mixin HomeOptions homeOptions = new HomeOptions();
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
@@ -54,18 +56,20 @@ public class PlanCommand implements Callable<Integer> {
 
   private final LineInput input;
   private final DiagnosticsPrinter printer;
+  private final IntegrationStores stores;
   private final Planner planner = new Planner();
 
   @Inject
-  public PlanCommand(LineInput input, DiagnosticsPrinter printer) {
+  public PlanCommand(LineInput input, DiagnosticsPrinter printer, IntegrationStores stores) {
     this.input = input;
     this.printer = printer;
+    this.stores = stores;
   }
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Optional<LineInput.Loaded> loaded = input.load(spec, line, output);
+    Optional<LineInput.Loaded> loaded = input.load(spec, line, output, stores.of(homeOptions.home));
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }

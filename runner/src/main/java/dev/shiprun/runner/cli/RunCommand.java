@@ -111,9 +111,12 @@ public class RunCommand implements Callable<Integer> {
   private final LineInput input;
   private final ShiprunHome home;
   private final CallerEnvironment caller;
+  private final IntegrationStores stores;
 
   @Inject
-  public RunCommand(LineInput input, ShiprunHome home, CallerEnvironment caller) {
+  public RunCommand(
+      LineInput input, ShiprunHome home, CallerEnvironment caller, IntegrationStores stores) {
+    this.stores = stores;
     this.input = input;
     this.home = home;
     this.caller = caller;
@@ -130,7 +133,8 @@ public class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--parallel must be 1 or more, not " + threads);
     }
-    Optional<LineInput.Loaded> loaded = input.load(spec, lineOptions, output);
+    Optional<LineInput.Loaded> loaded =
+        input.load(spec, lineOptions, output, stores.of(homeOptions.home));
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }

@@ -37,6 +37,7 @@ public class ShiprunCommand implements Runnable {
           VersionsCommand.class,
           RunsCommand.class,
           LogsCommand.class,
+          IntegrationCommand.class,
           CompletionCommand.class);
 
   @Spec CommandSpec spec;

@@ -1,0 +1,290 @@
+package dev.shiprun.runner.cli;
+
+import dev.shiprun.model.diagnostic.SourceLocation;
+import dev.shiprun.model.diagnostic.Suggestions;
+import dev.shiprun.model.integration.FieldKind;
+import dev.shiprun.model.integration.FieldValue;
+import dev.shiprun.model.integration.Integration;
+import dev.shiprun.model.integration.IntegrationField;
+import dev.shiprun.model.integration.IntegrationType;
+import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.model.integration.RegistryUrl;
+import dev.shiprun.model.integration.Secret;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shiprun integration add NAME --type T …}: stores one integration. Secret fields never come
+ * from the command line (they would show in {@code ps} and the shell's history): from stdin or from
+ * a variable of the caller's environment.
+ */
+@Command(
+    name = "add",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Stores an integration. Plain fields as options, secret fields from stdin",
+      "(--password-stdin) or from your environment (--secret-env FIELD=VARIABLE).",
+      "Example: echo \"$PW\" | shiprun integration add hub-creds --type dockerRegistryLogin",
+      "  --url https://registry.example.com --username alice --password-stdin"
+    },
+    footer = {"", "Exit codes: 0 stored, 1 the store could not be used, 2 usage error."})
+public class IntegrationAddCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin HomeOptions homeOptions = new HomeOptions();
+
+  @Parameters(paramLabel = "NAME", description = "The integration's name, as resources name it.")
+  String name;
+
+  @Option(
+      names = {"-t", "--type"},
+      required = true,
+      paramLabel = "TYPE",
+      description = "dockerRegistryLogin, keyValuePair, github, … (see the README).")
+  String type;
+
+  @Option(names = "--url", paramLabel = "URL", description = "The url field.")
+  Optional<String> url = Optional.empty();
+
+  @Option(names = "--username", paramLabel = "NAME", description = "The username field.")
+  Optional<String> username = Optional.empty();
+
+  @Option(names = "--email", paramLabel = "ADDRESS", description = "The email field.")
+  Optional<String> email = Optional.empty();
+
+  @Option(
+      names = "--field",
+      paramLabel = "FIELD=VALUE",
+      description = "Another plain field of the type (repeatable).")
+  Map<String, String> fields = new LinkedHashMap<>();
+
+  @Option(
+      names = "--password-stdin",
+      description =
+          "Read the type's secret field (password, token, …) from stdin; one trailing newline is"
+              + " dropped.")
+  boolean passwordStdin;
+
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description = "Read the type's secret field from FILE; one trailing newline is dropped.")
+  Optional<Path> passwordFile = Optional.empty();
+
+  @Option(
+      names = "--secret-env",
+      paramLabel = "FIELD=VARIABLE",
+      description = "A secret field from a variable of your environment (repeatable).")
+  Map<String, String> secretEnv = new LinkedHashMap<>();
+
+  @Option(names = "--replace", description = "Overwrite a stored integration of that name.")
+  boolean replace;
+
+  private final IntegrationStores stores;
+  private final CallerEnvironment environment;
+  private final WorkingDirectory workingDirectory;
+
+  @Inject
+  public IntegrationAddCommand(
+      IntegrationStores stores, CallerEnvironment environment, WorkingDirectory workingDirectory) {
+    this.stores = stores;
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
+  }
+
+  @Override
+  public Integer call() {
+    IntegrationTypes types = IntegrationTypes.discovered();
+    IntegrationType t =
+        types
+            .find(type)
+            .orElseThrow(
+                () ->
+                    usage(
+                        "unknown integration type '"
+                            + type
+                            + "'"
+                            + Suggestions.closest(type, types.names())
+                                .map(s -> "; did you mean '" + s + "'?")
+                                .orElse(
+                                    "; known types: " + String.join(", ", masterNames(types)))));
+    Map<String, String> plain = new LinkedHashMap<>();
+    url.ifPresent(v -> plain.put("url", v));
+    username.ifPresent(v -> plain.put("username", v));
+    email.ifPresent(v -> plain.put("email", v));
+    plain.putAll(fields);
+    Map<String, FieldValue> values = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : plain.entrySet()) {
+      IntegrationField field = field(t, e.getKey());
+      if (field.secret()) {
+        throw usage(
+            "field '"
+                + field.name()
+                + "' of a "
+                + t.masterName()
+                + " integration is secret: give it with --password-stdin or --secret-env "
+                + field.name()
+                + "=VARIABLE, not on the command line (it would show in ps and your shell"
+                + " history)");
+      }
+      if (field.kind() == FieldKind.MAP) {
+        throw usage(
+            "field '"
+                + field.name()
+                + "' holds named values: write them in a file and use"
+                + " 'shiprun integration import FILE'");
+      }
+      if (field.kind() == FieldKind.URL && !e.getValue().isEmpty()) {
+        Optional<String> problem = RegistryUrl.problem(e.getValue());
+        if (problem.isPresent()) {
+          throw usage(
+              "--"
+                  + (e.getKey().equals("url") ? "url" : "field " + e.getKey())
+                  + " is not a usable address: "
+                  + problem.get()
+                  + "; write it as "
+                  + RegistryUrl.EXPECTED_SHAPE);
+        }
+      }
+      values.put(field.name(), new FieldValue.Text(e.getValue()));
+    }
+    if (passwordStdin && passwordFile.isPresent()) {
+      throw usage("give the secret with --password-stdin or --password-file, not both");
+    }
+    if (passwordStdin || passwordFile.isPresent()) {
+      IntegrationField secret =
+          t.fields().stream()
+              .filter(f -> f.secret() && f.kind() != FieldKind.MAP)
+              .findFirst()
+              .orElseThrow(
+                  () -> usage("a " + t.masterName() + " integration has no secret field to read"));
+      String text =
+          passwordFile.isPresent()
+              ? read(passwordFile.get(), "--password-file " + passwordFile.get())
+              : read(null, "--password-stdin");
+      values.put(secret.name(), new FieldValue.Hidden(new Secret(text)));
+    }
+    for (Map.Entry<String, String> e : secretEnv.entrySet()) {
+      IntegrationField field = field(t, e.getKey());
+      if (!field.secret() || field.kind() == FieldKind.MAP) {
+        throw usage("field '" + field.name() + "' is not a secret field: give it as an option");
+      }
+      String value = environment.variables().get(e.getValue());
+      if (value == null) {
+        throw usage(
+            "--secret-env "
+                + e.getKey()
+                + "="
+                + e.getValue()
+                + ": the variable "
+                + e.getValue()
+                + " is not set in your environment");
+      }
+      values.put(field.name(), new FieldValue.Hidden(new Secret(value)));
+    }
+    for (IntegrationField f : t.fields()) {
+      boolean urlWithDefault = f.kind() == FieldKind.URL && t.defaultUrl().isPresent();
+      if (f.required() && !values.containsKey(f.name()) && !urlWithDefault) {
+        throw usage(
+            "a "
+                + t.masterName()
+                + " integration needs field '"
+                + f.name()
+                + "': "
+                + (f.secret()
+                    ? "give it with --password-stdin, --password-file or --secret-env "
+                        + f.name()
+                        + "=VARIABLE"
+                    : "give it with " + option(f.name()) + " VALUE"));
+      }
+    }
+    Integration integration =
+        new Integration(name, t, values, SourceLocation.ofFile("shiprun integration add"));
+    return IntegrationStores.with(
+        spec,
+        "add",
+        stores.of(homeOptions.home),
+        store -> {
+          store.put(integration, replace);
+          PrintWriter out = spec.commandLine().getOut();
+          out.println(
+              "stored integration '"
+                  + name
+                  + "' ("
+                  + t.masterName()
+                  + ") in "
+                  + store.file()
+                  + ", secrets encrypted");
+          out.flush();
+          return ExitCode.OK.code();
+        });
+  }
+
+  private static String option(String field) {
+    return List.of("url", "username", "email").contains(field)
+        ? "--" + field
+        : "--field " + field + "=";
+  }
+
+  private IntegrationField field(IntegrationType t, String field) {
+    return t.field(field)
+        .orElseThrow(
+            () ->
+                usage(
+                    "a "
+                        + t.masterName()
+                        + " integration has no field '"
+                        + field
+                        + "'; its fields: "
+                        + String.join(
+                            ", ", t.fields().stream().map(IntegrationField::name).toList())));
+  }
+
+  /** The secret in {@code file} (stdin when null), without one trailing newline. */
+  private String read(Path file, String from) {
+    try {
+      byte[] bytes =
+          file == null
+              ? System.in.readAllBytes()
+              : Files.readAllBytes(workingDirectory.resolve(List.of(file)).get(0));
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (text.endsWith("\n")) {
+        text = text.substring(0, text.length() - 1);
+        if (text.endsWith("\r")) {
+          text = text.substring(0, text.length() - 1);
+        }
+      }
+      if (text.isEmpty()) {
+        throw usage(from + " read nothing");
+      }
+      return text;
+    } catch (IOException e) {
+      throw usage(from + " could not be read: " + e.getMessage());
+    }
+  }
+
+  private static List<String> masterNames(IntegrationTypes types) {
+    return types.all().stream().map(IntegrationType::masterName).toList();
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.shiprun.runner.cli;
+
+import dev.shiprun.model.diagnostic.Diagnostic;
+import dev.shiprun.model.diagnostic.DiagnosticRenderer;
+import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.model.parse.IntegrationsParser;
+import dev.shiprun.model.parse.IntegrationsResult;
+import dev.shiprun.model.yaml.YamlLimits;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shiprun integration import FILE}: stores every integration of an integrations file (the
+ * {@code --integrations} format, {@code ${VAR}} read from the caller's environment), all or none.
+ */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Stores every integration of FILE (the --integrations format; ${VAR} reads your",
+      "environment). All or nothing: a problem in the file stores none."
+    },
+    footer = {"", "Exit codes: 0 stored, 1 the file has problems or the store could not be used."})
+public class IntegrationImportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin HomeOptions homeOptions = new HomeOptions();
+
+  @Parameters(paramLabel = "FILE", description = "An integrations file.")
+  Path file;
+
+  @Option(names = "--replace", description = "Overwrite stored integrations of the same names.")
+  boolean replace;
+
+  private final IntegrationStores stores;
+  private final CallerEnvironment environment;
+  private final WorkingDirectory workingDirectory;
+
+  @Inject
+  public IntegrationImportCommand(
+      IntegrationStores stores, CallerEnvironment environment, WorkingDirectory workingDirectory) {
+    this.stores = stores;
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
+  }
+
+  @Override
+  public Integer call() {
+    Path resolved = workingDirectory.resolve(List.of(file)).get(0);
+    IntegrationsResult read =
+        new IntegrationsParser(IntegrationTypes.discovered(), YamlLimits.DEFAULT)
+            .read(resolved, environment.variables());
+    PrintWriter err = spec.commandLine().getErr();
+    if (read.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+      DiagnosticRenderer renderer = new DiagnosticRenderer(read.sources());
+      read.diagnostics().forEach(d -> err.println(renderer.render(d)));
+      err.println("shiprun integration import: nothing stored; fix " + resolved + " first");
+      err.flush();
+      return ExitCode.FAILED.code();
+    }
+    return IntegrationStores.with(
+        spec,
+        "import",
+        stores.of(homeOptions.home),
+        store -> {
+          store.putAll(read.integrations(), replace);
+          PrintWriter out = spec.commandLine().getOut();
+          out.println(
+              "stored "
+                  + read.integrations().size()
+                  + (read.integrations().size() == 1 ? " integration" : " integrations")
+                  + " from "
+                  + resolved
+                  + ": "
+                  + String.join(", ", read.integrations().keySet()));
+          out.flush();
+          return ExitCode.OK.code();
+        });
+  }
+}

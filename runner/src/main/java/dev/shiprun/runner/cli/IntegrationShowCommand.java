@@ -1,0 +1,74 @@
+package dev.shiprun.runner.cli;
+
+import dev.shiprun.runner.secrets.IntegrationStore;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code shiprun integration show NAME}: one stored integration, secrets as {@code ***}. */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Shows one stored integration: its type and fields, secrets as ***.",
+    footer = {"", "Exit codes: 0 ok, 1 no such integration or the store could not be read."})
+public class IntegrationShowCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin HomeOptions homeOptions = new HomeOptions();
+
+  @Parameters(paramLabel = "NAME", description = "The integration's name.")
+  String name;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or json. Default: ${DEFAULT-VALUE}.")
+  OutputFormat output;
+
+  private final IntegrationStores stores;
+
+  @Inject
+  public IntegrationShowCommand(IntegrationStores stores) {
+    this.stores = stores;
+  }
+
+  @Override
+  public Integer call() {
+    return IntegrationStores.with(
+        spec,
+        "show",
+        stores.of(homeOptions.home),
+        store -> {
+          IntegrationStore.Described d = store.describe().get(name);
+          if (d == null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(
+                "shiprun integration show: no integration '"
+                    + name
+                    + "' in "
+                    + store.file()
+                    + "; see 'shiprun integration list'");
+            err.flush();
+            return ExitCode.FAILED.code();
+          }
+          PrintWriter out = spec.commandLine().getOut();
+          if (output == OutputFormat.JSON) {
+            out.println(StoreCommands.json(IntegrationListCommand.row(d)));
+          } else {
+            out.println("name: " + d.name());
+            out.println("type: " + d.type());
+            d.fields().forEach((k, v) -> out.println(k + ": " + v));
+          }
+          out.flush();
+          return ExitCode.OK.code();
+        });
+  }
+}

@@ -1,0 +1,54 @@
+package dev.shiprun.runner.cli;
+
+import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.runner.secrets.IntegrationStore;
+import dev.shiprun.runner.secrets.IntegrationStoreException;
+import dev.shiprun.runner.secrets.MasterKey;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The integration store of a home, with the master key the caller's environment gives. */
+@Singleton
+public class IntegrationStores {
+
+  private final ShiprunHome home;
+  private final CallerEnvironment environment;
+
+  @Inject
+  public IntegrationStores(ShiprunHome home, CallerEnvironment environment) {
+    this.home = home;
+    this.environment = environment;
+  }
+
+  public IntegrationStore of(Optional<Path> homeOption) {
+    return of(home.resolve(homeOption));
+  }
+
+  public IntegrationStore of(Path homeDir) {
+    return new IntegrationStore(
+        homeDir,
+        Optional.ofNullable(environment.variables().get(MasterKey.ENVIRONMENT)),
+        IntegrationTypes.discovered());
+  }
+
+  /** Runs {@code work}; a store problem is one line on stderr and exit code 1. */
+  static int with(
+      CommandSpec spec,
+      String command,
+      IntegrationStore store,
+      Function<IntegrationStore, Integer> work) {
+    try {
+      return work.apply(store);
+    } catch (IntegrationStoreException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("shiprun integration " + command + ": " + e.getMessage());
+      err.flush();
+      return ExitCode.FAILED.code();
+    }
+  }
+}
