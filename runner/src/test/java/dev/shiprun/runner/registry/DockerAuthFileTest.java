@@ -33,6 +33,11 @@ class DockerAuthFileTest {
     return new RegistryLogin(url, user, new Secret(password), email);
   }
 
+  /** The file for one login of user bob to {@code url}. */
+  private Path writeOne(Path dir, String url) throws IOException {
+    return authFile.write(dir, List.of(login(url, "bob", PASSWORD, "")));
+  }
+
   private static String decode(JsonNode entry) {
     return new String(
         Base64.getDecoder().decode(entry.get("auth").asText()), StandardCharsets.UTF_8);
@@ -45,8 +50,7 @@ class DockerAuthFileTest {
   @Test
   void writesTheFileOwnerOnlyInAnOwnerOnlyFolder() throws IOException {
     Path dir = temp.resolve("run/docker");
-    Path file =
-        authFile.write(dir, List.of(login("https://registry.example.com", "bob", PASSWORD, "")));
+    Path file = writeOne(dir, "https://registry.example.com");
     assertEquals(dir.resolve("config.json"), file);
     assertEquals("rwx------", mode(dir));
     assertEquals("rw-------", mode(file));
@@ -58,7 +62,7 @@ class DockerAuthFileTest {
         Files.createDirectories(
             temp.resolve("open"),
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    authFile.write(dir, List.of(login("https://registry.example.com", "bob", PASSWORD, "")));
+    writeOne(dir, "https://registry.example.com");
     assertEquals("rwx------", mode(dir));
   }
 
@@ -101,8 +105,8 @@ class DockerAuthFileTest {
   @Test
   void aSecondWriteReplacesTheFileAndLeavesNothingBeside() throws IOException {
     Path dir = temp.resolve("d");
-    authFile.write(dir, List.of(login("https://one.example.com", "u", PASSWORD, "")));
-    Path file = authFile.write(dir, List.of(login("https://two.example.com", "u", PASSWORD, "")));
+    writeOne(dir, "https://one.example.com");
+    Path file = writeOne(dir, "https://two.example.com");
     assertEquals(List.of("two.example.com"), names(json.readTree(file.toFile()).get("auths")));
     assertEquals(List.of(file), list(dir));
     assertEquals("rw-------", mode(file));
@@ -111,7 +115,7 @@ class DockerAuthFileTest {
   @Test
   void deleteRemovesTheFileAndItsFolder() throws IOException {
     Path dir = temp.resolve("d");
-    authFile.write(dir, List.of(login("https://one.example.com", "u", PASSWORD, "")));
+    writeOne(dir, "https://one.example.com");
     Files.writeString(dir.resolve(".config.json.123.tmp"), "left by a write that died");
     authFile.delete(dir);
     assertFalse(Files.exists(dir));
@@ -121,7 +125,7 @@ class DockerAuthFileTest {
   @Test
   void deleteKeepsTheFolderWhenAToolPutOtherFilesThere() throws IOException {
     Path dir = temp.resolve("d");
-    authFile.write(dir, List.of(login("https://one.example.com", "u", PASSWORD, "")));
+    writeOne(dir, "https://one.example.com");
     Path other = Files.writeString(dir.resolve("buildx.json"), "{}");
     authFile.delete(dir);
     assertEquals(List.of(other), list(dir));

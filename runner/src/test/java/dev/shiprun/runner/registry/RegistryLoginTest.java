@@ -63,6 +63,16 @@ class RegistryLoginTest {
   }
 
   @Test
+  void theApiIsAtTheRootOfTheHostAndDockerHubsAtRegistry1() {
+    assertEquals(
+        "https://registry.example.com:8443",
+        RegistryAddress.parse("https://registry.example.com:8443/team/").apiBase().toString());
+    assertEquals(
+        "https://registry-1.docker.io",
+        RegistryAddress.parse(IntegrationTypes.DOCKER_HUB_URL).apiBase().toString());
+  }
+
+  @Test
   void thePasswordNeverPrints() {
     RegistryLogin login = RegistryLogin.of(dockerRegistry("https://registry.example.com"));
     assertFalse(login.toString().contains(PASSWORD), login.toString());
