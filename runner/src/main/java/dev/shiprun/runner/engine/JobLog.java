@@ -1,6 +1,7 @@
 package dev.shiprun.runner.engine;
 
 import dev.shiprun.runner.exec.OutputSink;
+import dev.shiprun.runner.secrets.MaskingStream;
 import dev.shiprun.runner.secrets.SecretMasker;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,16 +11,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The one output boundary of a run: every line a job prints (tasks, hooks) and every line the
  * runner writes about it goes through the masker, then to the stored log and, when asked, to the
  * console. Nothing reaches a sink unmasked.
+ *
+ * <p>The job's stdout and stderr are each one masking stream, kept across its scripts: a line cut
+ * for its length arrives in pieces, and a secret across the cut is still masked (the end of a piece
+ * that could be the start of a secret waits for the next piece). The runner's own lines are masked
+ * one by one.
  */
 final class JobLog implements OutputSink, AutoCloseable {
 
   private final String job;
-  private volatile SecretMasker masker;
+  private final SecretMasker masker;
+  private final Map<Channel, MaskingStream> streams = new EnumMap<>(Channel.class);
   private final BufferedWriter file;
   private final LiveOutput listener;
 
@@ -39,17 +48,22 @@ final class JobLog implements OutputSink, AutoCloseable {
 
   @Override
   public synchronized void line(Channel channel, String text) {
-    write(masker.mask(text));
+    write(stream(channel).line(text));
   }
 
-  /** Widens what is masked (once the job's environment is known); never narrows it. */
-  void useMasker(SecretMasker wider) {
-    this.masker = wider;
+  /** Stored and shown as a line, as it was cut, less what may be the start of a secret. */
+  @Override
+  public synchronized void piece(Channel channel, String text) {
+    write(stream(channel).write(text));
   }
 
   /** A line of the runner's own about this run (what failed, what was killed). */
   synchronized void runner(String text) {
     write("[shiprun] " + masker.mask(text));
+  }
+
+  private MaskingStream stream(Channel channel) {
+    return streams.computeIfAbsent(channel, c -> masker.stream());
   }
 
   private void write(String masked) {
@@ -63,8 +77,18 @@ final class JobLog implements OutputSink, AutoCloseable {
     listener.line(job, masked);
   }
 
+  /** What a stream still holds (a piece whose line never ended) is written before the end. */
   @Override
   public synchronized void close() throws IOException {
-    file.close();
+    try {
+      for (MaskingStream stream : streams.values()) {
+        String rest = stream.flush();
+        if (!rest.isEmpty()) {
+          write(rest);
+        }
+      }
+    } finally {
+      file.close();
+    }
   }
 }

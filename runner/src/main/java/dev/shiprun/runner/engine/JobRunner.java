@@ -8,14 +8,11 @@ import dev.shiprun.model.OutStep;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.Step;
 import dev.shiprun.model.env.BuildInfo;
-import dev.shiprun.model.env.EnvValue;
-import dev.shiprun.model.env.EnvVar;
 import dev.shiprun.model.env.JobEnv;
 import dev.shiprun.model.env.JobEnvPlanner;
 import dev.shiprun.model.env.ResourceVersion;
 import dev.shiprun.model.env.VersionLookup;
 import dev.shiprun.model.graph.AssemblyLine;
-import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.secrets.SecretMasker;
@@ -99,12 +96,9 @@ final class JobRunner {
     Opened opened = store.transaction(c -> open(c, request));
     Run run = opened.run();
     Workspace ws = null;
+    SecretMasker masker = new SecretMasker(List.of());
     try (JobLog log =
-        new JobLog(
-            RunLogs.file(settings.home(), run.id()),
-            job.name(),
-            new SecretMasker(secrets(request.integrations())),
-            listener)) {
+        new JobLog(RunLogs.file(settings.home(), run.id()), job.name(), masker, listener)) {
       log.runner(
           "run "
               + run.id()
@@ -114,6 +108,8 @@ final class JobRunner {
               + run.buildNumber()
               + ", triggered by "
               + request.triggeredBy());
+      JobSecrets secrets = new JobSecrets(masker, log);
+      secrets.integrations(request.integrations().values());
       if (opened.problem().isPresent()) {
         return finishWithoutVersion(
             run, started, RunStatus.ERROR, opened.problem().get().getMessage(), log);
@@ -133,8 +129,7 @@ final class JobRunner {
       }
       Duration limit = timeout(job);
       log.runner("timeout set to " + TaskSequence.minutes(limit));
-      // Templating can make a secret of a value that was not one (spec §3.9): mask those too.
-      log.useMasker(new SecretMasker(secrets(request.integrations(), prepared)));
+      secrets.variables(prepared.envs());
       Map<String, String> env =
           ProcessEnvironment.job(prepared.env(), shipctlFolder, settings.inherited());
       Notifier.Context notify =
@@ -238,6 +233,13 @@ final class JobRunner {
 
   /** A build folder ready for the first TASK, and the environment it was made with. */
   private record Prepared(Workspace workspace, JobEnv env, Map<String, JobEnv> notifyTargets) {
+
+    /** The job's environment and those made for its notify calls. */
+    List<JobEnv> envs() {
+      List<JobEnv> out = new ArrayList<>(List.of(env));
+      out.addAll(notifyTargets.values());
+      return out;
+    }
 
     /** The targets' variables as their notify call gets them. */
     Map<String, Map<String, String>> notifyValues() {
@@ -491,34 +493,5 @@ final class JobRunner {
           store.runs().finish(c, run.id(), status, reason);
           return null;
         });
-  }
-
-  /** Every secret value of the integrations the run was given (the log masks them all). */
-  private static List<String> secrets(Map<String, Integration> integrations) {
-    List<String> out = new ArrayList<>();
-    for (Integration i : integrations.values()) {
-      for (FieldValue v : i.fields().values()) {
-        if (v instanceof FieldValue.Hidden h) {
-          out.add(h.value().reveal());
-        } else if (v instanceof FieldValue.Entries e) {
-          e.values().values().forEach(s -> out.add(s.reveal()));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<String> secrets(Map<String, Integration> integrations, Prepared prepared) {
-    List<String> out = secrets(integrations);
-    List<JobEnv> envs = new ArrayList<>(List.of(prepared.env()));
-    envs.addAll(prepared.notifyTargets().values());
-    for (JobEnv env : envs) {
-      for (EnvVar v : env.variables()) {
-        if (v.value() instanceof EnvValue.Hidden h) {
-          out.add(h.secret().reveal());
-        }
-      }
-    }
-    return out;
   }
 }
