@@ -1,8 +1,8 @@
 package dev.shiprun.runner.engine;
 
+import dev.shiprun.masker.MaskingStream;
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.runner.exec.OutputSink;
-import dev.shiprun.runner.secrets.MaskingStream;
-import dev.shiprun.runner.secrets.SecretMasker;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

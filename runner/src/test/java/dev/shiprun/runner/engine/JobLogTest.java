@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.exec.Launch;
@@ -13,7 +14,6 @@ import dev.shiprun.runner.exec.OutputSink.Channel;
 import dev.shiprun.runner.exec.ProcessLauncher;
 import dev.shiprun.runner.exec.ProcessTreeKiller;
 import dev.shiprun.runner.exec.RunToken;
-import dev.shiprun.runner.secrets.SecretMasker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.shiprun.runner.secrets;
+package dev.shiprun.masker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

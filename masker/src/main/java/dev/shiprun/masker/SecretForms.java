@@ -1,4 +1,4 @@
-package dev.shiprun.runner.secrets;
+package dev.shiprun.masker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

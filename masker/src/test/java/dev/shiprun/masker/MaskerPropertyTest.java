@@ -1,4 +1,4 @@
-package dev.shiprun.runner.secrets;
+package dev.shiprun.masker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +36,6 @@ class MaskerPropertyTest {
     "}", "|", "\\", "/", "'", "\"", "`", " ", "\t", "\n", "\r", ":", "=", "%", "@", "~", "#", "!",
     "&", ";", "é", "ß", "中", "文", "😀", "𝄞", "\u0007", "\u007f"
   };
-
-  private static final Pattern LINE_ENDS_AROUND = Pattern.compile("^[\r\n]+|[\r\n]+$");
 
   private final Random random = new Random(20_261_127L);
   private final ObjectMapper json = new ObjectMapper();
@@ -111,7 +108,7 @@ class MaskerPropertyTest {
   private List<String> independentForms(List<String> secrets) throws JsonProcessingException {
     List<String> out = new ArrayList<>();
     for (String secret : secrets) {
-      String value = LINE_ENDS_AROUND.matcher(secret).replaceAll("");
+      String value = SecretForms.trimLineEnds(secret);
       List<String> forms = new ArrayList<>(List.of(value));
       for (String line : value.split("\n")) {
         forms.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
@@ -132,7 +129,7 @@ class MaskerPropertyTest {
       forms.add(quoted.substring(1, quoted.length() - 1));
       forms.add(value.replace("'", "'\\''"));
       for (String form : forms) {
-        String trimmed = LINE_ENDS_AROUND.matcher(form).replaceAll("");
+        String trimmed = SecretForms.trimLineEnds(form);
         if (trimmed.codePointCount(0, trimmed.length()) >= SecretMasker.MIN_LENGTH) {
           out.add(trimmed);
         }

@@ -1,4 +1,4 @@
-package dev.shiprun.runner.secrets;
+package dev.shiprun.masker;
 
 import java.util.Arrays;
 import java.util.BitSet;
