@@ -41,7 +41,7 @@ public final class MaskingStream {
   public String write(CharSequence text) {
     read(text);
     long upTo = Math.max(lineStart, base + length - automaton.hold(state));
-    return emit(upTo);
+    return emit(upTo).toString();
   }
 
   /**
@@ -51,14 +51,15 @@ public final class MaskingStream {
   public String line(CharSequence text) {
     read(text);
     read("\n");
-    String out = emit(base + length);
-    return out.substring(0, out.length() - 1); // a line end is never masked
+    StringBuilder out = emit(base + length);
+    out.setLength(out.length() - 1); // the line end: never masked, so always last
+    return out.toString();
   }
 
   /** Ends the stream: returns everything held back, masked. Text written later starts afresh. */
   public String flush() {
     widen();
-    String out = emit(base + length);
+    String out = emit(base + length).toString();
     state = 0;
     lineStart = base;
     return out;
@@ -120,13 +121,13 @@ public final class MaskingStream {
   }
 
   /** Writes out held text up to {@code upTo} (absolute), masked. */
-  private String emit(long upTo) {
+  private StringBuilder emit(long upTo) {
     int count = (int) (upTo - base);
     StringBuilder out = new StringBuilder(count + SecretMasker.MASK.length());
     regions.emit(held, base, upTo, out);
     System.arraycopy(held, count, held, 0, length - count);
     length -= count;
     base = upTo;
-    return out.toString();
+    return out;
   }
 }

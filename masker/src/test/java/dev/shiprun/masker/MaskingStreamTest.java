@@ -3,6 +3,7 @@ package dev.shiprun.masker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,24 @@ class MaskingStreamTest {
     assertEquals("head ", before);
     assertEquals("*** tail", after + stream.flush());
     assertEquals("*** and ***", stream.line("made-up-pass and made-up-pastry"));
+  }
+
+  @Test
+  void takesSecretsAddedFromAnotherThreadWhileItRuns() throws Exception {
+    List<String> more = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      more.add("made-up-secret-" + i + "-x");
+    }
+    Thread adder = new Thread(() -> more.forEach(masker::add));
+    adder.start();
+    while (adder.isAlive()) {
+      stream.line("chatter " + more.get(7) + " " + SECRET); // may or may not know it yet
+    }
+    adder.join();
+
+    for (String secret : more) {
+      assertEquals("[***] [***]", stream.line("[" + secret + "] [" + SECRET + "]"));
+    }
   }
 
   @Test
