@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
     name = "add",
     mixinStandardHelpOptions = true,
     description = {
-      "Stores an integration. Plain fields as options, secret fields from stdin",
-      "(--password-stdin) or from your environment (--secret-env FIELD=VARIABLE).",
+      "Stores an integration; secrets from stdin, a file or your environment.",
+      "Plain fields as options; secret fields never on the command line: --password-stdin,",
+      "--password-file FILE or --secret-env FIELD=VARIABLE.",
       "Example: echo \"$PW\" | shiprun integration add hub-creds --type dockerRegistryLogin",
       "  --url https://registry.example.com --username alice --password-stdin"
     },

@@ -11,9 +11,9 @@ import picocli.CommandLine.Spec;
     name = "integration",
     mixinStandardHelpOptions = true,
     description = {
-      "Keeps account integrations in the home, secrets encrypted (AES-256-GCM) under the",
-      "home's master key (<home>/master.key, or $SHIPRUN_MASTER_KEY). 'run' and 'plan' use",
-      "them; entries of --integrations FILE win over stored ones of the same name."
+      "Keeps account integrations in the home, secrets encrypted.",
+      "AES-256-GCM under the home's master key (<home>/master.key, or $SHIPRUN_MASTER_KEY).",
+      "'run' and 'plan' use them; --integrations FILE entries win over stored ones."
     },
     subcommands = {
       IntegrationAddCommand.class,
@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       IntegrationShowCommand.class,
       IntegrationRemoveCommand.class,
       IntegrationImportCommand.class,
-      IntegrationRotateKeyCommand.class
+      IntegrationRotateKeyCommand.class,
+      IntegrationTestCommand.class
     })
 public class IntegrationCommand implements Callable<Integer> {
 

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Stores every integration of FILE (the --integrations format; ${VAR} reads your",
-      "environment). All or nothing: a problem in the file stores none."
+      "Stores every integration of an integrations file, all or none.",
+      "FILE has the --integrations format ($${VAR} reads your environment); a problem in",
+      "it stores nothing."
     },
     footer = {"", "Exit codes: 0 stored, 1 the file has problems or the store could not be used."})
 public class IntegrationImportCommand implements Callable<Integer> {

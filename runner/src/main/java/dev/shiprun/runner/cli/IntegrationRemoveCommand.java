@@ -39,11 +39,7 @@ public class IntegrationRemoveCommand implements Callable<Integer> {
         stores.of(homeOptions.home),
         store -> {
           if (!store.remove(name)) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(
-                "shiprun integration remove: no integration '" + name + "' in " + store.file());
-            err.flush();
-            return ExitCode.FAILED.code();
+            throw store.noSuch(name);
           }
           PrintWriter out = spec.commandLine().getOut();
           out.println("removed integration '" + name + "'");

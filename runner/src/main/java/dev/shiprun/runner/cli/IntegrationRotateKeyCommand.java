@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
     name = "rotate-key",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-encrypts every stored secret under a new master key. With a key file, a new one",
-      "replaces it. With $SHIPRUN_MASTER_KEY, give the new key in $SHIPRUN_NEW_MASTER_KEY",
-      "(base64 of 32 bytes) and set SHIPRUN_MASTER_KEY to it afterwards."
+      "Re-encrypts every stored secret under a new master key.",
+      "With a key file, a new one replaces it. With $SHIPRUN_MASTER_KEY, give the new key",
+      "in $SHIPRUN_NEW_MASTER_KEY (base64 of 32 bytes), then set SHIPRUN_MASTER_KEY to it."
     },
     footer = {"", "Exit codes: 0 rotated, 1 the store could not be used."})
 public class IntegrationRotateKeyCommand implements Callable<Integer> {

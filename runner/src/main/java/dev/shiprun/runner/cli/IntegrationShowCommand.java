@@ -49,15 +49,7 @@ public class IntegrationShowCommand implements Callable<Integer> {
         store -> {
           IntegrationStore.Described d = store.describe().get(name);
           if (d == null) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(
-                "shiprun integration show: no integration '"
-                    + name
-                    + "' in "
-                    + store.file()
-                    + "; see 'shiprun integration list'");
-            err.flush();
-            return ExitCode.FAILED.code();
+            throw store.noSuch(name);
           }
           PrintWriter out = spec.commandLine().getOut();
           if (output == OutputFormat.JSON) {

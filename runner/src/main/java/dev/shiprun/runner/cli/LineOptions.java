@@ -35,7 +35,7 @@ public class LineOptions {
   @Option(
       names = {"-i", "--integrations"},
       paramLabel = "FILE",
-      description = "Account integrations (YAML, see the README); ${VAR} reads the environment.")
+      description = "Account integrations (YAML, see the README); $${VAR} reads the environment.")
   Optional<Path> integrationsFile = Optional.empty();
 
   PlanRequest request(Map<String, Integration> integrations) {

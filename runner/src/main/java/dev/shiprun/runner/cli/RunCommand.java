@@ -97,6 +97,13 @@ public class RunCommand implements Callable<Integer> {
   boolean keepWorkspace;
 
   @Option(
+      names = "--strict-secrets",
+      description =
+          "Fail a job when a secret got past the masker into its stored log or a version it would"
+              + " post (otherwise a warning; the log is masked again either way).")
+  boolean strictSecrets;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Stream each job's output live (prefixed by the job name).")
   boolean verbose;
@@ -161,7 +168,8 @@ public class RunCommand implements Callable<Integer> {
       LineRunner runner =
           new LineRunner(
               store,
-              new EngineSettings(homeDir, limit, graceTime, inherited, keepWorkspace),
+              new EngineSettings(
+                  homeDir, limit, graceTime, inherited, keepWorkspace, strictSecrets),
               new ProcessLauncher(ExecOptions.defaults(), new ProcessTreeKiller(graceTime)),
               json,
               console,
@@ -263,6 +271,12 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public synchronized void leftOut(Job job, String why) {
       err.println("not run  " + job.name() + ": " + why);
+      err.flush();
+    }
+
+    @Override
+    public synchronized void note(String text) {
+      err.println("note     " + text);
       err.flush();
     }
 

@@ -17,13 +17,16 @@ import java.util.Optional;
  *     {@code --env} entries
  * @param keepWorkspace keep build folders after the run (they hold integration files: debugging
  *     only)
+ * @param strictSecrets a secret form found in the stored log or in a version to post after the
+ *     scripts fails the job, and nothing is posted (otherwise a warning in the log)
  */
 public record EngineSettings(
     Path home,
     Optional<Duration> timeout,
     Duration grace,
     Map<String, String> inherited,
-    boolean keepWorkspace) {
+    boolean keepWorkspace,
+    boolean strictSecrets) {
 
   /** The caller's variables a job sees, when set (documented in the README). */
   public static final List<String> INHERITED_VARIABLES =

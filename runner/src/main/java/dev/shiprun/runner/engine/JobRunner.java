@@ -8,19 +8,17 @@ import dev.shiprun.model.OutStep;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.Step;
 import dev.shiprun.model.env.BuildInfo;
-import dev.shiprun.model.env.EnvValue;
-import dev.shiprun.model.env.EnvVar;
 import dev.shiprun.model.env.JobEnv;
 import dev.shiprun.model.env.JobEnvPlanner;
 import dev.shiprun.model.env.ResourceVersion;
 import dev.shiprun.model.env.ShaData;
 import dev.shiprun.model.env.VersionLookup;
 import dev.shiprun.model.graph.AssemblyLine;
-import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
+import dev.shiprun.model.mask.SecretMasker;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.git.GitException;
-import dev.shiprun.runner.secrets.SecretMasker;
+import dev.shiprun.runner.registry.DockerAuthFile;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
@@ -72,6 +70,7 @@ final class JobRunner {
   private final WorkspaceJanitor janitor;
   private final LiveOutput listener;
   private final GitRepoClone gitRepos;
+  private final RegistryAccess registry;
   private final JobEnvPlanner envPlanner = new JobEnvPlanner();
   private final ObjectMapper json;
 
@@ -92,6 +91,7 @@ final class JobRunner {
     this.notifier = notifier;
     this.json = json;
     this.writer = new WorkspaceWriter(json);
+    this.registry = new RegistryAccess(new DockerAuthFile(json));
     this.outVersions = new OutVersions(json);
     this.shipctlFolder = shipctlFolder;
     this.janitor = janitor;
@@ -104,12 +104,9 @@ final class JobRunner {
     Opened opened = store.transaction(c -> open(c, request));
     Run run = opened.run();
     Workspace ws = null;
+    SecretMasker masker = new SecretMasker(List.of());
     try (JobLog log =
-        new JobLog(
-            RunLogs.file(settings.home(), run.id()),
-            job.name(),
-            new SecretMasker(secrets(request.integrations())),
-            listener)) {
+        new JobLog(RunLogs.file(settings.home(), run.id()), job.name(), masker, listener)) {
       log.runner(
           "run "
               + run.id()
@@ -119,6 +116,8 @@ final class JobRunner {
               + run.buildNumber()
               + ", triggered by "
               + request.triggeredBy());
+      JobSecrets secrets = new JobSecrets(masker, log);
+      secrets.integrations(request.integrations().values());
       if (opened.problem().isPresent()) {
         return finishWithoutVersion(
             run, started, RunStatus.ERROR, opened.problem().get().getMessage(), log);
@@ -140,10 +139,10 @@ final class JobRunner {
       }
       Duration limit = timeout(job);
       log.runner("timeout set to " + TaskSequence.minutes(limit));
-      // Templating can make a secret of a value that was not one (spec §3.9): mask those too.
-      log.useMasker(new SecretMasker(secrets(request.integrations(), prepared)));
+      secrets.variables(prepared.envs());
       Map<String, String> env =
           ProcessEnvironment.job(prepared.env(), shipctlFolder, settings.inherited());
+      env.putAll(prepared.registryEnv());
       Notifier.Context notify =
           new Notifier.Context(
               job,
@@ -174,9 +173,21 @@ final class JobRunner {
           List.of(),
           reason);
     } finally {
-      if (ws != null && !settings.keepWorkspace()) {
-        janitor.retire(ws);
+      if (ws != null) {
+        removeRegistryAccess(ws);
+        if (!settings.keepWorkspace()) {
+          janitor.retire(ws);
+        }
       }
+    }
+  }
+
+  /** The job's registry credentials go when it ends, even from a build folder that is kept. */
+  private void removeRegistryAccess(Workspace ws) {
+    try {
+      registry.remove(ws);
+    } catch (IOException e) {
+      // The build folder (0700) is deleted next; with --keep-workspace the user keeps it.
     }
   }
 
@@ -205,6 +216,8 @@ final class JobRunner {
     List<StoredVersion> posted;
     try {
       posted = post(request, run, ws, inputs, outcome, log);
+    } catch (SecretLeak e) {
+      return finishWithoutVersion(run, started, RunStatus.FAILURE, e.getMessage(), log);
     } catch (IOException | RuntimeException e) {
       return finishWithoutVersion(
           run,
@@ -244,7 +257,18 @@ final class JobRunner {
   }
 
   /** A build folder ready for the first TASK, and the environment it was made with. */
-  private record Prepared(Workspace workspace, JobEnv env, Map<String, JobEnv> notifyTargets) {
+  private record Prepared(
+      Workspace workspace,
+      JobEnv env,
+      Map<String, JobEnv> notifyTargets,
+      Map<String, String> registryEnv) {
+
+    /** The job's environment and those made for its notify calls. */
+    List<JobEnv> envs() {
+      List<JobEnv> out = new ArrayList<>(List.of(env));
+      out.addAll(notifyTargets.values());
+      return out;
+    }
 
     /** The targets' variables as their notify call gets them. */
     Map<String, Map<String, String>> notifyValues() {
@@ -270,6 +294,7 @@ final class JobRunner {
     Workspace ws = Workspace.create(root, janitor.takeSpare());
     JobEnv env = environment(request, run, ws, inputs);
     Map<String, JobEnv> targets = new LinkedHashMap<>();
+    Map<String, String> registryEnv;
     try {
       writer.write(
           ws,
@@ -282,6 +307,10 @@ final class JobRunner {
           run.buildNumber());
       gitRepos.cloneInputs(
           ws, request.assemblyLine(), request.job(), inputs, request.integrations(), log);
+      registryEnv =
+          registry.write(
+              ws,
+              RegistryAccess.logins(request.assemblyLine(), request.job(), request.integrations()));
       for (Resource target : notifyOnly(request)) {
         writer.writeNotifyTarget(ws, target, request.integrations());
         targets.put(
@@ -297,7 +326,7 @@ final class JobRunner {
       ws.delete(); // half-written, and it may already hold integration files
       throw e;
     }
-    return new Prepared(ws, env, targets);
+    return new Prepared(ws, env, targets, registryEnv);
   }
 
   /**
@@ -412,7 +441,7 @@ final class JobRunner {
       RunInputs inputs,
       TaskSequence.Outcome outcome,
       JobLog log)
-      throws IOException {
+      throws IOException, SecretLeak {
     boolean success = outcome.status() == RunStatus.SUCCESS;
     List<Object> trace = trace(request.job(), inputs);
     if (!success) {
@@ -425,6 +454,7 @@ final class JobRunner {
             ? outVersions.outs(
                 request.line(), request.assemblyLine(), request.job(), ws, inputs, run.id(), trace)
             : List.of();
+    checkForLeaks(log, jobVersion, outs);
     List<StoredVersion> posted =
         store.transaction(
             c -> {
@@ -445,6 +475,35 @@ final class JobRunner {
               + v.versionName().map(n -> " " + n).orElse(""));
     }
     return posted;
+  }
+
+  /** A secret form got past the masker and {@code --strict-secrets} is on: nothing is posted. */
+  private static final class SecretLeak extends Exception {
+    SecretLeak(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Fail closed (issue 4): the stored log (masked again where a line holds a secret the masker
+   * learnt too late) and the versions about to be posted. Says where, never what.
+   */
+  private void checkForLeaks(JobLog log, NewVersion jobVersion, List<NewVersion> outs)
+      throws IOException, SecretLeak {
+    LeakCheck check = new LeakCheck(log.masker(), json);
+    List<String> places = new ArrayList<>(log.scrub(check));
+    List<NewVersion> versions = new ArrayList<>(List.of(jobVersion));
+    versions.addAll(outs);
+    places.addAll(check.versions(versions));
+    if (places.isEmpty()) {
+      return;
+    }
+    String where = "a secret got past the masker into " + String.join("; ", places);
+    if (settings.strictSecrets()) {
+      throw new SecretLeak(where + " (--strict-secrets: the job fails and posts no version)");
+    }
+    log.runner(
+        "warning: " + where + " (the stored log is masked again; --strict-secrets fails the job)");
   }
 
   private static List<Object> trace(Job job, RunInputs inputs) {
@@ -501,34 +560,5 @@ final class JobRunner {
           store.runs().finish(c, run.id(), status, reason);
           return null;
         });
-  }
-
-  /** Every secret value of the integrations the run was given (the log masks them all). */
-  private static List<String> secrets(Map<String, Integration> integrations) {
-    List<String> out = new ArrayList<>();
-    for (Integration i : integrations.values()) {
-      for (FieldValue v : i.fields().values()) {
-        if (v instanceof FieldValue.Hidden h) {
-          out.add(h.value().reveal());
-        } else if (v instanceof FieldValue.Entries e) {
-          e.values().values().forEach(s -> out.add(s.reveal()));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<String> secrets(Map<String, Integration> integrations, Prepared prepared) {
-    List<String> out = secrets(integrations);
-    List<JobEnv> envs = new ArrayList<>(List.of(prepared.env()));
-    envs.addAll(prepared.notifyTargets().values());
-    for (JobEnv env : envs) {
-      for (EnvVar v : env.variables()) {
-        if (v.value() instanceof EnvValue.Hidden h) {
-          out.add(h.secret().reveal());
-        }
-      }
-    }
-    return out;
   }
 }

@@ -12,8 +12,13 @@ import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.exec.ProcessLauncher;
 import dev.shiprun.runner.git.Git;
 import dev.shiprun.runner.git.GitMirrors;
+import dev.shiprun.runner.store.Run;
+import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +60,9 @@ public final class LineRunner {
     /** What looking at a gitRepo's repository found (new commits, or why it could not). */
     void repository(String resource, String text);
 
+    /** Anything else the user should hear about (a leftover that could not be removed). */
+    void note(String text);
+
     void finished(JobResult result);
   }
 
@@ -83,6 +91,7 @@ public final class LineRunner {
   private final YamlVersions yamlVersions;
   private final GitRepoVersions gitRepoVersions;
   private final WorkspaceJanitor janitor;
+  private final Path builds;
   private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
   private volatile boolean cancelled;
 
@@ -99,7 +108,8 @@ public final class LineRunner {
     this.store = store;
     this.progress = progress;
     this.yamlVersions = new YamlVersions(json);
-    this.janitor = new WorkspaceJanitor(settings.home().resolve("builds"));
+    this.builds = settings.home().resolve("builds");
+    this.janitor = new WorkspaceJanitor(builds);
     Git git = new Git(GIT_LIMIT);
     GitMirrors mirrors = new GitMirrors(settings.home().resolve("git"), git);
     this.gitRepoVersions = new GitRepoVersions(mirrors);
@@ -124,6 +134,7 @@ public final class LineRunner {
 
   public Outcome run(Request request) {
     AssemblyLine line = request.assemblyLine();
+    removeLeftovers();
     lookAtRepositories(request);
     store.transaction(c -> yamlVersions.sync(c, store, request.line(), line));
     List<Job> start = new ArrayList<>();
@@ -192,6 +203,26 @@ public final class LineRunner {
       }
     }
     return new Outcome(results, cancelled);
+  }
+
+  /**
+   * The build folders of runs a dead shiprun left (marked interrupted by whichever command opened
+   * the store first): they may hold integration files and the job's registry credentials, which
+   * must not outlive the run. Crashes are rare: one query and a check per interrupted run.
+   */
+  private void removeLeftovers() {
+    for (Run r : store.transaction(c -> store.runs().withStatus(c, RunStatus.INTERRUPTED))) {
+      Path root =
+          builds.resolve(r.line()).resolve(r.job()).resolve(Integer.toString(r.buildNumber()));
+      if (Files.exists(root)) {
+        try {
+          Workspace.deleteTree(root);
+        } catch (IOException e) {
+          progress.note(
+              "cannot remove " + root + " of interrupted run " + r.id() + ": " + e.getMessage());
+        }
+      }
+    }
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.shiprun.runner.exec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * Cuts a byte stream into lines: at {@code \n} (a {@code \r} before it is dropped), at the end of
@@ -11,14 +10,20 @@ import java.util.function.Consumer;
  */
 final class LineSplitter {
 
+  /** Where the text goes: {@code lineEnds} is false for a piece of a line cut for its length. */
+  @FunctionalInterface
+  interface Receiver {
+    void accept(String text, boolean lineEnds);
+  }
+
   static final int MAX_LINE_BYTES = 1 << 20;
 
-  private final Consumer<String> lines;
+  private final Receiver lines;
   private final int maxLineBytes;
   private byte[] buffer = new byte[512];
   private int length;
 
-  LineSplitter(Consumer<String> lines, int maxLineBytes) {
+  LineSplitter(Receiver lines, int maxLineBytes) {
     if (maxLineBytes < 4) {
       throw new IllegalArgumentException("a line must hold at least one character");
     }
@@ -42,7 +47,7 @@ final class LineSplitter {
   /** The end of the stream: a last line without a newline is still a line. */
   void finish() {
     if (length > 0) {
-      emit(length, length);
+      emit(length, length, true);
     }
   }
 
@@ -50,7 +55,7 @@ final class LineSplitter {
     while (count > 0) {
       if (length == maxLineBytes) { // more is coming: cut here, not after the newline
         int cut = characterBoundary();
-        emit(cut, cut);
+        emit(cut, cut, false);
       }
       int taken = Math.min(maxLineBytes - length, count);
       if (length + taken > buffer.length) {
@@ -66,12 +71,12 @@ final class LineSplitter {
 
   private void emitLine() {
     int end = length > 0 && buffer[length - 1] == '\r' ? length - 1 : length;
-    emit(end, length);
+    emit(end, length, true);
   }
 
   /** Delivers bytes [0, end) and drops [0, consumed) from the buffer. */
-  private void emit(int end, int consumed) {
-    lines.accept(new String(buffer, 0, end, StandardCharsets.UTF_8));
+  private void emit(int end, int consumed, boolean lineEnds) {
+    lines.accept(new String(buffer, 0, end, StandardCharsets.UTF_8), lineEnds);
     System.arraycopy(buffer, consumed, buffer, 0, length - consumed);
     length -= consumed;
   }

@@ -70,7 +70,8 @@ final class OutputPump {
 
   private void read(InputStream stream, Channel channel, Executor readers) {
     LineSplitter splitter =
-        new LineSplitter(line -> deliver(channel, line), LineSplitter.MAX_LINE_BYTES);
+        new LineSplitter(
+            (text, lineEnds) -> deliver(channel, text, lineEnds), LineSplitter.MAX_LINE_BYTES);
     try {
       readers.execute(
           () -> {
@@ -102,12 +103,16 @@ final class OutputPump {
     }
   }
 
-  private synchronized void deliver(Channel channel, String line) {
+  private synchronized void deliver(Channel channel, String text, boolean lineEnds) {
     if (closed || failure != null) {
       return;
     }
     try {
-      sink.line(channel, line);
+      if (lineEnds) {
+        sink.line(channel, text);
+      } else {
+        sink.piece(channel, text);
+      }
     } catch (RuntimeException e) {
       failure = e;
     }

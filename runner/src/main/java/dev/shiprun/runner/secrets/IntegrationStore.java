@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +118,12 @@ public final class IntegrationStore {
           }
           integrations.forEach((name, i) -> doc.integrations.put(name, seal(box, i)));
         });
+  }
+
+  /** The error for a name nothing is stored under. */
+  public IntegrationStoreException noSuch(String name) {
+    return new IntegrationStoreException(
+        "no integration '" + name + "' in " + file() + "; see 'shiprun integration list'");
   }
 
   /** Removes the named integration; false when there was none. */
@@ -290,12 +295,7 @@ public final class IntegrationStore {
   }
 
   private void write(Document doc) throws IOException {
-    Path tmp =
-        Files.createTempFile(
-            home,
-            ".integrations-",
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path tmp = PrivateFiles.temporary(home, ".integrations-");
     try {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         out.write(ByteBuffer.wrap(json.writeValueAsBytes(doc)));

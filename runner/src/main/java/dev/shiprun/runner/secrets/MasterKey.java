@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -104,12 +103,7 @@ public final class MasterKey {
   /** Writes the key to a new file, 0600 from its creation; fails if the file exists. */
   void writeNew(Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    Path tmp =
-        Files.createTempFile(
-            file.getParent(),
-            ".master-key-",
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path tmp = PrivateFiles.temporary(file.getParent(), ".master-key-");
     try {
       Files.writeString(tmp, encoded() + "\n", StandardCharsets.US_ASCII);
       // A hard link publishes the finished file only if none is there (no rename over a key).
@@ -121,12 +115,7 @@ public final class MasterKey {
 
   /** Replaces {@code file} with this key, atomically. */
   void replace(Path file) throws IOException {
-    Path tmp =
-        Files.createTempFile(
-            file.getParent(),
-            ".master-key-",
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Path tmp = PrivateFiles.temporary(file.getParent(), ".master-key-");
     try {
       Files.writeString(tmp, encoded() + "\n", StandardCharsets.US_ASCII);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -94,6 +94,21 @@ public final class Runs {
   }
 
   /** Runs, newest first, optionally of one line and job; at most {@code limit}. */
+  /** Every run that ended {@code status}, oldest first. */
+  public List<Run> withStatus(Connection c, RunStatus status) throws SQLException {
+    List<Run> out = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE status = ? ORDER BY id")) {
+      s.setString(1, status.wire());
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(read(r));
+        }
+      }
+    }
+    return out;
+  }
+
   public List<Run> list(Connection c, Optional<String> line, Optional<String> job, int limit)
       throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM run WHERE 1 = 1");

@@ -73,6 +73,17 @@ class RunSignalsIT {
             .start();
     assertTrue(versions.waitFor(60, TimeUnit.SECONDS));
     assertEquals(1, versions.exitValue(), "an interrupted run posts no job version");
+
+    // Its build folder (integration files, registry credentials) goes at the next run.
+    Path leftover = home().resolve("builds/timeout/sleeper/1");
+    assertTrue(Files.isDirectory(leftover), "the killed run left its build folder");
+    Path other = temp.resolve("other");
+    Files.createDirectories(other);
+    Files.writeString(
+        other.resolve("shippable.yml"),
+        "jobs:\n  - name: quick\n    type: runSh\n    steps:\n      - TASK: {script: ['true']}\n");
+    cli("run", other.toString());
+    assertFalse(Files.exists(leftover), "the next run removed the leftover build folder");
   }
 
   private Process start(Path pids) throws IOException {

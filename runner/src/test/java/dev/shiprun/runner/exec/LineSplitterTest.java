@@ -13,7 +13,7 @@ class LineSplitterTest {
 
   @Test
   void joinsLinesAcrossChunksAndKeepsALastLineWithoutNewline() {
-    LineSplitter splitter = new LineSplitter(lines::add, 1024);
+    LineSplitter splitter = new LineSplitter((text, ends) -> lines.add(text), 1024);
 
     feed(splitter, "par", "tial\r\nwhole\n\nla", "st");
     splitter.finish();
@@ -22,18 +22,19 @@ class LineSplitterTest {
   }
 
   @Test
-  void cutsAnOverlongLineBetweenCharacters() {
-    LineSplitter splitter = new LineSplitter(lines::add, 8);
+  void cutsAnOverlongLineBetweenCharactersAndSaysWhichPiecesGoOn() {
+    LineSplitter splitter =
+        new LineSplitter((text, ends) -> lines.add(ends ? text + "|end" : text + "|more"), 8);
 
     feed(splitter, "abcdefgé€xyz\n12345678\n"); // é would straddle the 8th byte: it moves on
     splitter.finish();
 
-    assertEquals(List.of("abcdefg", "é€xyz", "12345678"), lines);
+    assertEquals(List.of("abcdefg|more", "é€xyz|end", "12345678|end"), lines);
   }
 
   @Test
   void turnsInvalidUtf8IntoReplacementCharacters() {
-    LineSplitter splitter = new LineSplitter(lines::add, 1024);
+    LineSplitter splitter = new LineSplitter((text, ends) -> lines.add(text), 1024);
 
     byte[] bytes = {'o', 'k', (byte) 0xFF, (byte) 0xC3, '\n'};
     splitter.accept(bytes, 0, bytes.length);

@@ -1,0 +1,220 @@
+package dev.shiprun.model.mask;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * An Aho-Corasick automaton over chars: fed one char at a time, it says after each the length of
+ * the longest pattern that ends there. Immutable; widening the pattern set builds a new one.
+ *
+ * <p>The layout is chosen for the scan loop, which runs once per char of job output: a char that
+ * occurs in no pattern maps to class 0 and sends the automaton straight back to the root (most log
+ * text), the root's moves are one array read, and every other state keeps its few edges in flat
+ * arrays. Chars below 256 find their class in a table, others by binary search.
+ */
+final class Automaton {
+
+  static final Automaton EMPTY = of(List.of());
+
+  private static final int ROOT = 0;
+  private static final int TABLE = 256;
+
+  /** Class of each char below {@link #TABLE}, 1..; 0 for a char that occurs in no pattern. */
+  private final int[] narrowClass = new int[TABLE];
+
+  /** The other chars of the patterns, sorted; the class of wide[i] is wideClass[i]. */
+  private final char[] wide;
+
+  private final int[] wideClass;
+
+  private final int[] rootNext;
+
+  /** Edges of state s: indexes [edgeStart[s], edgeStart[s + 1]) of edgeClass and edgeTarget. */
+  private final int[] edgeStart;
+
+  private final int[] edgeClass;
+  private final int[] edgeTarget;
+  private final int[] fail;
+
+  /** The longest pattern that is a suffix of the text read to reach a state; 0 for none. */
+  private final int[] matchLength;
+
+  /** How far back a match that is still to come can start: see {@link #hold}. */
+  private final int[] hold;
+
+  private final int longest;
+
+  private Automaton(Collection<String> patterns) {
+    char[] chars = distinctChars(patterns);
+    int narrow = 0;
+    while (narrow < chars.length && chars[narrow] < TABLE) {
+      narrowClass[chars[narrow]] = ++narrow;
+    }
+    this.wide = Arrays.copyOfRange(chars, narrow, chars.length);
+    this.wideClass = new int[wide.length];
+    for (int i = 0; i < wide.length; i++) {
+      wideClass[i] = narrow + i + 1;
+    }
+    Trie trie = new Trie(patterns, this);
+    this.rootNext = new int[chars.length + 1];
+    this.edgeStart = new int[trie.states + 1];
+    this.edgeClass = new int[trie.states];
+    this.edgeTarget = new int[trie.states];
+    flattenEdges(trie);
+    this.fail = new int[trie.states];
+    this.matchLength = new int[trie.states];
+    this.hold = new int[trie.states];
+    this.longest = linkFailures(trie);
+  }
+
+  /** The automaton of these patterns (empty ones are ignored). */
+  static Automaton of(Collection<String> patterns) {
+    return new Automaton(patterns);
+  }
+
+  /** The state after reading {@code ch} in {@code state}. */
+  int next(int state, char ch) {
+    int c = classOf(ch);
+    return c == 0 ? ROOT : move(state, c);
+  }
+
+  /** The length of the longest pattern ending at the char that led to {@code state}, or 0. */
+  int matchLength(int state) {
+    return matchLength[state];
+  }
+
+  /**
+   * How many of the chars read so far a match yet to come may still cover: the depth of the deepest
+   * state on the failure chain that can still move on. Text before that is final. At most {@link
+   * #longest()} − 1.
+   */
+  int hold(int state) {
+    return hold[state];
+  }
+
+  int longest() {
+    return longest;
+  }
+
+  private int classOf(char ch) {
+    if (ch < TABLE) {
+      return narrowClass[ch];
+    }
+    int i = Arrays.binarySearch(wide, ch);
+    return i < 0 ? 0 : wideClass[i];
+  }
+
+  private int move(int state, int c) {
+    while (state != ROOT) {
+      for (int i = edgeStart[state], end = edgeStart[state + 1]; i < end; i++) {
+        if (edgeClass[i] == c) {
+          return edgeTarget[i];
+        }
+      }
+      state = fail[state];
+    }
+    return rootNext[c];
+  }
+
+  /** The root's edges as a table by class; every other state's as a run of the edge arrays. */
+  private void flattenEdges(Trie trie) {
+    int edges = 0;
+    for (int s = 0; s < trie.states; s++) {
+      edgeStart[s] = edges;
+      for (int child = trie.firstChild[s]; child != ROOT; child = trie.nextSibling[child]) {
+        if (s == ROOT) {
+          rootNext[trie.label[child]] = child;
+        } else {
+          edgeClass[edges] = trie.label[child];
+          edgeTarget[edges++] = child;
+        }
+      }
+    }
+    edgeStart[trie.states] = edges;
+  }
+
+  /**
+   * Failure links, outputs and holds, breadth first (a failure target is always shallower). Returns
+   * the length of the longest pattern.
+   */
+  private int linkFailures(Trie trie) {
+    int[] queue = new int[trie.states];
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = ROOT;
+    int most = 0;
+    while (head < tail) {
+      int s = queue[head++];
+      matchLength[s] = Math.max(trie.ends[s], matchLength[fail[s]]);
+      hold[s] = trie.firstChild[s] == ROOT ? hold[fail[s]] : trie.depth[s];
+      most = Math.max(most, trie.ends[s]);
+      for (int child = trie.firstChild[s]; child != ROOT; child = trie.nextSibling[child]) {
+        fail[child] = s == ROOT ? ROOT : move(fail[s], trie.label[child]);
+        queue[tail++] = child;
+      }
+    }
+    return most;
+  }
+
+  /** The chars the patterns are made of, each once, in order. */
+  private static char[] distinctChars(Collection<String> patterns) {
+    BitSet seen = new BitSet();
+    for (String p : patterns) {
+      for (int i = 0; i < p.length(); i++) {
+        seen.set(p.charAt(i));
+      }
+    }
+    char[] out = new char[seen.cardinality()];
+    for (int ch = seen.nextSetBit(0), i = 0; ch >= 0; ch = seen.nextSetBit(ch + 1)) {
+      out[i++] = (char) ch;
+    }
+    return out;
+  }
+
+  /** The patterns as a trie of char classes, children as sibling lists, before the links. */
+  private static final class Trie {
+    final int[] firstChild;
+    final int[] nextSibling;
+    final int[] label;
+    final int[] depth;
+    final int[] ends;
+    int states = 1;
+
+    Trie(Collection<String> patterns, Automaton classes) {
+      int most = 1;
+      for (String p : patterns) {
+        most += p.length();
+      }
+      firstChild = new int[most];
+      nextSibling = new int[most];
+      label = new int[most];
+      depth = new int[most];
+      ends = new int[most];
+      for (String p : patterns) {
+        add(p, classes);
+      }
+    }
+
+    private void add(String pattern, Automaton classes) {
+      int s = ROOT;
+      for (int i = 0; i < pattern.length(); i++) {
+        int c = classes.classOf(pattern.charAt(i));
+        int child = firstChild[s];
+        while (child != ROOT && label[child] != c) {
+          child = nextSibling[child];
+        }
+        if (child == ROOT) {
+          child = states++;
+          label[child] = c;
+          depth[child] = i + 1;
+          nextSibling[child] = firstChild[s];
+          firstChild[s] = child;
+        }
+        s = child;
+      }
+      ends[s] = pattern.length();
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package dev.shiprun.model.mask;
+
+import java.util.Arrays;
+
+/**
+ * Masks one stream of text that arrives in pieces of any size: a secret split across two writes is
+ * still masked. Each call returns the text that is final so far, masked; what a match still to come
+ * could cover is held back, at most the longest pattern less one char, and never past a line end,
+ * so live output lags by less than a line.
+ *
+ * <p>A match is never carried back over a line end: the part of a multi-line match on earlier lines
+ * is already out, masked only where each of those lines matched on its own (every line of a
+ * multi-line secret is a pattern). Patterns registered while the stream runs apply to the text not
+ * written out yet.
+ *
+ * <p>One writer at a time: a stream is not thread-safe (the masker it reads from is).
+ */
+public final class MaskingStream {
+
+  private final SecretMasker masker;
+  private Automaton automaton;
+  private int state;
+
+  /** Text read but not written out: held[0, length) starts at absolute position base. */
+  private char[] held = new char[256];
+
+  private int length;
+  private long base;
+
+  /** Absolute position after the last line end read: no mask reaches back before it. */
+  private long lineStart;
+
+  private final MaskRegions regions = new MaskRegions();
+
+  MaskingStream(SecretMasker masker) {
+    this.masker = masker;
+    this.automaton = masker.automaton();
+  }
+
+  /** Reads a piece of the stream and returns the masked text that is final now (maybe none). */
+  public String write(CharSequence text) {
+    read(text);
+    long upTo = Math.max(lineStart, base + length - automaton.hold(state));
+    return emit(upTo).toString();
+  }
+
+  /**
+   * Reads the rest of a line (what was written of it before, and {@code text}) and its line end,
+   * and returns the whole masked line, without the line end.
+   */
+  public String line(CharSequence text) {
+    read(text);
+    read("\n");
+    StringBuilder out = emit(base + length);
+    out.setLength(out.length() - 1); // the line end: never masked, so always last
+    return out.toString();
+  }
+
+  /** Ends the stream: returns everything held back, masked. Text written later starts afresh. */
+  public String flush() {
+    widen();
+    String out = emit(base + length).toString();
+    state = 0;
+    lineStart = base;
+    return out;
+  }
+
+  /** How many chars are held back now. */
+  int held() {
+    return length;
+  }
+
+  private void read(CharSequence text) {
+    widen();
+    int from = length;
+    if (length + text.length() > held.length) {
+      held = Arrays.copyOf(held, Math.max(length + text.length(), held.length * 2));
+    }
+    if (text instanceof String s) {
+      s.getChars(0, s.length(), held, length);
+    } else {
+      for (int i = 0; i < text.length(); i++) {
+        held[length + i] = text.charAt(i);
+      }
+    }
+    length += text.length();
+    scan(from);
+  }
+
+  /** Runs the automaton over held[from, length), noting every match. */
+  private void scan(int from) {
+    Automaton a = automaton;
+    int s = state;
+    char[] text = held;
+    for (int i = from; i < length; i++) {
+      char ch = text[i];
+      s = a.next(s, ch);
+      if (ch == '\n') {
+        lineStart = base + i + 1;
+      }
+      int match = a.matchLength(s);
+      if (match != 0) {
+        long end = base + i + 1;
+        regions.add(Math.max(end - match, Math.max(lineStart, base)), end);
+      }
+    }
+    state = s;
+  }
+
+  /**
+   * Takes the masker's newest patterns, if they changed: the held-back text is read again with
+   * them, from the root (the old state means nothing in the new automaton).
+   */
+  private void widen() {
+    Automaton newest = masker.automaton();
+    if (newest != automaton) {
+      automaton = newest;
+      state = 0;
+      scan(0);
+    }
+  }
+
+  /** Writes out held text up to {@code upTo} (absolute), masked. */
+  private StringBuilder emit(long upTo) {
+    int count = (int) (upTo - base);
+    StringBuilder out = new StringBuilder(count + SecretMasker.MASK.length());
+    regions.emit(held, base, upTo, out);
+    System.arraycopy(held, count, held, 0, length - count);
+    length -= count;
+    base = upTo;
+    return out;
+  }
+}

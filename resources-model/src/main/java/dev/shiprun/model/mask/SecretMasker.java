@@ -1,0 +1,91 @@
+package dev.shiprun.model.mask;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Replaces every secret a job can see with {@code ***} in its output, before the output reaches any
+ * sink (console, stored log). What it looks for is each secret and the forms a script can turn it
+ * into without meaning to reveal it ({@link SecretForms}: base64, URL-encoded, JSON-escaped,
+ * shell-quoted, each line of a multi-line secret), all in one Aho-Corasick automaton, so the cost
+ * per char of output does not grow with the number of secrets. Where matches overlap, their union
+ * is masked.
+ *
+ * <p>A value shorter than {@value #MIN_LENGTH} characters is not masked: it would turn every {@code
+ * true} or {@code 443} of a log into {@code ***} and tell a reader more than it hides. The caller
+ * says so ({@link #maskable}), without the value.
+ *
+ * <p>Thread-safe: secrets can be added while streams are masking (a script registers one), and
+ * apply to the text those streams have not written out yet.
+ */
+public final class SecretMasker {
+
+  public static final String MASK = "***";
+
+  /** The shortest value that is masked, in characters (code points). */
+  public static final int MIN_LENGTH = 4;
+
+  private final Set<String> secrets = new HashSet<>();
+  private final Set<String> patterns = new LinkedHashSet<>();
+  private int unmasked;
+  private volatile Automaton automaton = Automaton.EMPTY;
+
+  public SecretMasker(Collection<String> secrets) {
+    addAll(secrets);
+  }
+
+  /** Whether a value is long enough to be masked; an empty value needs no mask and is not. */
+  public static boolean maskable(String secret) {
+    String value = SecretForms.trimLineEnds(secret);
+    return value.codePointCount(0, value.length()) >= MIN_LENGTH;
+  }
+
+  /** Masks {@code secret} too, from now on, also in the text streams have not written out yet. */
+  public void add(String secret) {
+    addAll(List.of(secret));
+  }
+
+  /** {@link #add} for several secrets, with one rebuild of the automaton. */
+  public synchronized void addAll(Collection<String> more) {
+    boolean widened = false;
+    for (String secret : more) {
+      if (secret.isEmpty() || !secrets.add(secret)) {
+        continue;
+      }
+      if (maskable(secret)) {
+        widened |= patterns.addAll(SecretForms.of(secret));
+      } else {
+        unmasked++;
+      }
+    }
+    if (widened) {
+      automaton = Automaton.of(patterns);
+    }
+  }
+
+  /** How many distinct non-empty values were given that are too short to be masked. */
+  public synchronized int unmasked() {
+    return unmasked;
+  }
+
+  /** A text that is complete in itself (a line of the runner's own, a message): masked. */
+  public String mask(String text) {
+    if (automaton == Automaton.EMPTY) {
+      return text;
+    }
+    MaskingStream stream = stream();
+    return stream.write(text) + stream.flush();
+  }
+
+  /** A new stream to mask text that arrives in pieces (one per channel of a process). */
+  public MaskingStream stream() {
+    return new MaskingStream(this);
+  }
+
+  Automaton automaton() {
+    return automaton;
+  }
+}
