@@ -41,6 +41,11 @@ final class JobLog implements OutputSink, AutoCloseable {
   private final LiveOutput listener;
   private final Set<String> registered = new HashSet<>();
 
+  /** A value was registered after lines were written: those lines may hold it. */
+  private boolean learntLate;
+
+  private boolean wroteAny;
+
   JobLog(Path file, String job, SecretMasker masker, LiveOutput listener) throws IOException {
     Files.createDirectories(file.getParent());
     this.file =
@@ -87,6 +92,7 @@ final class JobLog implements OutputSink, AutoCloseable {
               + SecretMasker.MIN_LENGTH
               + " characters and is not masked");
     }
+    learntLate |= wroteAny;
     masker.add(value);
   }
 
@@ -101,6 +107,9 @@ final class JobLog implements OutputSink, AutoCloseable {
    * when they were written, and masks them there. Says where (line numbers), never what.
    */
   synchronized List<String> scrub(LeakCheck check) throws IOException {
+    if (!learntLate) {
+      return List.of(); // every line was masked with every secret there was: nothing to find
+    }
     file.close();
     try {
       return check.scrub(path);
@@ -125,6 +134,7 @@ final class JobLog implements OutputSink, AutoCloseable {
   }
 
   private void write(String masked) {
+    wroteAny = true;
     try {
       file.write(masked);
       file.write('\n');
