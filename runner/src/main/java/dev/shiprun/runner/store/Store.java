@@ -30,16 +30,18 @@ public final class Store implements AutoCloseable {
   }
 
   /** The version of the newest migration in {@code db/migration} (a test keeps them equal). */
-  static final String SCHEMA_VERSION = "3";
+  static final String SCHEMA_VERSION = "4";
 
   private final AgroalDataSource dataSource;
   private final Runs runs;
   private final Versions versions;
+  private final Lines lines;
 
   private Store(AgroalDataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
     this.runs = new Runs();
     this.versions = new Versions(json);
+    this.lines = new Lines(json);
   }
 
   /**
@@ -129,6 +131,10 @@ public final class Store implements AutoCloseable {
 
   public Runs runs() {
     return runs;
+  }
+
+  public Lines lines() {
+    return lines;
   }
 
   public Versions versions() {
