@@ -30,18 +30,20 @@ public final class Store implements AutoCloseable {
   }
 
   /** The version of the newest migration in {@code db/migration} (a test keeps them equal). */
-  static final String SCHEMA_VERSION = "4";
+  static final String SCHEMA_VERSION = "5";
 
   private final AgroalDataSource dataSource;
   private final Runs runs;
   private final Versions versions;
   private final Lines lines;
+  private final RunQueue queue;
 
   private Store(AgroalDataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
     this.runs = new Runs();
     this.versions = new Versions(json);
     this.lines = new Lines(json);
+    this.queue = new RunQueue(json);
   }
 
   /**
@@ -131,6 +133,10 @@ public final class Store implements AutoCloseable {
 
   public Runs runs() {
     return runs;
+  }
+
+  public RunQueue queue() {
+    return queue;
   }
 
   public Lines lines() {

@@ -1,0 +1,198 @@
+package dev.shiprun.runner.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The run_request table: the daemon's durable queue. Requests are taken oldest first; taking one is
+ * a conditional update, so two workers (or two daemons on one store) never take the same one. A
+ * request leaves the table when its run is recorded as finished.
+ */
+public final class RunQueue {
+
+  private static final String COLUMNS =
+      "id, line, job, variables, status, created_at, taken_at, run_id";
+  private static final TypeReference<LinkedHashMap<String, String>> VARIABLES =
+      new TypeReference<>() {};
+
+  private final ObjectMapper json;
+
+  RunQueue(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public RunRequest enqueue(Connection c, String line, String job, Map<String, String> variables)
+      throws SQLException {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO run_request (line, job, variables, status, created_at)"
+                + " VALUES (?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      s.setString(1, line);
+      s.setString(2, job);
+      s.setString(3, write(variables));
+      s.setString(4, RunRequest.Status.QUEUED.wire());
+      s.setTimestamp(5, Timestamp.from(now));
+      s.executeUpdate();
+      try (ResultSet keys = s.getGeneratedKeys()) {
+        keys.next();
+        return new RunRequest(
+            keys.getLong(1),
+            line,
+            job,
+            variables,
+            RunRequest.Status.QUEUED,
+            now,
+            Optional.empty(),
+            OptionalLong.empty());
+      }
+    }
+  }
+
+  /** The oldest queued request, now taken; empty when none is queued. */
+  public Optional<RunRequest> take(Connection c) throws SQLException {
+    for (RunRequest next : queued(c, 8)) {
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE run_request SET status = ?, taken_at = ? WHERE id = ? AND status = ?")) {
+        s.setString(1, RunRequest.Status.TAKEN.wire());
+        s.setTimestamp(2, Timestamp.from(now));
+        s.setLong(3, next.id());
+        s.setString(4, RunRequest.Status.QUEUED.wire());
+        if (s.executeUpdate() == 1) {
+          return Optional.of(
+              new RunRequest(
+                  next.id(),
+                  next.line(),
+                  next.job(),
+                  next.variables(),
+                  RunRequest.Status.TAKEN,
+                  next.createdAt(),
+                  Optional.of(now),
+                  OptionalLong.empty()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Records the run a taken request became (in the run's own start transaction). */
+  public void started(Connection c, long requestId, long runId) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE run_request SET run_id = ? WHERE id = ?")) {
+      s.setLong(1, runId);
+      s.setLong(2, requestId);
+      s.executeUpdate();
+    }
+  }
+
+  /** The request is done: its run holds the outcome. */
+  public void remove(Connection c, long requestId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM run_request WHERE id = ?")) {
+      s.setLong(1, requestId);
+      s.executeUpdate();
+    }
+  }
+
+  /**
+   * After a crash: requests taken but never started go back to the queue (their worker died before
+   * the run row existed); those whose run started are removed (that run is marked interrupted).
+   *
+   * @return how many went back to the queue
+   */
+  public int recover(Connection c) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM run_request WHERE status = ? AND run_id IS NOT NULL")) {
+      s.setString(1, RunRequest.Status.TAKEN.wire());
+      s.executeUpdate();
+    }
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE run_request SET status = ?, taken_at = NULL WHERE status = ?")) {
+      s.setString(1, RunRequest.Status.QUEUED.wire());
+      s.setString(2, RunRequest.Status.TAKEN.wire());
+      return s.executeUpdate();
+    }
+  }
+
+  /** Up to {@code limit} queued requests, oldest first. */
+  public List<RunRequest> queued(Connection c, int limit) throws SQLException {
+    List<RunRequest> out = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM run_request WHERE status = ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+      s.setString(1, RunRequest.Status.QUEUED.wire());
+      s.setInt(2, limit);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(read(r));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How many requests wait (the queue length of the metrics and of the limit). */
+  public int length(Connection c) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT COUNT(*) FROM run_request WHERE status = ?")) {
+      s.setString(1, RunRequest.Status.QUEUED.wire());
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+
+  private RunRequest read(ResultSet r) throws SQLException {
+    Timestamp taken = r.getTimestamp(7);
+    long runId = r.getLong(8);
+    boolean noRun = r.wasNull();
+    return new RunRequest(
+        r.getLong(1),
+        r.getString(2),
+        r.getString(3),
+        read(r.getString(4)),
+        RunRequest.Status.fromWire(r.getString(5)),
+        r.getTimestamp(6).toInstant(),
+        Optional.ofNullable(taken).map(Timestamp::toInstant),
+        noRun ? OptionalLong.empty() : OptionalLong.of(runId));
+  }
+
+  private String write(Map<String, String> variables) {
+    try {
+      return json.writeValueAsString(variables);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a request's variables as JSON", e);
+    }
+  }
+
+  private Map<String, String> read(String variables) throws SQLException {
+    if (variables == null) {
+      return Map.of();
+    }
+    try {
+      return json.readValue(variables, VARIABLES);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("stored request variables are not JSON: " + e.getOriginalMessage());
+    }
+  }
+}

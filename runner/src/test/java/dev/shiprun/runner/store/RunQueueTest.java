@@ -1,0 +1,94 @@
+package dev.shiprun.runner.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon's durable queue on the real H2 store. */
+class RunQueueTest {
+
+  @TempDir Path home;
+
+  @Test
+  void requestsSurviveReopeningAndAreTakenOldestFirst() {
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      store.transaction(c -> store.queue().enqueue(c, "web", "build", Map.of("A", "1 \"2\" $3")));
+      store.transaction(c -> store.queue().enqueue(c, "web", "test", Map.of()));
+    }
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      assertEquals(2, (int) store.<Integer>transaction(c -> store.queue().length(c)));
+      RunRequest first = store.transaction(c -> store.queue().take(c)).orElseThrow();
+      assertEquals("build", first.job());
+      assertEquals(Map.of("A", "1 \"2\" $3"), first.variables());
+      assertEquals(RunRequest.Status.TAKEN, first.status());
+      assertEquals("test", store.transaction(c -> store.queue().take(c)).orElseThrow().job());
+      assertEquals(Optional.empty(), store.transaction(c -> store.queue().take(c)));
+    }
+  }
+
+  @Test
+  void twoWorkersNeverTakeTheSameRequest() throws Exception {
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      for (int i = 0; i < 40; i++) {
+        String job = "job-" + i;
+        store.transaction(c -> store.queue().enqueue(c, "web", job, Map.of()));
+      }
+      List<String> taken = Collections.synchronizedList(new ArrayList<>());
+      ExecutorService workers = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> all = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+          all.add(
+              workers.submit(
+                  () -> {
+                    while (true) {
+                      Optional<RunRequest> next = store.transaction(c -> store.queue().take(c));
+                      if (next.isEmpty()) {
+                        return null;
+                      }
+                      taken.add(next.get().job());
+                    }
+                  }));
+        }
+        for (Future<?> f : all) {
+          f.get();
+        }
+      } finally {
+        workers.shutdownNow();
+      }
+      assertEquals(40, taken.size(), "every request once: " + taken);
+      assertEquals(40, taken.stream().distinct().count(), "none twice: " + taken);
+    }
+  }
+
+  @Test
+  void afterACrashUnstartedRequestsGoBackAndStartedOnesLeave() {
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      store.transaction(c -> store.queue().enqueue(c, "web", "started", Map.of()));
+      store.transaction(c -> store.queue().enqueue(c, "web", "not-started", Map.of()));
+      store.transaction(c -> store.queue().enqueue(c, "web", "waiting", Map.of()));
+      RunRequest a = store.transaction(c -> store.queue().take(c)).orElseThrow();
+      store.transaction(c -> store.queue().take(c)).orElseThrow();
+      store.transaction(
+          c -> {
+            store.queue().started(c, a.id(), 99);
+            return null;
+          });
+      assertEquals(1, (int) store.<Integer>transaction(c -> store.queue().recover(c)));
+      List<RunRequest> queued = store.transaction(c -> store.queue().queued(c, 10));
+      assertEquals(
+          List.of("not-started", "waiting"), queued.stream().map(RunRequest::job).toList());
+    }
+  }
+}
