@@ -1,0 +1,177 @@
+package dev.shiprun.runner.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.model.Job;
+import dev.shiprun.model.diagnostic.Diagnostics;
+import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.model.parse.PipelineFile;
+import dev.shiprun.runner.engine.EngineSettings;
+import dev.shiprun.runner.engine.JobResult;
+import dev.shiprun.runner.engine.LineRunner;
+import dev.shiprun.runner.store.Run;
+import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.runner.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon's workers on a real store with real bash jobs. */
+class QueueWorkersTest {
+
+  private static final String LINE =
+      """
+      resources:
+        - name: go
+          type: params
+          versionTemplate: {params: {X: "1"}}
+      jobs:
+        - name: mark
+          type: runSh
+          steps:
+            - IN: go
+            - TASK: {script: ['echo "$WHO" >> "$MARKS"']}
+        - name: sleeper
+          type: runSh
+          steps:
+            - IN: go
+            - TASK: {script: ['sleep 30']}
+      """;
+
+  @TempDir Path home;
+
+  private final List<String> notes = new CopyOnWriteArrayList<>();
+
+  private final LineRunner.Progress progress =
+      new LineRunner.Progress() {
+        @Override
+        public void started(Job job) {}
+
+        @Override
+        public void waiting(Job job, String why) {}
+
+        @Override
+        public void leftOut(Job job, String why) {}
+
+        @Override
+        public void repository(String resource, String text) {}
+
+        @Override
+        public void note(String text) {
+          notes.add(text);
+        }
+
+        @Override
+        public void finished(JobResult result) {}
+      };
+
+  private static AssemblyLine line() {
+    return new AssemblyLineLoader()
+        .load(
+            List.of(new PipelineFile("shippable.yml", LINE.getBytes(StandardCharsets.UTF_8))),
+            new Diagnostics())
+        .valid()
+        .orElseThrow()
+        .line();
+  }
+
+  private QueueWorkers workers(Store store, int concurrency) {
+    AssemblyLine line = line();
+    return new QueueWorkers(
+        store,
+        new EngineSettings(
+            home,
+            Optional.empty(),
+            Duration.ofMillis(300),
+            Map.of("PATH", System.getenv("PATH")),
+            false,
+            false),
+        name ->
+            name.equals("web")
+                ? new QueueWorkers.Lines.Result(Optional.of(line), "")
+                : new QueueWorkers.Lines.Result(Optional.empty(), "no such line"),
+        Map::of,
+        progress,
+        (job, text) -> {},
+        concurrency,
+        Duration.ofMillis(200));
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "timed out waiting: " + what);
+      Thread.sleep(50);
+    }
+  }
+
+  private static List<Run> runs(Store store) {
+    return store.transaction(c -> store.runs().list(c, Optional.empty(), Optional.empty(), 100));
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void queuedRequestsAreDrainedWithTheirVariables() throws Exception {
+    Path marks = home.resolve("marks.txt");
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      for (String who : List.of("a", "b", "c")) {
+        store.transaction(
+            c ->
+                store
+                    .queue()
+                    .enqueue(c, "web", "mark", Map.of("WHO", who, "MARKS", marks.toString())));
+      }
+      store.transaction(c -> store.queue().enqueue(c, "gone", "mark", Map.of()));
+      QueueWorkers workers = workers(store, 2);
+      workers.start();
+      try {
+        await(
+            () ->
+                runs(store).stream().filter(r -> r.status() == RunStatus.SUCCESS).count() == 3
+                    && store.<Integer>transaction(c -> store.queue().length(c)) == 0,
+            "three successful runs and an empty queue");
+      } finally {
+        workers.stop(Duration.ofSeconds(10));
+      }
+      assertEquals(
+          List.of("a", "b", "c"),
+          Files.readAllLines(marks).stream().sorted().toList(),
+          "each request ran once with its own variables");
+      assertTrue(
+          notes.stream().anyMatch(n -> n.contains("for line 'gone': no such line")),
+          notes.toString());
+    }
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void stopCancelsWhatIsStillRunningAfterTheGracePeriod() throws Exception {
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      store.transaction(c -> store.queue().enqueue(c, "web", "sleeper", Map.of()));
+      QueueWorkers workers = workers(store, 1);
+      workers.start();
+      await(
+          () -> runs(store).stream().anyMatch(r -> r.status() == RunStatus.PROCESSING),
+          "the sleeper to start");
+      Thread.sleep(500); // into its script
+      long started = System.nanoTime();
+      workers.stop(Duration.ofMillis(200));
+      long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      assertTrue(took < 20_000, "stop took " + took + " ms");
+      assertEquals(RunStatus.CANCELLED, runs(store).get(0).status(), runs(store).toString());
+    }
+  }
+}
