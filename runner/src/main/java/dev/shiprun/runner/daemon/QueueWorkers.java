@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +52,14 @@ public final class QueueWorkers {
   private final ObjectMapper json = new ObjectMapper();
   private final ExecutorService threads;
   private final Set<LineRunner> running = ConcurrentHashMap.newKeySet();
+
+  /**
+   * One request per line at a time: a job's builds run one after the other (as on Shippable), and a
+   * line's start (YAML versions, repositories, build numbers) is not made for two at once. Requests
+   * of different lines run side by side.
+   */
+  private final Map<String, ReentrantLock> lineLocks = new ConcurrentHashMap<>();
+
   private final Object wake = new Object();
   private volatile boolean stopping;
 
@@ -192,6 +201,8 @@ public final class QueueWorkers {
             json,
             progress,
             live);
+    ReentrantLock lock = lineLocks.computeIfAbsent(request.line(), l -> new ReentrantLock());
+    lock.lock();
     running.add(runner);
     try {
       if (stopping) {
@@ -202,6 +213,7 @@ public final class QueueWorkers {
               request.line(), line, List.of(request.job()), true, integrations.get(), 1));
     } finally {
       running.remove(runner);
+      lock.unlock();
     }
   }
 }
