@@ -104,6 +104,8 @@ final class JobRunner {
     Opened opened = store.transaction(c -> open(c, request));
     Run run = opened.run();
     Workspace ws = null;
+    // Only a job that got registry credentials has a file to remove (no file calls per job else).
+    boolean registryWritten = false;
     SecretMasker masker = new SecretMasker(List.of());
     try (JobLog log =
         new JobLog(RunLogs.file(settings.home(), run.id()), job.name(), masker, listener)) {
@@ -127,6 +129,7 @@ final class JobRunner {
       try {
         prepared = prepare(request, run, inputs, log);
         ws = prepared.workspace();
+        registryWritten = !prepared.registryEnv().isEmpty();
       } catch (IOException | UncheckedIOException e) {
         return finishWithoutVersion(
             run,
@@ -174,7 +177,9 @@ final class JobRunner {
           reason);
     } finally {
       if (ws != null) {
-        removeRegistryAccess(ws);
+        if (registryWritten) {
+          removeRegistryAccess(ws);
+        }
         if (!settings.keepWorkspace()) {
           janitor.retire(ws);
         }
