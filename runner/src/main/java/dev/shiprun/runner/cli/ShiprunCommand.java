@@ -38,6 +38,7 @@ public class ShiprunCommand implements Runnable {
           RunsCommand.class,
           LogsCommand.class,
           IntegrationCommand.class,
+          DaemonCommand.class,
           CompletionCommand.class);
 
   @Spec CommandSpec spec;

@@ -102,15 +102,7 @@ public final class MasterKey {
 
   /** Writes the key to a new file, 0600 from its creation; fails if the file exists. */
   void writeNew(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = PrivateFiles.temporary(file.getParent(), ".master-key-");
-    try {
-      Files.writeString(tmp, encoded() + "\n", StandardCharsets.US_ASCII);
-      // A hard link publishes the finished file only if none is there (no rename over a key).
-      Files.createLink(file, tmp);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    PrivateFiles.createNew(file, encoded() + "\n");
   }
 
   /** Replaces {@code file} with this key, atomically. */

@@ -147,6 +147,16 @@ public final class Store implements AutoCloseable {
     return versions;
   }
 
+  /** Runs a trivial query: whether the database answers (the daemon's readiness check). */
+  public void ping() {
+    transaction(
+        c -> {
+          try (java.sql.Statement s = c.createStatement()) {
+            return s.execute("SELECT 1");
+          }
+        });
+  }
+
   public <T> T transaction(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);

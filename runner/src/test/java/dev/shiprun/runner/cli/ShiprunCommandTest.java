@@ -23,7 +23,7 @@ class ShiprunCommandTest {
   void listsCommandsInHelp(LaunchResult result) {
     for (String command :
         new String[] {
-          "validate", "graph", "plan", "run", "versions", "runs", "logs", "completion"
+          "validate", "graph", "plan", "run", "versions", "runs", "logs", "daemon", "completion"
         }) {
       assertTrue(
           result.getOutput().contains("\n  " + command + " "), command + ": " + result.getOutput());

@@ -1,0 +1,125 @@
+package dev.shiprun.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.daemon.ApiTokenSource;
+import dev.shiprun.runner.daemon.DaemonContext;
+import dev.shiprun.runner.daemon.DaemonException;
+import dev.shiprun.runner.store.Store;
+import dev.shiprun.runner.store.StoreException;
+import io.quarkus.runtime.Quarkus;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shiprun daemon}: serves the API until SIGTERM or Ctrl-C. HTTP is already listening when
+ * this runs ({@link BootProperties} gave Quarkus the address before it booted); the command opens
+ * the home's store and token, hands them to the endpoints and waits.
+ */
+@Command(
+    name = "daemon",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs shiprun as a service: the REST API on --bind:--port until SIGTERM or Ctrl-C.",
+      "Every request but /q/health/* needs 'Authorization: Bearer <token>', the token of"
+          + " SHIPRUN_API_TOKEN when set, else of <home>/api-token (made at the first start and"
+          + " shown once)."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 stopped by SIGTERM or Ctrl-C, 2 usage error, 3 the daemon could not start"
+          + " (address in use, store unusable)."
+    })
+public class DaemonCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin DaemonOptions options = new DaemonOptions();
+
+  private final ShiprunHome home;
+  private final CallerEnvironment environment;
+  private final DaemonContext daemon;
+  private final String host;
+  private final int port;
+
+  @Inject
+  public DaemonCommand(
+      ShiprunHome home,
+      CallerEnvironment environment,
+      DaemonContext daemon,
+      @ConfigProperty(name = BootProperties.HOST) String host,
+      @ConfigProperty(name = BootProperties.PORT) int port) {
+    this.home = home;
+    this.environment = environment;
+    this.daemon = daemon;
+    this.host = host;
+    this.port = port;
+  }
+
+  @Override
+  public Integer call() {
+    options
+        .problem()
+        .ifPresent(
+            problem -> {
+              throw new ParameterException(spec.commandLine(), problem);
+            });
+    PrintWriter err = spec.commandLine().getErr();
+    Path homeDir = home.resolve(options.homeOptions.home);
+    ApiTokenSource.Resolved token;
+    try {
+      token = ApiTokenSource.resolve(homeDir, environment.variables());
+    } catch (DaemonException e) {
+      return fail(err, e.getMessage());
+    }
+    Store store;
+    try {
+      store = Store.open(homeDir, new ObjectMapper());
+    } catch (StoreException e) {
+      return fail(err, e.getMessage());
+    }
+    daemon.open(new DaemonContext.Opened(homeDir, store, token.token()));
+    try (Interrupts stop = Interrupts.onSignal(() -> Quarkus.asyncExit(ExitCode.OK.code()))) {
+      if (token.created()) {
+        // The only line that ever shows the token: the file keeps it, nothing else prints it.
+        err.println(
+            "shiprun daemon: made the API token "
+                + token.source()
+                + " (0600); shown this once: "
+                + token.token().reveal());
+      }
+      err.println(
+          "shiprun daemon: listening on http://"
+              + QuarkusExit.address(host, port)
+              + " (home "
+              + homeDir
+              + ", "
+              + options.concurrency
+              + " jobs at a time, token from "
+              + token.source()
+              + "); stop with Ctrl-C or SIGTERM");
+      err.flush();
+      Quarkus.waitForExit();
+      // The seam for the queue: stop taking work, let running jobs finish within the grace period,
+      // then cancel the rest the engine's way. Nothing runs yet, so stopping is immediate.
+    } finally {
+      daemon.close();
+    }
+    err.println("shiprun daemon: stopped");
+    err.flush();
+    return ExitCode.OK.code();
+  }
+
+  private static int fail(PrintWriter err, String message) {
+    err.println("shiprun daemon: " + message);
+    err.flush();
+    return ExitCode.INTERNAL.code();
+  }
+}
