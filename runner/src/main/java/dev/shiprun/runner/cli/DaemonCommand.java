@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.runner.daemon.ApiTokenSource;
 import dev.shiprun.runner.daemon.DaemonContext;
 import dev.shiprun.runner.daemon.DaemonException;
+import dev.shiprun.runner.secrets.MasterKey;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
 import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
@@ -85,7 +87,12 @@ public class DaemonCommand implements Callable<Integer> {
     } catch (StoreException e) {
       return fail(err, e.getMessage());
     }
-    daemon.open(new DaemonContext.Opened(homeDir, store, token.token()));
+    daemon.open(
+        DaemonContext.Opened.of(
+            homeDir,
+            store,
+            token.token(),
+            Optional.ofNullable(environment.variables().get(MasterKey.ENVIRONMENT))));
     try (Interrupts stop = Interrupts.onSignal(() -> Quarkus.asyncExit(ExitCode.OK.code()))) {
       if (token.created()) {
         // The only line that ever shows the token: the file keeps it, nothing else prints it.

@@ -1,5 +1,8 @@
 package dev.shiprun.runner.daemon;
 
+import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.store.Store;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +19,28 @@ import java.util.Optional;
 @ApplicationScoped
 public class DaemonContext {
 
-  /** Everything the command opened, published at once. */
-  public record Opened(Path home, Store store, ApiToken token) {
+  /**
+   * Everything the command opened, published at once: the home, its store, the API token, the
+   * home's integration store and the lines the daemon holds.
+   */
+  public record Opened(
+      Path home, Store store, ApiToken token, IntegrationStore integrations, DaemonLines lines) {
     public Opened {
       Objects.requireNonNull(home, "home");
       Objects.requireNonNull(store, "store");
       Objects.requireNonNull(token, "token");
+      Objects.requireNonNull(integrations, "integrations");
+      Objects.requireNonNull(lines, "lines");
+    }
+
+    /** The integration store and lines of {@code home}, with the master key of the environment. */
+    public static Opened of(Path home, Store store, ApiToken token, Optional<String> masterKey) {
+      return new Opened(
+          home,
+          store,
+          token,
+          new IntegrationStore(home, masterKey, IntegrationTypes.discovered()),
+          new DaemonLines(store, new AssemblyLineLoader()));
     }
   }
 

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,8 @@ class DaemonApiTest {
     if (daemon.opened().isEmpty()) {
       Path home = Files.createTempDirectory("shiprun-api-test");
       daemon.open(
-          new DaemonContext.Opened(home, Store.open(home, new ObjectMapper()), ApiToken.of(TOKEN)));
+          DaemonContext.Opened.of(
+              home, Store.open(home, new ObjectMapper()), ApiToken.of(TOKEN), Optional.empty()));
     }
   }
 

@@ -1,0 +1,86 @@
+package dev.shiprun.runner.daemon;
+
+import dev.shiprun.model.diagnostic.Diagnostics;
+import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.model.parse.PipelineFile;
+import dev.shiprun.model.validate.Validation;
+import dev.shiprun.runner.store.LineSource;
+import dev.shiprun.runner.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The assembly lines a daemon holds (the store's {@code line_source}), loaded and validated the way
+ * {@code shiprun validate} does it. An uploaded line is parsed once per upload; a line that is a
+ * path on the node is read again at every use, so an edit there counts from the next run.
+ */
+public final class DaemonLines implements QueueWorkers.Lines {
+
+  private record Parsed(Instant updatedAt, Validation validation) {}
+
+  private final Store store;
+  private final AssemblyLineLoader loader;
+  private final Map<String, Parsed> uploaded = new ConcurrentHashMap<>();
+
+  public DaemonLines(Store store, AssemblyLineLoader loader) {
+    this.store = store;
+    this.loader = loader;
+  }
+
+  /** Loads and validates {@code source} without keeping it. */
+  public Validation validate(LineSource source) {
+    if (source.path().isPresent()) {
+      return loader.load(List.of(source.path().get()));
+    }
+    Diagnostics none = new Diagnostics();
+    List<PipelineFile> files =
+        source.files().entrySet().stream()
+            .map(e -> new PipelineFile(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)))
+            .toList();
+    return loader.load(files, none);
+  }
+
+  public Optional<LineSource> source(String name) {
+    return store.transaction(c -> store.lines().get(c, name));
+  }
+
+  /** The line as it is now: validated (uploaded lines from the cache), or empty when unknown. */
+  public Optional<Validation> load(String name) {
+    Optional<LineSource> source = source(name);
+    if (source.isEmpty()) {
+      uploaded.remove(name);
+      return Optional.empty();
+    }
+    LineSource s = source.get();
+    if (s.path().isPresent()) {
+      return Optional.of(validate(s));
+    }
+    Parsed cached = uploaded.get(name);
+    if (cached == null || !cached.updatedAt().equals(s.updatedAt())) {
+      cached = new Parsed(s.updatedAt(), validate(s));
+      uploaded.put(name, cached);
+    }
+    return Optional.of(cached.validation());
+  }
+
+  @Override
+  public Result resolve(String line) {
+    Optional<Validation> loaded = load(line);
+    if (loaded.isEmpty()) {
+      return new Result(Optional.empty(), "the daemon holds no line named '" + line + "'");
+    }
+    Optional<AssemblyLine> valid = loaded.get().valid().map(v -> v.line());
+    return new Result(
+        valid,
+        valid.isPresent()
+            ? ""
+            : "the line is no longer valid ("
+                + loaded.get().summary()
+                + "); fix its files and PUT it again");
+  }
+}
