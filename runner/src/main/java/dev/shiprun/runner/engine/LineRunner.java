@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -66,14 +67,33 @@ public final class LineRunner {
     void finished(JobResult result);
   }
 
-  /** What to run. */
+  /**
+   * What to run. {@code queuedRuns} names, per start job, the queued run (the daemon's) its run is
+   * to be; the others get new run rows.
+   */
   public record Request(
       String line,
       AssemblyLine assemblyLine,
       List<String> jobs,
       boolean downstream,
       Map<String, Integration> integrations,
-      int parallel) {}
+      int parallel,
+      Map<String, Long> queuedRuns) {
+
+    public Request {
+      queuedRuns = Map.copyOf(queuedRuns);
+    }
+
+    public Request(
+        String line,
+        AssemblyLine assemblyLine,
+        List<String> jobs,
+        boolean downstream,
+        Map<String, Integration> integrations,
+        int parallel) {
+      this(line, assemblyLine, jobs, downstream, integrations, parallel, Map.of());
+    }
+  }
 
   /** Every run made, in the order they finished, and whether the invocation was cancelled. */
   public record Outcome(List<JobResult> results, boolean cancelled) {
@@ -124,6 +144,24 @@ public final class LineRunner {
             janitor,
             new GitRepoClone(mirrors, git),
             live);
+  }
+
+  private static OptionalLong queuedRun(Request request, Job job) {
+    Long id = request.queuedRuns().get(job.name());
+    return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+  }
+
+  /**
+   * Stops the running job {@code job} the engine's way (its run ends cancelled, so nothing it would
+   * trigger starts); false when it is not running here.
+   */
+  public boolean cancel(String job) {
+    Cancellation cancellation = running.get(job);
+    if (cancellation == null) {
+      return false;
+    }
+    cancellation.cancel();
+    return true;
   }
 
   /** Stops every running job the engine's way and starts no more (Ctrl-C). */
@@ -180,7 +218,8 @@ public final class LineRunner {
                             job,
                             s.trigger().by(),
                             request.integrations(),
-                            cancellation)));
+                            cancellation,
+                            queuedRun(request, job))));
           }
         }
         if (!board.hasActive()) {
