@@ -27,6 +27,16 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
+  public Response refused(ProblemException e) {
+    Response.ResponseBuilder out =
+        Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).entity(e.problem());
+    if (e.problem().status() == 429 || e.problem().status() == 503) {
+      out.header("Retry-After", "5");
+    }
+    return out.build();
+  }
+
+  @ServerExceptionMapper
   public Response unexpected(Throwable e) {
     LOG.errorf("an endpoint failed: %s: %s", e.getClass().getName(), e.getMessage());
     LOG.debug("stack trace of the failure above", e);

@@ -99,8 +99,13 @@ public final class QueueWorkers {
             });
   }
 
-  /** Puts back what a crashed daemon had taken, then starts the workers. */
+  /**
+   * Kills the processes and removes the build folders of runs a crashed daemon left (the store
+   * marked those runs interrupted when it opened), puts back the requests it had taken but not
+   * begun, then starts the workers.
+   */
   public void start() {
+    newRunner(Map.of(), (job, text) -> {}).removeLeftovers();
     store.transaction(c -> store.queue().recover(c));
     for (int i = 0; i < concurrency; i++) {
       threads.submit(this::work);
@@ -202,6 +207,28 @@ public final class QueueWorkers {
     }
   }
 
+  /** An engine for one request: its variables work like --env (after the allow-list). */
+  private LineRunner newRunner(Map<String, String> variables, LiveOutput live) {
+    Map<String, String> inherited = new LinkedHashMap<>(engine.inherited());
+    inherited.putAll(variables);
+    EngineSettings settings =
+        new EngineSettings(
+            engine.home(),
+            engine.timeout(),
+            engine.grace(),
+            inherited,
+            engine.keepWorkspace(),
+            engine.strictSecrets());
+    return new LineRunner(
+        store,
+        settings,
+        new ProcessLauncher(
+            ExecOptions.defaults(), new ProcessTreeKiller(engine.grace(), watch::killed)),
+        json,
+        progress,
+        live);
+  }
+
   /** A request that cannot run: its queued run ends in error with why, and waiters hear it. */
   private void refuse(RunRequest request, String why) {
     progress.note("request " + request.id() + " (" + request.job() + "): " + why);
@@ -226,17 +253,6 @@ public final class QueueWorkers {
       refuse(request, "line '" + request.line() + "' has no job '" + request.job() + "' any more");
       return;
     }
-    // The request's variables work like --env: after the allow-list, before the job's own.
-    Map<String, String> inherited = new LinkedHashMap<>(engine.inherited());
-    inherited.putAll(request.variables());
-    EngineSettings settings =
-        new EngineSettings(
-            engine.home(),
-            engine.timeout(),
-            engine.grace(),
-            inherited,
-            engine.keepWorkspace(),
-            engine.strictSecrets());
     LineRunner[] self = new LineRunner[1];
     LiveOutput live =
         new LiveOutput() {
@@ -258,19 +274,20 @@ public final class QueueWorkers {
           }
 
           @Override
+          public void masked(String job, long matches) {
+            Long id = ids.get(job);
+            if (id != null) {
+              watch.masked(id, matches);
+            }
+          }
+
+          @Override
           public void ended(String job, long runId) {
             runs.remove(runId);
             watch.ended(runId, job);
           }
         };
-    LineRunner runner =
-        new LineRunner(
-            store,
-            settings,
-            new ProcessLauncher(ExecOptions.defaults(), new ProcessTreeKiller(engine.grace())),
-            json,
-            progress,
-            live);
+    LineRunner runner = newRunner(request.variables(), live);
     self[0] = runner;
     ReentrantLock lock = lineLocks.computeIfAbsent(request.line(), l -> new ReentrantLock());
     lock.lock();

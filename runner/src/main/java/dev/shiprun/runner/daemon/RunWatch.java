@@ -13,6 +13,12 @@ public interface RunWatch {
 
   void line(long runId, String text);
 
+  /** How many secrets the masker hid in the run's output. */
+  default void masked(long runId, long matches) {}
+
+  /** Processes of a run were killed (a timeout, a cancel, leftovers of a finished script). */
+  default void killed(int processes) {}
+
   /** Its final status is stored and its log is complete. */
   void ended(long runId, String job);
 

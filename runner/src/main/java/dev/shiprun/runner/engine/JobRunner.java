@@ -231,7 +231,8 @@ final class JobRunner {
       Duration limit) {
     TaskSequence.Outcome outcome;
     try {
-      outcome = tasks.run(request.job(), ws, env, log, request.cancellation(), deadline, limit);
+      outcome =
+          tasks.run(run.id(), request.job(), ws, env, log, request.cancellation(), deadline, limit);
     } catch (IOException e) {
       outcome =
           new TaskSequence.Outcome(

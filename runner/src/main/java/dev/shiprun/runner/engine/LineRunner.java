@@ -9,7 +9,9 @@ import dev.shiprun.model.StateResource;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.exec.Cancellation;
+import dev.shiprun.runner.exec.KillReport;
 import dev.shiprun.runner.exec.ProcessLauncher;
+import dev.shiprun.runner.exec.RunToken;
 import dev.shiprun.runner.git.Git;
 import dev.shiprun.runner.git.GitMirrors;
 import dev.shiprun.runner.store.Run;
@@ -106,6 +108,8 @@ public final class LineRunner {
   private static final Duration GIT_LIMIT = Duration.ofMinutes(10);
 
   private final Store store;
+  private final ProcessLauncher launcher;
+  private final String scope;
   private final JobRunner jobRunner;
   private final Progress progress;
   private final YamlVersions yamlVersions;
@@ -127,6 +131,8 @@ public final class LineRunner {
       LiveOutput live) {
     this.store = store;
     this.progress = progress;
+    this.launcher = launcher;
+    this.scope = RunToken.scope(settings.home());
     this.yamlVersions = new YamlVersions(json);
     this.builds = settings.home().resolve("builds");
     this.janitor = new WorkspaceJanitor(builds);
@@ -137,7 +143,7 @@ public final class LineRunner {
         new JobRunner(
             store,
             settings,
-            new TaskSequence(launcher),
+            new TaskSequence(launcher, scope),
             new Notifier(launcher),
             json,
             new Shipctl().install(settings.home().resolve("bin")),
@@ -245,15 +251,29 @@ public final class LineRunner {
   }
 
   /**
-   * The build folders of runs a dead shiprun left (marked interrupted by whichever command opened
-   * the store first): they may hold integration files and the job's registry credentials, which
-   * must not outlive the run. Crashes are rare: one query and a check per interrupted run.
+   * What runs a dead shiprun left (marked interrupted by whichever command opened the store first):
+   * their processes, which live on in their own sessions, and their build folders, which may hold
+   * integration files and the job's registry credentials. Neither may outlive the run. Crashes are
+   * rare: one query and a check per interrupted run; a folder that is still there means its run's
+   * processes may be too.
    */
-  private void removeLeftovers() {
+  public void removeLeftovers() {
     for (Run r : store.transaction(c -> store.runs().withStatus(c, RunStatus.INTERRUPTED))) {
       Path root =
           builds.resolve(r.line()).resolve(r.job()).resolve(Integer.toString(r.buildNumber()));
       if (Files.exists(root)) {
+        KillReport killed = launcher.sweepRun(scope, r.id());
+        if (!killed.killed().isEmpty() || !killed.survivors().isEmpty()) {
+          progress.note(
+              "interrupted run "
+                  + r.id()
+                  + " left "
+                  + killed.killed().size()
+                  + " processes running: killed"
+                  + (killed.survivors().isEmpty()
+                      ? ""
+                      : "; " + killed.survivors().size() + " would not die"));
+        }
         try {
           Workspace.deleteTree(root);
         } catch (IOException e) {

@@ -12,6 +12,9 @@ public interface LiveOutput {
   /** A run of {@code job} began: its log is open and its lines follow. */
   default void began(String job, long runId) {}
 
+  /** How many secrets the masker hid in the run's output (told once, as its log closes). */
+  default void masked(String job, long matches) {}
+
   /**
    * The run ended: its final status is stored, and its log (with what the end notifications wrote)
    * is complete.
