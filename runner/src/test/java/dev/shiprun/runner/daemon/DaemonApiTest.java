@@ -5,13 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shiprun.runner.store.Store;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,18 +17,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DaemonApiTest {
 
-  private static final String TOKEN = "made-up-token-for-DaemonApiTest";
+  private static final String TOKEN = ApiTestHome.TOKEN;
 
   @Inject DaemonContext daemon;
 
   @BeforeEach
   void open() throws Exception {
-    if (daemon.opened().isEmpty()) {
-      Path home = Files.createTempDirectory("shiprun-api-test");
-      daemon.open(
-          DaemonContext.Opened.of(
-              home, Store.open(home, new ObjectMapper()), ApiToken.of(TOKEN), Optional.empty()));
-    }
+    ApiTestHome.open(daemon);
   }
 
   @Test
