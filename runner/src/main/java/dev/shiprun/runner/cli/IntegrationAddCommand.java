@@ -1,15 +1,13 @@
 package dev.shiprun.runner.cli;
 
 import dev.shiprun.model.diagnostic.SourceLocation;
-import dev.shiprun.model.diagnostic.Suggestions;
 import dev.shiprun.model.integration.FieldKind;
-import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.integration.IntegrationField;
 import dev.shiprun.model.integration.IntegrationType;
 import dev.shiprun.model.integration.IntegrationTypes;
-import dev.shiprun.model.integration.RegistryUrl;
-import dev.shiprun.model.integration.Secret;
+import dev.shiprun.runner.secrets.IntegrationBuilder;
+import dev.shiprun.runner.secrets.IntegrationInputException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -110,114 +108,33 @@ public class IntegrationAddCommand implements Callable<Integer> {
     this.workingDirectory = workingDirectory;
   }
 
+  /** The command line's ways of giving a field, for the builder's messages. */
+  private static final IntegrationBuilder.Wording WORDING =
+      new IntegrationBuilder.Wording() {
+        @Override
+        public String named(IntegrationField field) {
+          return field.name().equals("url") ? "--url" : "--field " + field.name();
+        }
+
+        @Override
+        public String give(IntegrationField field) {
+          return field.secret()
+              ? "give it with --password-stdin, --password-file or --secret-env "
+                  + field.name()
+                  + "=VARIABLE"
+              : "give it with " + option(field.name()) + " VALUE";
+        }
+      };
+
   @Override
   public Integer call() {
-    IntegrationTypes types = IntegrationTypes.discovered();
-    IntegrationType t =
-        types
-            .find(type)
-            .orElseThrow(
-                () ->
-                    usage(
-                        "unknown integration type '"
-                            + type
-                            + "'"
-                            + Suggestions.closest(type, types.names())
-                                .map(s -> "; did you mean '" + s + "'?")
-                                .orElse(
-                                    "; known types: " + String.join(", ", masterNames(types)))));
-    Map<String, String> plain = new LinkedHashMap<>();
-    url.ifPresent(v -> plain.put("url", v));
-    username.ifPresent(v -> plain.put("username", v));
-    email.ifPresent(v -> plain.put("email", v));
-    plain.putAll(fields);
-    Map<String, FieldValue> values = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : plain.entrySet()) {
-      IntegrationField field = field(t, e.getKey());
-      if (field.secret()) {
-        throw usage(
-            "field '"
-                + field.name()
-                + "' of a "
-                + t.masterName()
-                + " integration is secret: give it with --password-stdin or --secret-env "
-                + field.name()
-                + "=VARIABLE, not on the command line (it would show in ps and your shell"
-                + " history)");
-      }
-      if (field.kind() == FieldKind.MAP) {
-        throw usage(
-            "field '"
-                + field.name()
-                + "' holds named values: write them in a file and use"
-                + " 'shiprun integration import FILE'");
-      }
-      if (field.kind() == FieldKind.URL && !e.getValue().isEmpty()) {
-        Optional<String> problem = RegistryUrl.problem(e.getValue());
-        if (problem.isPresent()) {
-          throw usage(
-              "--"
-                  + (e.getKey().equals("url") ? "url" : "field " + e.getKey())
-                  + " is not a usable address: "
-                  + problem.get()
-                  + "; write it as "
-                  + RegistryUrl.EXPECTED_SHAPE);
-        }
-      }
-      values.put(field.name(), new FieldValue.Text(e.getValue()));
+    Integration integration;
+    try {
+      integration = build();
+    } catch (IntegrationInputException e) {
+      throw usage(e.getMessage());
     }
-    if (passwordStdin && passwordFile.isPresent()) {
-      throw usage("give the secret with --password-stdin or --password-file, not both");
-    }
-    if (passwordStdin || passwordFile.isPresent()) {
-      IntegrationField secret =
-          t.fields().stream()
-              .filter(f -> f.secret() && f.kind() != FieldKind.MAP)
-              .findFirst()
-              .orElseThrow(
-                  () -> usage("a " + t.masterName() + " integration has no secret field to read"));
-      String text =
-          passwordFile.isPresent()
-              ? read(passwordFile.get(), "--password-file " + passwordFile.get())
-              : read(null, "--password-stdin");
-      values.put(secret.name(), new FieldValue.Hidden(new Secret(text)));
-    }
-    for (Map.Entry<String, String> e : secretEnv.entrySet()) {
-      IntegrationField field = field(t, e.getKey());
-      if (!field.secret() || field.kind() == FieldKind.MAP) {
-        throw usage("field '" + field.name() + "' is not a secret field: give it as an option");
-      }
-      String value = environment.variables().get(e.getValue());
-      if (value == null) {
-        throw usage(
-            "--secret-env "
-                + e.getKey()
-                + "="
-                + e.getValue()
-                + ": the variable "
-                + e.getValue()
-                + " is not set in your environment");
-      }
-      values.put(field.name(), new FieldValue.Hidden(new Secret(value)));
-    }
-    for (IntegrationField f : t.fields()) {
-      boolean urlWithDefault = f.kind() == FieldKind.URL && t.defaultUrl().isPresent();
-      if (f.required() && !values.containsKey(f.name()) && !urlWithDefault) {
-        throw usage(
-            "a "
-                + t.masterName()
-                + " integration needs field '"
-                + f.name()
-                + "': "
-                + (f.secret()
-                    ? "give it with --password-stdin, --password-file or --secret-env "
-                        + f.name()
-                        + "=VARIABLE"
-                    : "give it with " + option(f.name()) + " VALUE"));
-      }
-    }
-    Integration integration =
-        new Integration(name, t, values, SourceLocation.ofFile("shiprun integration add"));
+    IntegrationType t = integration.type();
     return IntegrationStores.with(
         spec,
         "add",
@@ -238,24 +155,80 @@ public class IntegrationAddCommand implements Callable<Integer> {
         });
   }
 
+  /** The integration of the options, checked by the type's rules; secrets from their sources. */
+  private Integration build() {
+    IntegrationBuilder builder =
+        new IntegrationBuilder(
+            name, IntegrationBuilder.type(IntegrationTypes.discovered(), type), WORDING);
+    IntegrationType t = builder.type();
+    Map<String, String> plain = new LinkedHashMap<>();
+    url.ifPresent(v -> plain.put("url", v));
+    username.ifPresent(v -> plain.put("username", v));
+    email.ifPresent(v -> plain.put("email", v));
+    plain.putAll(fields);
+    for (Map.Entry<String, String> e : plain.entrySet()) {
+      IntegrationField field = builder.field(e.getKey());
+      if (field.secret()) {
+        throw usage(
+            "field '"
+                + field.name()
+                + "' of a "
+                + t.masterName()
+                + " integration is secret: give it with --password-stdin or --secret-env "
+                + field.name()
+                + "=VARIABLE, not on the command line (it would show in ps and your shell"
+                + " history)");
+      }
+      if (field.kind() == FieldKind.MAP) {
+        throw usage(
+            "field '"
+                + field.name()
+                + "' holds named values: write them in a file and use"
+                + " 'shiprun integration import FILE'");
+      }
+      builder.text(field, e.getValue());
+    }
+    if (passwordStdin && passwordFile.isPresent()) {
+      throw usage("give the secret with --password-stdin or --password-file, not both");
+    }
+    if (passwordStdin || passwordFile.isPresent()) {
+      IntegrationField secret =
+          t.fields().stream()
+              .filter(f -> f.secret() && f.kind() != FieldKind.MAP)
+              .findFirst()
+              .orElseThrow(
+                  () -> usage("a " + t.masterName() + " integration has no secret field to read"));
+      String text =
+          passwordFile.isPresent()
+              ? read(passwordFile.get(), "--password-file " + passwordFile.get())
+              : read(null, "--password-stdin");
+      builder.secret(secret, text);
+    }
+    for (Map.Entry<String, String> e : secretEnv.entrySet()) {
+      IntegrationField field = builder.field(e.getKey());
+      if (!field.secret() || field.kind() == FieldKind.MAP) {
+        throw usage("field '" + field.name() + "' is not a secret field: give it as an option");
+      }
+      String value = environment.variables().get(e.getValue());
+      if (value == null) {
+        throw usage(
+            "--secret-env "
+                + e.getKey()
+                + "="
+                + e.getValue()
+                + ": the variable "
+                + e.getValue()
+                + " is not set in your environment");
+      }
+      builder.secret(field, value);
+    }
+    return builder.build(SourceLocation.ofFile("shiprun integration add"));
+  }
+
   private static String option(String field) {
     return List.of("url", "username", "email").contains(field)
         ? "--" + field
         : "--field " + field + "=";
-  }
-
-  private IntegrationField field(IntegrationType t, String field) {
-    return t.field(field)
-        .orElseThrow(
-            () ->
-                usage(
-                    "a "
-                        + t.masterName()
-                        + " integration has no field '"
-                        + field
-                        + "'; its fields: "
-                        + String.join(
-                            ", ", t.fields().stream().map(IntegrationField::name).toList())));
   }
 
   /** The secret in {@code file} (stdin when null), without one trailing newline. */
@@ -279,10 +252,6 @@ public class IntegrationAddCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw usage(from + " could not be read: " + e.getMessage());
     }
-  }
-
-  private static List<String> masterNames(IntegrationTypes types) {
-    return types.all().stream().map(IntegrationType::masterName).toList();
   }
 
   private ParameterException usage(String message) {

@@ -49,6 +49,25 @@ public final class DaemonLines implements QueueWorkers.Lines {
     return store.transaction(c -> store.lines().get(c, name));
   }
 
+  /** Every line the daemon holds, by name. */
+  public List<LineSource> list() {
+    return store.transaction(c -> store.lines().list(c));
+  }
+
+  /** Stores {@code source} (validated by the caller), replacing its name's; true when new. */
+  public boolean put(LineSource source) {
+    boolean created = store.transaction(c -> store.lines().put(c, source));
+    uploaded.remove(source.name());
+    return created;
+  }
+
+  /** Forgets the line; its versions and runs stay, as history. False when there was none. */
+  public boolean delete(String name) {
+    boolean deleted = store.transaction(c -> store.lines().delete(c, name));
+    uploaded.remove(name);
+    return deleted;
+  }
+
   /** The line as it is now: validated (uploaded lines from the cache), or empty when unknown. */
   public Optional<Validation> load(String name) {
     Optional<LineSource> source = source(name);
@@ -56,16 +75,20 @@ public final class DaemonLines implements QueueWorkers.Lines {
       uploaded.remove(name);
       return Optional.empty();
     }
-    LineSource s = source.get();
+    return Optional.of(load(source.get()));
+  }
+
+  /** {@code s} validated: a path on the node read now, uploaded files parsed once per upload. */
+  public Validation load(LineSource s) {
     if (s.path().isPresent()) {
-      return Optional.of(validate(s));
+      return validate(s);
     }
-    Parsed cached = uploaded.get(name);
+    Parsed cached = uploaded.get(s.name());
     if (cached == null || !cached.updatedAt().equals(s.updatedAt())) {
       cached = new Parsed(s.updatedAt(), validate(s));
-      uploaded.put(name, cached);
+      uploaded.put(s.name(), cached);
     }
-    return Optional.of(cached.validation());
+    return cached.validation();
   }
 
   @Override

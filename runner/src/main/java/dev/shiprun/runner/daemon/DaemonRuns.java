@@ -121,7 +121,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
             .load(line)
             .orElseThrow(
                 () ->
-                    ProblemException.notFound(
+                    Problems.notFound(
                         "the daemon holds no line named '"
                             + line
                             + "'; PUT /api/lines/"
@@ -132,7 +132,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
             .valid()
             .orElseThrow(
                 () ->
-                    ProblemException.unprocessable(
+                    Problems.unprocessable(
                         "line '"
                             + line
                             + "' has errors ("
@@ -143,7 +143,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
             .line();
     if (valid.job(job).isEmpty()) {
       List<String> known = valid.jobs().stream().map(Job::name).toList();
-      throw ProblemException.notFound(
+      throw Problems.notFound(
           "line '"
               + line
               + "' has no job named '"
@@ -155,7 +155,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
     }
     for (String name : variables.keySet()) {
       if (!VARIABLE.matcher(name).matches()) {
-        throw ProblemException.badRequest(
+        throw Problems.badRequest(
             "'"
                 + name
                 + "' is not a variable name: use letters, digits and _, not starting with a digit");
@@ -189,7 +189,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
 
   /** Cancels run {@code id}; a problem when it is unknown, ended, or run by another process. */
   public Cancelled cancel(long id) {
-    Run run = run(id).orElseThrow(() -> ProblemException.notFound("there is no run " + id));
+    Run run = run(id).orElseThrow(() -> Problems.notFound("there is no run " + id));
     if (run.status() == RunStatus.QUEUED) {
       boolean cancelled =
           store.transaction(
@@ -229,14 +229,14 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
       }
       run = run(id).orElseThrow();
       if (run.status() == RunStatus.PROCESSING) {
-        throw ProblemException.conflict(
+        throw Problems.conflict(
             "run "
                 + id
                 + " is run by another shiprun process (a shiprun run, or another daemon on this"
                 + " home); stop it there");
       }
     }
-    throw ProblemException.conflict(
+    throw Problems.conflict(
         "run " + id + " already ended (" + run.status().wire() + "); there is nothing to cancel");
   }
 

@@ -1,14 +1,12 @@
 package dev.shiprun.runner.daemon;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Request bodies read by the endpoints themselves (a body is optional, or may come without a
- * content type): a JSON error becomes a 400 problem with its line and column, never the body.
+ * A request body an endpoint reads itself (one that is optional, or may come without a content
+ * type): a JSON error is the same 400 {@link BodyProblem} as everywhere, never quoting the body.
  */
 final class JsonBodies {
 
@@ -23,19 +21,9 @@ final class JsonBodies {
       return null;
     }
     try {
-      // Syntax first, then shape: each error says which it is.
-      return JSON.treeToValue(JSON.readTree(text), type);
+      return JSON.readValue(text, type);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      // Jackson's own message may quote the body (a secret among the variables): not sent back.
-      String what =
-          e instanceof StreamReadException
-              ? "is not valid JSON"
-              : "does not have the shape this endpoint takes";
-      throw ProblemException.badRequest(
-          "the body " + what + where + "; send {\"variables\": {\"NAME\": \"value\"}} or nothing");
+      throw new ProblemException(400, ProblemMappers.bodyProblem(e));
     }
   }
 }

@@ -23,6 +23,6 @@ public class MetricsEndpoint {
   @Produces("text/plain; version=0.0.4; charset=utf-8")
   @Operation(summary = "Prometheus metrics")
   public String metrics() {
-    return daemon.opened().orElseThrow().runs().metrics().scrape();
+    return Problems.opened(daemon).runs().metrics().scrape();
   }
 }

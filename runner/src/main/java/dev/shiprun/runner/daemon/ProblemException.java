@@ -1,35 +1,37 @@
 package dev.shiprun.runner.daemon;
 
 /**
- * A request the daemon refuses, as the problem the client gets back (mapped in {@link
- * ProblemMappers}). Its detail is written for the user; it never quotes a secret.
+ * An endpoint's answer that is a problem: thrown where the endpoint or the run side finds it,
+ * written by {@link ProblemMappers} with the status and body it carries. {@code body} is a {@link
+ * Problem} or a problem record with members of its own ({@link InvalidLineProblem}, {@link
+ * BodyProblem}). No stack trace: it is an answer, not a failure, and it is never logged. Its detail
+ * is written for the user and never quotes a secret.
  */
 public final class ProblemException extends RuntimeException {
 
-  private final transient Problem problem;
+  private final int status;
+  private final transient Object body;
 
   public ProblemException(Problem problem) {
-    super(problem.detail(), null, false, false);
-    this.problem = problem;
+    this(problem.status(), problem);
   }
 
-  public static ProblemException notFound(String detail) {
-    return new ProblemException(Problem.of("not-found", "Not Found", 404, detail));
+  ProblemException(int status, Object body) {
+    super(null, null, false, false);
+    this.status = status;
+    this.body = body;
   }
 
-  public static ProblemException conflict(String detail) {
-    return new ProblemException(Problem.of("conflict", "Conflict", 409, detail));
+  int status() {
+    return status;
   }
 
-  public static ProblemException badRequest(String detail) {
-    return new ProblemException(Problem.of("bad-request", "Bad Request", 400, detail));
+  Object body() {
+    return body;
   }
 
-  public static ProblemException unprocessable(String detail) {
-    return new ProblemException(Problem.of("unprocessable", "Unprocessable Content", 422, detail));
-  }
-
+  /** The plain problem this answer is (its status and detail); null for a richer body. */
   public Problem problem() {
-    return problem;
+    return body instanceof Problem p ? p : null;
   }
 }

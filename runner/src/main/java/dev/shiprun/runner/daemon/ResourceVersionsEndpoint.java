@@ -55,10 +55,10 @@ public class ResourceVersionsEndpoint {
   @Operation(summary = "A resource's versions, newest first (a job's too: its state)")
   public List<VersionView> versions(
       @PathParam("line") String line, @PathParam("name") String name) {
-    Store store = daemon.opened().orElseThrow().store();
+    Store store = Problems.opened(daemon).store();
     List<StoredVersion> versions = store.transaction(c -> store.versions().list(c, line, name));
-    if (versions.isEmpty() && daemon.opened().orElseThrow().lines().source(line).isEmpty()) {
-      throw ProblemException.notFound(
+    if (versions.isEmpty() && Problems.opened(daemon).lines().source(line).isEmpty()) {
+      throw Problems.notFound(
           "no versions of '"
               + name
               + "' in line '"

@@ -80,10 +80,7 @@ public class RunLogEndpoint {
   }
 
   private Run run(long id) {
-    return opened()
-        .runs()
-        .run(id)
-        .orElseThrow(() -> ProblemException.notFound("there is no run " + id));
+    return opened().runs().run(id).orElseThrow(() -> Problems.notFound("there is no run " + id));
   }
 
   /** The first {@code count} lines of the stored log (none when it is not written yet). */
@@ -111,6 +108,6 @@ public class RunLogEndpoint {
   }
 
   private DaemonContext.Opened opened() {
-    return daemon.opened().orElseThrow();
+    return Problems.opened(daemon);
   }
 }

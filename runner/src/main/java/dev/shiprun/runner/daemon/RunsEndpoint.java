@@ -1,9 +1,7 @@
 package dev.shiprun.runner.daemon;
 
-import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,25 +10,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * Runs: a manual trigger ({@code POST /api/lines/{line}/jobs/{job}/runs}), the runs the store holds
- * (the CLI's too), one run, and its cancel.
- */
-@Path("/api")
+/** Runs: those the store holds (the CLI's too), one run, and its cancel. */
+@Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "runs")
 public class RunsEndpoint {
-
-  /** The body of a trigger, optional: variables the job gets, like {@code shiprun run --env}. */
-  public record TriggerBody(Map<String, String> variables) {}
 
   /** What a cancel did: the run as it is now, and whether it was stopped before it began. */
   public record CancelView(RunView run, String outcome) {}
@@ -44,25 +34,7 @@ public class RunsEndpoint {
     this.daemon = daemon;
   }
 
-  @POST
-  @Path("/lines/{line}/jobs/{job}/runs")
-  @Operation(
-      summary = "Trigger a job",
-      description =
-          "Queues a run of the job (202); a worker runs it, then what it triggers. The body"
-              + " {\"variables\": {…}} is optional.")
-  @Consumes(MediaType.WILDCARD)
-  public Response trigger(
-      @PathParam("line") String line, @PathParam("job") String job, String text) {
-    TriggerBody body = JsonBodies.read(text, TriggerBody.class);
-    Map<String, String> variables =
-        body == null || body.variables() == null ? Map.of() : body.variables();
-    Run run = runs().trigger(line, job, variables);
-    return Response.accepted(RunView.of(run)).location(URI.create("/api/runs/" + run.id())).build();
-  }
-
   @GET
-  @Path("/runs")
   @Operation(summary = "List runs, newest first")
   public List<RunView> list(
       @QueryParam("line") String line,
@@ -72,9 +44,9 @@ public class RunsEndpoint {
     Optional<RunStatus> wanted = Optional.ofNullable(status).map(RunsEndpoint::status);
     int max = limit == null ? 100 : limit;
     if (max < 1 || max > MAX_LIMIT) {
-      throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT);
+      throw Problems.badRequest("limit must be between 1 and " + MAX_LIMIT);
     }
-    var store = daemon.opened().orElseThrow().store();
+    var store = Problems.opened(daemon).store();
     return store
         .transaction(
             c ->
@@ -87,15 +59,14 @@ public class RunsEndpoint {
   }
 
   @GET
-  @Path("/runs/{id}")
+  @Path("/{id}")
   @Operation(summary = "One run")
   public RunView get(@PathParam("id") long id) {
-    return RunView.of(
-        runs().run(id).orElseThrow(() -> ProblemException.notFound("there is no run " + id)));
+    return RunView.of(runs().run(id).orElseThrow(() -> Problems.notFound("there is no run " + id)));
   }
 
   @POST
-  @Path("/runs/{id}/cancel")
+  @Path("/{id}/cancel")
   @Operation(
       summary = "Cancel a run",
       description =
@@ -115,14 +86,14 @@ public class RunsEndpoint {
   }
 
   private DaemonRuns runs() {
-    return daemon.opened().orElseThrow().runs();
+    return Problems.opened(daemon).runs();
   }
 
   private static RunStatus status(String text) {
     try {
       return RunStatus.fromWire(text);
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badRequest(
+      throw Problems.badRequest(
           "'"
               + text
               + "' is not a run status; use one of "

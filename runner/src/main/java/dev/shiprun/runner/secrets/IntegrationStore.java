@@ -87,8 +87,13 @@ public final class IntegrationStore {
     return out;
   }
 
-  /** Stores {@code integration}; an existing one of that name only with {@code replace}. */
-  public void put(Integration integration, boolean replace) {
+  /**
+   * Stores {@code integration}; an existing one of that name only with {@code replace}.
+   *
+   * @return true when the name was new (the API answers 201 then, 200 for a replacement)
+   */
+  public boolean put(Integration integration, boolean replace) {
+    boolean[] created = {false};
     change(
         (doc, box) -> {
           if (!replace && doc.integrations.containsKey(integration.name())) {
@@ -97,8 +102,9 @@ public final class IntegrationStore {
                     + integration.name()
                     + "' is already stored; pass --replace to overwrite it");
           }
-          doc.integrations.put(integration.name(), seal(box, integration));
+          created[0] = doc.integrations.put(integration.name(), seal(box, integration)) == null;
         });
+    return created[0];
   }
 
   /** Stores every one of {@code integrations} in one change; see {@link #put}. */

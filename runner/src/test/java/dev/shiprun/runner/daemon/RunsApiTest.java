@@ -312,7 +312,7 @@ class RunsApiTest {
         .post("/api/lines/{line}/jobs/{job}/runs", line, "hello")
         .then()
         .statusCode(400)
-        .body("detail", containsString("does not have the shape"))
+        .body("detail", containsString("the body's field 'variables' has the wrong type"))
         .body(not(containsString("made-up-secret")));
     api().get("/api/runs/{id}", 987654321).then().statusCode(404);
     api().get("/api/runs/{id}/log", 987654321).then().statusCode(404);

@@ -1,0 +1,41 @@
+package dev.shiprun.runner.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shiprun.model.validate.Validation;
+import dev.shiprun.runner.json.DiagnosticsJson;
+
+/**
+ * 422 for an assembly line that does not validate: the problem members plus every diagnostic in the
+ * CLI's JSON form (file, line, column, code, message, hints), so a client can point at the place as
+ * {@code shiprun validate} does.
+ */
+record InvalidLineProblem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    long errors,
+    long warnings,
+    JsonNode diagnostics) {
+
+  static InvalidLineProblem of(String name, Validation validation) {
+    Problem p =
+        Problem.of(
+            "invalid-line",
+            "Unprocessable Content",
+            422,
+            "line '"
+                + name
+                + "' is invalid ("
+                + validation.summary()
+                + "); nothing was stored: fix the diagnostics and send it again");
+    return new InvalidLineProblem(
+        p.type(),
+        p.title(),
+        p.status(),
+        p.detail(),
+        validation.errorCount(),
+        validation.warningCount(),
+        DiagnosticsJson.list(validation.diagnostics()));
+  }
+}
