@@ -102,6 +102,7 @@ for ((r = 1; r <= runs; r++)); do
   "$here/shiprun" daemon --port "$port" --home "$home" --concurrency "$concurrency" \
     2>"$work/daemon-$r.err" &
   daemon=$!
+  trap 'kill -TERM "$daemon" 2>/dev/null || true' EXIT
   until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$daemon" 2>/dev/null || { cat "$work/daemon-$r.err" >&2; exit 1; }
     sleep 0.01
@@ -110,10 +111,15 @@ for ((r = 1; r <= runs; r++)); do
   # The launcher is a bash script that execs java: the daemon's pid is the JVM's.
   sleep 3
   rss+=("$(rss_mib "$daemon")")
-  read -r queued took < <(python3 "$work/drain.py" "$port" "$token" "$jobs" "$lines")
+  if ! result="$(python3 "$work/drain.py" "$port" "$token" "$jobs" "$lines")"; then
+    echo "bench/daemon.sh: the drain failed (see $work/daemon-$r.err)" >&2
+    exit 1
+  fi
+  read -r queued took <<<"$result"
   drain_s+=("$took")
   trig_s+=("$queued")
   kill -TERM "$daemon"; wait "$daemon" || true
+  trap - EXIT
 done
 
 rate() { awk -v n="$jobs" -v s="$1" 'BEGIN { printf "%.1f", n / s }'; }

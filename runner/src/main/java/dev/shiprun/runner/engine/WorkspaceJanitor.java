@@ -15,10 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Clears finished build folders off the jobs' path. A folder is first renamed into {@code
- * <builds>/.trash} (instant, and the next run of the job finds its place free); one background
- * thread then empties it down to its fixed sub-folders and keeps it in {@code <builds>/.spare} for
- * the next job to rename into place ({@link #takeSpare}), or deletes it when enough spares wait.
+ * Clears finished build folders off the jobs' path. A folder is first renamed into this janitor's
+ * own {@code <builds>/.trash/<pid>-<id>} (instant, and the next run of the job finds its place
+ * free; several janitors work side by side in a daemon, and a CLI may share the home, so none
+ * touches another's trash); one background thread then empties it down to its fixed sub-folders and
+ * keeps it in {@code <builds>/.spare} for the next job to rename into place ({@link #takeSpare}),
+ * or deletes it when enough spares wait.
  *
  * <p>Why spares: on a file system mounted with {@code discard} (ext4 here) deleting a folder costs
  * ≈ 2.5 ms, as does creating one under load, and every build folder has eight fixed ones
@@ -31,6 +33,7 @@ final class WorkspaceJanitor {
   /** Spares kept for the next jobs (and the next command on this home). */
   static final int MAX_SPARES = 4;
 
+  private final Path trashes;
   private final Path trash;
   private final Path spares;
   private final Queue<Path> ready = new ConcurrentLinkedQueue<>();
@@ -43,7 +46,9 @@ final class WorkspaceJanitor {
           });
 
   WorkspaceJanitor(Path builds) {
-    this.trash = builds.resolve(".trash");
+    this.trashes = builds.resolve(".trash");
+    this.trash =
+        trashes.resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString());
     this.spares = builds.resolve(".spare");
     if (Files.isDirectory(spares)) {
       try (Stream<Path> left = Files.list(spares)) {
@@ -51,6 +56,17 @@ final class WorkspaceJanitor {
       } catch (IOException | UncheckedIOException e) {
         // no spares then: build folders are made from scratch
       }
+    }
+  }
+
+  /** A trash folder's owner ({@code <pid>-…}, or the single folder of older versions) is gone. */
+  private static boolean ownerGone(String name) {
+    int dash = name.indexOf('-');
+    try {
+      long pid = Long.parseLong(dash < 0 ? name : name.substring(0, dash));
+      return ProcessHandle.of(pid).isEmpty();
+    } catch (NumberFormatException e) {
+      return true; // not a janitor's folder of this version: a crash of an older shiprun left it
     }
   }
 
@@ -88,14 +104,28 @@ final class WorkspaceJanitor {
   }
 
   /**
-   * Waits until every retired folder is emptied or gone (and clears what an earlier crash left in
-   * the trash); spares stay for the next command.
+   * Waits until every retired folder is emptied or gone (and clears what janitors of processes that
+   * are gone left in the trash); spares stay for the next command.
    */
   void awaitDeletions() {
     deleter.submit(
         () -> {
           try {
             Workspace.deleteTree(trash);
+            if (Files.isDirectory(trashes)) {
+              try (Stream<Path> all = Files.list(trashes)) {
+                for (Path other : all.toList()) {
+                  if (ownerGone(other.getFileName().toString())) {
+                    Workspace.deleteTree(other);
+                  }
+                }
+              }
+              try {
+                Files.deleteIfExists(trashes);
+              } catch (java.nio.file.DirectoryNotEmptyException inUse) {
+                // another janitor's trash is in it: that janitor clears it
+              }
+            }
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -83,6 +83,26 @@ class WorkspaceJanitorTest {
   }
 
   @Test
+  void janitorsSideBySideNeverEmptyEachOthersTrash() throws IOException {
+    // A daemon runs several lines at once, each with its janitor: one finishing must not delete
+    // what another is still turning into a spare (a spare missing state/ broke the next job).
+    WorkspaceJanitor busy = new WorkspaceJanitor(builds);
+    for (int i = 1; i <= 3; i++) {
+      busy.retire(Workspace.create(builds.resolve("a/job/" + i), Optional.empty()));
+    }
+    WorkspaceJanitor done = new WorkspaceJanitor(builds);
+    done.awaitDeletions();
+    busy.awaitDeletions();
+
+    List<Path> spares = list(builds.resolve(".spare"));
+    assertEquals(3, spares.size());
+    for (Path spare : spares) {
+      assertEquals(Workspace.FIXED.size(), list(spare).size(), "a whole spare: " + spare);
+    }
+    assertFalse(Files.exists(builds.resolve(".trash")));
+  }
+
+  @Test
   void aSpareTakenByAnotherCommandMeansAFreshFolder() throws IOException {
     Workspace ws =
         Workspace.create(builds.resolve("line/job/1"), Optional.of(builds.resolve("gone")));
