@@ -154,14 +154,18 @@ public class IntegrationsEndpoint {
       throw unknown(name);
     }
     if (!integration.type().equals(IntegrationTypes.DOCKER_REGISTRY)) {
-      throw Problems.unprocessable(
-          "'"
-              + name
-              + "' is a "
-              + integration.type().masterName()
-              + " integration; test checks "
-              + IntegrationTypes.DOCKER_REGISTRY.masterName()
-              + " integrations");
+      throw new ProblemException(
+          Problem.of(
+              "not-testable",
+              "Unprocessable Content",
+              422,
+              "'"
+                  + name
+                  + "' is a "
+                  + integration.type().masterName()
+                  + " integration; test checks "
+                  + IntegrationTypes.DOCKER_REGISTRY.masterName()
+                  + " integrations"));
     }
     RegistryLogin login;
     try {
