@@ -10,6 +10,9 @@ import java.util.Arrays;
  */
 final class MaskRegions {
 
+  /** How many masks were written (each merged region once): the masker's match count. */
+  long masks;
+
   private long[] start = new long[8];
   private long[] end = new long[8];
 
@@ -49,6 +52,7 @@ final class MaskRegions {
       if (!written[i]) {
         out.append(SecretMasker.MASK);
         written[i] = true;
+        masks++;
       }
       pos = Math.min(end[i], upTo);
       if (end[i] > upTo) {

@@ -37,6 +37,11 @@ public final class MaskingStream {
     this.automaton = masker.automaton();
   }
 
+  /** How many secrets this stream has masked so far (overlapping matches count once). */
+  public long masked() {
+    return regions.masks;
+  }
+
   /** Reads a piece of the stream and returns the masked text that is final now (maybe none). */
   public String write(CharSequence text) {
     read(text);

@@ -16,6 +16,7 @@ final class BootProperties {
   static final String HOST_ENABLED = "quarkus.http.host-enabled";
   static final String HOST = "quarkus.http.host";
   static final String PORT = "quarkus.http.port";
+  static final String MAX_BODY = "quarkus.http.limits.max-body-size";
 
   private static final Map<String, String> NO_HTTP = Map.of(HOST_ENABLED, "false");
 
@@ -36,6 +37,7 @@ final class BootProperties {
     if (options.problem().isPresent()) {
       return NO_HTTP;
     }
-    return Map.of(HOST, options.bind, PORT, Integer.toString(options.port));
+    return Map.of(
+        HOST, options.bind, PORT, Integer.toString(options.port), MAX_BODY, options.maxBody);
   }
 }

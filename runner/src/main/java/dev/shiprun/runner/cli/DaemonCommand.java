@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.runner.daemon.ApiTokenSource;
 import dev.shiprun.runner.daemon.DaemonContext;
 import dev.shiprun.runner.daemon.DaemonException;
+import dev.shiprun.runner.daemon.DaemonLog;
+import dev.shiprun.runner.daemon.DaemonSettings;
+import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.secrets.MasterKey;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
@@ -73,6 +76,15 @@ public class DaemonCommand implements Callable<Integer> {
             problem -> {
               throw new ParameterException(spec.commandLine(), problem);
             });
+    DaemonSettings settings =
+        new DaemonSettings(
+            options.concurrency,
+            DurationOption.parse(spec, "--stop-grace", options.stopGrace),
+            DurationOption.parse(spec, "--grace", options.grace),
+            options.maxQueued,
+            options.maxLogLine,
+            options.logFormat.equals("json") ? DaemonLog.Format.JSON : DaemonLog.Format.TEXT,
+            EngineSettings.allowListed(environment.variables()));
     PrintWriter err = spec.commandLine().getErr();
     Path homeDir = home.resolve(options.homeOptions.home);
     ApiTokenSource.Resolved token;
@@ -87,12 +99,18 @@ public class DaemonCommand implements Callable<Integer> {
     } catch (StoreException e) {
       return fail(err, e.getMessage());
     }
-    daemon.open(
+    DaemonContext.Opened opened =
         DaemonContext.Opened.of(
             homeDir,
             store,
             token.token(),
-            Optional.ofNullable(environment.variables().get(MasterKey.ENVIRONMENT))));
+            Optional.ofNullable(environment.variables().get(MasterKey.ENVIRONMENT)),
+            settings,
+            new DaemonLog(System.err, settings.logFormat()));
+    // Runs a crash left queued continue; those it left running were marked interrupted when the
+    // store opened (their processes died with it: the process-tree check of the engine).
+    opened.runs().start();
+    daemon.open(opened);
     try (Interrupts stop = Interrupts.onSignal(() -> Quarkus.asyncExit(ExitCode.OK.code()))) {
       if (token.created()) {
         // The only line that ever shows the token: the file keeps it, nothing else prints it.
@@ -114,8 +132,12 @@ public class DaemonCommand implements Callable<Integer> {
               + "); stop with Ctrl-C or SIGTERM");
       err.flush();
       Quarkus.waitForExit();
-      // The seam for the queue: stop taking work, let running jobs finish within the grace period,
-      // then cancel the rest the engine's way. Nothing runs yet, so stopping is immediate.
+      err.println(
+          "shiprun daemon: stopping: running jobs get "
+              + options.stopGrace
+              + ", then are cancelled; queued runs wait for the next start");
+      err.flush();
+      opened.runs().stop();
     } finally {
       daemon.close();
     }

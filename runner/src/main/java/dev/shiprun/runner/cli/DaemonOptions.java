@@ -32,6 +32,60 @@ public class DaemonOptions {
       description = "How many jobs run at a time. Default: the number of CPUs.")
   int concurrency = Runtime.getRuntime().availableProcessors();
 
+  @Option(
+      names = "--stop-grace",
+      paramLabel = "DURATION",
+      description =
+          "On SIGTERM or Ctrl-C, how long running jobs may go on before they are cancelled"
+              + " (90s, 5m …). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "30s")
+  String stopGrace = "30s";
+
+  @Option(
+      names = "--grace",
+      paramLabel = "DURATION",
+      description =
+          "How long a job's processes get between TERM and KILL when it is cancelled or times"
+              + " out. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "10s")
+  String grace = "10s";
+
+  @Option(
+      names = "--max-queued",
+      paramLabel = "N",
+      description =
+          "How many runs may wait in the queue; a trigger beyond it gets 429. Default:"
+              + " ${DEFAULT-VALUE}.",
+      defaultValue = "10000")
+  int maxQueued = 10_000;
+
+  @Option(
+      names = "--max-log-line",
+      paramLabel = "CHARS",
+      description =
+          "Log lines longer than this are cut where the API serves them (the stored log keeps"
+              + " them whole). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "65536")
+  int maxLogLine = 65_536;
+
+  @Option(
+      names = "--max-body",
+      paramLabel = "SIZE",
+      description =
+          "The largest request body the API takes (a YAML upload); larger gets 413. Default:"
+              + " ${DEFAULT-VALUE}.",
+      defaultValue = "10M")
+  String maxBody = "10M";
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      description =
+          "The daemon's own log on stderr, one line per run event: text or json. Default:"
+              + " ${DEFAULT-VALUE}.",
+      defaultValue = "text")
+  String logFormat = "text";
+
   @Mixin HomeOptions homeOptions = new HomeOptions();
 
   /** What is wrong with the values, as a usage error's message; empty when they are fine. */
@@ -44,6 +98,18 @@ public class DaemonOptions {
     }
     if (concurrency < 1) {
       return Optional.of("--concurrency must be at least 1, not " + concurrency);
+    }
+    if (maxQueued < 1) {
+      return Optional.of("--max-queued must be at least 1, not " + maxQueued);
+    }
+    if (maxLogLine < 80) {
+      return Optional.of("--max-log-line must be at least 80, not " + maxLogLine);
+    }
+    if (!maxBody.matches("\\d{1,9}[KMG]?")) {
+      return Optional.of("--max-body needs a size such as 512K, 10M or 1G, not '" + maxBody + "'");
+    }
+    if (!logFormat.equals("text") && !logFormat.equals("json")) {
+      return Optional.of("--log-format is text or json, not '" + logFormat + "'");
     }
     return Optional.empty();
   }

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -227,14 +226,7 @@ public class RunCommand implements Callable<Integer> {
 
   /** The caller's allow-listed variables, then --env entries. */
   private Map<String, String> inherited() {
-    Map<String, String> out = new LinkedHashMap<>();
-    Map<String, String> callerVariables = caller.variables();
-    for (String name : EngineSettings.INHERITED_VARIABLES) {
-      String value = callerVariables.get(name);
-      if (value != null) {
-        out.put(name, value);
-      }
-    }
+    Map<String, String> out = EngineSettings.allowListed(caller.variables());
     for (String entry : env) {
       int eq = entry.indexOf('=');
       if (eq <= 0) {

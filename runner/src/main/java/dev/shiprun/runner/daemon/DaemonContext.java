@@ -2,6 +2,7 @@ package dev.shiprun.runner.daemon;
 
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.store.Store;
 import jakarta.annotation.PreDestroy;
@@ -24,23 +25,53 @@ public class DaemonContext {
    * home's integration store and the lines the daemon holds.
    */
   public record Opened(
-      Path home, Store store, ApiToken token, IntegrationStore integrations, DaemonLines lines) {
+      Path home,
+      Store store,
+      ApiToken token,
+      IntegrationStore integrations,
+      DaemonLines lines,
+      DaemonRuns runs) {
     public Opened {
       Objects.requireNonNull(home, "home");
       Objects.requireNonNull(store, "store");
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(integrations, "integrations");
       Objects.requireNonNull(lines, "lines");
+      Objects.requireNonNull(runs, "runs");
     }
 
-    /** The integration store and lines of {@code home}, with the master key of the environment. */
+    /**
+     * What a daemon on {@code home} serves, with default settings (tests); the runs' workers are
+     * not started.
+     */
     public static Opened of(Path home, Store store, ApiToken token, Optional<String> masterKey) {
+      return of(
+          home,
+          store,
+          token,
+          masterKey,
+          DaemonSettings.defaults(EngineSettings.allowListed(System.getenv())),
+          new DaemonLog(System.err, DaemonLog.Format.TEXT));
+    }
+
+    /** What a daemon on {@code home} serves; the runs' workers are not started. */
+    public static Opened of(
+        Path home,
+        Store store,
+        ApiToken token,
+        Optional<String> masterKey,
+        DaemonSettings settings,
+        DaemonLog log) {
+      IntegrationStore integrations =
+          new IntegrationStore(home, masterKey, IntegrationTypes.discovered());
+      DaemonLines lines = new DaemonLines(store, new AssemblyLineLoader());
       return new Opened(
           home,
           store,
           token,
-          new IntegrationStore(home, masterKey, IntegrationTypes.discovered()),
-          new DaemonLines(store, new AssemblyLineLoader()));
+          integrations,
+          lines,
+          new DaemonRuns(home, store, lines, integrations, settings, log));
     }
   }
 

@@ -28,7 +28,12 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response answer(ProblemException e) {
-    return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.body()).build();
+    Response.ResponseBuilder out =
+        Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.body());
+    if (e.status() == 429 || e.status() == 503) {
+      out.header("Retry-After", "5"); // a full queue drains, a stopping daemon comes back
+    }
+    return out.build();
   }
 
   /**
@@ -80,6 +85,10 @@ public class ProblemMappers {
 
   /** 400 naming where the JSON went wrong, in words of our own (never Jackson's message). */
   static Response badBody(JsonProcessingException e) {
+    return Response.status(400).type(Problem.MEDIA_TYPE).entity(bodyProblem(e)).build();
+  }
+
+  static BodyProblem bodyProblem(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
     Integer line = at != null && at.getLineNr() > 0 ? at.getLineNr() : null;
     Integer column = at != null && at.getColumnNr() > 0 ? at.getColumnNr() : null;
@@ -99,12 +108,8 @@ public class ProblemMappers {
     } else {
       detail = "the body is not valid JSON" + where + "; fix the JSON syntax there";
     }
-    return Response.status(400)
-        .type(Problem.MEDIA_TYPE)
-        .entity(
-            new BodyProblem(
-                "urn:shiprun:problem:bad-body", "Bad Request", 400, detail, line, column))
-        .build();
+    return new BodyProblem(
+        "urn:shiprun:problem:bad-body", "Bad Request", 400, detail, line, column);
   }
 
   /** {@code fields.url} or {@code files[2]}: the field names of the body, never its values. */

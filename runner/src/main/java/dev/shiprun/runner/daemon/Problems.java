@@ -18,6 +18,10 @@ final class Problems {
     return new ProblemException(Problem.of("bad-body", "Bad Request", 400, detail));
   }
 
+  static ProblemException conflict(String detail) {
+    return new ProblemException(Problem.of("conflict", "Conflict", 409, detail));
+  }
+
   /** The daemon has not opened its home yet (the token filter answers this first, normally). */
   static DaemonContext.Opened opened(DaemonContext daemon) {
     return daemon.opened().orElseThrow(() -> new ProblemException(Problem.starting()));

@@ -10,6 +10,7 @@ import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.exec.ProcessLauncher;
 import dev.shiprun.runner.exec.ProcessTreeKiller;
 import dev.shiprun.runner.store.RunRequest;
+import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,12 +47,17 @@ public final class QueueWorkers {
   private final Lines lines;
   private final Supplier<Map<String, Integration>> integrations;
   private final LineRunner.Progress progress;
-  private final LiveOutput live;
+  private final RunWatch watch;
   private final int concurrency;
   private final Duration poll;
   private final ObjectMapper json = new ObjectMapper();
   private final ExecutorService threads;
   private final Set<LineRunner> running = ConcurrentHashMap.newKeySet();
+
+  /** The runs going on now, by id: which engine runs them, as which job (to cancel one). */
+  private final Map<Long, Running> runs = new ConcurrentHashMap<>();
+
+  private record Running(LineRunner runner, String job) {}
 
   /**
    * One request per line at a time: a job's builds run one after the other (as on Shippable), and a
@@ -69,7 +75,7 @@ public final class QueueWorkers {
       Lines lines,
       Supplier<Map<String, Integration>> integrations,
       LineRunner.Progress progress,
-      LiveOutput live,
+      RunWatch watch,
       int concurrency,
       Duration poll) {
     if (concurrency < 1) {
@@ -80,7 +86,7 @@ public final class QueueWorkers {
     this.lines = lines;
     this.integrations = integrations;
     this.progress = progress;
-    this.live = live;
+    this.watch = watch;
     this.concurrency = concurrency;
     this.poll = poll;
     this.threads =
@@ -93,8 +99,13 @@ public final class QueueWorkers {
             });
   }
 
-  /** Puts back what a crashed daemon had taken, then starts the workers. */
+  /**
+   * Kills the processes and removes the build folders of runs a crashed daemon left (the store
+   * marked those runs interrupted when it opened), puts back the requests it had taken but not
+   * begun, then starts the workers.
+   */
   public void start() {
+    newRunner(Map.of(), (job, text) -> {}).removeLeftovers();
     store.transaction(c -> store.queue().recover(c));
     for (int i = 0; i < concurrency; i++) {
       threads.submit(this::work);
@@ -106,6 +117,20 @@ public final class QueueWorkers {
     synchronized (wake) {
       wake.notifyAll();
     }
+  }
+
+  /**
+   * Cancels run {@code runId} if one of these workers runs it (TERM, grace, KILL, on_cancel; it
+   * ends cancelled); false when it does not run here.
+   */
+  public boolean cancel(long runId) {
+    Running r = runs.get(runId);
+    return r != null && r.runner().cancel(r.job());
+  }
+
+  /** Whether {@link #stop} was called: no more requests are taken. */
+  public boolean stopping() {
+    return stopping;
   }
 
   /**
@@ -134,19 +159,38 @@ public final class QueueWorkers {
         idle();
         continue;
       }
+      RunRequest request = next.get();
       try {
-        run(next.get());
+        run(request);
       } catch (RuntimeException e) {
-        progress.note(
-            "request " + next.get().id() + " (" + next.get().job() + ") failed: " + e.getMessage());
+        refuse(request, "the runner failed: " + e.getMessage());
       } finally {
-        store.transaction(
-            c -> {
-              store.queue().remove(c, next.get().id());
-              return null;
-            });
+        settle(request);
       }
     }
+  }
+
+  /**
+   * A request whose run never began (the daemon is stopping) goes back to the queue for the next
+   * start; one whose run began or ended leaves it (the run holds the outcome).
+   */
+  private void settle(RunRequest request) {
+    store.transaction(
+        c -> {
+          boolean waits =
+              request.runId().isPresent()
+                  && store
+                      .runs()
+                      .get(c, request.runId().getAsLong())
+                      .map(r -> r.status() == RunStatus.QUEUED)
+                      .orElse(false);
+          if (waits) {
+            store.queue().release(c, request.id());
+          } else {
+            store.queue().remove(c, request.id());
+          }
+          return null;
+        });
   }
 
   private void idle() {
@@ -163,28 +207,10 @@ public final class QueueWorkers {
     }
   }
 
-  private void run(RunRequest request) {
-    Lines.Result resolved = lines.resolve(request.line());
-    if (resolved.line().isEmpty()) {
-      progress.note(
-          "request " + request.id() + " for line '" + request.line() + "': " + resolved.problem());
-      return;
-    }
-    AssemblyLine line = resolved.line().get();
-    if (line.job(request.job()).isEmpty()) {
-      progress.note(
-          "request "
-              + request.id()
-              + ": line '"
-              + request.line()
-              + "' has no job '"
-              + request.job()
-              + "' any more");
-      return;
-    }
-    // The request's variables work like --env: after the allow-list, before the job's own.
+  /** An engine for one request: its variables work like --env (after the allow-list). */
+  private LineRunner newRunner(Map<String, String> variables, LiveOutput live) {
     Map<String, String> inherited = new LinkedHashMap<>(engine.inherited());
-    inherited.putAll(request.variables());
+    inherited.putAll(variables);
     EngineSettings settings =
         new EngineSettings(
             engine.home(),
@@ -193,14 +219,76 @@ public final class QueueWorkers {
             inherited,
             engine.keepWorkspace(),
             engine.strictSecrets());
-    LineRunner runner =
-        new LineRunner(
-            store,
-            settings,
-            new ProcessLauncher(ExecOptions.defaults(), new ProcessTreeKiller(engine.grace())),
-            json,
-            progress,
-            live);
+    return new LineRunner(
+        store,
+        settings,
+        new ProcessLauncher(
+            ExecOptions.defaults(), new ProcessTreeKiller(engine.grace(), watch::killed)),
+        json,
+        progress,
+        live);
+  }
+
+  /** A request that cannot run: its queued run ends in error with why, and waiters hear it. */
+  private void refuse(RunRequest request, String why) {
+    progress.note("request " + request.id() + " (" + request.job() + "): " + why);
+    if (request.runId().isPresent()) {
+      long runId = request.runId().getAsLong();
+      boolean ended =
+          store.transaction(c -> store.runs().endQueued(c, runId, RunStatus.ERROR, why));
+      if (ended) {
+        watch.ended(runId, request.job());
+      }
+    }
+  }
+
+  private void run(RunRequest request) {
+    Lines.Result resolved = lines.resolve(request.line());
+    if (resolved.line().isEmpty()) {
+      refuse(request, resolved.problem());
+      return;
+    }
+    AssemblyLine line = resolved.line().get();
+    if (line.job(request.job()).isEmpty()) {
+      refuse(request, "line '" + request.line() + "' has no job '" + request.job() + "' any more");
+      return;
+    }
+    LineRunner[] self = new LineRunner[1];
+    LiveOutput live =
+        new LiveOutput() {
+          private final Map<String, Long> ids = new ConcurrentHashMap<>();
+
+          @Override
+          public void began(String job, long runId) {
+            ids.put(job, runId);
+            runs.put(runId, new Running(self[0], job));
+            watch.began(request, runId, job);
+          }
+
+          @Override
+          public void line(String job, String text) {
+            Long id = ids.get(job);
+            if (id != null) {
+              watch.line(id, text);
+            }
+          }
+
+          @Override
+          public void masked(String job, long matches) {
+            Long id = ids.get(job);
+            if (id != null) {
+              watch.masked(id, matches);
+            }
+          }
+
+          @Override
+          public void ended(String job, long runId) {
+            runs.remove(runId);
+            watch.ended(runId, job);
+          }
+        };
+    LineRunner runner = newRunner(request.variables(), live);
+    self[0] = runner;
     ReentrantLock lock = lineLocks.computeIfAbsent(request.line(), l -> new ReentrantLock());
     lock.lock();
     running.add(runner);
@@ -210,7 +298,15 @@ public final class QueueWorkers {
       }
       runner.run(
           new LineRunner.Request(
-              request.line(), line, List.of(request.job()), true, integrations.get(), 1));
+              request.line(),
+              line,
+              List.of(request.job()),
+              true,
+              integrations.get(),
+              1,
+              request.runId().isPresent()
+                  ? Map.of(request.job(), request.runId().getAsLong())
+                  : Map.of()));
     } finally {
       running.remove(runner);
       lock.unlock();

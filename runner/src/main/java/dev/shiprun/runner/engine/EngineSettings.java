@@ -2,6 +2,7 @@ package dev.shiprun.runner.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +46,18 @@ public record EngineSettings(
 
   /** Spec §6.3: 60 minutes unless the job says otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(60);
+
+  /** The variables of {@code environment} a job inherits: those of the allow-list that are set. */
+  public static Map<String, String> allowListed(Map<String, String> environment) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : INHERITED_VARIABLES) {
+      String value = environment.get(name);
+      if (value != null) {
+        out.put(name, value);
+      }
+    }
+    return out;
+  }
 
   public EngineSettings {
     Objects.requireNonNull(home, "home");

@@ -157,6 +157,7 @@ final class JobLog implements OutputSink, AutoCloseable {
       }
     } finally {
       file.close();
+      listener.masked(job, streams.values().stream().mapToLong(MaskingStream::masked).sum());
     }
   }
 }

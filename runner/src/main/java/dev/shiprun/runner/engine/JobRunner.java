@@ -58,7 +58,8 @@ final class JobRunner {
       Job job,
       String triggeredBy,
       Map<String, Integration> integrations,
-      Cancellation cancellation) {}
+      Cancellation cancellation,
+      OptionalLong queuedRun) {}
 
   private final Store store;
   private final EngineSettings settings;
@@ -99,9 +100,30 @@ final class JobRunner {
   }
 
   JobResult run(Request request) {
+    Opened opened = store.transaction(c -> open(c, request));
+    Run run = opened.run();
+    if (run.status().isFinal()) {
+      // A queued run cancelled before a worker began it: nothing to do, nothing to log.
+      return new JobResult(
+          run.job(),
+          run.id(),
+          run.buildNumber(),
+          run.status(),
+          Duration.ZERO,
+          List.of(),
+          run.reason());
+    }
+    listener.began(run.job(), run.id());
+    try {
+      return run(request, opened);
+    } finally {
+      listener.ended(run.job(), run.id());
+    }
+  }
+
+  private JobResult run(Request request, Opened opened) {
     Instant started = Instant.now();
     Job job = request.job();
-    Opened opened = store.transaction(c -> open(c, request));
     Run run = opened.run();
     Workspace ws = null;
     // Only a job that got registry credentials has a file to remove (no file calls per job else).
@@ -209,7 +231,8 @@ final class JobRunner {
       Duration limit) {
     TaskSequence.Outcome outcome;
     try {
-      outcome = tasks.run(request.job(), ws, env, log, request.cancellation(), deadline, limit);
+      outcome =
+          tasks.run(run.id(), request.job(), ws, env, log, request.cancellation(), deadline, limit);
     } catch (IOException e) {
       outcome =
           new TaskSequence.Outcome(
@@ -242,7 +265,10 @@ final class JobRunner {
         outcome.reason());
   }
 
-  /** A new run row, and what it reads or why it cannot start (an error status, no version). */
+  /**
+   * A new (or begun queued) run row, and what it reads or why it cannot start (an error status, no
+   * version). A queued run that was cancelled comes back as it is stored, with nothing else.
+   */
   private record Opened(Run run, Optional<RunInputs> inputs, Optional<SetupError> problem) {}
 
   /**
@@ -251,7 +277,18 @@ final class JobRunner {
    * its error.
    */
   private Opened open(Connection c, Request request) throws SQLException {
-    Run run = store.runs().start(c, request.line(), request.job().name(), request.triggeredBy());
+    Run run;
+    if (request.queuedRun().isPresent()) {
+      long id = request.queuedRun().getAsLong();
+      Optional<Run> begun = store.runs().begin(c, id);
+      if (begun.isEmpty()) {
+        return new Opened(
+            store.runs().get(c, id).orElseThrow(), Optional.empty(), Optional.empty());
+      }
+      run = begun.get();
+    } else {
+      run = store.runs().start(c, request.line(), request.job().name(), request.triggeredBy());
+    }
     try {
       RunInputs inputs =
           RunInputs.resolve(c, store, request.line(), request.assemblyLine(), request.job());

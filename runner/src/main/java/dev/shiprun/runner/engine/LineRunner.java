@@ -9,7 +9,9 @@ import dev.shiprun.model.StateResource;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.exec.Cancellation;
+import dev.shiprun.runner.exec.KillReport;
 import dev.shiprun.runner.exec.ProcessLauncher;
+import dev.shiprun.runner.exec.RunToken;
 import dev.shiprun.runner.git.Git;
 import dev.shiprun.runner.git.GitMirrors;
 import dev.shiprun.runner.store.Run;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -66,14 +69,33 @@ public final class LineRunner {
     void finished(JobResult result);
   }
 
-  /** What to run. */
+  /**
+   * What to run. {@code queuedRuns} names, per start job, the queued run (the daemon's) its run is
+   * to be; the others get new run rows.
+   */
   public record Request(
       String line,
       AssemblyLine assemblyLine,
       List<String> jobs,
       boolean downstream,
       Map<String, Integration> integrations,
-      int parallel) {}
+      int parallel,
+      Map<String, Long> queuedRuns) {
+
+    public Request {
+      queuedRuns = Map.copyOf(queuedRuns);
+    }
+
+    public Request(
+        String line,
+        AssemblyLine assemblyLine,
+        List<String> jobs,
+        boolean downstream,
+        Map<String, Integration> integrations,
+        int parallel) {
+      this(line, assemblyLine, jobs, downstream, integrations, parallel, Map.of());
+    }
+  }
 
   /** Every run made, in the order they finished, and whether the invocation was cancelled. */
   public record Outcome(List<JobResult> results, boolean cancelled) {
@@ -86,6 +108,8 @@ public final class LineRunner {
   private static final Duration GIT_LIMIT = Duration.ofMinutes(10);
 
   private final Store store;
+  private final ProcessLauncher launcher;
+  private final String scope;
   private final JobRunner jobRunner;
   private final Progress progress;
   private final YamlVersions yamlVersions;
@@ -107,6 +131,8 @@ public final class LineRunner {
       LiveOutput live) {
     this.store = store;
     this.progress = progress;
+    this.launcher = launcher;
+    this.scope = RunToken.scope(settings.home());
     this.yamlVersions = new YamlVersions(json);
     this.builds = settings.home().resolve("builds");
     this.janitor = new WorkspaceJanitor(builds);
@@ -117,13 +143,31 @@ public final class LineRunner {
         new JobRunner(
             store,
             settings,
-            new TaskSequence(launcher),
+            new TaskSequence(launcher, scope),
             new Notifier(launcher),
             json,
             new Shipctl().install(settings.home().resolve("bin")),
             janitor,
             new GitRepoClone(mirrors, git),
             live);
+  }
+
+  private static OptionalLong queuedRun(Request request, Job job) {
+    Long id = request.queuedRuns().get(job.name());
+    return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+  }
+
+  /**
+   * Stops the running job {@code job} the engine's way (its run ends cancelled, so nothing it would
+   * trigger starts); false when it is not running here.
+   */
+  public boolean cancel(String job) {
+    Cancellation cancellation = running.get(job);
+    if (cancellation == null) {
+      return false;
+    }
+    cancellation.cancel();
+    return true;
   }
 
   /** Stops every running job the engine's way and starts no more (Ctrl-C). */
@@ -180,7 +224,8 @@ public final class LineRunner {
                             job,
                             s.trigger().by(),
                             request.integrations(),
-                            cancellation)));
+                            cancellation,
+                            queuedRun(request, job))));
           }
         }
         if (!board.hasActive()) {
@@ -206,15 +251,29 @@ public final class LineRunner {
   }
 
   /**
-   * The build folders of runs a dead shiprun left (marked interrupted by whichever command opened
-   * the store first): they may hold integration files and the job's registry credentials, which
-   * must not outlive the run. Crashes are rare: one query and a check per interrupted run.
+   * What runs a dead shiprun left (marked interrupted by whichever command opened the store first):
+   * their processes, which live on in their own sessions, and their build folders, which may hold
+   * integration files and the job's registry credentials. Neither may outlive the run. Crashes are
+   * rare: one query and a check per interrupted run; a folder that is still there means its run's
+   * processes may be too.
    */
-  private void removeLeftovers() {
+  public void removeLeftovers() {
     for (Run r : store.transaction(c -> store.runs().withStatus(c, RunStatus.INTERRUPTED))) {
       Path root =
           builds.resolve(r.line()).resolve(r.job()).resolve(Integer.toString(r.buildNumber()));
       if (Files.exists(root)) {
+        KillReport killed = launcher.sweepRun(scope, r.id());
+        if (!killed.killed().isEmpty() || !killed.survivors().isEmpty()) {
+          progress.note(
+              "interrupted run "
+                  + r.id()
+                  + " left "
+                  + killed.killed().size()
+                  + " processes running: killed"
+                  + (killed.survivors().isEmpty()
+                      ? ""
+                      : "; " + killed.survivors().size() + " would not die"));
+        }
         try {
           Workspace.deleteTree(root);
         } catch (IOException e) {

@@ -40,6 +40,7 @@ final class TaskSequence {
 
   /** What every launch of one job shares. */
   private record Attempt(
+      long runId,
       Job job,
       Workspace ws,
       JobLog log,
@@ -50,11 +51,16 @@ final class TaskSequence {
 
   private final ProcessLauncher launcher;
 
-  TaskSequence(ProcessLauncher launcher) {
+  /** The scope of this home's run tokens (see {@link RunToken#forRun}). */
+  private final String scope;
+
+  TaskSequence(ProcessLauncher launcher, String scope) {
+    this.scope = scope;
     this.launcher = launcher;
   }
 
   Outcome run(
+      long runId,
       Job job,
       Workspace ws,
       Map<String, String> env,
@@ -66,7 +72,9 @@ final class TaskSequence {
     JobHooks hooks = job.hooks();
     List<String> failureHooks = new ArrayList<>(items(hooks.onFailure()));
     failureHooks.addAll(items(hooks.always()));
-    Attempt attempt = new Attempt(job, ws, log, RunToken.random(), cancellation, deadline, limit);
+    Attempt attempt =
+        new Attempt(
+            runId, job, ws, log, RunToken.forRun(scope, runId), cancellation, deadline, limit);
     if (!hooks.onStart().script().isEmpty()) {
       TaskScript onStart =
           new TaskScript(items(hooks.onStart()), List.of(), failureHooks, List.of());
@@ -165,7 +173,11 @@ final class TaskSequence {
     LaunchResult result =
         launcher.run(
             new Launch(
-                written.wrapper(), attempt.ws().root(), env, RunToken.random(), ON_CANCEL_LIMIT),
+                written.wrapper(),
+                attempt.ws().root(),
+                env,
+                RunToken.forRun(scope, attempt.runId()),
+                ON_CANCEL_LIMIT),
             log,
             new Cancellation());
     if (result instanceof LaunchResult.Exited exited

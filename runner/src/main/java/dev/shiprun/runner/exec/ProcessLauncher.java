@@ -43,6 +43,11 @@ public final class ProcessLauncher {
             return thread;
           });
 
+  /** Kills what every launch of run {@code runId} left (a shiprun that died mid-run). */
+  public KillReport sweepRun(String scope, long runId) {
+    return killer.sweepRun(scope, runId);
+  }
+
   public ProcessLauncher(ExecOptions options, ProcessTreeKiller killer) {
     this.options = Objects.requireNonNull(options, "options");
     this.killer = Objects.requireNonNull(killer, "killer");
@@ -78,7 +83,8 @@ public final class ProcessLauncher {
                 launch.token(),
                 Optional.of(process.toHandle()),
                 options.setsid().isPresent(),
-                window));
+                window,
+                false));
     pump.finish(DRAIN_PATIENCE);
     if (ending == Ending.INTERRUPTED) {
       Thread.currentThread().interrupt();

@@ -66,7 +66,7 @@ final class ProcessTable {
       found.add(root.get().pid());
     }
     for (long pid : live.keySet()) {
-      if (carries(pid, entry)) {
+      if (carries(pid, entry, tree.tokenPrefix())) {
         found.add(pid);
       }
     }
@@ -168,8 +168,11 @@ final class ProcessTable {
     return Files.exists(proc.resolve(Long.toString(pid)));
   }
 
-  /** Whether the environment the process started with holds exactly {@code entry}. */
-  private boolean carries(long pid, byte[] entry) {
+  /**
+   * Whether the environment the process started with holds exactly {@code entry} (or an entry that
+   * starts with it).
+   */
+  private boolean carries(long pid, byte[] entry, boolean prefix) {
     byte[] environ;
     try {
       environ = Files.readAllBytes(proc.resolve(pid + "/environ"));
@@ -182,8 +185,9 @@ final class ProcessTable {
       while (end < environ.length && environ[end] != 0) {
         end++;
       }
-      if (end - start == entry.length
-          && Arrays.equals(environ, start, end, entry, 0, entry.length)) {
+      int length = prefix ? Math.min(end - start, entry.length) : end - start;
+      if (length == entry.length
+          && Arrays.equals(environ, start, start + length, entry, 0, entry.length)) {
         return true;
       }
       start = end + 1;

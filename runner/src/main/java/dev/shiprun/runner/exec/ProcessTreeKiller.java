@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Stops every process of a run: TERM to all of them, a grace period in which they may clean up
@@ -31,21 +32,34 @@ public final class ProcessTreeKiller {
 
   private final Duration grace;
   private final ProcessTable table;
+  private final IntConsumer killed;
 
   /**
    * @param grace how long processes get between TERM and KILL (Shippable's executor: 10 s)
    */
   public ProcessTreeKiller(Duration grace) {
-    this(grace, new ProcessTable(Path.of("/proc")));
+    this(grace, killed -> {});
+  }
+
+  /**
+   * @param killed told how many processes each kill signalled (the daemon's metrics)
+   */
+  public ProcessTreeKiller(Duration grace, IntConsumer killed) {
+    this(grace, new ProcessTable(Path.of("/proc")), killed);
   }
 
   ProcessTreeKiller(Duration grace, ProcessTable table) {
+    this(grace, table, killed -> {});
+  }
+
+  ProcessTreeKiller(Duration grace, ProcessTable table, IntConsumer killed) {
     Objects.requireNonNull(grace, "grace");
     if (grace.isNegative()) {
       throw new IllegalArgumentException("a grace period cannot be negative: " + grace);
     }
     this.grace = grace;
     this.table = table;
+    this.killed = killed;
   }
 
   /**
@@ -54,6 +68,14 @@ public final class ProcessTreeKiller {
    */
   public KillReport sweep(RunToken token) {
     return kill(ProcessTree.marked(token));
+  }
+
+  /**
+   * Kills every process of every launch of one run (tokens made by {@link RunToken#forRun}): what a
+   * shiprun that died mid-run left behind.
+   */
+  public KillReport sweepRun(String scope, long runId) {
+    return kill(ProcessTree.markedWithPrefix(RunToken.ofRun(scope, runId)));
   }
 
   /** Where the processes of a launch that starts now will be found (see {@link PidWindow}). */
@@ -112,6 +134,9 @@ public final class ProcessTreeKiller {
           known != null
               ? known
               : new SignalledProcess(process.pid(), table.commandLine(process.pid()), Signal.KILL));
+    }
+    if (!signalled.isEmpty()) {
+      killed.accept(signalled.size());
     }
     return new KillReport(new ArrayList<>(signalled.values()), survivors);
   }

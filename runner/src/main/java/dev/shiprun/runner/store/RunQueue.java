@@ -31,24 +31,41 @@ public final class RunQueue {
       new TypeReference<>() {};
 
   private final ObjectMapper json;
+  private final Runs runs;
 
-  RunQueue(ObjectMapper json) {
+  RunQueue(ObjectMapper json, Runs runs) {
     this.json = json;
+    this.runs = runs;
   }
 
-  public RunRequest enqueue(Connection c, String line, String job, Map<String, String> variables)
+  /**
+   * A manual trigger: a queued run of {@code job} (with its build number) and the request a worker
+   * will take, in the caller's transaction.
+   */
+  public Run submit(
+      Connection c, String line, String job, String triggeredBy, Map<String, String> variables)
+      throws SQLException {
+    Run run = runs.queue(c, line, job, triggeredBy);
+    enqueue(c, line, job, variables, run.id());
+    return run;
+  }
+
+  /** Queues a request for the queued run {@code runId} (made in the same transaction). */
+  public RunRequest enqueue(
+      Connection c, String line, String job, Map<String, String> variables, long runId)
       throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO run_request (line, job, variables, status, created_at)"
-                + " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO run_request (line, job, variables, status, created_at, run_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       s.setString(1, line);
       s.setString(2, job);
       s.setString(3, write(variables));
       s.setString(4, RunRequest.Status.QUEUED.wire());
       s.setTimestamp(5, Timestamp.from(now));
+      s.setLong(6, runId);
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();
@@ -60,7 +77,7 @@ public final class RunQueue {
             RunRequest.Status.QUEUED,
             now,
             Optional.empty(),
-            OptionalLong.empty());
+            OptionalLong.of(runId));
       }
     }
   }
@@ -86,19 +103,29 @@ public final class RunQueue {
                   RunRequest.Status.TAKEN,
                   next.createdAt(),
                   Optional.of(now),
-                  OptionalLong.empty()));
+                  next.runId()));
         }
       }
     }
     return Optional.empty();
   }
 
-  /** Records the run a taken request became (in the run's own start transaction). */
-  public void started(Connection c, long requestId, long runId) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("UPDATE run_request SET run_id = ? WHERE id = ?")) {
+  /** Removes the request of run {@code runId} (the run was cancelled while it waited). */
+  public void removeForRun(Connection c, long runId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM run_request WHERE run_id = ?")) {
       s.setLong(1, runId);
+      s.executeUpdate();
+    }
+  }
+
+  /** A taken request goes back to the queue, untouched (its worker stopped before it began). */
+  public void release(Connection c, long requestId) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE run_request SET status = ?, taken_at = NULL WHERE id = ? AND status = ?")) {
+      s.setString(1, RunRequest.Status.QUEUED.wire());
       s.setLong(2, requestId);
+      s.setString(3, RunRequest.Status.TAKEN.wire());
       s.executeUpdate();
     }
   }
@@ -112,23 +139,32 @@ public final class RunQueue {
   }
 
   /**
-   * After a crash: requests taken but never started go back to the queue (their worker died before
-   * the run row existed); those whose run started are removed (that run is marked interrupted).
+   * After a crash: a taken request whose run is still queued goes back to the queue (its worker
+   * died before the run began); one whose run began is removed (the store marked that run
+   * interrupted when it opened). Queued requests stay as they are and run.
    *
    * @return how many went back to the queue
    */
   public int recover(Connection c) throws SQLException {
+    int back;
     try (PreparedStatement s =
-        c.prepareStatement("DELETE FROM run_request WHERE status = ? AND run_id IS NOT NULL")) {
-      s.setString(1, RunRequest.Status.TAKEN.wire());
-      s.executeUpdate();
-    }
-    try (PreparedStatement s =
-        c.prepareStatement("UPDATE run_request SET status = ?, taken_at = NULL WHERE status = ?")) {
+        c.prepareStatement(
+            "UPDATE run_request SET status = ?, taken_at = NULL WHERE status = ? AND run_id IN"
+                + " (SELECT id FROM run WHERE status = ?)")) {
       s.setString(1, RunRequest.Status.QUEUED.wire());
       s.setString(2, RunRequest.Status.TAKEN.wire());
-      return s.executeUpdate();
+      s.setString(3, RunStatus.QUEUED.wire());
+      back = s.executeUpdate();
     }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "DELETE FROM run_request WHERE status = ? OR run_id NOT IN"
+                + " (SELECT id FROM run WHERE status = ?)")) {
+      s.setString(1, RunRequest.Status.TAKEN.wire());
+      s.setString(2, RunStatus.QUEUED.wire());
+      s.executeUpdate();
+    }
+    return back;
   }
 
   /** Up to {@code limit} queued requests, oldest first. */

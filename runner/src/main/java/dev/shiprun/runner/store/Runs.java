@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,6 +27,81 @@ public final class Runs {
 
   /** A new run of {@code job}, processing, owned by this process; its build number is the next. */
   public Run start(Connection c, String line, String job, String triggeredBy) throws SQLException {
+    Instant now = now();
+    return insert(c, line, job, triggeredBy, RunStatus.PROCESSING, Optional.of(now), now);
+  }
+
+  /**
+   * A new run of {@code job} waiting in the daemon's queue: its build number is given now (as
+   * Shippable numbered queued builds), no process owns it yet. {@link #begin} starts it.
+   */
+  public Run queue(Connection c, String line, String job, String triggeredBy) throws SQLException {
+    return insert(c, line, job, triggeredBy, RunStatus.QUEUED, Optional.empty(), now());
+  }
+
+  /**
+   * A queued run starts: processing, owned by this process. Empty when it is no longer queued (it
+   * was cancelled while it waited).
+   */
+  public Optional<Run> begin(Connection c, long id) throws SQLException {
+    Instant now = now();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE run SET status = ?, owner_pid = ?, owner_started = ?, started_at = ?"
+                + " WHERE id = ? AND status = ?")) {
+      s.setString(1, RunStatus.PROCESSING.wire());
+      s.setLong(2, ProcessHandle.current().pid());
+      s.setLong(3, ownerStarted);
+      s.setTimestamp(4, Timestamp.from(now));
+      s.setLong(5, id);
+      s.setString(6, RunStatus.QUEUED.wire());
+      if (s.executeUpdate() != 1) {
+        return Optional.empty();
+      }
+    }
+    return get(c, id);
+  }
+
+  /**
+   * Ends a run that is still queued ({@code cancelled} by a user, {@code error} when its line or
+   * job is gone); false when it is not queued (it began, or it ended).
+   */
+  public boolean endQueued(Connection c, long id, RunStatus status, String reason)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE run SET status = ?, reason = ?, finished_at = ? WHERE id = ? AND status = ?")) {
+      s.setString(1, status.wire());
+      s.setString(2, reason);
+      s.setTimestamp(3, Timestamp.from(Instant.now()));
+      s.setLong(4, id);
+      s.setString(5, RunStatus.QUEUED.wire());
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Whether a processing run's owner is this very process (a daemon asking about its own run). */
+  public boolean ownedHere(Connection c, long id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT owner_pid, owner_started FROM run WHERE id = ?")) {
+      s.setLong(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next()
+            && r.getLong(1) == ProcessHandle.current().pid()
+            && r.getLong(2) == ownerStarted;
+      }
+    }
+  }
+
+  private Run insert(
+      Connection c,
+      String line,
+      String job,
+      String triggeredBy,
+      RunStatus status,
+      Optional<Instant> started,
+      Instant now)
+      throws SQLException {
     int buildNumber;
     try (PreparedStatement s =
         c.prepareStatement(
@@ -37,9 +113,7 @@ public final class Runs {
         buildNumber = r.getInt(1) + 1;
       }
     }
-    // Micro-seconds: what the column keeps, so the Run below equals the row read back.
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    ProcessHandle self = ProcessHandle.current();
+    boolean owned = status == RunStatus.PROCESSING;
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO run (line, job, build_number, status, triggered_by, owner_pid,"
@@ -48,12 +122,17 @@ public final class Runs {
       s.setString(1, line);
       s.setString(2, job);
       s.setInt(3, buildNumber);
-      s.setString(4, RunStatus.PROCESSING.wire());
+      s.setString(4, status.wire());
       s.setString(5, triggeredBy);
-      s.setLong(6, self.pid());
-      s.setLong(7, ownerStarted);
+      if (owned) {
+        s.setLong(6, ProcessHandle.current().pid());
+        s.setLong(7, ownerStarted);
+      } else {
+        s.setNull(6, Types.BIGINT);
+        s.setNull(7, Types.BIGINT);
+      }
       s.setTimestamp(8, Timestamp.from(now));
-      s.setTimestamp(9, Timestamp.from(now));
+      s.setTimestamp(9, started.map(Timestamp::from).orElse(null));
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();
@@ -62,14 +141,19 @@ public final class Runs {
             line,
             job,
             buildNumber,
-            RunStatus.PROCESSING,
+            status,
             triggeredBy,
             Optional.empty(),
             now,
-            Optional.of(now),
+            started,
             Optional.empty());
       }
     }
+  }
+
+  /** Micro-seconds: what the column keeps, so a Run made here equals the row read back. */
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 
   public void finish(Connection c, long id, RunStatus status, Optional<String> reason)
@@ -93,7 +177,6 @@ public final class Runs {
     }
   }
 
-  /** Runs, newest first, optionally of one line and job; at most {@code limit}. */
   /** Every run that ended {@code status}, oldest first. */
   public List<Run> withStatus(Connection c, RunStatus status) throws SQLException {
     List<Run> out = new ArrayList<>();
@@ -109,7 +192,19 @@ public final class Runs {
     return out;
   }
 
+  /** Runs, newest first, optionally of one line and job; at most {@code limit}. */
   public List<Run> list(Connection c, Optional<String> line, Optional<String> job, int limit)
+      throws SQLException {
+    return list(c, line, job, Optional.empty(), limit);
+  }
+
+  /** Runs, newest first, optionally of one line, job and status; at most {@code limit}. */
+  public List<Run> list(
+      Connection c,
+      Optional<String> line,
+      Optional<String> job,
+      Optional<RunStatus> status,
+      int limit)
       throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM run WHERE 1 = 1");
     List<String> args = new ArrayList<>();
@@ -122,6 +217,11 @@ public final class Runs {
         j -> {
           sql.append(" AND job = ?");
           args.add(j);
+        });
+    status.ifPresent(
+        st -> {
+          sql.append(" AND status = ?");
+          args.add(st.wire());
         });
     sql.append(" ORDER BY id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
     try (PreparedStatement s = c.prepareStatement(sql.toString())) {

@@ -43,7 +43,7 @@ public final class Store implements AutoCloseable {
     this.runs = new Runs();
     this.versions = new Versions(json);
     this.lines = new Lines(json);
-    this.queue = new RunQueue(json);
+    this.queue = new RunQueue(json, runs);
   }
 
   /**

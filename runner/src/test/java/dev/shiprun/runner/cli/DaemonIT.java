@@ -136,6 +136,139 @@ class DaemonIT {
     assertEquals(0, holder.terminate());
   }
 
+  private static final String CRASH_LINE =
+      """
+      resources:
+        - name: knob
+          type: params
+          versionTemplate: {params: {A: "1"}}
+        - name: result
+          type: params
+          versionTemplate: {params: {R: "0"}}
+      jobs:
+        - name: long
+          type: runSh
+          steps:
+            - IN: knob
+            - TASK:
+                script:
+                  - 'sleep 300 & echo $! > "$MARKS/child.pid"'
+                  - 'echo $$ > "$MARKS/script.pid"'
+                  - 'sleep 300'
+            - OUT: result
+        - name: quick
+          type: runSh
+          steps:
+            - IN: knob
+            - TASK: {script: ['echo quick $N']}
+      """;
+
+  @Test
+  void afterKillMinus9TheRunIsInterruptedItsProcessesGoAndQueuedRunsContinue() throws Exception {
+    Path home = temp.resolve("home");
+    Path marks = Files.createDirectories(temp.resolve("marks"));
+    int port = freePort();
+    Map<String, String> env = Map.of("SHIPRUN_API_TOKEN", "made-up-crash-token");
+    Daemon first = start(home, port, env, "crash-first");
+    first.awaitReady();
+    assertEquals(
+        201,
+        send(port, "PUT", "/api/lines/crash", "application/yaml", CRASH_LINE).statusCode(),
+        first.err());
+    long longRun = trigger(port, "long", "{\"variables\": {\"MARKS\": \"" + marks + "\"}}");
+    awaitFile(marks.resolve("script.pid"));
+    awaitFile(marks.resolve("child.pid"));
+    long quick1 = trigger(port, "quick", "{\"variables\": {\"N\": \"1\"}}");
+    long quick2 = trigger(port, "quick", "{\"variables\": {\"N\": \"2\"}}");
+    long script = Long.parseLong(Files.readString(marks.resolve("script.pid")).strip());
+    long child = Long.parseLong(Files.readString(marks.resolve("child.pid")).strip());
+    assertTrue(ProcessHandle.of(script).isPresent() && ProcessHandle.of(child).isPresent());
+
+    new ProcessBuilder("kill", "-KILL", Long.toString(first.process().pid())).start().waitFor();
+    assertTrue(first.process().waitFor(10, TimeUnit.SECONDS));
+    // The job's processes run in their own session: the crash alone does not end them.
+    assertTrue(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "child died");
+
+    Daemon second = start(home, port, env, "crash-second");
+    second.awaitReady();
+    JsonNode interrupted = run(port, longRun);
+    assertEquals("interrupted", interrupted.get("status").asText(), interrupted.toString());
+    assertTrue(
+        interrupted.get("reason").asText().contains("ended before the run finished"),
+        interrupted.toString());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (ProcessHandle.of(script).map(ProcessHandle::isAlive).orElse(false)
+        || ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)) {
+      assertTrue(System.nanoTime() < deadline, "the crashed run's processes live on");
+      Thread.sleep(100);
+    }
+    for (long quick : List.of(quick1, quick2)) {
+      assertEquals("success", awaitEnd(port, quick).get("status").asText(), second.err());
+    }
+    JsonNode versions =
+        new ObjectMapper()
+            .readTree(send(port, "GET", "/api/resources/crash/result/versions", null, null).body());
+    for (JsonNode v : versions) {
+      assertFalse(
+          v.path("createdByRun").asLong() == longRun,
+          "no OUT version from the interrupted run: " + versions);
+    }
+    JsonNode quickRuns =
+        new ObjectMapper()
+            .readTree(send(port, "GET", "/api/runs?line=crash&job=quick", null, null).body());
+    assertEquals(2, quickRuns.size(), "each queued run ran once: " + quickRuns);
+    assertEquals(0, second.terminate());
+  }
+
+  private long trigger(int port, String job, String body) throws Exception {
+    HttpResponse<String> r =
+        send(port, "POST", "/api/lines/crash/jobs/" + job + "/runs", "application/json", body);
+    assertEquals(202, r.statusCode(), r.body());
+    return new ObjectMapper().readTree(r.body()).get("id").asLong();
+  }
+
+  private JsonNode run(int port, long id) throws Exception {
+    return new ObjectMapper().readTree(send(port, "GET", "/api/runs/" + id, null, null).body());
+  }
+
+  private JsonNode awaitEnd(int port, long id) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      JsonNode run = run(port, id);
+      String status = run.get("status").asText();
+      if (!status.equals("queued") && !status.equals("processing")) {
+        return run;
+      }
+      assertTrue(System.nanoTime() < deadline, "run " + id + " still " + status);
+      Thread.sleep(100);
+    }
+  }
+
+  private static void awaitFile(Path file) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(file) || file.toFile().length() == 0) {
+      assertTrue(System.nanoTime() < deadline, "no " + file);
+      Thread.sleep(50);
+    }
+  }
+
+  private HttpResponse<String> send(
+      int port, String method, String path, String contentType, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer made-up-crash-token")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private record Daemon(Process process, Path errFile, int port, HttpClient http) {
 
     String err() throws IOException {

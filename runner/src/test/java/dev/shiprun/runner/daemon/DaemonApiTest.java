@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DaemonApiTest {
 
-  private static final String TOKEN = ApiTestHome.TOKEN;
+  private static final String TOKEN = TestDaemon.TOKEN;
 
   @Inject DaemonContext daemon;
 
   @BeforeEach
-  void open() throws Exception {
-    ApiTestHome.open(daemon);
+  void open() {
+    TestDaemon.open(daemon);
   }
 
   @Test

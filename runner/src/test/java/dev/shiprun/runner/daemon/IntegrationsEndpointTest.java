@@ -63,11 +63,11 @@ class IntegrationsEndpointTest {
 
   @BeforeEach
   void open() throws Exception {
-    ApiTestHome.open(daemon);
+    TestDaemon.open(daemon);
   }
 
   private static RequestSpecification api() {
-    return given().filter(RECORD).header("Authorization", "Bearer " + ApiTestHome.TOKEN);
+    return given().filter(RECORD).header("Authorization", "Bearer " + TestDaemon.TOKEN);
   }
 
   private static String unique(String prefix) {

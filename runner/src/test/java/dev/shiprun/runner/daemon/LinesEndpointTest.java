@@ -73,11 +73,11 @@ class LinesEndpointTest {
 
   @BeforeEach
   void open() throws Exception {
-    ApiTestHome.open(daemon);
+    TestDaemon.open(daemon);
   }
 
   private static RequestSpecification api() {
-    return given().header("Authorization", "Bearer " + ApiTestHome.TOKEN);
+    return given().header("Authorization", "Bearer " + TestDaemon.TOKEN);
   }
 
   /**

@@ -17,7 +17,7 @@ class OpenApiTest {
 
   @BeforeEach
   void open() throws Exception {
-    ApiTestHome.open(daemon);
+    TestDaemon.open(daemon);
   }
 
   @Test
@@ -29,7 +29,7 @@ class OpenApiTest {
   @Test
   void describesTheEndpoints() {
     given()
-        .header("Authorization", "Bearer " + ApiTestHome.TOKEN)
+        .header("Authorization", "Bearer " + TestDaemon.TOKEN)
         .accept("application/json")
         .get("/q/openapi?format=json")
         .then()
@@ -41,6 +41,7 @@ class OpenApiTest {
         .body("paths", hasKey("/api/integrations"))
         .body("paths", hasKey("/api/integrations/{name}"))
         .body("paths", hasKey("/api/integrations/{name}/test"))
+        .body("paths", hasKey("/api/runs"))
         .body("paths.'/api/lines/{name}'", hasKey("put"))
         .body("paths.'/api/lines/{name}'", hasKey("delete"))
         .body("paths.'/api/integrations/{name}/test'", hasKey("post"))

@@ -1,6 +1,7 @@
 package dev.shiprun.runner.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
 import dev.shiprun.runner.store.Run;
+import dev.shiprun.runner.store.RunRequest;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +56,27 @@ class QueueWorkersTest {
   @TempDir Path home;
 
   private final List<String> notes = new CopyOnWriteArrayList<>();
+
+  /** What the watch heard, in order: "began 3 mark", "line 3 <text>", "ended 3 mark". */
+  private final List<String> heard = new CopyOnWriteArrayList<>();
+
+  private final RunWatch watch =
+      new RunWatch() {
+        @Override
+        public void began(RunRequest request, long runId, String job) {
+          heard.add("began " + runId + " " + job);
+        }
+
+        @Override
+        public void line(long runId, String text) {
+          heard.add("line " + runId + " " + text);
+        }
+
+        @Override
+        public void ended(long runId, String job) {
+          heard.add("ended " + runId + " " + job);
+        }
+      };
 
   private final LineRunner.Progress progress =
       new LineRunner.Progress() {
@@ -105,7 +128,7 @@ class QueueWorkersTest {
                 : new QueueWorkers.Lines.Result(Optional.empty(), "no such line"),
         Map::of,
         progress,
-        (job, text) -> {},
+        watch,
         concurrency,
         Duration.ofMillis(200));
   }
@@ -132,9 +155,11 @@ class QueueWorkersTest {
             c ->
                 store
                     .queue()
-                    .enqueue(c, "web", "mark", Map.of("WHO", who, "MARKS", marks.toString())));
+                    .submit(
+                        c, "web", "mark", "manual", Map.of("WHO", who, "MARKS", marks.toString())));
       }
-      store.transaction(c -> store.queue().enqueue(c, "gone", "mark", Map.of()));
+      Run gone =
+          store.transaction(c -> store.queue().submit(c, "gone", "mark", "manual", Map.of()));
       QueueWorkers workers = workers(store, 2);
       workers.start();
       try {
@@ -150,9 +175,44 @@ class QueueWorkersTest {
           List.of("a", "b", "c"),
           Files.readAllLines(marks).stream().sorted().toList(),
           "each request ran once with its own variables");
-      assertTrue(
-          notes.stream().anyMatch(n -> n.contains("for line 'gone': no such line")),
-          notes.toString());
+      assertTrue(notes.stream().anyMatch(n -> n.contains("no such line")), notes.toString());
+      Run refused = store.transaction(c -> store.runs().get(c, gone.id())).orElseThrow();
+      assertEquals(RunStatus.ERROR, refused.status(), "a request that cannot run ends its run");
+      assertEquals(Optional.of("no such line"), refused.reason());
+      for (Run run : runs(store)) {
+        if (run.status() == RunStatus.SUCCESS) {
+          int began = heard.indexOf("began " + run.id() + " mark");
+          int ended = heard.indexOf("ended " + run.id() + " mark");
+          assertTrue(began >= 0 && ended > began, heard.toString());
+          assertTrue(
+              heard.subList(began, ended).stream()
+                  .anyMatch(h -> h.startsWith("line " + run.id() + " [shiprun] run " + run.id())),
+              "its lines come between, by run id: " + heard);
+        }
+      }
+      assertTrue(heard.contains("ended " + gone.id() + " mark"), "waiters hear of it: " + heard);
+    }
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void oneRunIsCancelledByItsId() throws Exception {
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      Run sleeper =
+          store.transaction(c -> store.queue().submit(c, "web", "sleeper", "manual", Map.of()));
+      QueueWorkers workers = workers(store, 1);
+      workers.start();
+      try {
+        await(() -> heard.contains("began " + sleeper.id() + " sleeper"), "the sleeper to begin");
+        assertFalse(workers.cancel(sleeper.id() + 1000), "an id no worker runs");
+        assertTrue(workers.cancel(sleeper.id()));
+        await(() -> heard.contains("ended " + sleeper.id() + " sleeper"), "the sleeper to end");
+        Run run = store.transaction(c -> store.runs().get(c, sleeper.id())).orElseThrow();
+        assertEquals(RunStatus.CANCELLED, run.status());
+        assertEquals(0, (int) store.<Integer>transaction(c -> store.queue().length(c)));
+      } finally {
+        workers.stop(Duration.ofSeconds(5));
+      }
     }
   }
 
@@ -160,7 +220,9 @@ class QueueWorkersTest {
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void stopCancelsWhatIsStillRunningAfterTheGracePeriod() throws Exception {
     try (Store store = Store.open(home, new ObjectMapper())) {
-      store.transaction(c -> store.queue().enqueue(c, "web", "sleeper", Map.of()));
+      store.transaction(c -> store.queue().submit(c, "web", "sleeper", "manual", Map.of()));
+      Run waiting =
+          store.transaction(c -> store.queue().submit(c, "web", "mark", "manual", Map.of()));
       QueueWorkers workers = workers(store, 1);
       workers.start();
       await(
@@ -171,7 +233,12 @@ class QueueWorkersTest {
       workers.stop(Duration.ofMillis(200));
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       assertTrue(took < 20_000, "stop took " + took + " ms");
-      assertEquals(RunStatus.CANCELLED, runs(store).get(0).status(), runs(store).toString());
+      assertEquals(RunStatus.CANCELLED, runs(store).get(1).status(), runs(store).toString());
+      assertEquals(
+          RunStatus.QUEUED,
+          store.transaction(c -> store.runs().get(c, waiting.id())).orElseThrow().status(),
+          "a run that never began stays queued for the next start");
+      assertEquals(1, (int) store.<Integer>transaction(c -> store.queue().length(c)));
     }
   }
 }

@@ -47,7 +47,7 @@ class ProcessTableTest {
     process(b + 5004, false);
     kernel(b + 5010, 120_010, 32768);
 
-    ProcessTree tree = new ProcessTree(token, Optional.empty(), false, Optional.of(window));
+    ProcessTree tree = new ProcessTree(token, Optional.empty(), false, Optional.of(window), false);
     assertEquals(List.of(b + 5003), new ProcessTable(proc).pids(tree));
   }
 
@@ -59,7 +59,7 @@ class ProcessTableTest {
     process(b + 20005, true);
     kernel(b + 500, 120_000 + 32768, 32768);
 
-    ProcessTree tree = new ProcessTree(token, Optional.empty(), false, Optional.of(window));
+    ProcessTree tree = new ProcessTree(token, Optional.empty(), false, Optional.of(window), false);
     assertEquals(Set.of(b + 400, b + 20005), Set.copyOf(new ProcessTable(proc).pids(tree)));
   }
 

@@ -100,6 +100,11 @@ class ProcessTreeKillerTest {
             sleep 1000 &
             echo $! > background.pid
             setsid bash -c 'sleep 1001 & echo $! > daemon.pid'
+            # On a busy host a child may not have exec'd sleep yet when the script ends; the
+            # report names what each process runs, so wait for both to be sleep.
+            for f in background.pid daemon.pid; do
+              until [ "$(cat /proc/$(cat $f)/comm 2>/dev/null)" = sleep ]; do sleep 0.01; done
+            done
             echo done
             """,
             new RecordingSink());

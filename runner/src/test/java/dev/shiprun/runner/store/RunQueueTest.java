@@ -1,6 +1,7 @@
 package dev.shiprun.runner.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ class RunQueueTest {
   @Test
   void requestsSurviveReopeningAndAreTakenOldestFirst() {
     try (Store store = Store.open(home, new ObjectMapper())) {
-      store.transaction(c -> store.queue().enqueue(c, "web", "build", Map.of("A", "1 \"2\" $3")));
-      store.transaction(c -> store.queue().enqueue(c, "web", "test", Map.of()));
+      store.transaction(
+          c -> store.queue().submit(c, "web", "build", "manual", Map.of("A", "1 \"2\" $3")));
+      store.transaction(c -> store.queue().submit(c, "web", "test", "manual", Map.of()));
     }
     try (Store store = Store.open(home, new ObjectMapper())) {
       assertEquals(2, (int) store.<Integer>transaction(c -> store.queue().length(c)));
@@ -42,7 +44,7 @@ class RunQueueTest {
     try (Store store = Store.open(home, new ObjectMapper())) {
       for (int i = 0; i < 40; i++) {
         String job = "job-" + i;
-        store.transaction(c -> store.queue().enqueue(c, "web", job, Map.of()));
+        store.transaction(c -> store.queue().submit(c, "web", job, "manual", Map.of()));
       }
       List<String> taken = Collections.synchronizedList(new ArrayList<>());
       ExecutorService workers = Executors.newFixedThreadPool(4);
@@ -73,18 +75,49 @@ class RunQueueTest {
   }
 
   @Test
+  void aSubmittedRequestIsAQueuedRunWithItsBuildNumber() {
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      Run first =
+          store.transaction(c -> store.queue().submit(c, "web", "build", "manual", Map.of()));
+      Run second =
+          store.transaction(c -> store.queue().submit(c, "web", "build", "manual", Map.of()));
+      assertEquals(RunStatus.QUEUED, first.status());
+      assertEquals(List.of(1, 2), List.of(first.buildNumber(), second.buildNumber()));
+      assertEquals(Optional.empty(), first.startedAt());
+      RunRequest taken = store.transaction(c -> store.queue().take(c)).orElseThrow();
+      assertEquals(first.id(), taken.runId().getAsLong());
+      Run begun = store.transaction(c -> store.runs().begin(c, first.id())).orElseThrow();
+      assertEquals(RunStatus.PROCESSING, begun.status());
+      assertTrue(begun.startedAt().isPresent());
+      assertTrue(store.<Boolean>transaction(c -> store.runs().ownedHere(c, first.id())));
+      assertEquals(
+          Optional.empty(),
+          store.transaction(c -> store.runs().begin(c, first.id())),
+          "a run begins once");
+      assertTrue(
+          store.<Boolean>transaction(
+              c -> store.runs().endQueued(c, second.id(), RunStatus.CANCELLED, "by a test")));
+      assertEquals(
+          Optional.empty(),
+          store.transaction(c -> store.runs().begin(c, second.id())),
+          "a cancelled queued run never begins");
+    }
+  }
+
+  @Test
   void afterACrashUnstartedRequestsGoBackAndStartedOnesLeave() {
     try (Store store = Store.open(home, new ObjectMapper())) {
-      store.transaction(c -> store.queue().enqueue(c, "web", "started", Map.of()));
-      store.transaction(c -> store.queue().enqueue(c, "web", "not-started", Map.of()));
-      store.transaction(c -> store.queue().enqueue(c, "web", "waiting", Map.of()));
-      RunRequest a = store.transaction(c -> store.queue().take(c)).orElseThrow();
+      Run started =
+          store.transaction(c -> store.queue().submit(c, "web", "started", "manual", Map.of()));
+      store.transaction(c -> store.queue().submit(c, "web", "not-started", "manual", Map.of()));
+      store.transaction(c -> store.queue().submit(c, "web", "waiting", "manual", Map.of()));
+      Run cancelled =
+          store.transaction(c -> store.queue().submit(c, "web", "cancelled", "manual", Map.of()));
       store.transaction(c -> store.queue().take(c)).orElseThrow();
+      store.transaction(c -> store.queue().take(c)).orElseThrow();
+      store.transaction(c -> store.runs().begin(c, started.id()));
       store.transaction(
-          c -> {
-            store.queue().started(c, a.id(), 99);
-            return null;
-          });
+          c -> store.runs().endQueued(c, cancelled.id(), RunStatus.CANCELLED, "by a test"));
       assertEquals(1, (int) store.<Integer>transaction(c -> store.queue().recover(c)));
       List<RunRequest> queued = store.transaction(c -> store.queue().queued(c, 10));
       assertEquals(

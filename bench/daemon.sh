@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# bench/daemon.sh — the daemon's figures, each next to a baseline measured in the same run:
+#
+#   first answer   time from starting `shiprun daemon` to its first 200 on /q/health/ready,
+#                  next to `java -version` (the floor of any JVM start)
+#   idle RSS       the daemon's resident memory after it answered and sat idle 3 s, next to a JVM
+#                  that only sleeps (same java, same heap defaults); goal ≤ 150 MB
+#   drain          1,000 trivial jobs (TASK: true) triggered through the API as fast as one client
+#                  can, spread over LINES lines (one line's runs go one at a time), until the last
+#                  one ended; jobs/s next to 1,000 × `bash -c true` one after the other; goal
+#                  ≥ 200 jobs/s on 2 cores
+#
+# RUNS repetitions (default 3), medians and min–max. Fresh home per repetition under bench/out/.
+# Needs python3 (an HTTP client with keep-alive) and curl.
+set -euo pipefail
+
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+out="$here/bench/out"
+runs="${RUNS:-3}"
+jobs="${JOBS:-1000}"
+lines="${LINES:-8}"
+concurrency="${CONCURRENCY:-$(nproc)}"
+table="$out/daemon.table.txt"
+work="$out/daemon"
+mkdir -p "$out"
+rm -rf "$work"
+mkdir -p "$work"
+token="made-up-bench-token"
+export SHIPRUN_API_TOKEN="$token"
+
+"$here/shiprun" --version >/dev/null # builds the CLI if needed, outside the timings
+
+now() { date +%s%N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+minmax() { sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s–%s", lo, hi }'; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+rss_mib() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+cat >"$work/Sleep.java" <<'JAVA'
+public class Sleep {
+  public static void main(String[] args) throws Exception {
+    System.out.println("ready");
+    Thread.sleep(600_000);
+  }
+}
+JAVA
+javac -d "$work" "$work/Sleep.java"
+
+cat >"$work/drain.py" <<'PY'
+import http.client, json, sys, time
+port, token, jobs, lines = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+h = {"Authorization": "Bearer " + token}
+c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+def call(method, path, body=None, ctype=None):
+    headers = dict(h)
+    if ctype:
+        headers["Content-Type"] = ctype
+    c.request(method, path, body=body, headers=headers)
+    r = c.getresponse()
+    return r.status, r.read()
+line = "resources:\n  - name: go\n    type: params\n    versionTemplate: {params: {X: \"1\"}}\njobs:\n  - name: t\n    type: runSh\n    steps:\n      - IN: go\n      - TASK: {script: ['true']}\n"
+for i in range(lines):
+    s, b = call("PUT", "/api/lines/drain-%d" % i, line, "application/yaml")
+    assert s in (200, 201), (s, b)
+start = time.monotonic()
+for i in range(jobs):
+    s, b = call("POST", "/api/lines/drain-%d/jobs/t/runs" % (i % lines))
+    assert s == 202, (s, b)
+queued = time.monotonic() - start
+while True:
+    done = 0
+    for st in ("success", "failure", "error", "cancelled", "timeout", "interrupted"):
+        s, b = call("GET", "/api/runs?status=%s&limit=1000" % st)
+        n = len(json.loads(b))
+        if st != "success" and n:
+            sys.exit("runs ended %s: %d" % (st, n))
+        done += n
+    if done >= jobs:
+        break
+    time.sleep(0.05)
+took = time.monotonic() - start
+print("%.3f %.3f" % (queued, took))
+PY
+
+java_bin="$(command -v java)"
+declare -a first_ms jv_ms rss base_rss drain_s spawn_s trig_s
+for ((r = 1; r <= runs; r++)); do
+  # Baselines first: java -version, a sleeping JVM, 1,000 bash spawns.
+  start=$(now); "$java_bin" -version >/dev/null 2>&1; jv_ms+=("$((($(now) - start) / 1000000))")
+  "$java_bin" -cp "$work" Sleep >"$work/sleep.out" &
+  sleeper=$!
+  until [[ -s "$work/sleep.out" ]]; do sleep 0.05; done
+  sleep 3
+  base_rss+=("$(rss_mib "$sleeper")")
+  kill "$sleeper"; wait "$sleeper" 2>/dev/null || true
+  start=$(now); for ((i = 0; i < jobs; i++)); do bash -c true; done
+  spawn_s+=("$(awk -v ns="$(($(now) - start))" 'BEGIN { printf "%.3f", ns / 1e9 }')")
+
+  home="$work/home-$r"
+  port="$(free_port)"
+  start=$(now)
+  "$here/shiprun" daemon --port "$port" --home "$home" --concurrency "$concurrency" \
+    2>"$work/daemon-$r.err" &
+  daemon=$!
+  until curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
+    kill -0 "$daemon" 2>/dev/null || { cat "$work/daemon-$r.err" >&2; exit 1; }
+    sleep 0.01
+  done
+  first_ms+=("$((($(now) - start) / 1000000))")
+  # The launcher is a bash script that execs java: the daemon's pid is the JVM's.
+  sleep 3
+  rss+=("$(rss_mib "$daemon")")
+  read -r queued took < <(python3 "$work/drain.py" "$port" "$token" "$jobs" "$lines")
+  drain_s+=("$took")
+  trig_s+=("$queued")
+  kill -TERM "$daemon"; wait "$daemon" || true
+done
+
+rate() { awk -v n="$jobs" -v s="$1" 'BEGIN { printf "%.1f", n / s }'; }
+m_first=$(printf '%s\n' "${first_ms[@]}" | median)
+m_jv=$(printf '%s\n' "${jv_ms[@]}" | median)
+m_rss=$(printf '%s\n' "${rss[@]}" | median)
+m_base=$(printf '%s\n' "${base_rss[@]}" | median)
+m_drain=$(printf '%s\n' "${drain_s[@]}" | median)
+m_spawn=$(printf '%s\n' "${spawn_s[@]}" | median)
+m_trig=$(printf '%s\n' "${trig_s[@]}" | median)
+{
+  echo "daemon ($(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $runs runs, concurrency $concurrency, $lines lines)"
+  printf '%-34s %-22s %-28s %-10s %s\n' figure shiprun baseline ratio goal
+  printf '%-34s %-22s %-28s %-10s %s\n' "first HTTP answer after start" \
+    "$m_first ms ($(printf '%s\n' "${first_ms[@]}" | minmax))" \
+    "java -version $m_jv ms" "$(awk -v a="$m_first" -v b="$m_jv" 'BEGIN { printf "%.1f×", a / b }')" "—"
+  printf '%-34s %-22s %-28s %-10s %s\n' "idle RSS" \
+    "$m_rss MiB ($(printf '%s\n' "${rss[@]}" | minmax))" \
+    "sleeping JVM $m_base MiB" "$(awk -v a="$m_rss" -v b="$m_base" 'BEGIN { printf "%.1f×", a / b }')" "≤ 150 MB"
+  printf '%-34s %-22s %-28s %-10s %s\n' "drain $jobs trivial jobs" \
+    "$(rate "$m_drain") jobs/s ($m_drain s)" \
+    "bash -c true: $(rate "$m_spawn")/s" "$(awk -v a="$m_spawn" -v b="$m_drain" 'BEGIN { printf "%.2f", a / b }')" "≥ 200 jobs/s"
+  printf '%-34s %-22s\n' "  of which triggering (one client)" "$(rate "$m_trig") triggers/s ($m_trig s)"
+} | tee "$table"

@@ -1,0 +1,386 @@
+package dev.shiprun.runner.daemon;
+
+import dev.shiprun.model.Job;
+import dev.shiprun.model.diagnostic.Suggestions;
+import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.validate.Validation;
+import dev.shiprun.runner.engine.EngineSettings;
+import dev.shiprun.runner.engine.JobResult;
+import dev.shiprun.runner.engine.LineRunner;
+import dev.shiprun.runner.secrets.IntegrationStore;
+import dev.shiprun.runner.store.Run;
+import dev.shiprun.runner.store.RunRequest;
+import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.runner.store.Store;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The daemon's runs: manual triggers become queued runs, workers run them with the CLI's engine
+ * (strict about secrets: a leak fails the job), cancels reach them, and what happens reaches the
+ * live logs, the metrics and the daemon's own log, one line per run event.
+ */
+public final class DaemonRuns implements RunWatch, LineRunner.Progress {
+
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** What a cancel did. */
+  public enum Cancelled {
+    /** It was queued: it is cancelled now and never begins. */
+    BEFORE_START,
+    /** It runs here: it is being stopped the engine's way and ends cancelled. */
+    STOPPING
+  }
+
+  private final Store store;
+  private final DaemonLines lines;
+  private final DaemonSettings settings;
+  private final DaemonLog log;
+  private final DaemonMetrics metrics;
+  private final LiveLogs live = new LiveLogs();
+  private final QueueWorkers workers;
+  private final java.util.concurrent.atomic.AtomicBoolean started =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  public DaemonRuns(
+      Path home,
+      Store store,
+      DaemonLines lines,
+      IntegrationStore integrations,
+      DaemonSettings settings,
+      DaemonLog log) {
+    this.store = store;
+    this.lines = lines;
+    this.settings = settings;
+    this.log = log;
+    this.metrics =
+        new DaemonMetrics(() -> store.<Integer>transaction(c -> store.queue().length(c)));
+    this.workers =
+        new QueueWorkers(
+            store,
+            new EngineSettings(
+                home, Optional.empty(), settings.killGrace(), settings.inherited(), false, true),
+            lines,
+            integrations::load,
+            this,
+            this,
+            settings.concurrency(),
+            Duration.ofSeconds(1));
+  }
+
+  /** Starts the workers (once; later calls do nothing). */
+  public void start() {
+    if (started.compareAndSet(false, true)) {
+      workers.start();
+    }
+  }
+
+  /** Takes no more work; running jobs get the stop grace, then are cancelled. */
+  public void stop() {
+    workers.stop(settings.stopGrace());
+  }
+
+  public boolean stopping() {
+    return workers.stopping();
+  }
+
+  public LiveLogs live() {
+    return live;
+  }
+
+  public DaemonMetrics metrics() {
+    return metrics;
+  }
+
+  public DaemonSettings settings() {
+    return settings;
+  }
+
+  /**
+   * A manual trigger of {@code job} of {@code line}: a queued run with its build number. Refused
+   * (as a problem) when the line or job is unknown, the line has errors, a variable name is not
+   * one, the queue is full, or the daemon is stopping.
+   */
+  public Run trigger(String line, String job, Map<String, String> variables) {
+    if (stopping()) {
+      throw new ProblemException(
+          Problem.of(
+              "stopping",
+              "Service Unavailable",
+              503,
+              "the daemon is stopping and takes no new runs; trigger again once it is back"));
+    }
+    Validation loaded =
+        lines
+            .load(line)
+            .orElseThrow(
+                () ->
+                    Problems.notFound(
+                        "the daemon holds no line named '"
+                            + line
+                            + "'; PUT /api/lines/"
+                            + line
+                            + " first"));
+    AssemblyLine valid =
+        loaded
+            .valid()
+            .orElseThrow(
+                () ->
+                    Problems.unprocessable(
+                        "line '"
+                            + line
+                            + "' has errors ("
+                            + loaded.summary()
+                            + "); GET /api/lines/"
+                            + line
+                            + " shows them, PUT it again once fixed"))
+            .line();
+    if (valid.job(job).isEmpty()) {
+      List<String> known = valid.jobs().stream().map(Job::name).toList();
+      throw Problems.notFound(
+          "line '"
+              + line
+              + "' has no job named '"
+              + job
+              + "'"
+              + Suggestions.closest(job, known)
+                  .map(s -> "; did you mean '" + s + "'?")
+                  .orElse("; its jobs: " + String.join(", ", known)));
+    }
+    for (String name : variables.keySet()) {
+      if (!VARIABLE.matcher(name).matches()) {
+        throw Problems.badRequest(
+            "'"
+                + name
+                + "' is not a variable name: use letters, digits and _, not starting with a digit");
+      }
+    }
+    int queued = store.transaction(c -> store.queue().length(c));
+    if (queued >= settings.maxQueued()) {
+      throw new ProblemException(
+          Problem.of(
+              "queue-full",
+              "Too Many Requests",
+              429,
+              "the queue holds "
+                  + queued
+                  + " runs, the daemon's limit (--max-queued); wait for it to drain or start the"
+                  + " daemon with a higher --max-queued"));
+    }
+    Run run =
+        store.transaction(c -> store.queue().submit(c, line, job, "manual", Map.copyOf(variables)));
+    log.event(
+        "queued",
+        fields(run),
+        "run " + run.id() + " queued: " + line + "/" + job + " #" + run.buildNumber());
+    workers.wake();
+    return run;
+  }
+
+  public Optional<Run> run(long id) {
+    return store.transaction(c -> store.runs().get(c, id));
+  }
+
+  /** Cancels run {@code id}; a problem when it is unknown, ended, or run by another process. */
+  public Cancelled cancel(long id) {
+    Run run = run(id).orElseThrow(() -> Problems.notFound("there is no run " + id));
+    if (run.status() == RunStatus.QUEUED) {
+      boolean cancelled =
+          store.transaction(
+              c -> {
+                boolean ended =
+                    store
+                        .runs()
+                        .endQueued(
+                            c,
+                            id,
+                            RunStatus.CANCELLED,
+                            "cancelled through the API before it began");
+                if (ended) {
+                  store.queue().removeForRun(c, id);
+                }
+                return ended;
+              });
+      if (cancelled) {
+        live.ended(id);
+        log.event("cancelled", fields(run), "run " + id + " cancelled before it began");
+        metrics.finished(RunStatus.CANCELLED, Duration.ZERO);
+        return Cancelled.BEFORE_START;
+      }
+      run = run(id).orElseThrow();
+    }
+    if (run.status() == RunStatus.PROCESSING) {
+      // Between the run's start in the store and its engine being known here: a moment.
+      for (int i = 0; i < 50; i++) {
+        if (workers.cancel(id)) {
+          log.event("cancel", fields(run), "run " + id + " is being cancelled");
+          return Cancelled.STOPPING;
+        }
+        if (!store.<Boolean>transaction(c -> store.runs().ownedHere(c, id))) {
+          break;
+        }
+        sleep();
+      }
+      run = run(id).orElseThrow();
+      if (run.status() == RunStatus.PROCESSING) {
+        throw Problems.conflict(
+            "run "
+                + id
+                + " is run by another shiprun process (a shiprun run, or another daemon on this"
+                + " home); stop it there");
+      }
+    }
+    throw Problems.conflict(
+        "run " + id + " already ended (" + run.status().wire() + "); there is nothing to cancel");
+  }
+
+  /** Where a run not live here stands, for a follower of its log. */
+  public LiveLogs.Found where(long id) {
+    Optional<Run> run = run(id);
+    if (run.isEmpty()) {
+      return LiveLogs.Found.UNKNOWN;
+    }
+    RunStatus status = run.get().status();
+    if (status == RunStatus.QUEUED
+        || (status == RunStatus.PROCESSING
+            && store.<Boolean>transaction(c -> store.runs().ownedHere(c, id)))) {
+      return LiveLogs.Found.WAITING;
+    }
+    return LiveLogs.Found.DONE;
+  }
+
+  // RunWatch: the workers' runs, by id.
+
+  @Override
+  public void began(RunRequest request, long runId, String job) {
+    live.began(runId);
+    boolean own = request.runId().isPresent() && request.runId().getAsLong() == runId;
+    metrics.began(own ? Duration.between(request.createdAt(), Instant.now()) : Duration.ZERO);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("run", runId);
+    fields.put("line", request.line());
+    fields.put("job", job);
+    log.event(
+        "began",
+        fields,
+        "run "
+            + runId
+            + " began: "
+            + request.line()
+            + "/"
+            + job
+            + (own ? "" : " (triggered by run of " + request.job() + ")"));
+  }
+
+  @Override
+  public void line(long runId, String text) {
+    live.line(runId, text);
+    metrics.logBytes(utf8Length(text) + 1);
+  }
+
+  @Override
+  public void masked(long runId, long matches) {
+    if (matches > 0) {
+      metrics.masked(matches);
+    }
+  }
+
+  @Override
+  public void killed(int processes) {
+    metrics.killed(processes);
+  }
+
+  @Override
+  public void ended(long runId, String job) {
+    live.ended(runId);
+  }
+
+  // Progress: what the engine says about a request's jobs.
+
+  @Override
+  public void started(Job job) {}
+
+  @Override
+  public void waiting(Job job, String why) {}
+
+  @Override
+  public void leftOut(Job job, String why) {}
+
+  @Override
+  public void repository(String resource, String text) {
+    log.event("repository", Map.of("resource", resource), "gitRepo " + resource + ": " + text);
+  }
+
+  @Override
+  public void note(String text) {
+    log.event("note", Map.of(), text);
+  }
+
+  @Override
+  public void finished(JobResult result) {
+    metrics.finished(result.status(), result.duration());
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("run", result.runId());
+    fields.put("job", result.job());
+    fields.put("build", result.buildNumber());
+    fields.put("status", result.status().wire());
+    fields.put("durationMs", result.duration().toMillis());
+    result.reason().ifPresent(r -> fields.put("reason", r));
+    log.event(
+        "finished",
+        fields,
+        "run "
+            + result.runId()
+            + " finished: "
+            + result.job()
+            + " #"
+            + result.buildNumber()
+            + " "
+            + result.status().wire()
+            + " in "
+            + result.duration().toMillis()
+            + " ms"
+            + result.reason().map(r -> " (" + r + ")").orElse(""));
+  }
+
+  private static Map<String, Object> fields(Run run) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("run", run.id());
+    fields.put("line", run.line());
+    fields.put("job", run.job());
+    fields.put("build", run.buildNumber());
+    return fields;
+  }
+
+  private static long utf8Length(String text) {
+    long n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

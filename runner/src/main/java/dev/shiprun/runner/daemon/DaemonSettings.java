@@ -1,0 +1,41 @@
+package dev.shiprun.runner.daemon;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How a daemon runs its work: jobs at a time, how long a stop waits for running jobs, the grace a
+ * job's processes get between TERM and KILL, the limits of the API, how its own log is written, and
+ * the variables every job inherits (the allow-list of the daemon's environment).
+ */
+public record DaemonSettings(
+    int concurrency,
+    Duration stopGrace,
+    Duration killGrace,
+    int maxQueued,
+    int maxLogLine,
+    DaemonLog.Format logFormat,
+    Map<String, String> inherited) {
+
+  public static final int DEFAULT_MAX_QUEUED = 10_000;
+  public static final int DEFAULT_MAX_LOG_LINE = 64 * 1024;
+
+  public DaemonSettings {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be 1 or more, not " + concurrency);
+    }
+    inherited = Map.copyOf(inherited);
+  }
+
+  /** What tests and a daemon without options use. */
+  public static DaemonSettings defaults(Map<String, String> inherited) {
+    return new DaemonSettings(
+        2,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(10),
+        DEFAULT_MAX_QUEUED,
+        DEFAULT_MAX_LOG_LINE,
+        DaemonLog.Format.TEXT,
+        inherited);
+  }
+}

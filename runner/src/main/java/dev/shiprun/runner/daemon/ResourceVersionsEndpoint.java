@@ -1,0 +1,70 @@
+package dev.shiprun.runner.daemon;
+
+import dev.shiprun.runner.store.Store;
+import dev.shiprun.runner.store.StoredVersion;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code GET /api/resources/{line}/{name}/versions}: a resource's (or job's) versions, newest
+ * first.
+ */
+@Path("/api/resources/{line}/{name}/versions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "versions")
+public class ResourceVersionsEndpoint {
+
+  /** One version as the API shows it. */
+  public record VersionView(
+      int number,
+      String kind,
+      String versionName,
+      Map<String, Object> propertyBag,
+      String filesSha,
+      Long createdByRun,
+      String createdAt) {
+
+    static VersionView of(StoredVersion v) {
+      return new VersionView(
+          v.number(),
+          v.kind().name().toLowerCase(java.util.Locale.ROOT),
+          v.versionName().orElse(null),
+          v.propertyBag(),
+          v.filesSha().orElse(null),
+          v.createdByRun().isPresent() ? v.createdByRun().getAsLong() : null,
+          v.createdAt().toString());
+    }
+  }
+
+  private final DaemonContext daemon;
+
+  @Inject
+  public ResourceVersionsEndpoint(DaemonContext daemon) {
+    this.daemon = daemon;
+  }
+
+  @GET
+  @Operation(summary = "A resource's versions, newest first (a job's too: its state)")
+  public List<VersionView> versions(
+      @PathParam("line") String line, @PathParam("name") String name) {
+    Store store = Problems.opened(daemon).store();
+    List<StoredVersion> versions = store.transaction(c -> store.versions().list(c, line, name));
+    if (versions.isEmpty() && Problems.opened(daemon).lines().source(line).isEmpty()) {
+      throw Problems.notFound(
+          "no versions of '"
+              + name
+              + "' in line '"
+              + line
+              + "', and the daemon holds no such line");
+    }
+    return versions.stream().map(VersionView::of).toList();
+  }
+}
