@@ -29,6 +29,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/integrations}: the home's account integrations, the same store as {@code shiprun
@@ -37,6 +40,7 @@ import java.util.Map;
  * shiprun integration add} checks; the test runs {@code shiprun integration test}'s probe.
  */
 @Path("/api/integrations")
+@Tag(name = "integrations", description = "Account integrations; secrets are write-only")
 @Produces(MediaType.APPLICATION_JSON)
 public class IntegrationsEndpoint {
 
@@ -77,12 +81,16 @@ public class IntegrationsEndpoint {
   }
 
   @GET
+  @Operation(summary = "Every integration, secrets as ***")
   public List<Described> list() {
     return List.copyOf(store().describe().values());
   }
 
   @GET
   @Path("{name}")
+  @Operation(summary = "One integration, secrets as ***")
+  @APIResponse(responseCode = "200", description = "The integration")
+  @APIResponse(responseCode = "404", description = "No integration of that name")
   public Described get(@PathParam("name") String name) {
     Described found = store().describe().get(name);
     if (found == null) {
@@ -93,6 +101,10 @@ public class IntegrationsEndpoint {
 
   @PUT
   @Path("{name}")
+  @Operation(summary = "Add or replace an integration; checked as 'shiprun integration add' does")
+  @APIResponse(responseCode = "201", description = "Stored, new (secrets as ***)")
+  @APIResponse(responseCode = "200", description = "Stored, replacing (secrets as ***)")
+  @APIResponse(responseCode = "422", description = "Unknown type or field, bad URL, missing field")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response put(@PathParam("name") String name, IntegrationBody body) {
     Names.check(INTEGRATION, name);
@@ -113,6 +125,9 @@ public class IntegrationsEndpoint {
 
   @DELETE
   @Path("{name}")
+  @Operation(summary = "Remove an integration")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(responseCode = "404", description = "No integration of that name")
   public Response delete(@PathParam("name") String name) {
     if (!store().remove(name)) {
       throw unknown(name);
@@ -127,20 +142,30 @@ public class IntegrationsEndpoint {
    */
   @POST
   @Path("{name}/test")
+  @Operation(summary = "Check a Docker Registry integration's credentials against its registry")
+  @APIResponse(
+      responseCode = "200",
+      description = "The outcome, whatever it is (wrong credentials too)")
+  @APIResponse(responseCode = "404", description = "No integration of that name")
+  @APIResponse(responseCode = "422", description = "Not a dockerRegistryLogin integration")
   public ProbeView test(@PathParam("name") String name, @QueryParam("insecure") boolean insecure) {
     Integration integration = store().load().get(name);
     if (integration == null) {
       throw unknown(name);
     }
     if (!integration.type().equals(IntegrationTypes.DOCKER_REGISTRY)) {
-      throw Problems.unprocessable(
-          "'"
-              + name
-              + "' is a "
-              + integration.type().masterName()
-              + " integration; test checks "
-              + IntegrationTypes.DOCKER_REGISTRY.masterName()
-              + " integrations");
+      throw new ProblemException(
+          Problem.of(
+              "not-testable",
+              "Unprocessable Content",
+              422,
+              "'"
+                  + name
+                  + "' is a "
+                  + integration.type().masterName()
+                  + " integration; test checks "
+                  + IntegrationTypes.DOCKER_REGISTRY.masterName()
+                  + " integrations"));
     }
     RegistryLogin login;
     try {

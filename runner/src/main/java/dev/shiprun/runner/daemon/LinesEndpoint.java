@@ -21,6 +21,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/lines}: the assembly lines the daemon holds. A PUT validates the line the way {@code
@@ -28,6 +31,7 @@ import java.util.Map;
  * good line; a DELETE forgets the line but keeps its versions and runs (history).
  */
 @Path("/api/lines")
+@Tag(name = "lines", description = "The assembly lines the daemon holds")
 @Produces(MediaType.APPLICATION_JSON)
 public class LinesEndpoint {
 
@@ -44,6 +48,7 @@ public class LinesEndpoint {
   }
 
   @GET
+  @Operation(summary = "Every line: where it comes from, whether it is valid, its size")
   public List<LineSummary> list() {
     DaemonLines lines = Problems.opened(daemon).lines();
     return lines.list().stream().map(s -> LineViews.summary(s, lines.load(s), false)).toList();
@@ -51,6 +56,9 @@ public class LinesEndpoint {
 
   @GET
   @Path("{name}")
+  @Operation(summary = "A line's graph: jobs with their IN and OUT, resources, edges, order")
+  @APIResponse(responseCode = "200", description = "The line")
+  @APIResponse(responseCode = "404", description = "No line of that name")
   public LineGraph get(@PathParam("name") String name) {
     Names.check(LINE, name);
     DaemonLines lines = Problems.opened(daemon).lines();
@@ -61,6 +69,12 @@ public class LinesEndpoint {
   /** One shippable.yml as the body. */
   @PUT
   @Path("{name}")
+  @Operation(summary = "Add or replace a line from one shippable.yml")
+  @APIResponse(responseCode = "201", description = "Stored, new")
+  @APIResponse(responseCode = "200", description = "Stored, replacing the line of that name")
+  @APIResponse(
+      responseCode = "422",
+      description = "Invalid (diagnostics with file, line, column); nothing stored")
   @Consumes({"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
   public Response putYaml(@PathParam("name") String name, String yaml) {
     Names.check(LINE, name);
@@ -71,6 +85,13 @@ public class LinesEndpoint {
   /** {@code {"path": "/abs/dir"}} or {@code {"files": {"shippable.yml": "…", …}}}. */
   @PUT
   @Path("{name}")
+  @Operation(summary = "Add or replace a line: a folder on the daemon's node, or its YAML files")
+  @APIResponse(responseCode = "201", description = "Stored, new")
+  @APIResponse(responseCode = "200", description = "Stored, replacing the line of that name")
+  @APIResponse(responseCode = "400", description = "Not JSON (line and column of the error)")
+  @APIResponse(
+      responseCode = "422",
+      description = "Invalid line, or a path that is relative or missing; nothing stored")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response putJson(@PathParam("name") String name, LineBody body) {
     Names.check(LINE, name);
@@ -90,6 +111,9 @@ public class LinesEndpoint {
 
   @DELETE
   @Path("{name}")
+  @Operation(summary = "Forget a line; its versions and runs stay")
+  @APIResponse(responseCode = "204", description = "Forgotten")
+  @APIResponse(responseCode = "404", description = "No line of that name")
   public Response delete(@PathParam("name") String name) {
     Names.check(LINE, name);
     if (!Problems.opened(daemon).lines().delete(name)) {

@@ -6,9 +6,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/version}: which shiprun answers, and from which home. */
 @Path("/api/version")
+@Tag(name = "daemon")
 public class VersionEndpoint {
 
   /** The answer; the home tells a client which store its runs land in. */
@@ -25,6 +28,7 @@ public class VersionEndpoint {
   }
 
   @GET
+  @Operation(summary = "Which shiprun answers, and from which home")
   @Produces(MediaType.APPLICATION_JSON)
   public VersionView version() {
     // The token filter lets no request through before the daemon is open.

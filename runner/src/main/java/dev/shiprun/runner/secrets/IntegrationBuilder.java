@@ -55,9 +55,8 @@ public final class IntegrationBuilder {
                         + name
                         + "'"
                         + Suggestions.closest(name, types.names())
-                            .map(s -> "; did you mean '" + s + "'?")
-                            .orElse("")
-                        + "; known types: "
+                            .map(s -> "; did you mean '" + s + "'? known types: ")
+                            .orElse("; known types: ")
                         + String.join(
                             ", ", types.all().stream().map(IntegrationType::masterName).toList())));
   }

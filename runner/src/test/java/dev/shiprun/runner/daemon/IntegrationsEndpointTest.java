@@ -178,7 +178,10 @@ class IntegrationsEndpointTest {
         .contentType("application/problem+json")
         .body("type", equalTo("urn:shiprun:problem:invalid-body"))
         .body("detail", containsString("unknown integration type 'dockerRegistry-login'"))
-        .body("detail", containsString("known types: dockerRegistryLogin, amazonKeys"));
+        .body(
+            "detail",
+            containsString(
+                "did you mean 'dockerRegistryLogin'? known types: dockerRegistryLogin, amazonKeys"));
     api()
         .contentType("application/json")
         .body(Map.of("type", "dockerRegistryLogin", "fields", Map.of("username", USERNAME)))
@@ -323,6 +326,7 @@ class IntegrationsEndpointTest {
         .post("/api/integrations/" + name + "/test")
         .then()
         .statusCode(422)
+        .body("type", equalTo("urn:shiprun:problem:not-testable"))
         .body(
             "detail",
             containsString("is a amazonKeys integration; test checks dockerRegistryLogin"));

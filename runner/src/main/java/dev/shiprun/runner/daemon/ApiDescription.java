@@ -1,0 +1,29 @@
+package dev.shiprun.runner.daemon;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The head of {@code /q/openapi}: what the API is and that every operation needs the bearer token
+ * ({@link BearerTokenFilter}). Only annotations, read at build time; SmallRye OpenAPI takes them
+ * from the JAX-RS {@link Application} class only. It overrides nothing, so every endpoint stays
+ * where its {@code @Path} puts it. docs/api.md is the prose.
+ */
+@OpenAPIDefinition(
+    // Quarkus puts its own title ("<application> API") over an annotation's; the real one is
+    // quarkus.smallrye-openapi.info-title in application.properties.
+    info = @Info(title = "shiprun daemon API", version = "1"),
+    security = @SecurityRequirement(name = ApiDescription.TOKEN))
+@SecurityScheme(
+    securitySchemeName = ApiDescription.TOKEN,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    description = "The daemon's API token: <home>/api-token, or SHIPRUN_API_TOKEN where it runs")
+public class ApiDescription extends Application {
+
+  static final String TOKEN = "token";
+}
