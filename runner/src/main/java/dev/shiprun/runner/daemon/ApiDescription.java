@@ -9,14 +9,18 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The head of {@code /q/openapi}: what the API is and that every operation needs the bearer token
- * ({@link BearerTokenFilter}). Only annotations, read at build time; SmallRye OpenAPI takes them
- * from the JAX-RS {@link Application} class only. It overrides nothing, so every endpoint stays
- * where its {@code @Path} puts it. docs/api.md is the prose.
+ * ({@link BearerTokenFilter}). Only annotations, read by {@link OpenApiEndpoint}'s scan; SmallRye
+ * OpenAPI takes them from the JAX-RS {@link Application} class only. It overrides nothing, so every
+ * endpoint stays where its {@code @Path} puts it. docs/api.md is the prose.
  */
 @OpenAPIDefinition(
-    // Quarkus puts its own title ("<application> API") over an annotation's; the real one is
-    // quarkus.smallrye-openapi.info-title in application.properties.
-    info = @Info(title = "shiprun daemon API", version = "1"),
+    info =
+        @Info(
+            title = "shiprun daemon API",
+            version = "1",
+            description =
+                "Assembly lines, integrations and runs of a running 'shiprun daemon'. Errors are"
+                    + " application/problem+json; docs/api.md has examples."),
     security = @SecurityRequirement(name = ApiDescription.TOKEN))
 @SecurityScheme(
     securitySchemeName = ApiDescription.TOKEN,

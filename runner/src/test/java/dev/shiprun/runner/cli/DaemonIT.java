@@ -76,11 +76,13 @@ class DaemonIT {
     assertEquals(200, version.statusCode(), version.body());
     assertEquals(home.toString(), new ObjectMapper().readTree(version.body()).get("home").asText());
 
-    // The API's description is behind the token too; Swagger UI is for dev mode only.
+    // The API's description (scanned on the first request, also in the packaged jar) is behind
+    // the token too; there is no Swagger UI.
     assertEquals(401, get(port, "/q/openapi", null).statusCode());
     HttpResponse<String> openapi = get(port, "/q/openapi?format=json", token);
     assertEquals(200, openapi.statusCode(), openapi.body());
     assertTrue(openapi.body().contains("\"/api/lines/{name}\""), openapi.body());
+    assertTrue(openapi.body().contains("\"/api/runs/{id}/log\""), openapi.body());
     assertEquals(404, get(port, "/q/swagger-ui", token).statusCode());
 
     // A one-shot command starts no listener, so it works beside the daemon.

@@ -21,6 +21,18 @@ class OpenApiTest {
   }
 
   @Test
+  void isYamlUnlessJsonIsAskedFor() {
+    given()
+        .header("Authorization", "Bearer " + TestDaemon.TOKEN)
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .contentType(org.hamcrest.Matchers.containsString("yaml"))
+        .body(org.hamcrest.Matchers.containsString("openapi: 3"))
+        .body(org.hamcrest.Matchers.containsString("/api/runs/{id}/cancel:"));
+  }
+
+  @Test
   void needsTheToken() {
     given().get("/q/openapi").then().statusCode(401);
     given().get("/q/openapi?format=json").then().statusCode(401);
@@ -42,6 +54,12 @@ class OpenApiTest {
         .body("paths", hasKey("/api/integrations/{name}"))
         .body("paths", hasKey("/api/integrations/{name}/test"))
         .body("paths", hasKey("/api/runs"))
+        .body("paths", hasKey("/api/runs/{id}"))
+        .body("paths", hasKey("/api/runs/{id}/log"))
+        .body("paths.'/api/runs/{id}/cancel'", hasKey("post"))
+        .body("paths.'/api/lines/{line}/jobs/{job}/runs'", hasKey("post"))
+        .body("paths", hasKey("/api/resources/{line}/{name}/versions"))
+        .body("components.schemas", hasKey("RunView"))
         .body("paths.'/api/lines/{name}'", hasKey("put"))
         .body("paths.'/api/lines/{name}'", hasKey("delete"))
         .body("paths.'/api/integrations/{name}/test'", hasKey("post"))
