@@ -1,5 +1,7 @@
 package dev.shiprun.runner.daemon;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.runner.store.Run;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -14,6 +16,8 @@ import java.util.function.Supplier;
  * here; then they go out as they come. Never blocks the engine: a send only queues the event.
  */
 final class SseFollower implements LiveLogs.Follower {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SseEventSink sink;
   private final Sse sse;
@@ -89,9 +93,14 @@ final class SseFollower implements LiveLogs.Follower {
     closed = true;
     if (!sink.isClosed()) {
       OutboundSseEvent.Builder end = sse.newEventBuilder().name("end");
-      Optional<Run> now = run.get();
-      end.mediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-          .data(RunView.class, now.map(RunView::of).orElse(null));
+      String json;
+      try {
+        json = JSON.writeValueAsString(run.get().map(RunView::of).orElse(null));
+      } catch (JsonProcessingException e) {
+        json = "null";
+      }
+      // Plain data (JSON text): a media type would add a non-standard field to the event.
+      end.data(String.class, json);
       sink.send(end.build()).whenComplete((ok, error) -> sink.close());
     }
   }
