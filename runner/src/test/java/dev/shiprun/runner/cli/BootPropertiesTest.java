@@ -20,12 +20,25 @@ class BootPropertiesTest {
   @Test
   void theDaemonListensOnItsOptions() {
     assertEquals(
-        Map.of("quarkus.http.host", "127.0.0.1", "quarkus.http.port", "8484"),
+        Map.of(
+            "quarkus.http.host", "127.0.0.1",
+            "quarkus.http.port", "8484",
+            "quarkus.http.limits.max-body-size", "10M"),
         BootProperties.of("daemon"));
     assertEquals(
-        Map.of("quarkus.http.host", "0.0.0.0", "quarkus.http.port", "9000"),
+        Map.of(
+            "quarkus.http.host", "0.0.0.0",
+            "quarkus.http.port", "9000",
+            "quarkus.http.limits.max-body-size", "512K"),
         BootProperties.of(
-            "daemon", "--home", "/tmp/h", "--port", "9000", "--bind=0.0.0.0", "--concurrency=4"));
+            "daemon",
+            "--home",
+            "/tmp/h",
+            "--port",
+            "9000",
+            "--bind=0.0.0.0",
+            "--concurrency=4",
+            "--max-body=512K"));
   }
 
   @Test
