@@ -1,13 +1,14 @@
 package dev.shiprun.runner.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.json.DiagnosticsJson;
 
 /**
- * 422 for an assembly line that does not validate: the problem members plus every diagnostic in the
- * CLI's JSON form (file, line, column, code, message, hints), so a client can point at the place as
- * {@code shiprun validate} does.
+ * 400 for an assembly line whose YAML does not parse (AL001), 422 for one that does not validate:
+ * the problem members plus every diagnostic in the CLI's JSON form (file, line, column, code,
+ * message, hints), so a client can point at the place as {@code shiprun validate} does.
  */
 record InvalidLineProblem(
     String type,
@@ -19,11 +20,13 @@ record InvalidLineProblem(
     JsonNode diagnostics) {
 
   static InvalidLineProblem of(String name, Validation validation) {
+    boolean syntax =
+        validation.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.AL001);
     Problem p =
         Problem.of(
-            "invalid-line",
-            "Unprocessable Content",
-            422,
+            syntax ? "bad-yaml" : "invalid-line",
+            syntax ? "Bad Request" : "Unprocessable Content",
+            syntax ? 400 : 422,
             "line '"
                 + name
                 + "' is invalid ("

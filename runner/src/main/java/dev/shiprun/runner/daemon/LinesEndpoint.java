@@ -73,6 +73,9 @@ public class LinesEndpoint {
   @APIResponse(responseCode = "201", description = "Stored, new")
   @APIResponse(responseCode = "200", description = "Stored, replacing the line of that name")
   @APIResponse(
+      responseCode = "400",
+      description = "A file is not YAML (diagnostic AL001 with line and column); nothing stored")
+  @APIResponse(
       responseCode = "422",
       description = "Invalid (diagnostics with file, line, column); nothing stored")
   @Consumes({"application/yaml", "application/x-yaml", MediaType.TEXT_PLAIN})
@@ -126,7 +129,8 @@ public class LinesEndpoint {
     DaemonLines lines = Problems.opened(daemon).lines();
     Validation validation = lines.validate(source);
     if (validation.valid().isEmpty()) {
-      throw new ProblemException(422, InvalidLineProblem.of(source.name(), validation));
+      InvalidLineProblem problem = InvalidLineProblem.of(source.name(), validation);
+      throw new ProblemException(problem.status(), problem);
     }
     boolean created = lines.put(source);
     // Read back: the store keeps the time to the microsecond, and the answer should match a GET.

@@ -171,26 +171,32 @@ public final class QueueWorkers {
   }
 
   /**
-   * A request whose run never began (the daemon is stopping) goes back to the queue for the next
-   * start; one whose run began or ended leaves it (the run holds the outcome).
+   * A request whose run never began because the daemon is stopping goes back to the queue for the
+   * next start; one whose run began or ended leaves it (the run holds the outcome).
    */
   private void settle(RunRequest request) {
-    store.transaction(
-        c -> {
-          boolean waits =
-              request.runId().isPresent()
-                  && store
-                      .runs()
-                      .get(c, request.runId().getAsLong())
-                      .map(r -> r.status() == RunStatus.QUEUED)
-                      .orElse(false);
-          if (waits) {
-            store.queue().release(c, request.id());
-          } else {
-            store.queue().remove(c, request.id());
-          }
-          return null;
-        });
+    boolean neverBegan =
+        store.<Boolean>transaction(
+            c -> {
+              boolean waits =
+                  request.runId().isPresent()
+                      && store
+                          .runs()
+                          .get(c, request.runId().getAsLong())
+                          .map(r -> r.status() == RunStatus.QUEUED)
+                          .orElse(false);
+              if (waits && stopping) {
+                store.queue().release(c, request.id());
+                return false;
+              }
+              store.queue().remove(c, request.id());
+              return waits;
+            });
+    if (neverBegan) {
+      // Not stopping, yet the engine did not begin it: putting it back would take it again at
+      // once, forever. End it in error instead (no known path leads here).
+      refuse(request, "the engine did not begin this run");
+    }
   }
 
   private void idle() {
