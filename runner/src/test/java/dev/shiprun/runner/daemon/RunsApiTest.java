@@ -344,6 +344,8 @@ class RunsApiTest {
     assertTrue(text.contains("shiprun_queue_wait_seconds_bucket"), text);
     assertTrue(text.contains("shiprun_run_duration_seconds_count"), text);
     assertTrue(text.contains("shiprun_log_bytes_total"), text);
+    assertTrue(text.contains("shiprun_masked_matches_total"), text);
+    assertTrue(text.contains("shiprun_killed_processes_total"), text);
     given().get("/q/metrics").then().statusCode(401);
   }
 
