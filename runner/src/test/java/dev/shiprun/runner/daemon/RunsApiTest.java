@@ -172,6 +172,19 @@ class RunsApiTest {
         .then()
         .statusCode(200)
         .body("[0].propertyBag.params.COLOR", equalTo("blue"));
+    // Deleting the line forgets its files; its runs and versions stay as history.
+    api().delete("/api/lines/{line}", line).then().statusCode(204);
+    api().get("/api/runs/{id}", id).then().statusCode(200).body("status", equalTo("success"));
+    api()
+        .get("/api/resources/{line}/{name}/versions", line, "hello")
+        .then()
+        .statusCode(200)
+        .body("[0].createdByRun", equalTo((int) id));
+    api()
+        .post("/api/lines/{line}/jobs/{job}/runs", line, "hello")
+        .then()
+        .statusCode(404)
+        .body("detail", containsString("PUT /api/lines/" + line));
   }
 
   @Test
