@@ -107,8 +107,9 @@ public class DaemonCommand implements Callable<Integer> {
             Optional.ofNullable(environment.variables().get(MasterKey.ENVIRONMENT)),
             settings,
             new DaemonLog(System.err, settings.logFormat()));
-    // Runs a crash left queued continue; those it left running were marked interrupted when the
-    // store opened (their processes died with it: the process-tree check of the engine).
+    // After a crash: the store marked the runs that were running interrupted as it opened; start()
+    // kills the processes they left (found by their run token), removes their build folders, puts
+    // back requests taken but not begun, and the queued runs continue.
     opened.runs().start();
     daemon.open(opened);
     try (Interrupts stop = Interrupts.onSignal(() -> Quarkus.asyncExit(ExitCode.OK.code()))) {
