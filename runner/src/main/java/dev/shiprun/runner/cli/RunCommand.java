@@ -176,6 +176,7 @@ public class RunCommand implements Callable<Integer> {
       // Ctrl-C and TERM cancel every running job the engine's way (TERM, grace, KILL, on_cancel,
       // the run recorded as cancelled), and then the command ends normally. A JVM shutdown hook
       // would be too late: H2 closes its database in its own hook.
+      runner.removeLeftovers();
       LineRunner.Outcome outcome;
       try (Interrupts interrupts = Interrupts.onSignal(runner::cancelAll)) {
         outcome =

@@ -161,26 +161,34 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
                 + "' is not a variable name: use letters, digits and _, not starting with a digit");
       }
     }
-    int queued = store.transaction(c -> store.queue().length(c));
-    if (queued >= settings.maxQueued()) {
-      throw new ProblemException(
-          Problem.of(
-              "queue-full",
-              "Too Many Requests",
-              429,
-              "the queue holds "
-                  + queued
-                  + " runs, the daemon's limit (--max-queued); wait for it to drain or start the"
-                  + " daemon with a higher --max-queued"));
-    }
+    // The limit and the submit in one transaction: one round trip less per trigger.
     Run run =
-        store.transaction(c -> store.queue().submit(c, line, job, "manual", Map.copyOf(variables)));
+        store.transaction(
+            c -> {
+              int queued = store.queue().length(c);
+              if (queued >= settings.maxQueued()) {
+                throw queueFull(queued);
+              }
+              return store.queue().submit(c, line, job, "manual", Map.copyOf(variables));
+            });
     log.event(
         "queued",
         fields(run),
         "run " + run.id() + " queued: " + line + "/" + job + " #" + run.buildNumber());
     workers.wake();
     return run;
+  }
+
+  private static ProblemException queueFull(int queued) {
+    return new ProblemException(
+        Problem.of(
+            "queue-full",
+            "Too Many Requests",
+            429,
+            "the queue holds "
+                + queued
+                + " runs, the daemon's limit (--max-queued); wait for it to drain or start the"
+                + " daemon with a higher --max-queued"));
   }
 
   public Optional<Run> run(long id) {

@@ -88,9 +88,4 @@ public final class LiveLogs {
       live.followers.remove(follower);
     }
   }
-
-  /** How many runs are followed or going on (for a test of the hub's own cleanliness). */
-  synchronized int size() {
-    return runs.size();
-  }
 }

@@ -178,7 +178,6 @@ public final class LineRunner {
 
   public Outcome run(Request request) {
     AssemblyLine line = request.assemblyLine();
-    removeLeftovers();
     lookAtRepositories(request);
     store.transaction(c -> yamlVersions.sync(c, store, request.line(), line));
     List<Job> start = new ArrayList<>();
@@ -255,7 +254,8 @@ public final class LineRunner {
    * their processes, which live on in their own sessions, and their build folders, which may hold
    * integration files and the job's registry credentials. Neither may outlive the run. Crashes are
    * rare: one query and a check per interrupted run; a folder that is still there means its run's
-   * processes may be too.
+   * processes may be too. Runs become interrupted only when a store opens, so a caller does this
+   * once after opening it (the CLI per command, the daemon at its start), not per line run.
    */
   public void removeLeftovers() {
     for (Run r : store.transaction(c -> store.runs().withStatus(c, RunStatus.INTERRUPTED))) {

@@ -51,7 +51,7 @@ public final class RunQueue {
   }
 
   /** Queues a request for the queued run {@code runId} (made in the same transaction). */
-  public RunRequest enqueue(
+  private RunRequest enqueue(
       Connection c, String line, String job, Map<String, String> variables, long runId)
       throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

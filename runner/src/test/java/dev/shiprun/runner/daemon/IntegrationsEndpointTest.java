@@ -1,6 +1,5 @@
 package dev.shiprun.runner.daemon;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -67,7 +66,7 @@ class IntegrationsEndpointTest {
   }
 
   private static RequestSpecification api() {
-    return given().filter(RECORD).header("Authorization", "Bearer " + TestDaemon.TOKEN);
+    return TestDaemon.api().filter(RECORD);
   }
 
   private static String unique(String prefix) {

@@ -77,7 +77,7 @@ class LinesEndpointTest {
   }
 
   private static RequestSpecification api() {
-    return given().header("Authorization", "Bearer " + TestDaemon.TOKEN);
+    return TestDaemon.api();
   }
 
   /**

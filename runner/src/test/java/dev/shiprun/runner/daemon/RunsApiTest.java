@@ -96,7 +96,7 @@ class RunsApiTest {
   }
 
   private static io.restassured.specification.RequestSpecification api() {
-    return given().header("Authorization", "Bearer " + TestDaemon.TOKEN);
+    return TestDaemon.api();
   }
 
   private long trigger(String job, Map<String, String> variables) {

@@ -18,6 +18,11 @@ final class TestDaemon {
 
   private TestDaemon() {}
 
+  /** A request with the test daemon's token. */
+  static io.restassured.specification.RequestSpecification api() {
+    return io.restassured.RestAssured.given().header("Authorization", "Bearer " + TOKEN);
+  }
+
   static DaemonContext.Opened open(DaemonContext daemon) {
     synchronized (TestDaemon.class) {
       if (daemon.opened().isEmpty()) {
