@@ -39,7 +39,8 @@ public class ShiprunCommand implements Runnable {
           LogsCommand.class,
           IntegrationCommand.class,
           DaemonCommand.class,
-          CompletionCommand.class);
+          CompletionCommand.class,
+          ManPagesCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,9 @@ import picocli.CommandLine.Command;
  */
 @Singleton
 public class ShiprunCommandLine {
+
+  /** Commands that describe the whole tree, so they get every subcommand built. */
+  private static final Set<String> DESCRIBE_ALL = Set.of("completion", "man-pages");
 
   private final CommandLine.IFactory factory;
   private final boolean debug;
@@ -36,7 +40,8 @@ public class ShiprunCommandLine {
   /**
    * A fresh command tree, so its writers are the System.out/err of this invocation. When {@code
    * args} start with a subcommand's name, only that subcommand is built (its help and errors are
-   * the same); otherwise, and for {@code completion}, which describes them all, every one.
+   * the same); otherwise, and for {@code completion} and {@code man-pages}, which describe them
+   * all, every one.
    */
   public CommandLine create(String... args) {
     CommandLine top = new CommandLine(ShiprunCommand.class, factory);
@@ -44,7 +49,7 @@ public class ShiprunCommandLine {
     List<Class<?>> wanted = new ArrayList<>();
     for (Class<?> command : ShiprunCommand.SUBCOMMANDS) {
       String name = command.getAnnotation(Command.class).name();
-      if (name.equals(first) && !name.equals("completion")) {
+      if (name.equals(first) && !DESCRIBE_ALL.contains(name)) {
         wanted.add(command);
       }
     }

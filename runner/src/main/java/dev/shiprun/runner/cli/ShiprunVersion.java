@@ -21,6 +21,11 @@ public class ShiprunVersion implements IVersionProvider {
     this.version = version;
   }
 
+  /** This build's version, e.g. {@code 0.1.0}. */
+  public String version() {
+    return version;
+  }
+
   @Override
   public String[] getVersion() {
     return new String[] {

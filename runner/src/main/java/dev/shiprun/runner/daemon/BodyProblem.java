@@ -1,6 +1,7 @@
 package dev.shiprun.runner.daemon;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * 400 for a request body that is not the JSON asked for, with where the parser stopped ({@code
@@ -8,5 +9,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * hold a secret.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection // Jackson reads or writes it; a native image needs it declared
 record BodyProblem(
     String type, String title, int status, String detail, Integer line, Integer column) {}

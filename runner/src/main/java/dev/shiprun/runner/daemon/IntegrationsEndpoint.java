@@ -14,6 +14,7 @@ import dev.shiprun.runner.secrets.IntegrationBuilder;
 import dev.shiprun.runner.secrets.IntegrationInputException;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.IntegrationStore.Described;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -49,12 +50,14 @@ public class IntegrationsEndpoint {
    * line: nothing shows it in {@code ps}). Each value is a string, or for a field of named values
    * (a keyValuePair's {@code envs}) an object of strings.
    */
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   public record IntegrationBody(String type, Map<String, JsonNode> fields) {}
 
   /**
    * What a test found: {@code outcome} (authenticated, wrong-credentials, unreachable, tls-problem,
    * not-a-registry, not-checked), the CLI's one-line message, and whether the credentials work.
    */
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   public record ProbeView(String name, String outcome, String message, boolean authenticated) {}
 
   /** The API's ways of giving a field, for the builder's messages. */

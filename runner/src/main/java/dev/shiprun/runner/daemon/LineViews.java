@@ -7,6 +7,7 @@ import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.json.DiagnosticsJson;
 import dev.shiprun.runner.json.GraphJson;
 import dev.shiprun.runner.store.LineSource;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ final class LineViews {
    * uploaded one.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   record LineSummary(
       String name,
       String source,
@@ -43,6 +45,7 @@ final class LineViews {
 
   /** A line's graph: {@code shiprun graph -f json}'s parts plus each job's IN and OUT. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   record LineGraph(
       String name,
       String source,

@@ -5,6 +5,7 @@ import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.daemon.LineViews.LineGraph;
 import dev.shiprun.runner.daemon.LineViews.LineSummary;
 import dev.shiprun.runner.store.LineSource;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LinesEndpoint {
 
   /** A JSON body: a folder (or file) on the daemon's node, or the YAML files themselves. */
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   public record LineBody(String path, Map<String, String> files) {}
 
   private static final String LINE = "line";

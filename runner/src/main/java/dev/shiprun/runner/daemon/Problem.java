@@ -1,12 +1,14 @@
 package dev.shiprun.runner.daemon;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * An error as the API returns it: a problem JSON body (RFC 9457, {@code application/problem+json}).
  * {@code type} names the kind of problem ({@code urn:shiprun:problem:<kind>}: a name, not a page to
  * fetch), {@code detail} says what to do; never a stack trace, a secret or the token.
  */
+@RegisterForReflection // Jackson reads or writes it; a native image needs it declared
 public record Problem(String type, String title, int status, String detail) {
 
   private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();

@@ -2,6 +2,7 @@ package dev.shiprun.runner.daemon;
 
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ResourceVersionsEndpoint {
 
   /** One version as the API shows it. */
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   public record VersionView(
       int number,
       String kind,

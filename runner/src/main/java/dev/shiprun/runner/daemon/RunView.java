@@ -1,10 +1,12 @@
 package dev.shiprun.runner.daemon;
 
 import dev.shiprun.runner.store.Run;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Optional;
 
 /** A run as the API shows it; times in ISO-8601 (UTC), absent ones null. */
+@RegisterForReflection // Jackson reads or writes it; a native image needs it declared
 public record RunView(
     long id,
     String line,

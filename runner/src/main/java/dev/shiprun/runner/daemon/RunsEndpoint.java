@@ -1,6 +1,7 @@
 package dev.shiprun.runner.daemon;
 
 import dev.shiprun.runner.store.RunStatus;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RunsEndpoint {
 
   /** What a cancel did: the run as it is now, and whether it was stopped before it began. */
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   public record CancelView(RunView run, String outcome) {}
 
   private static final int MAX_LIMIT = 1000;

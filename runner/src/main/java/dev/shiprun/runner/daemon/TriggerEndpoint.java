@@ -1,6 +1,7 @@
 package dev.shiprun.runner.daemon;
 
 import dev.shiprun.runner.store.Run;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TriggerEndpoint {
 
   /** The body of a trigger, optional: variables the job gets, like {@code shiprun run --env}. */
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   public record TriggerBody(Map<String, String> variables) {}
 
   private final DaemonContext daemon;

@@ -9,6 +9,7 @@ import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.integration.IntegrationType;
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.integration.Secret;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -389,12 +390,14 @@ public final class IntegrationStore {
   }
 
   /** The file's JSON shape. */
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   static final class Document {
     public int format = FORMAT;
     public String key = "";
     public Map<String, StoredIntegration> integrations = new TreeMap<>();
   }
 
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   static final class StoredIntegration {
     public String type;
     public Map<String, StoredValue> fields = new LinkedHashMap<>();
@@ -402,6 +405,7 @@ public final class IntegrationStore {
 
   /** One of: plain text, a sealed secret, or sealed entries (key-value envs). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
   static final class StoredValue {
     public String text;
     public String sealed;

@@ -8,15 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
  * The embedded store under a shiprun home: an H2 file database ({@code <home>/store/shiprun}) in a
- * small Agroal pool, its schema made by Flyway migrations ({@code db/migration}). Opened only by
- * the commands that need it ({@code run}, {@code versions}, {@code runs}, {@code logs}, later the
- * daemon), never at boot, so {@code validate}, {@code graph} and {@code plan} do not pay for it.
+ * small Agroal pool, its schema made by Flyway migrations ({@code db/migration}, listed in {@link
+ * StoreMigrations}). Opened only by the commands that need it ({@code run}, {@code versions},
+ * {@code runs}, {@code logs}, later the daemon), never at boot, so {@code validate}, {@code graph}
+ * and {@code plan} do not pay for it.
  *
  * <p>{@code AUTO_SERVER=TRUE} lets a CLI run and a daemon share one home. Every write that must be
  * all-or-nothing goes through {@link #transaction}.
@@ -93,7 +95,8 @@ public final class Store implements AutoCloseable {
       if (!isCurrent(dataSource)) {
         Flyway.configure()
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .resourceProvider(new StoreMigrations())
+            .javaMigrationClassProvider(List::of)
             .load()
             .migrate();
       }

@@ -79,6 +79,17 @@ class StoreTest {
               .orElseThrow();
     }
     assertEquals(Integer.toString(newest), Store.SCHEMA_VERSION);
+    try (var files = Files.list(migrations)) {
+      assertEquals(
+          files
+              .map(f -> f.getFileName().toString())
+              .sorted(
+                  java.util.Comparator.comparingInt(
+                      (String n) -> Integer.parseInt(n.substring(1, n.indexOf("__")))))
+              .toList(),
+          StoreMigrations.FILES,
+          "StoreMigrations lists every file of db/migration, oldest first");
+    }
     // A current store opens without Flyway, and still works.
     try (Store store = Store.open(home, json)) {
       post(store, "img", Optional.of("1.0"), Map.of());

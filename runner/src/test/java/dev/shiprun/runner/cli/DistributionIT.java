@@ -1,0 +1,192 @@
+package dev.shiprun.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution archive as a user gets it: unpacked with tar into a new folder, its launcher run
+ * from another directory with a relative path, its completion script sourced in bash, its man pages
+ * read by groff.
+ */
+class DistributionIT {
+
+  @TempDir static Path unpacked;
+  @TempDir Path temp;
+
+  private static Path root;
+
+  @BeforeAll
+  static void unpack() throws Exception {
+    Path archive = Path.of(System.getProperty("shiprun.dist", "target/shiprun.tar.gz"));
+    assertTrue(Files.isRegularFile(archive), "./mvnw package makes " + archive);
+    Result tar =
+        exec(List.of("tar", "xzf", archive.toString(), "-C", unpacked.toString()), null, Map.of());
+    assertEquals(0, tar.code(), tar.err());
+    try (Stream<Path> top = Files.list(unpacked)) {
+      List<Path> folders = top.toList();
+      assertEquals(1, folders.size(), "one top folder: " + folders);
+      root = folders.get(0);
+    }
+    assertTrue(
+        root.getFileName().toString().matches("shiprun-\\d+\\.\\d+\\.\\d+.*"), root.toString());
+    // Checked before any test runs the launcher, which records it.
+    assertTrue(
+        Files.notExists(root.resolve("lib/shiprun.jsa")),
+        "the class-data archive is made where shiprun is installed, not shipped");
+  }
+
+  @Test
+  void holdsTheLauncherTheJarTheDocsAndTheSamples() {
+    assertTrue(Files.isExecutable(root.resolve("bin/shiprun")), "bin/shiprun is executable");
+    for (String file :
+        List.of(
+            "lib/shiprun.jar",
+            "lib/cds-training/shippable.yml",
+            "share/bash-completion/completions/shiprun",
+            "share/man/man1/shiprun.1",
+            "share/man/man1/shiprun-run.1",
+            "share/man/man1/shiprun-integration-add.1",
+            "README.md",
+            "docs/cli.md",
+            "samples/params-state/shippable.jobs.yml")) {
+      assertTrue(Files.isRegularFile(root.resolve(file)), file);
+    }
+  }
+
+  @Test
+  void runsFromAnotherDirectoryWithRelativePathsAndKeepsItsArchive() throws Exception {
+    Path work = Files.createDirectories(temp.resolve("work"));
+    copy(root.resolve("samples/params-state"), work.resolve("line"));
+    Map<String, String> env = Map.of("HOME", temp.toString());
+
+    Result validate = exec(List.of(launcher(), "validate", "line"), work, env);
+    assertEquals(0, validate.code(), validate.err());
+    // The human summary goes to stderr; stdout is kept for --output json.
+    assertTrue(validate.err().startsWith("valid: 1 job"), validate.err());
+
+    Result run =
+        exec(
+            List.of(launcher(), "run", "line", "--home", temp.resolve("home").toString()),
+            work,
+            env);
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("success"), run.out());
+    assertTrue(
+        Files.isRegularFile(root.resolve("lib/shiprun.jsa")),
+        "the first command recorded the class-data archive next to the jar");
+  }
+
+  @Test
+  void passesJavaOptionsAndRefusesAJavaItCannotUse() throws Exception {
+    Result flags =
+        exec(
+            List.of(launcher(), "--version"),
+            temp,
+            Map.of("SHIPRUN_JAVA_OPTS", "-XX:+PrintCommandLineFlags", "HOME", temp.toString()));
+    assertEquals(0, flags.code(), flags.err());
+    assertTrue(flags.out().contains("-XX:+PrintCommandLineFlags"), flags.out());
+    assertTrue(flags.out().contains("shiprun "), flags.out());
+
+    Result wrong =
+        exec(
+            List.of(launcher(), "--version"),
+            temp,
+            Map.of("SHIPRUN_JAVA", "/bin/true", "HOME", temp.toString()));
+    assertEquals(3, wrong.code());
+    assertEquals(
+        "shiprun: SHIPRUN_JAVA=/bin/true is not Java 17 or newer; point it at a JDK 17+ bin/java",
+        wrong.err().strip());
+  }
+
+  @Test
+  void completesCommandsAndOptionsInBash() throws Exception {
+    String script =
+        "source \"$1\"\n"
+            + "complete_line() { COMP_LINE=\"$1\"; COMP_POINT=${#1}; read -ra COMP_WORDS <<<\"$1\";"
+            + " [[ $1 == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$((${#COMP_WORDS[@]} - 1));"
+            + " COMPREPLY=(); _complete_shiprun; echo \"${COMPREPLY[*]}\"; }\n"
+            + "complete_line 'shiprun va'\n"
+            + "complete_line 'shiprun run --keep-w'\n"
+            + "complete_line 'shiprun integration '\n";
+    Result completion =
+        exec(
+            List.of(
+                "bash",
+                "-c",
+                script,
+                "bash",
+                root.resolve("share/bash-completion/completions/shiprun").toString()),
+            temp,
+            Map.of());
+    assertEquals(0, completion.code(), completion.err());
+    List<String> lines = completion.out().lines().toList();
+    assertEquals("validate", lines.get(0));
+    assertEquals("--keep-workspace", lines.get(1));
+    assertTrue(lines.get(2).contains("add") && lines.get(2).contains("rotate-key"), lines.get(2));
+  }
+
+  @Test
+  void manPagesAreValidRoffForEveryCommand() throws Exception {
+    List<String> command = new ArrayList<>(List.of("groff", "-man", "-Tutf8", "-ww", "-z"));
+    try (Stream<Path> pages = Files.list(root.resolve("share/man/man1"))) {
+      pages.sorted().forEach(page -> command.add(page.toString()));
+    }
+    assertTrue(command.size() > 15, "a page per command: " + command);
+    Result groff = exec(command, temp, Map.of());
+    assertEquals(0, groff.code(), groff.err());
+    assertEquals("", groff.err(), "groff warns about nothing");
+
+    String run = Files.readString(root.resolve("share/man/man1/shiprun-run.1"));
+    assertTrue(run.startsWith(".TH \"SHIPRUN\\-RUN\" 1"), run);
+    assertTrue(run.contains("\\fB\\-\\-keep\\-workspace\\fR"), "run's options: " + run);
+    assertTrue(
+        !Files.exists(root.resolve("share/man/man1/shiprun-man-pages.1")),
+        "the hidden man-pages command has no page");
+  }
+
+  private static String launcher() {
+    return root.resolve("bin/shiprun").toString();
+  }
+
+  private static void copy(Path from, Path to) throws Exception {
+    Result cp = exec(List.of("cp", "-r", from.toString(), to.toString()), null, Map.of());
+    assertEquals(0, cp.code(), cp.err());
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result exec(List<String> command, Path dir, Map<String, String> env)
+      throws Exception {
+    File out = File.createTempFile("dist-out", ".txt");
+    File err = File.createTempFile("dist-err", ".txt");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+      if (dir != null) {
+        builder.directory(dir.toFile());
+      }
+      builder.environment().putAll(env);
+      Process p = builder.start();
+      assertTrue(p.waitFor(180, TimeUnit.SECONDS), "did not exit: " + command);
+      return new Result(
+          p.exitValue(),
+          Files.readString(out.toPath(), StandardCharsets.UTF_8),
+          Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    } finally {
+      out.delete();
+      err.delete();
+    }
+  }
+}
