@@ -9,7 +9,9 @@
 # shippable.jobs.yml, else runner/src/test/resources/fixtures/valid; SAMPLE=DIR chooses another.
 # Times come from hyperfine (--warmup 3 --runs 15, JSON into bench/out/); when hyperfine is
 # missing it is installed with apt-get (as root), and when that fails a bash loop times 15 runs
-# after 3 warm-ups with date +%s%N. Medians, min–max, and ratios to `java -version` are printed.
+# after 3 warm-ups with date +%s%N. Medians, min–max, and ratios to `java -version` are printed,
+# and bench/out/cli-start.rows.tsv gets the rows of bench/run's table. BENCH_QUICK=1: 1 warm-up and
+# 3 runs (a smoke check of the harness).
 set -euo pipefail
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -17,13 +19,19 @@ out="$here/bench/out"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 json="$out/cli-start-$stamp.json"
 table="$out/cli-start.table.txt"
+rows_file="$out/cli-start.rows.tsv"
 goal_s=0.5
 warmup=3
 runs=15
 mkdir -p "$out"
+rm -f "$rows_file"
 cd "$here"
 # shellcheck source=bench/lib.sh
 . "$here/bench/lib.sh"
+if bench_quick; then
+  warmup=1
+  runs=3
+fi
 
 if [[ ! -x ./shiprun ]]; then
   echo "cli-start: no ./shiprun launcher in $here yet; nothing to measure" >&2
@@ -86,3 +94,21 @@ fi
       }
     }'
 } | tee "$table"
+
+# The rows of bench/run's table: each shiprun command next to `java -version` of the same run.
+bench_rows_init "$rows_file"
+base_s=""
+while IFS=$'\t' read -r cmd med lo hi; do
+  if [[ -z $base_s ]]; then
+    base_s=$med
+    continue
+  fi
+  goal="—" verdict="—"
+  if [[ $cmd == *"shiprun validate"* ]]; then
+    goal="≤ $goal_s s"
+    verdict="$(bench_verdict "$med" le "$goal_s")"
+  fi
+  bench_row "$rows_file" "CLI start: ${cmd#./}" "$(bench_calc %.3f v v="$med")" \
+    "$(bench_calc '%.3f–%.3f' 'a, b' a="$lo" b="$hi")" s \
+    "java -version" "$(bench_calc %.3f v v="$base_s") s" "$(bench_ratio "$med" "$base_s")" "$goal" "$verdict"
+done <<<"$rows"

@@ -1,18 +1,29 @@
 # shellcheck shell=bash
 # bench/lib.sh — what the bench scripts share; they source it (`. "$here/bench/lib.sh"`).
 
-# bench_tool NAME TOOL: succeeds when TOOL is on the PATH, after installing the Debian package of
-# the same name with apt-get when it is missing and we are root. NAME prefixes the messages.
+# bench_tool NAME TOOL [PACKAGE]: succeeds when TOOL (a command, or an absolute path such as
+# /usr/bin/time, which `command -v time` cannot tell from bash's keyword) is there, after
+# installing the Debian package PACKAGE (default: TOOL's name) with apt-get when it is missing and
+# we are root. NAME prefixes the messages.
 bench_tool() {
-  local name=$1 tool=$2
-  command -v "$tool" >/dev/null && return 0
+  local name=$1 tool=$2 package=${3:-${2##*/}}
+  bench_has "$tool" && return 0
   if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "$name: installing $tool (apt-get install -y $tool) ..." >&2
-    apt-get install -y -q "$tool" >/dev/null 2>&1 \
-      || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q "$tool" >/dev/null 2>&1; } \
+    echo "$name: installing $package (apt-get install -y $package) ..." >&2
+    apt-get install -y -q "$package" >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q "$package" >/dev/null 2>&1; } \
       || true
   fi
-  command -v "$tool" >/dev/null
+  bench_has "$tool"
+}
+
+# bench_has TOOL: whether TOOL is an executable path or a command on the PATH.
+bench_has() {
+  if [[ $1 == /* ]]; then
+    [[ -x $1 ]]
+  else
+    command -v "$1" >/dev/null
+  fi
 }
 
 # bench_have_hyperfine NAME: whether hyperfine is there (installed if need be); if not, says that
@@ -37,4 +48,83 @@ bench_loop() {
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 / 1e9 }
     END { printf "%.6f\t%.6f\t%.6f", (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2), t[1], t[NR] }'
+}
+
+# bench_quick: whether BENCH_QUICK=1 asks for a smoke run: fewer repetitions and smaller sizes in
+# every script, to check that the harness works end to end in a few minutes. Its figures are too
+# rough for docs/benchmarks.md.
+bench_quick() {
+  [[ ${BENCH_QUICK:-0} == 1 ]]
+}
+
+# bench_jmh_jar ROOT NAME: makes ROOT/bench/jmh/target/benchmarks.jar when it is missing or older
+# than its sources or the model's (the reactor build: resources-model comes from this checkout,
+# never from ~/.m2, and nothing is installed there). Skipping a fresh jar saves ≈ 30 s per script
+# of bench/run; NAME prefixes the messages.
+bench_jmh_jar() {
+  local root=$1 name=$2 jar="$1/bench/jmh/target/benchmarks.jar" changed=""
+  if [[ -f $jar ]]; then
+    changed="$(find "$root/pom.xml" "$root/resources-model/pom.xml" "$root/resources-model/src/main" \
+      "$root/bench/jmh/pom.xml" "$root/bench/jmh/src/main" -newer "$jar" -print -quit 2>/dev/null || true)"
+    [[ -z $changed ]] && return 0
+  fi
+  echo "$name: building $jar (./mvnw -q -B -Pbench -pl bench/jmh -am package -DskipTests) ..." >&2
+  (cd "$root" && ./mvnw -q -B -Pbench -pl bench/jmh -am package -DskipTests) >&2
+}
+
+# The rows file: what bench/run puts into its one table. One line per figure, tab-separated:
+#   figure, value (the median), min–max, unit, baseline name, baseline value (with its unit),
+#   ratio (a number, value ÷ baseline unless the figure says otherwise), goal, verdict
+# with "—" for what a figure does not have. The verdict is PASS or MISS when the figure has a goal.
+
+# bench_rows_init FILE: starts FILE with its header line (a comment for the reader).
+bench_rows_init() {
+  printf '# figure\tvalue\tmin–max\tunit\tbaseline\tbaseline value\tratio\tgoal\tverdict\n' >"$1"
+}
+
+# bench_row FILE FIGURE VALUE MINMAX UNIT BASELINE BASELINE_VALUE RATIO GOAL VERDICT
+bench_row() {
+  local file=$1
+  shift
+  if [[ $# -ne 9 ]]; then
+    echo "bench_row: 9 fields after the file, got $#: $*" >&2
+    return 1
+  fi
+  local IFS=$'\t'
+  printf '%s\n' "$*" >>"$file"
+}
+
+# bench_calc FORMAT EXPRESSION [NAME=VALUE …]: awk arithmetic printed with FORMAT, e.g.
+# bench_calc %.2f 'a / b' a=3 b=4 → 0.75.
+bench_calc() {
+  local format=$1 expression=$2 assign=() pair
+  shift 2
+  for pair in "$@"; do assign+=(-v "$pair"); done
+  awk "${assign[@]}" -v f="$format" "BEGIN { printf f, $expression }"
+}
+
+# bench_ratio A B: A ÷ B with two decimals, or "—" when either is not a number or B is 0.
+bench_ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN {
+    if (a !~ /^-?[0-9.]+$/ || b !~ /^-?[0-9.]+$/ || b + 0 == 0) print "—"
+    else printf "%.2f\n", a / b
+  }'
+}
+
+# bench_verdict VALUE OP GOAL: PASS when VALUE OP GOAL holds (OP: le, lt, ge, gt), else MISS;
+# "—" when VALUE is not a number (the figure was not measured).
+bench_verdict() {
+  awk -v v="$1" -v op="$2" -v g="$3" 'BEGIN {
+    if (v !~ /^-?[0-9.]+$/) { print "—"; exit }
+    ok = (op == "le" ? v + 0 <= g + 0 : op == "lt" ? v + 0 < g + 0 : op == "ge" ? v + 0 >= g + 0 : v + 0 > g + 0)
+    print (ok ? "PASS" : "MISS")
+  }'
+}
+
+# bench_stats [FORMAT]: numbers on stdin, one per line → "median<TAB>min<TAB>max", each printed
+# with FORMAT (default %.2f).
+bench_stats() {
+  sort -g | awk -v f="${1:-%.2f}" '{ v[NR] = $1 } END {
+    if (NR == 0) exit 1
+    printf f "\t" f "\t" f "\n", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'
 }

@@ -10,11 +10,14 @@
 #   bench/parse-plan.sh -wi 1 -i 2           any JMH option is passed on (here: fewer iterations)
 #   bench/parse-plan.sh -p n=10000           one size only (no ratio then)
 #   bench/parse-plan.sh 'parse$' -prof jfr   a benchmark regex and a JMH profiler
+#   BENCH_QUICK=1 bench/parse-plan.sh        a smoke check: parseValidatePlan only, 1 warm-up and
+#                                            2 measured iterations of 1 s (with no arguments)
 #
-# Steps: builds bench/jmh/target/benchmarks.jar (./mvnw -q -B -Pbench -pl bench/jmh -am package
-# -DskipTests), checks that the generated line is valid and plan-clean (LineCheck, no timing),
+# Steps: builds bench/jmh/target/benchmarks.jar when it is older than its sources (./mvnw -q -B
+# -Pbench -pl bench/jmh -am package -DskipTests), checks that the generated line is valid and plan-clean (LineCheck, no timing),
 # runs JMH with -rf json into bench/out/, and prints the table from that JSON (needs jq; it is
-# installed with apt-get when missing and we are root).
+# installed with apt-get when missing and we are root), and writes bench/out/parse-plan.rows.tsv,
+# the parseValidatePlan rows of bench/run's table.
 #
 # Figures: JMH AverageTime, ms per operation; "median" is the median of the measured iterations,
 # "score ± error" JMH's mean and 99.9 % half-interval. Ratios and goals use the medians. On 2
@@ -27,24 +30,23 @@ jar="$here/bench/jmh/target/benchmarks.jar"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 json="$out/parse-plan-$stamp.json"
 table="$out/parse-plan.table.txt"
+rows_file="$out/parse-plan.rows.tsv"
 goal_ms=1000
 goal_ratio=2.2
 mkdir -p "$out"
-
-ensure_jq() {
-  command -v jq >/dev/null && return 0
-  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "parse-plan: installing jq (apt-get install -y jq) ..." >&2
-    apt-get install -y -q jq >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q jq >/dev/null 2>&1; } || true
-  fi
-  command -v jq >/dev/null
-}
+rm -f "$rows_file"
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
 
 cd "$here"
-echo "parse-plan: building $jar (./mvnw -q -B -Pbench -pl bench/jmh -am package -DskipTests) ..." >&2
-./mvnw -q -B -Pbench -pl bench/jmh -am package -DskipTests >&2
+bench_jmh_jar "$here" parse-plan
+if bench_quick && [[ $# -eq 0 ]]; then
+  # The goal's rows only, with JMH's shortest sensible settings: checks the harness, not the code.
+  set -- 'parseValidatePlan$' -wi 1 -w 1s -i 2 -r 1s
+fi
 
 echo "parse-plan: checking the generated line (valid and plan-clean) ..." >&2
+# shellcheck disable=SC2086 # BENCH_CHECK_SIZES is a list of sizes, one argument each
 java -Xmx2g -cp "$jar" dev.shiprun.bench.LineCheck ${BENCH_CHECK_SIZES:-1000} >&2
 
 # A first argument that is not an option picks benchmark methods (a regex, e.g. 'parse$').
@@ -57,7 +59,7 @@ echo "parse-plan: java -jar $jar '$include' -rf json -rff $json $*" >&2
 java -jar "$jar" "$include" -rf json -rff "$json" "$@" | tee "$out/parse-plan-$stamp.log" >&2
 cp -f "$json" "$out/parse-plan.json"
 
-if ! ensure_jq; then
+if ! bench_tool parse-plan jq; then
   echo "parse-plan: no jq; results are in $json (JMH's own summary is above)" >&2
   exit 0
 fi
@@ -96,3 +98,18 @@ rows="$(jq -r '.[] | (.primaryMetric.rawData | flatten | sort) as $r
       else print "  linear, 20000/10000 at most 2.2: not measured in this run (needs both sizes)"
     }'
 } | tee "$table"
+
+# The rows of bench/run's table: the goal's benchmark; the 20,000 row's baseline is the 10,000 row.
+bench_rows_init "$rows_file"
+pvp() { printf '%s\n' "$rows" | awk -F'\t' -v n="$1" '$1 == "parseValidatePlan" && $2 == n { printf "%.1f\t%.1f–%.1f", $3, $6, $7 }'; }
+IFS=$'\t' read -r t10 range10 <<<"$(pvp 10000)"
+IFS=$'\t' read -r t20 range20 <<<"$(pvp 20000)"
+if [[ -n $t10 ]]; then
+  bench_row "$rows_file" "parse+validate+plan, 10k jobs + 10k resources (JMH)" "$t10" "$range10" ms \
+    "—" "—" "—" "< $goal_ms ms" "$(bench_verdict "$t10" lt "$goal_ms")"
+fi
+if [[ -n $t20 ]]; then
+  ratio="$(bench_ratio "$t20" "${t10:-}")"
+  bench_row "$rows_file" "parse+validate+plan, 20k jobs + 20k resources (JMH)" "$t20" "$range20" ms \
+    "the 10k row" "${t10:-—} ms" "$ratio" "ratio ≤ $goal_ratio" "$(bench_verdict "$ratio" le "$goal_ratio")"
+fi

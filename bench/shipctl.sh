@@ -11,7 +11,11 @@
 # version.json). Times come from hyperfine (-N: no intermediate shell, --warmup 10 --runs 100,
 # JSON into bench/out/); when hyperfine is missing it is installed with apt-get (as root), and
 # when that fails a bash loop times 100 runs after 10 warm-ups with date +%s%N. Medians, min–max
-# and ratios to `bash -c true` are printed.
+# and ratios to `bash -c true` are printed, and bench/out/shipctl.rows.tsv gets the rows of
+# bench/run's table: the getter next to `bash -c true`, the jq-using call next to `jq -n true`
+# (what any jq call costs, whatever shipctl does). No goal is set for either: issue 3 asks for
+# "fast — bash, not a JVM per call" and a figure next to `bash -c true`, no number.
+# BENCH_QUICK=1: 3 warm-ups and 20 runs.
 set -euo pipefail
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -19,12 +23,18 @@ out="$here/bench/out"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 json="$out/shipctl-$stamp.json"
 table="$out/shipctl.table.txt"
+rows_file="$out/shipctl.rows.tsv"
 warmup=10
 runs=100
 mkdir -p "$out"
+rm -f "$rows_file"
 cd "$here"
 # shellcheck source=bench/lib.sh
 . "$here/bench/lib.sh"
+if bench_quick; then
+  warmup=3
+  runs=20
+fi
 
 shipctl="$here/runner/src/main/resources/shipctl/shipctl"
 if [[ ! -x $shipctl ]]; then
@@ -103,3 +113,15 @@ fi
       }
     }'
 } | tee "$table"
+
+# The rows of bench/run's table (ms). rows: bash, jq, getter, jq-using call, in that order.
+bench_rows_init "$rows_file"
+mapfile -t ms < <(printf '%s\n' "$rows" | awk -F'\t' '{ printf "%.2f\t%.2f–%.2f\n", $1 * 1000, $2 * 1000, $3 * 1000 }')
+IFS=$'\t' read -r bash_ms _ <<<"${ms[0]}"
+IFS=$'\t' read -r jq_ms _ <<<"${ms[1]}"
+IFS=$'\t' read -r getter_ms getter_range <<<"${ms[2]}"
+IFS=$'\t' read -r call_ms call_range <<<"${ms[3]}"
+bench_row "$rows_file" "shipctl getter (get_resource_version_name)" "$getter_ms" "$getter_range" ms \
+  "bash -c true" "$bash_ms ms" "$(bench_ratio "$getter_ms" "$bash_ms")" "—" "—"
+bench_row "$rows_file" "shipctl jq-using call (get_resource_version_key)" "$call_ms" "$call_range" ms \
+  "jq -n true" "$jq_ms ms" "$(bench_ratio "$call_ms" "$jq_ms")" "—" "—"

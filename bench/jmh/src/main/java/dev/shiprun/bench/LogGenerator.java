@@ -1,5 +1,7 @@
 package dev.shiprun.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,18 +70,52 @@ final class LogGenerator {
   /** Exactly {@code chars} chars of lines, the last one cut to fit and ended with a newline. */
   String text(int chars) {
     StringBuilder out = new StringBuilder(chars + 256);
-    for (long n = 0; out.length() < chars; n++) {
-      out.append(
-          String.format("2026-11-27T05:%02d:%02d.%03dZ ", n / 60000 % 60, n / 1000 % 60, n % 1000));
-      if (n % 200 == 199) {
-        out.append(secretLine(secrets.get(random.nextInt(secrets.size()))));
-      } else {
-        out.append(chatter());
-      }
-      out.append('\n');
+    try {
+      write(out, chars);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
     }
-    out.setLength(chars - 1);
-    return out.append('\n').toString();
+    return out.toString();
+  }
+
+  /**
+   * The same text as {@link #text} for the same seed, appended line by line, so that a file larger
+   * than a String can hold (bench/masker.sh writes 256 MiB and more) never sits in memory whole.
+   */
+  void write(Appendable out, long chars) throws IOException {
+    if (chars < 1) {
+      throw new IllegalArgumentException("at least one char: " + chars);
+    }
+    StringBuilder line = new StringBuilder(256);
+    long written = 0;
+    for (long n = 0; written < chars; n++) {
+      line.setLength(0);
+      // "2026-11-27T05:mm:ss.SSSZ " without String.format, which made writing 256 MiB slow
+      line.append("2026-11-27T05:");
+      padded(line, n / 60000 % 60, 2).append(':');
+      padded(line, n / 1000 % 60, 2).append('.');
+      padded(line, n % 1000, 3).append("Z ");
+      if (n % 200 == 199) {
+        line.append(secretLine(secrets.get(random.nextInt(secrets.size()))));
+      } else {
+        line.append(chatter());
+      }
+      line.append('\n');
+      if (written + line.length() >= chars) { // the last line: cut to fit, a newline at the end
+        line.setLength((int) (chars - written - 1));
+        line.append('\n');
+      }
+      out.append(line);
+      written += line.length();
+    }
+  }
+
+  private static StringBuilder padded(StringBuilder out, long value, int digits) {
+    String text = Long.toString(value);
+    for (int i = text.length(); i < digits; i++) {
+      out.append('0');
+    }
+    return out.append(text);
   }
 
   private String chatter() {

@@ -54,7 +54,7 @@ public class MaskerBenchmark {
 
   @Setup(Level.Trial)
   public void generate() {
-    LogGenerator generator = new LogGenerator(secrets, 20_261_127L);
+    LogGenerator generator = new LogGenerator(secrets, LogFile.SEED);
     String text = generator.text(TEXT_CHARS);
     chunks = new ArrayList<>();
     for (int at = 0; at < text.length(); at += CHUNK_CHARS) {
