@@ -187,7 +187,8 @@ public final class TestRegistry implements AutoCloseable {
         .formatted(home.resolve("data"), port, certificate, home.resolve("htpasswd"));
   }
 
-  private static int freePort() throws IOException {
+  /** A TCP port of 127.0.0.1 that was free when asked. */
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
