@@ -137,12 +137,14 @@ EOF
   find "$cache" -mindepth 1 -maxdepth 1 -type d ! -name "$key" ! -name debs -exec rm -rf {} +
 }
 
-# blob FILE: moves FILE into the layout's blobs under its digest; prints the digest.
+# blob FILE MEDIA_TYPE [FIELDS]: moves FILE into the layout's blobs under its digest; prints its
+# descriptor (media type, digest, size, and FIELDS: more JSON members).
 blob() {
-  local digest
+  local digest size
   digest="$(sha256sum "$1" | cut -d' ' -f1)"
+  size="$(stat -c %s "$1")"
   mv "$1" "$oci/blobs/sha256/$digest"
-  echo "sha256:$digest"
+  echo "{\"mediaType\": \"$2\", \"digest\": \"sha256:$digest\", \"size\": $size${3:+, $3}}"
 }
 
 write_layout() {
@@ -156,9 +158,8 @@ write_layout() {
   local diff_id
   diff_id="sha256:$(sha256sum "$oci/layer.tar" | cut -d' ' -f1)"
   gzip -n -6 "$oci/layer.tar"
-  local layer_size layer
-  layer_size="$(stat -c %s "$oci/layer.tar.gz")"
-  layer="$(blob "$oci/layer.tar.gz")"
+  local layer
+  layer="$(blob "$oci/layer.tar.gz" application/vnd.oci.image.layer.v1.tar+gzip)"
   local second=1000000000
   cat >"$oci/config.json" <<EOF
 {
@@ -187,39 +188,20 @@ write_layout() {
   "history": [{"created": "1970-01-01T00:00:00Z", "created_by": "src/image/base-image.sh"}]
 }
 EOF
-  local config_size config
-  config_size="$(stat -c %s "$oci/config.json")"
-  config="$(blob "$oci/config.json")"
+  local config
+  config="$(blob "$oci/config.json" application/vnd.oci.image.config.v1+json)"
   cat >"$oci/manifest.json" <<EOF
 {
   "schemaVersion": 2,
   "mediaType": "application/vnd.oci.image.manifest.v1+json",
-  "config": {
-    "mediaType": "application/vnd.oci.image.config.v1+json",
-    "digest": "$config",
-    "size": $config_size
-  },
-  "layers": [{
-    "mediaType": "application/vnd.oci.image.layer.v1.tar+gzip",
-    "digest": "$layer",
-    "size": $layer_size
-  }]
+  "config": $config,
+  "layers": [$layer]
 }
 EOF
-  local manifest_size manifest
-  manifest_size="$(stat -c %s "$oci/manifest.json")"
-  manifest="$(blob "$oci/manifest.json")"
-  cat >"$oci/index.json" <<EOF
-{
-  "schemaVersion": 2,
-  "manifests": [{
-    "mediaType": "application/vnd.oci.image.manifest.v1+json",
-    "digest": "$manifest",
-    "size": $manifest_size,
-    "annotations": {"org.opencontainers.image.ref.name": "base"}
-  }]
-}
-EOF
+  local manifest
+  manifest="$(blob "$oci/manifest.json" application/vnd.oci.image.manifest.v1+json \
+    '"annotations": {"org.opencontainers.image.ref.name": "base"}')"
+  echo "{\"schemaVersion\": 2, \"manifests\": [$manifest]}" >"$oci/index.json"
   echo '{"imageLayoutVersion": "1.0.0"}' >"$oci/oci-layout"
 }
 
