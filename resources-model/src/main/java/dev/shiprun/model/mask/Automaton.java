@@ -12,11 +12,17 @@ import java.util.List;
  * <p>The layout is chosen for the scan loop, which runs once per char of job output. Chars map to
  * classes (0 for a char that occurs in no pattern: most log text), chars below 256 by a table,
  * others by binary search. The states nearest the root, where a scan spends nearly all its time,
- * have a dense row of next states by class in one int table (failure links folded in), so a step is
- * two array reads. Profiling showed the per-step edge search and failure-link walk of the sparse
- * layout as half of the masker's time. Deeper states keep their few edges in flat arrays and fall
- * back along their failure links to a dense row; the table is capped at {@link #DENSE_ENTRIES} so
- * that many long secrets do not cost a row per char of every pattern.
+ * have a dense row of next states by class in one int table (failure links folded in). Such a state
+ * is named by where its row starts, so a step is one read of the table that depends on the last:
+ * profiling showed the per-step edge search and failure-link walk of the sparse layout as half of
+ * the masker's time. Deeper states keep their few edges in flat arrays and fall back along their
+ * failure links to a dense row; they are named by their trie number, negated (~id). The table is
+ * capped at {@link #DENSE_ENTRIES} so that many long secrets do not cost a row per char of every
+ * pattern.
+ *
+ * <p>A state, as callers see it, is one of those names; 0 is the root. At the root, where a scan of
+ * log text is nearly all the time (96 % of chars in bench/masker.sh's log), {@link #skip} passes
+ * over the chars that leave it there with one table read each that does not wait for the last step.
  */
 final class Automaton {
 
@@ -40,11 +46,22 @@ final class Automaton {
 
   private final int classes;
 
-  /** Where state s's dense row starts in {@link #dense}, or -1 for a state without one. */
+  /**
+   * Chars below {@link #TABLE} at which {@link #skip} stops: they leave the root, or end a line.
+   */
+  private final boolean[] stop = new boolean[TABLE];
+
+  /** Where trie state s's dense row starts in {@link #dense}, or -1 for a state without one. */
   private final int[] row;
 
-  /** Dense rows: the next state of row[s] + class, failure links already followed. */
+  /**
+   * Dense rows of {@link #classes} + 2 entries: the next state by class (failure links already
+   * followed), then the state's {@link #matchLength} and {@link #hold}, read next to its moves.
+   */
   private final int[] dense;
+
+  /** The trie state of each dense row, by row number (for tests). */
+  private final int[] rowState;
 
   /** Edges of state s: indexes [edgeStart[s], edgeStart[s + 1]) of edgeClass and edgeTarget. */
   private final int[] edgeStart;
@@ -84,7 +101,11 @@ final class Automaton {
     this.longest = linkFailures(trie);
     this.classes = chars.length + 1;
     this.row = new int[trie.states];
-    this.dense = denseRows(trie, denseEntries);
+    this.rowState = breadthFirst(trie, denseEntries);
+    this.dense = denseRows(trie);
+    for (int ch = 0; ch < TABLE; ch++) {
+      stop[ch] = ch == '\n' || dense[narrowClass[ch]] != ROOT;
+    }
   }
 
   /** The automaton of these patterns (empty ones are ignored). */
@@ -100,8 +121,24 @@ final class Automaton {
   /** The state after reading {@code ch} in {@code state}. */
   int next(int state, char ch) {
     int c = classOf(ch);
-    int r = row[state];
-    return r >= 0 ? dense[r + c] : c == 0 ? ROOT : move(state, c);
+    return state >= 0 ? dense[state + c] : c == 0 ? ROOT : fallBack(~state, c);
+  }
+
+  /**
+   * The first index from {@code from} on, below {@code to}, whose char a scan at the root must step
+   * over: one that leaves the root, a line end (a scan notes those) or a char from {@link #TABLE}
+   * on (not worth a search here); {@code to} if none. Every char before it leaves the scan at the
+   * root with no match.
+   */
+  int skip(char[] text, int from, int to) {
+    boolean[] stops = stop;
+    for (int i = from; i < to; i++) {
+      char ch = text[i];
+      if (ch >= TABLE || stops[ch]) {
+        return i;
+      }
+    }
+    return to;
   }
 
   /** Whether no pattern can ever match: a scan only needs to find the line ends. */
@@ -111,12 +148,17 @@ final class Automaton {
 
   /** How many states have a dense row (for tests of the fall-back). */
   int denseStates() {
-    return dense.length / classes;
+    return rowState.length;
+  }
+
+  /** The trie state a state stands for (for tests: the same for any cap of the table). */
+  int trieState(int state) {
+    return state >= 0 ? rowState[state / (classes + 2)] : ~state;
   }
 
   /** The length of the longest pattern ending at the char that led to {@code state}, or 0. */
   int matchLength(int state) {
-    return matchLength[state];
+    return state >= 0 ? dense[state + classes] : matchLength[~state];
   }
 
   /**
@@ -125,7 +167,7 @@ final class Automaton {
    * #longest()} − 1.
    */
   int hold(int state) {
-    return hold[state];
+    return state >= 0 ? dense[state + classes + 1] : hold[~state];
   }
 
   int longest() {
@@ -140,11 +182,27 @@ final class Automaton {
     return i < 0 ? 0 : wideClass[i];
   }
 
+  /** The move of a trie state without a dense row: along its failure links to one. */
+  private int fallBack(int state, int c) {
+    while (row[state] < 0) {
+      for (int i = edgeStart[state], end = edgeStart[state + 1]; i < end; i++) {
+        if (edgeClass[i] == c) {
+          return name(edgeTarget[i]);
+        }
+      }
+      state = fail[state];
+    }
+    return dense[row[state] + c];
+  }
+
+  /** The name of a trie state: see the class comment. */
+  private int name(int state) {
+    return row[state] >= 0 ? row[state] : ~state;
+  }
+
+  /** The move of a trie state, in trie states, by edges and failure links (while building). */
   private int move(int state, int c) {
     while (state != ROOT) {
-      if (row != null && row[state] >= 0) {
-        return dense[row[state] + c];
-      }
       for (int i = edgeStart[state], end = edgeStart[state + 1]; i < end; i++) {
         if (edgeClass[i] == c) {
           return edgeTarget[i];
@@ -196,29 +254,47 @@ final class Automaton {
   }
 
   /**
-   * The dense rows, states in breadth-first order (nearest the root first) while they fit: a row is
-   * its failure target's row (shallower, so made already) with its own edges written over it.
+   * Gives the states nearest the root, in breadth-first order while they fit in the cap, their
+   * rows' places; returns those states by row.
    */
-  private int[] denseRows(Trie trie, int denseEntries) {
-    Arrays.fill(row, -1);
-    int rows = Math.max(1, Math.min(trie.states, denseEntries / classes));
-    int[] table = new int[rows * classes];
+  private int[] breadthFirst(Trie trie, int denseEntries) {
+    int width = classes + 2;
+    int rows = Math.max(1, Math.min(trie.states, denseEntries / width));
     int[] queue = new int[trie.states];
-    int head = 0;
     int tail = 0;
     queue[tail++] = ROOT;
-    int made = 0;
-    while (head < tail && made < rows) {
-      int s = queue[head++];
-      int at = made++ * classes;
+    for (int head = 0; head < tail && tail < rows; head++) {
+      for (int c = trie.firstChild[queue[head]];
+          c != ROOT && tail < rows;
+          c = trie.nextSibling[c]) {
+        queue[tail++] = c;
+      }
+    }
+    Arrays.fill(row, -1);
+    for (int r = 0; r < rows; r++) {
+      row[queue[r]] = r * width;
+    }
+    return Arrays.copyOf(queue, rows);
+  }
+
+  /**
+   * The dense rows, nearest the root first: a row is its failure target's row (shallower, so made
+   * already) with its own edges written over it, then its match length and hold.
+   */
+  private int[] denseRows(Trie trie) {
+    int width = classes + 2;
+    int[] table = new int[rowState.length * width];
+    for (int r = 0; r < rowState.length; r++) {
+      int s = rowState[r];
+      int at = r * width;
       if (s != ROOT) {
         System.arraycopy(table, row[fail[s]], table, at, classes);
       }
       for (int child = trie.firstChild[s]; child != ROOT; child = trie.nextSibling[child]) {
-        table[at + trie.label[child]] = child;
-        queue[tail++] = child;
+        table[at + trie.label[child]] = name(child);
       }
-      row[s] = at;
+      table[at + classes] = matchLength[s];
+      table[at + classes + 1] = hold[s];
     }
     return table;
   }

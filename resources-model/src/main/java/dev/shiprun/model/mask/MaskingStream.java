@@ -122,18 +122,27 @@ public final class MaskingStream {
       }
       return;
     }
+    // Fields in locals: the loop runs once per char of output and must not reload them.
     int s = state;
     char[] text = held;
-    for (int i = from; i < length; i++) {
+    int end = length;
+    long at = base;
+    for (int i = from; i < end; i++) {
+      if (s == 0) {
+        i = a.skip(text, i, end);
+        if (i == end) {
+          break;
+        }
+      }
       char ch = text[i];
       s = a.next(s, ch);
       if (ch == '\n') {
-        lineStart = base + i + 1;
+        lineStart = at + i + 1;
       }
       int match = a.matchLength(s);
       if (match != 0) {
-        long end = base + i + 1;
-        regions.add(Math.max(end - match, Math.max(lineStart, base)), end);
+        long matchEnd = at + i + 1;
+        regions.add(Math.max(matchEnd - match, Math.max(lineStart, at)), matchEnd);
       }
     }
     state = s;

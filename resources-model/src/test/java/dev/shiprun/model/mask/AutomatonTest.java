@@ -36,9 +36,29 @@ class AutomatonTest {
         a = full.next(a, text.charAt(i));
         b = capped.next(b, text.charAt(i));
         String where = "case " + n + " " + patterns + " at " + i;
-        assertEquals(a, b, where);
+        assertEquals(full.trieState(a), capped.trieState(b), where);
         assertEquals(full.matchLength(a), capped.matchLength(b), where);
         assertEquals(full.hold(a), capped.hold(b), where);
+      }
+    }
+  }
+
+  @Test
+  void skipPassesOnlyOverCharsThatLeaveTheRootThereWithoutAMatch() {
+    for (int n = 0; n < 500; n++) {
+      List<String> patterns = List.of(text(1 + random.nextInt(8)), text(1 + random.nextInt(8)));
+      Automaton a = Automaton.of(patterns);
+      char[] text = (text(30) + "x\u00e9\u4e2dxx").toCharArray();
+      int from = random.nextInt(text.length);
+      int to = from + random.nextInt(text.length - from + 1);
+      int at = a.skip(text, from, to);
+      String where = "case " + n + " " + patterns + " " + new String(text) + " from " + from;
+      for (int i = from; i < at; i++) {
+        assertEquals(0, a.next(0, text[i]), where);
+      }
+      if (at < to) {
+        char ch = text[at];
+        assertTrue(ch == '\n' || ch >= 256 || a.next(0, ch) != 0, where + " stops at " + at);
       }
     }
   }
@@ -50,10 +70,10 @@ class AutomatonTest {
       patterns.add(text(64) + i);
     }
     Automaton a = Automaton.of(patterns);
-    int classes = 1 + 7 + 10; // none, the alphabet's distinct chars, the digits
+    int width = 1 + 7 + 10 + 2; // none, the alphabet's distinct chars, the digits; match, hold
 
     assertTrue(a.denseStates() > 1);
-    assertTrue(a.denseStates() <= Automaton.DENSE_ENTRIES / classes, "rows " + a.denseStates());
+    assertTrue(a.denseStates() <= Automaton.DENSE_ENTRIES / width, "rows " + a.denseStates());
     String last = patterns.get(patterns.size() - 1);
     int s = 0;
     for (int i = 0; i < last.length(); i++) {
