@@ -15,10 +15,10 @@ import java.util.List;
  * have a dense row of next states by class in one int table (failure links folded in). Such a state
  * is named by where its row starts, so a step is one read of the table that depends on the last:
  * profiling showed the per-step edge search and failure-link walk of the sparse layout as half of
- * the masker's time. Deeper states keep their few edges in flat arrays and fall back along their
- * failure links to a dense row; they are named by their trie number, negated (~id). The table is
- * capped at {@link #DENSE_ENTRIES} so that many long secrets do not cost a row per char of every
- * pattern.
+ * the time of a masking pipe (bench/masker.sh). Deeper states keep their few edges in flat arrays
+ * and fall back along their failure links to a dense row; they are named by their trie number,
+ * negated (~id). The table is capped at {@link #DENSE_ENTRIES} so that many long secrets do not
+ * cost a row per char of every pattern.
  *
  * <p>A state, as callers see it, is one of those names; 0 is the root. At the root, where a scan of
  * log text is nearly all the time (96 % of chars in bench/masker.sh's log), {@link #skip} passes
