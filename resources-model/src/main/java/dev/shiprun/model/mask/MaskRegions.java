@@ -21,6 +21,11 @@ final class MaskRegions {
 
   private int count;
 
+  /** Whether no range is waiting to be written. */
+  boolean isEmpty() {
+    return count == 0;
+  }
+
   /** Adds [from, to), merged with every range it overlaps. */
   void add(long from, long to) {
     int first = count;

@@ -46,7 +46,7 @@ public final class MaskingStream {
   public String write(CharSequence text) {
     read(text);
     long upTo = Math.max(lineStart, base + length - automaton.hold(state));
-    return emit(upTo).toString();
+    return emit(upTo, 0);
   }
 
   /**
@@ -54,17 +54,23 @@ public final class MaskingStream {
    * and returns the whole masked line, without the line end.
    */
   public String line(CharSequence text) {
+    boolean whole = length == 0 && text instanceof String;
     read(text);
-    read("\n");
-    StringBuilder out = emit(base + length);
-    out.setLength(out.length() - 1); // the line end: never masked, so always last
-    return out.toString();
+    append('\n');
+    if (whole && regions.isEmpty()) {
+      // The line came in one piece and nothing in it is masked: it is its own output, and the
+      // copy a masked line needs is saved (most lines of a log).
+      length = 0;
+      base += text.length() + 1;
+      return (String) text;
+    }
+    return emit(base + length, 1); // the line end: never masked, so always last
   }
 
   /** Ends the stream: returns everything held back, masked. Text written later starts afresh. */
   public String flush() {
     widen();
-    String out = emit(base + length).toString();
+    String out = emit(base + length, 0);
     state = 0;
     lineStart = base;
     return out;
@@ -78,9 +84,7 @@ public final class MaskingStream {
   private void read(CharSequence text) {
     widen();
     int from = length;
-    if (length + text.length() > held.length) {
-      held = Arrays.copyOf(held, Math.max(length + text.length(), held.length * 2));
-    }
+    room(text.length());
     if (text instanceof String s) {
       s.getChars(0, s.length(), held, length);
     } else {
@@ -92,21 +96,53 @@ public final class MaskingStream {
     scan(from);
   }
 
+  /** Reads one char more: as {@link #read}, without a CharSequence for it. */
+  private void append(char ch) {
+    room(1);
+    held[length++] = ch;
+    scan(length - 1);
+  }
+
+  private void room(int more) {
+    if (length + more > held.length) {
+      held = Arrays.copyOf(held, Math.max(length + more, held.length * 2));
+    }
+  }
+
   /** Runs the automaton over held[from, length), noting every match. */
   private void scan(int from) {
     Automaton a = automaton;
+    if (a.isEmpty()) {
+      // Nothing can match and the state stays the root: only the last line end counts.
+      for (int i = length - 1; i >= from; i--) {
+        if (held[i] == '\n') {
+          lineStart = base + i + 1;
+          break;
+        }
+      }
+      return;
+    }
+    // Fields in locals: the loop runs once per char of output and must not reload them.
     int s = state;
     char[] text = held;
-    for (int i = from; i < length; i++) {
+    int end = length;
+    long at = base;
+    for (int i = from; i < end; i++) {
+      if (s == 0) {
+        i = a.skip(text, i, end);
+        if (i == end) {
+          break;
+        }
+      }
       char ch = text[i];
       s = a.next(s, ch);
       if (ch == '\n') {
-        lineStart = base + i + 1;
+        lineStart = at + i + 1;
       }
       int match = a.matchLength(s);
       if (match != 0) {
-        long end = base + i + 1;
-        regions.add(Math.max(end - match, Math.max(lineStart, base)), end);
+        long matchEnd = at + i + 1;
+        regions.add(Math.max(matchEnd - match, Math.max(lineStart, at)), matchEnd);
       }
     }
     state = s;
@@ -125,11 +161,21 @@ public final class MaskingStream {
     }
   }
 
-  /** Writes out held text up to {@code upTo} (absolute), masked. */
-  private StringBuilder emit(long upTo) {
+  /**
+   * Writes out held text up to {@code upTo} (absolute), masked, less its last {@code drop} chars
+   * (which no mask covers).
+   */
+  private String emit(long upTo, int drop) {
     int count = (int) (upTo - base);
-    StringBuilder out = new StringBuilder(count + SecretMasker.MASK.length());
-    regions.emit(held, base, upTo, out);
+    String out;
+    if (regions.isEmpty()) {
+      out = new String(held, 0, count - drop); // one copy, not two through a StringBuilder
+    } else {
+      StringBuilder masked = new StringBuilder(count + SecretMasker.MASK.length());
+      regions.emit(held, base, upTo, masked);
+      masked.setLength(masked.length() - drop);
+      out = masked.toString();
+    }
     System.arraycopy(held, count, held, 0, length - count);
     length -= count;
     base = upTo;

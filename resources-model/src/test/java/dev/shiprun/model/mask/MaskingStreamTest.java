@@ -104,4 +104,31 @@ class MaskingStreamTest {
     assertEquals("made-u", stream.write("made-u") + stream.flush());
     assertEquals("p-pass", stream.write("p-pass") + stream.flush());
   }
+
+  @Test
+  void masksASecretThatStartsRightAtAChunkBoundary() {
+    String out = stream.write("login ") + stream.write(SECRET) + stream.write(" ok\n");
+
+    assertEquals("login *** ok\n", out + stream.flush());
+  }
+
+  @Test
+  void passesALineWithoutASecretThroughAndMasksTheNext() {
+    assertEquals("plain made-up", stream.line("plain made-up"));
+    assertEquals("*** and ***", stream.line(SECRET + " and " + SECRET));
+    assertEquals("", stream.line(""));
+    assertEquals(0, stream.held());
+  }
+
+  @Test
+  void aStreamWithNothingToMaskMasksWhatIsAddedLater() {
+    SecretMasker empty = new SecretMasker(List.of());
+    MaskingStream s = empty.stream();
+
+    assertEquals("a\nmade-up-p", s.write("a\nmade-up-p"), "nothing to hold back for");
+    assertEquals("ass", s.line("ass"));
+    empty.add(SECRET);
+    assertEquals("x ", s.write("x " + SECRET.substring(0, 4)));
+    assertEquals("*** y", s.line(SECRET.substring(4) + " y"));
+  }
 }

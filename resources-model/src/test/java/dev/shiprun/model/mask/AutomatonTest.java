@@ -1,0 +1,92 @@
+package dev.shiprun.model.mask;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dense rows are a cache of the failure-link walk: an automaton whose table holds only the root
+ * row (every other state falls back along its failure links) must step exactly as one with every
+ * row dense.
+ */
+class AutomatonTest {
+
+  private static final String ALPHABET = "abcab-é中\n";
+
+  private final Random random = new Random(20_261_127L);
+
+  @Test
+  void aCappedTableStepsAsTheFullOne() {
+    for (int n = 0; n < 500; n++) {
+      List<String> patterns = new ArrayList<>();
+      for (int i = 0, count = 1 + random.nextInt(6); i < count; i++) {
+        patterns.add(text(1 + random.nextInt(8)));
+      }
+      Automaton full = Automaton.of(patterns);
+      Automaton capped = Automaton.of(patterns, 1);
+      assertEquals(1, capped.denseStates(), "only the root's row");
+      String text = text(200);
+      int a = 0;
+      int b = 0;
+      for (int i = 0; i < text.length(); i++) {
+        a = full.next(a, text.charAt(i));
+        b = capped.next(b, text.charAt(i));
+        String where = "case " + n + " " + patterns + " at " + i;
+        assertEquals(full.trieState(a), capped.trieState(b), where);
+        assertEquals(full.matchLength(a), capped.matchLength(b), where);
+        assertEquals(full.hold(a), capped.hold(b), where);
+      }
+    }
+  }
+
+  @Test
+  void skipPassesOnlyOverCharsThatLeaveTheRootThereWithoutAMatch() {
+    for (int n = 0; n < 500; n++) {
+      List<String> patterns = List.of(text(1 + random.nextInt(8)), text(1 + random.nextInt(8)));
+      Automaton a = Automaton.of(patterns);
+      char[] text = (text(30) + "x\u00e9\u4e2dxx").toCharArray();
+      int from = random.nextInt(text.length);
+      int to = from + random.nextInt(text.length - from + 1);
+      int at = a.skip(text, from, to);
+      String where = "case " + n + " " + patterns + " " + new String(text) + " from " + from;
+      for (int i = from; i < at; i++) {
+        assertEquals(0, a.next(0, text[i]), where);
+      }
+      if (at < to) {
+        char ch = text[at];
+        assertTrue(ch == '\n' || ch >= 256 || a.next(0, ch) != 0, where + " stops at " + at);
+      }
+    }
+  }
+
+  @Test
+  void manyLongPatternsKeepTheTableWithinItsCapAndStillMatch() {
+    List<String> patterns = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      patterns.add(text(64) + i);
+    }
+    Automaton a = Automaton.of(patterns);
+    int width = 1 + 7 + 10 + 2; // none, the alphabet's distinct chars, the digits; match, hold
+
+    assertTrue(a.denseStates() > 1);
+    assertTrue(a.denseStates() <= Automaton.DENSE_ENTRIES / width, "rows " + a.denseStates());
+    String last = patterns.get(patterns.size() - 1);
+    int s = 0;
+    for (int i = 0; i < last.length(); i++) {
+      s = a.next(s, last.charAt(i));
+    }
+    assertEquals(last.length(), a.matchLength(s));
+  }
+
+  private String text(int length) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return out.toString();
+  }
+}
