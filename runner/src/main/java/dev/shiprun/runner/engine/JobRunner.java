@@ -51,7 +51,13 @@ import java.util.stream.Stream;
  */
 final class JobRunner {
 
-  /** One job to run within a line run. */
+  /**
+   * One job to run within a line run.
+   *
+   * @param inherited the caller's variables the job sees (the allow-list, {@code --env}, a daemon
+   *     request's variables)
+   * @param live where its output goes live besides the stored log
+   */
   record Request(
       String line,
       AssemblyLine assemblyLine,
@@ -59,7 +65,9 @@ final class JobRunner {
       String triggeredBy,
       Map<String, Integration> integrations,
       Cancellation cancellation,
-      OptionalLong queuedRun) {}
+      OptionalLong queuedRun,
+      Map<String, String> inherited,
+      LiveOutput live) {}
 
   private final Store store;
   private final EngineSettings settings;
@@ -69,7 +77,6 @@ final class JobRunner {
   private final OutVersions outVersions;
   private final Path shipctlFolder;
   private final WorkspaceJanitor janitor;
-  private final LiveOutput listener;
   private final GitRepoClone gitRepos;
   private final RegistryAccess registry;
   private final JobEnvPlanner envPlanner = new JobEnvPlanner();
@@ -83,8 +90,7 @@ final class JobRunner {
       ObjectMapper json,
       Path shipctlFolder,
       WorkspaceJanitor janitor,
-      GitRepoClone gitRepos,
-      LiveOutput listener) {
+      GitRepoClone gitRepos) {
     this.store = store;
     this.gitRepos = gitRepos;
     this.settings = settings;
@@ -96,7 +102,6 @@ final class JobRunner {
     this.outVersions = new OutVersions(json);
     this.shipctlFolder = shipctlFolder;
     this.janitor = janitor;
-    this.listener = listener;
   }
 
   JobResult run(Request request) {
@@ -113,11 +118,11 @@ final class JobRunner {
           List.of(),
           run.reason());
     }
-    listener.began(run.job(), run.id());
+    request.live().began(run.job(), run.id());
     try {
       return run(request, opened);
     } finally {
-      listener.ended(run.job(), run.id());
+      request.live().ended(run.job(), run.id());
     }
   }
 
@@ -130,7 +135,7 @@ final class JobRunner {
     boolean registryWritten = false;
     SecretMasker masker = new SecretMasker(List.of());
     try (JobLog log =
-        new JobLog(RunLogs.file(settings.home(), run.id()), job.name(), masker, listener)) {
+        new JobLog(RunLogs.file(settings.home(), run.id()), job.name(), masker, request.live())) {
       log.runner(
           "run "
               + run.id()
@@ -166,7 +171,7 @@ final class JobRunner {
       log.runner("timeout set to " + TaskSequence.minutes(limit));
       secrets.variables(prepared.envs());
       Map<String, String> env =
-          ProcessEnvironment.job(prepared.env(), shipctlFolder, settings.inherited());
+          ProcessEnvironment.job(prepared.env(), shipctlFolder, request.inherited());
       env.putAll(prepared.registryEnv());
       Notifier.Context notify =
           new Notifier.Context(
