@@ -171,12 +171,15 @@ public final class QueueWorkers {
         continue;
       }
       RunRequest request = next.get();
+      boolean ended = false;
       try {
-        run(request);
+        ended = run(request);
       } catch (RuntimeException e) {
         refuse(request, "the runner failed: " + e.getMessage());
       } finally {
-        settle(request);
+        if (!ended) {
+          settle(request);
+        }
       }
     }
   }
@@ -237,16 +240,20 @@ public final class QueueWorkers {
     }
   }
 
-  private void run(RunRequest request) {
+  /**
+   * Runs the request's job and what it triggers; true when the engine recorded the request's run as
+   * ended, which removed the request with it (else {@link #settle} decides).
+   */
+  private boolean run(RunRequest request) {
     Lines.Result resolved = lines.resolve(request.line());
     if (resolved.line().isEmpty()) {
       refuse(request, resolved.problem());
-      return;
+      return false;
     }
     AssemblyLine line = resolved.line().get();
     if (line.job(request.job()).isEmpty()) {
       refuse(request, "line '" + request.line() + "' has no job '" + request.job() + "' any more");
-      return;
+      return false;
     }
     LineRunner[] self = new LineRunner[1];
     LiveOutput live =
@@ -291,18 +298,22 @@ public final class QueueWorkers {
       if (stopping) {
         runner.cancelAll();
       }
-      runner.run(
-          new LineRunner.Request(
-              request.line(),
-              line,
-              List.of(request.job()),
-              true,
-              integrations.get(),
-              1,
-              request.runId().isPresent()
-                  ? Map.of(request.job(), request.runId().getAsLong())
-                  : Map.of(),
-              request.variables()));
+      LineRunner.Outcome outcome =
+          runner.run(
+              new LineRunner.Request(
+                  request.line(),
+                  line,
+                  List.of(request.job()),
+                  true,
+                  integrations.get(),
+                  1,
+                  request.runId().isPresent()
+                      ? Map.of(request.job(), request.runId().getAsLong())
+                      : Map.of(),
+                  request.variables()));
+      return request.runId().isPresent()
+          && outcome.results().stream()
+              .anyMatch(r -> r.runId() == request.runId().getAsLong() && r.status().isFinal());
     } finally {
       running.remove(runner);
       lock.unlock();

@@ -80,6 +80,7 @@ final class JobRunner {
   private final GitRepoClone gitRepos;
   private final RegistryAccess registry;
   private final JobEnvPlanner envPlanner = new JobEnvPlanner();
+  private final ResourceIds resourceIds = new ResourceIds();
   private final ObjectMapper json;
 
   JobRunner(
@@ -106,6 +107,7 @@ final class JobRunner {
 
   JobResult run(Request request) {
     Opened opened = store.transaction(c -> open(c, request));
+    opened.inputs().ifPresent(inputs -> resourceIds.remember(request.line(), inputs.ids()));
     Run run = opened.run();
     if (run.status().isFinal()) {
       // A queued run cancelled before a worker began it: nothing to do, nothing to log.
@@ -149,7 +151,7 @@ final class JobRunner {
       secrets.integrations(request.integrations().values());
       if (opened.problem().isPresent()) {
         return finishWithoutVersion(
-            run, started, RunStatus.ERROR, opened.problem().get().getMessage(), log);
+            request, run, started, RunStatus.ERROR, opened.problem().get().getMessage(), log);
       }
       RunInputs inputs = opened.inputs().orElseThrow();
       Prepared prepared;
@@ -159,6 +161,7 @@ final class JobRunner {
         registryWritten = !prepared.registryEnv().isEmpty();
       } catch (IOException | UncheckedIOException e) {
         return finishWithoutVersion(
+            request,
             run,
             started,
             RunStatus.ERROR,
@@ -193,7 +196,7 @@ final class JobRunner {
       return result;
     } catch (IOException e) {
       Optional<String> reason = Optional.of("cannot write the log: " + e.getMessage());
-      finish(run, RunStatus.ERROR, reason);
+      finish(request, run, RunStatus.ERROR, reason);
       return new JobResult(
           job.name(),
           run.id(),
@@ -244,15 +247,17 @@ final class JobRunner {
               RunStatus.ERROR, Optional.of("cannot write the task scripts: " + e.getMessage()));
     }
     if (!outcome.status().postsJobVersion()) {
-      return finishWithoutVersion(run, started, outcome.status(), outcome.reason().orElse(""), log);
+      return finishWithoutVersion(
+          request, run, started, outcome.status(), outcome.reason().orElse(""), log);
     }
     List<StoredVersion> posted;
     try {
       posted = post(request, run, ws, inputs, outcome, log);
     } catch (SecretLeak e) {
-      return finishWithoutVersion(run, started, RunStatus.FAILURE, e.getMessage(), log);
+      return finishWithoutVersion(request, run, started, RunStatus.FAILURE, e.getMessage(), log);
     } catch (IOException | RuntimeException e) {
       return finishWithoutVersion(
+          request,
           run,
           started,
           RunStatus.ERROR,
@@ -296,7 +301,8 @@ final class JobRunner {
     }
     try {
       RunInputs inputs =
-          RunInputs.resolve(c, store, request.line(), request.assemblyLine(), request.job());
+          RunInputs.resolve(
+              c, store, resourceIds, request.line(), request.assemblyLine(), request.job());
       return new Opened(run, Optional.of(inputs), Optional.empty());
     } catch (SetupError e) {
       return new Opened(run, Optional.empty(), Optional.of(e));
@@ -510,7 +516,7 @@ final class JobRunner {
               for (NewVersion v : outs) {
                 made.add(store.versions().post(c, v));
               }
-              store.runs().finish(c, run.id(), outcome.status(), outcome.reason());
+              recordEnd(c, request, run.id(), outcome.status(), outcome.reason());
               return made;
             });
     for (StoredVersion v : posted) {
@@ -588,9 +594,9 @@ final class JobRunner {
   }
 
   private JobResult finishWithoutVersion(
-      Run run, Instant started, RunStatus status, String reason, JobLog log) {
+      Request request, Run run, Instant started, RunStatus status, String reason, JobLog log) {
     log.runner(status.wire() + (reason.isEmpty() ? "" : ": " + reason));
-    finish(run, status, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
+    finish(request, run, status, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
     return new JobResult(
         run.job(),
         run.id(),
@@ -601,11 +607,25 @@ final class JobRunner {
         reason.isEmpty() ? Optional.empty() : Optional.of(reason));
   }
 
-  private void finish(Run run, RunStatus status, Optional<String> reason) {
+  private void finish(Request request, Run run, RunStatus status, Optional<String> reason) {
     store.transaction(
         c -> {
-          store.runs().finish(c, run.id(), status, reason);
+          recordEnd(c, request, run.id(), status, reason);
           return null;
         });
+  }
+
+  /**
+   * The final status, and with it the end of the daemon's request of a queued run: a request leaves
+   * the queue when its run is recorded as finished, in the same transaction (not one more per
+   * request afterwards).
+   */
+  private void recordEnd(
+      Connection c, Request request, long runId, RunStatus status, Optional<String> reason)
+      throws SQLException {
+    store.runs().finish(c, runId, status, reason);
+    if (request.queuedRun().isPresent()) {
+      store.queue().removeForRun(c, runId);
+    }
   }
 }
