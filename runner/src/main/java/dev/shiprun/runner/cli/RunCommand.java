@@ -5,6 +5,7 @@ import dev.shiprun.model.Job;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticRenderer;
 import dev.shiprun.model.plan.Planner;
+import dev.shiprun.runner.engine.Engine;
 import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
@@ -163,20 +164,20 @@ public class RunCommand implements Callable<Integer> {
     Path homeDir = home.resolve(homeOptions.home);
     ObjectMapper json = new ObjectMapper();
     ConsoleProgress console = new ConsoleProgress(err, verbose);
-    try (Store store = Store.open(homeDir, json)) {
-      LineRunner runner =
-          new LineRunner(
-              store,
-              new EngineSettings(
-                  homeDir, limit, graceTime, inherited, keepWorkspace, strictSecrets),
-              new ProcessLauncher(ExecOptions.defaults(), new ProcessTreeKiller(graceTime)),
-              json,
-              console,
-              console);
+    try (Store store = Store.open(homeDir, json);
+        Engine engine =
+            new Engine(
+                store,
+                new EngineSettings(
+                    homeDir, limit, graceTime, inherited, keepWorkspace, strictSecrets),
+                new ProcessLauncher(ExecOptions.defaults(), new ProcessTreeKiller(graceTime)),
+                json)) {
+      LineRunner runner = new LineRunner(engine, console, console);
+      engine.removeLeftovers(console::note);
       // Ctrl-C and TERM cancel every running job the engine's way (TERM, grace, KILL, on_cancel,
       // the run recorded as cancelled), and then the command ends normally. A JVM shutdown hook
-      // would be too late: H2 closes its database in its own hook.
-      runner.removeLeftovers();
+      // would be too late: H2 closes its database in its own hook. Closing the engine waits for
+      // the build folders to be cleared, before the store closes.
       LineRunner.Outcome outcome;
       try (Interrupts interrupts = Interrupts.onSignal(runner::cancelAll)) {
         outcome =

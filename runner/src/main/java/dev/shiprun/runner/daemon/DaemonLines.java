@@ -70,6 +70,14 @@ public final class DaemonLines implements QueueWorkers.Lines {
 
   /** The line as it is now: validated (uploaded lines from the cache), or empty when unknown. */
   public Optional<Validation> load(String name) {
+    Parsed cached = uploaded.get(name);
+    if (cached != null) {
+      // Every trigger and every run asks: the stamp alone says whether the parsed copy holds.
+      Optional<Instant> stored = store.transaction(c -> store.lines().updatedAt(c, name));
+      if (stored.isPresent() && stored.get().equals(cached.updatedAt())) {
+        return Optional.of(cached.validation());
+      }
+    }
     Optional<LineSource> source = source(name);
     if (source.isEmpty()) {
       uploaded.remove(name);

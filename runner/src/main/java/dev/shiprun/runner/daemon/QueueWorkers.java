@@ -3,6 +3,7 @@ package dev.shiprun.runner.daemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
+import dev.shiprun.runner.engine.Engine;
 import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.LineRunner;
 import dev.shiprun.runner.engine.LiveOutput;
@@ -13,7 +14,6 @@ import dev.shiprun.runner.store.RunRequest;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,14 +43,13 @@ public final class QueueWorkers {
   }
 
   private final Store store;
-  private final EngineSettings engine;
+  private final Engine engine;
   private final Lines lines;
   private final Supplier<Map<String, Integration>> integrations;
   private final LineRunner.Progress progress;
   private final RunWatch watch;
   private final int concurrency;
   private final Duration poll;
-  private final ObjectMapper json = new ObjectMapper();
   private final ExecutorService threads;
   private final Set<LineRunner> running = ConcurrentHashMap.newKeySet();
 
@@ -69,6 +68,10 @@ public final class QueueWorkers {
   private final Object wake = new Object();
   private volatile boolean stopping;
 
+  /**
+   * @param engine what every request runs on: one engine for the daemon's life, its threads,
+   *     janitor and shipctl made once (not per request)
+   */
   public QueueWorkers(
       Store store,
       EngineSettings engine,
@@ -82,7 +85,13 @@ public final class QueueWorkers {
       throw new IllegalArgumentException("concurrency must be 1 or more, not " + concurrency);
     }
     this.store = store;
-    this.engine = engine;
+    this.engine =
+        new Engine(
+            store,
+            engine,
+            new ProcessLauncher(
+                ExecOptions.defaults(), new ProcessTreeKiller(engine.grace(), watch::killed)),
+            new ObjectMapper());
     this.lines = lines;
     this.integrations = integrations;
     this.progress = progress;
@@ -105,7 +114,7 @@ public final class QueueWorkers {
    * begun, then starts the workers.
    */
   public void start() {
-    newRunner(Map.of(), (job, text) -> {}).removeLeftovers();
+    engine.removeLeftovers(progress::note);
     store.transaction(c -> store.queue().recover(c));
     for (int i = 0; i < concurrency; i++) {
       threads.submit(this::work);
@@ -135,7 +144,8 @@ public final class QueueWorkers {
 
   /**
    * Takes no more requests, waits up to {@code grace} for the running ones, then cancels them
-   * (TERM, grace, KILL, on_cancel; the runs recorded as cancelled) and waits for that.
+   * (TERM, grace, KILL, on_cancel; the runs recorded as cancelled) and waits for that, and for
+   * their build folders to be cleared.
    */
   public void stop(Duration grace) {
     stopping = true;
@@ -150,6 +160,7 @@ public final class QueueWorkers {
       running.forEach(LineRunner::cancelAll);
       Thread.currentThread().interrupt();
     }
+    engine.close();
   }
 
   private void work() {
@@ -160,12 +171,15 @@ public final class QueueWorkers {
         continue;
       }
       RunRequest request = next.get();
+      boolean ended = false;
       try {
-        run(request);
+        ended = run(request);
       } catch (RuntimeException e) {
         refuse(request, "the runner failed: " + e.getMessage());
       } finally {
-        settle(request);
+        if (!ended) {
+          settle(request);
+        }
       }
     }
   }
@@ -213,28 +227,6 @@ public final class QueueWorkers {
     }
   }
 
-  /** An engine for one request: its variables work like --env (after the allow-list). */
-  private LineRunner newRunner(Map<String, String> variables, LiveOutput live) {
-    Map<String, String> inherited = new LinkedHashMap<>(engine.inherited());
-    inherited.putAll(variables);
-    EngineSettings settings =
-        new EngineSettings(
-            engine.home(),
-            engine.timeout(),
-            engine.grace(),
-            inherited,
-            engine.keepWorkspace(),
-            engine.strictSecrets());
-    return new LineRunner(
-        store,
-        settings,
-        new ProcessLauncher(
-            ExecOptions.defaults(), new ProcessTreeKiller(engine.grace(), watch::killed)),
-        json,
-        progress,
-        live);
-  }
-
   /** A request that cannot run: its queued run ends in error with why, and waiters hear it. */
   private void refuse(RunRequest request, String why) {
     progress.note("request " + request.id() + " (" + request.job() + "): " + why);
@@ -248,16 +240,20 @@ public final class QueueWorkers {
     }
   }
 
-  private void run(RunRequest request) {
+  /**
+   * Runs the request's job and what it triggers; true when the engine recorded the request's run as
+   * ended, which removed the request with it (else {@link #settle} decides).
+   */
+  private boolean run(RunRequest request) {
     Lines.Result resolved = lines.resolve(request.line());
     if (resolved.line().isEmpty()) {
       refuse(request, resolved.problem());
-      return;
+      return false;
     }
     AssemblyLine line = resolved.line().get();
     if (line.job(request.job()).isEmpty()) {
       refuse(request, "line '" + request.line() + "' has no job '" + request.job() + "' any more");
-      return;
+      return false;
     }
     LineRunner[] self = new LineRunner[1];
     LiveOutput live =
@@ -293,7 +289,7 @@ public final class QueueWorkers {
             watch.ended(runId, job);
           }
         };
-    LineRunner runner = newRunner(request.variables(), live);
+    LineRunner runner = new LineRunner(engine, progress, live);
     self[0] = runner;
     ReentrantLock lock = lineLocks.computeIfAbsent(request.line(), l -> new ReentrantLock());
     lock.lock();
@@ -302,17 +298,22 @@ public final class QueueWorkers {
       if (stopping) {
         runner.cancelAll();
       }
-      runner.run(
-          new LineRunner.Request(
-              request.line(),
-              line,
-              List.of(request.job()),
-              true,
-              integrations.get(),
-              1,
-              request.runId().isPresent()
-                  ? Map.of(request.job(), request.runId().getAsLong())
-                  : Map.of()));
+      LineRunner.Outcome outcome =
+          runner.run(
+              new LineRunner.Request(
+                  request.line(),
+                  line,
+                  List.of(request.job()),
+                  true,
+                  integrations.get(),
+                  1,
+                  request.runId().isPresent()
+                      ? Map.of(request.job(), request.runId().getAsLong())
+                      : Map.of(),
+                  request.variables()));
+      return request.runId().isPresent()
+          && outcome.results().stream()
+              .anyMatch(r -> r.runId() == request.runId().getAsLong() && r.status().isFinal());
     } finally {
       running.remove(runner);
       lock.unlock();

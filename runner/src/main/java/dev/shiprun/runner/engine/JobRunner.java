@@ -51,7 +51,13 @@ import java.util.stream.Stream;
  */
 final class JobRunner {
 
-  /** One job to run within a line run. */
+  /**
+   * One job to run within a line run.
+   *
+   * @param inherited the caller's variables the job sees (the allow-list, {@code --env}, a daemon
+   *     request's variables)
+   * @param live where its output goes live besides the stored log
+   */
   record Request(
       String line,
       AssemblyLine assemblyLine,
@@ -59,7 +65,9 @@ final class JobRunner {
       String triggeredBy,
       Map<String, Integration> integrations,
       Cancellation cancellation,
-      OptionalLong queuedRun) {}
+      OptionalLong queuedRun,
+      Map<String, String> inherited,
+      LiveOutput live) {}
 
   private final Store store;
   private final EngineSettings settings;
@@ -69,10 +77,10 @@ final class JobRunner {
   private final OutVersions outVersions;
   private final Path shipctlFolder;
   private final WorkspaceJanitor janitor;
-  private final LiveOutput listener;
   private final GitRepoClone gitRepos;
   private final RegistryAccess registry;
   private final JobEnvPlanner envPlanner = new JobEnvPlanner();
+  private final ResourceIds resourceIds = new ResourceIds();
   private final ObjectMapper json;
 
   JobRunner(
@@ -83,8 +91,7 @@ final class JobRunner {
       ObjectMapper json,
       Path shipctlFolder,
       WorkspaceJanitor janitor,
-      GitRepoClone gitRepos,
-      LiveOutput listener) {
+      GitRepoClone gitRepos) {
     this.store = store;
     this.gitRepos = gitRepos;
     this.settings = settings;
@@ -96,11 +103,11 @@ final class JobRunner {
     this.outVersions = new OutVersions(json);
     this.shipctlFolder = shipctlFolder;
     this.janitor = janitor;
-    this.listener = listener;
   }
 
   JobResult run(Request request) {
     Opened opened = store.transaction(c -> open(c, request));
+    opened.inputs().ifPresent(inputs -> resourceIds.remember(request.line(), inputs.ids()));
     Run run = opened.run();
     if (run.status().isFinal()) {
       // A queued run cancelled before a worker began it: nothing to do, nothing to log.
@@ -113,11 +120,11 @@ final class JobRunner {
           List.of(),
           run.reason());
     }
-    listener.began(run.job(), run.id());
+    request.live().began(run.job(), run.id());
     try {
       return run(request, opened);
     } finally {
-      listener.ended(run.job(), run.id());
+      request.live().ended(run.job(), run.id());
     }
   }
 
@@ -130,7 +137,7 @@ final class JobRunner {
     boolean registryWritten = false;
     SecretMasker masker = new SecretMasker(List.of());
     try (JobLog log =
-        new JobLog(RunLogs.file(settings.home(), run.id()), job.name(), masker, listener)) {
+        new JobLog(RunLogs.file(settings.home(), run.id()), job.name(), masker, request.live())) {
       log.runner(
           "run "
               + run.id()
@@ -144,7 +151,7 @@ final class JobRunner {
       secrets.integrations(request.integrations().values());
       if (opened.problem().isPresent()) {
         return finishWithoutVersion(
-            run, started, RunStatus.ERROR, opened.problem().get().getMessage(), log);
+            request, run, started, RunStatus.ERROR, opened.problem().get().getMessage(), log);
       }
       RunInputs inputs = opened.inputs().orElseThrow();
       Prepared prepared;
@@ -154,6 +161,7 @@ final class JobRunner {
         registryWritten = !prepared.registryEnv().isEmpty();
       } catch (IOException | UncheckedIOException e) {
         return finishWithoutVersion(
+            request,
             run,
             started,
             RunStatus.ERROR,
@@ -166,7 +174,7 @@ final class JobRunner {
       log.runner("timeout set to " + TaskSequence.minutes(limit));
       secrets.variables(prepared.envs());
       Map<String, String> env =
-          ProcessEnvironment.job(prepared.env(), shipctlFolder, settings.inherited());
+          ProcessEnvironment.job(prepared.env(), shipctlFolder, request.inherited());
       env.putAll(prepared.registryEnv());
       Notifier.Context notify =
           new Notifier.Context(
@@ -188,7 +196,7 @@ final class JobRunner {
       return result;
     } catch (IOException e) {
       Optional<String> reason = Optional.of("cannot write the log: " + e.getMessage());
-      finish(run, RunStatus.ERROR, reason);
+      finish(request, run, RunStatus.ERROR, reason);
       return new JobResult(
           job.name(),
           run.id(),
@@ -239,15 +247,17 @@ final class JobRunner {
               RunStatus.ERROR, Optional.of("cannot write the task scripts: " + e.getMessage()));
     }
     if (!outcome.status().postsJobVersion()) {
-      return finishWithoutVersion(run, started, outcome.status(), outcome.reason().orElse(""), log);
+      return finishWithoutVersion(
+          request, run, started, outcome.status(), outcome.reason().orElse(""), log);
     }
     List<StoredVersion> posted;
     try {
       posted = post(request, run, ws, inputs, outcome, log);
     } catch (SecretLeak e) {
-      return finishWithoutVersion(run, started, RunStatus.FAILURE, e.getMessage(), log);
+      return finishWithoutVersion(request, run, started, RunStatus.FAILURE, e.getMessage(), log);
     } catch (IOException | RuntimeException e) {
       return finishWithoutVersion(
+          request,
           run,
           started,
           RunStatus.ERROR,
@@ -291,7 +301,8 @@ final class JobRunner {
     }
     try {
       RunInputs inputs =
-          RunInputs.resolve(c, store, request.line(), request.assemblyLine(), request.job());
+          RunInputs.resolve(
+              c, store, resourceIds, request.line(), request.assemblyLine(), request.job());
       return new Opened(run, Optional.of(inputs), Optional.empty());
     } catch (SetupError e) {
       return new Opened(run, Optional.empty(), Optional.of(e));
@@ -505,7 +516,7 @@ final class JobRunner {
               for (NewVersion v : outs) {
                 made.add(store.versions().post(c, v));
               }
-              store.runs().finish(c, run.id(), outcome.status(), outcome.reason());
+              recordEnd(c, request, run.id(), outcome.status(), outcome.reason());
               return made;
             });
     for (StoredVersion v : posted) {
@@ -583,9 +594,9 @@ final class JobRunner {
   }
 
   private JobResult finishWithoutVersion(
-      Run run, Instant started, RunStatus status, String reason, JobLog log) {
+      Request request, Run run, Instant started, RunStatus status, String reason, JobLog log) {
     log.runner(status.wire() + (reason.isEmpty() ? "" : ": " + reason));
-    finish(run, status, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
+    finish(request, run, status, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
     return new JobResult(
         run.job(),
         run.id(),
@@ -596,11 +607,25 @@ final class JobRunner {
         reason.isEmpty() ? Optional.empty() : Optional.of(reason));
   }
 
-  private void finish(Run run, RunStatus status, Optional<String> reason) {
+  private void finish(Request request, Run run, RunStatus status, Optional<String> reason) {
     store.transaction(
         c -> {
-          store.runs().finish(c, run.id(), status, reason);
+          recordEnd(c, request, run.id(), status, reason);
           return null;
         });
+  }
+
+  /**
+   * The final status, and with it the end of the daemon's request of a queued run: a request leaves
+   * the queue when its run is recorded as finished, in the same transaction (not one more per
+   * request afterwards).
+   */
+  private void recordEnd(
+      Connection c, Request request, long runId, RunStatus status, Optional<String> reason)
+      throws SQLException {
+    store.runs().finish(c, runId, status, reason);
+    if (request.queuedRun().isPresent()) {
+      store.queue().removeForRun(c, runId);
+    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.shiprun.runner.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
@@ -9,22 +8,14 @@ import dev.shiprun.model.StateResource;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.exec.Cancellation;
-import dev.shiprun.runner.exec.KillReport;
-import dev.shiprun.runner.exec.ProcessLauncher;
-import dev.shiprun.runner.exec.RunToken;
-import dev.shiprun.runner.git.Git;
-import dev.shiprun.runner.git.GitMirrors;
-import dev.shiprun.runner.store.Run;
-import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Runs an assembly line (spec §1.4): the start jobs (the roots, or the jobs named), then what their
@@ -45,7 +34,8 @@ import java.util.concurrent.Executors;
  * of it in this run is pending, queued or running and is left out when one of them did not succeed;
  * {@code strict} waits the same way but runs whatever they ended in; {@code immediate} starts as
  * soon as a slot is free, reading the latest versions at its start. An IN's {@code dependencyMode}
- * overrides the job's when that IN triggered it. One instance per invocation.
+ * overrides the job's when that IN triggered it. One instance per invocation (a command, a daemon
+ * request), on an {@link Engine} that outlives it.
  */
 public final class LineRunner {
 
@@ -71,7 +61,8 @@ public final class LineRunner {
 
   /**
    * What to run. {@code queuedRuns} names, per start job, the queued run (the daemon's) its run is
-   * to be; the others get new run rows.
+   * to be; the others get new run rows. {@code variables} are added to the engine's inherited ones,
+   * as {@code --env} entries are (a daemon request's trigger variables).
    */
   public record Request(
       String line,
@@ -80,10 +71,12 @@ public final class LineRunner {
       boolean downstream,
       Map<String, Integration> integrations,
       int parallel,
-      Map<String, Long> queuedRuns) {
+      Map<String, Long> queuedRuns,
+      Map<String, String> variables) {
 
     public Request {
       queuedRuns = Map.copyOf(queuedRuns);
+      variables = Map.copyOf(variables);
     }
 
     public Request(
@@ -93,7 +86,7 @@ public final class LineRunner {
         boolean downstream,
         Map<String, Integration> integrations,
         int parallel) {
-      this(line, assemblyLine, jobs, downstream, integrations, parallel, Map.of());
+      this(line, assemblyLine, jobs, downstream, integrations, parallel, Map.of(), Map.of());
     }
   }
 
@@ -104,52 +97,22 @@ public final class LineRunner {
     }
   }
 
-  /** How long one git command (a fetch, a clone) may take before it is stopped. */
-  private static final Duration GIT_LIMIT = Duration.ofMinutes(10);
-
+  private final Engine engine;
   private final Store store;
-  private final ProcessLauncher launcher;
-  private final String scope;
-  private final JobRunner jobRunner;
   private final Progress progress;
-  private final YamlVersions yamlVersions;
-  private final GitRepoVersions gitRepoVersions;
-  private final WorkspaceJanitor janitor;
-  private final Path builds;
+  private final LiveOutput live;
   private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
   private volatile boolean cancelled;
 
   /** The run loop's thread was interrupted (JVM shutdown); its flag is set again on return. */
   private boolean interrupted;
 
-  public LineRunner(
-      Store store,
-      EngineSettings settings,
-      ProcessLauncher launcher,
-      ObjectMapper json,
-      Progress progress,
-      LiveOutput live) {
-    this.store = store;
+  /** A run of lines on {@code engine}: cheap, one per invocation (a command, a daemon request). */
+  public LineRunner(Engine engine, Progress progress, LiveOutput live) {
+    this.engine = engine;
+    this.store = engine.store();
     this.progress = progress;
-    this.launcher = launcher;
-    this.scope = RunToken.scope(settings.home());
-    this.yamlVersions = new YamlVersions(json);
-    this.builds = settings.home().resolve("builds");
-    this.janitor = new WorkspaceJanitor(builds);
-    Git git = new Git(GIT_LIMIT);
-    GitMirrors mirrors = new GitMirrors(settings.home().resolve("git"), git);
-    this.gitRepoVersions = new GitRepoVersions(mirrors);
-    this.jobRunner =
-        new JobRunner(
-            store,
-            settings,
-            new TaskSequence(launcher, scope),
-            new Notifier(launcher),
-            json,
-            new Shipctl().install(settings.home().resolve("bin")),
-            janitor,
-            new GitRepoClone(mirrors, git),
-            live);
+    this.live = live;
   }
 
   private static OptionalLong queuedRun(Request request, Job job) {
@@ -179,7 +142,7 @@ public final class LineRunner {
   public Outcome run(Request request) {
     AssemblyLine line = request.assemblyLine();
     lookAtRepositories(request);
-    store.transaction(c -> yamlVersions.sync(c, store, request.line(), line));
+    store.transaction(c -> engine.yamlVersions().sync(c, store, request.line(), line));
     List<Job> start = new ArrayList<>();
     if (request.jobs().isEmpty()) {
       Set<String> versioned =
@@ -203,9 +166,17 @@ public final class LineRunner {
     // The user started the line or named the jobs: a manual run (JOB_TRIGGERED_BY_NAME).
     start.forEach(job -> board.trigger(job.name(), Trigger.manual(job)));
     StartRule rule = new StartRule(line);
+    Map<String, String> inherited = new LinkedHashMap<>(engine.settings().inherited());
+    inherited.putAll(request.variables());
     List<JobResult> results = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.parallel()));
-    ExecutorCompletionService<JobResult> done = new ExecutorCompletionService<>(pool);
+    // The engine's threads are shared (lines run side by side on one engine): this run keeps its
+    // own share to request.parallel(), and its started jobs wait their turn here, in order.
+    int slots = Math.max(1, request.parallel());
+    Deque<JobRunner.Request> waiting = new ArrayDeque<>();
+    int inFlight = 0;
+    ExecutorCompletionService<JobResult> done =
+        new ExecutorCompletionService<>(engine.jobThreads());
+    boolean ended = false;
     try {
       while (true) {
         if (!cancelled) {
@@ -214,23 +185,29 @@ public final class LineRunner {
             Cancellation cancellation = new Cancellation();
             running.put(job.name(), cancellation);
             progress.started(job);
-            done.submit(
-                () ->
-                    jobRunner.run(
-                        new JobRunner.Request(
-                            request.line(),
-                            line,
-                            job,
-                            s.trigger().by(),
-                            request.integrations(),
-                            cancellation,
-                            queuedRun(request, job))));
+            waiting.add(
+                new JobRunner.Request(
+                    request.line(),
+                    line,
+                    job,
+                    s.trigger().by(),
+                    request.integrations(),
+                    cancellation,
+                    queuedRun(request, job),
+                    inherited,
+                    live));
           }
+        }
+        // After a cancel too: a waiting job then ends cancelled at once, its run on record.
+        for (; inFlight < slots && !waiting.isEmpty(); inFlight++) {
+          JobRunner.Request next = waiting.removeFirst();
+          done.submit(() -> engine.jobRunner().run(next));
         }
         if (!board.hasActive()) {
           break;
         }
         JobResult result = take(done);
+        inFlight--;
         board.finish(result);
         running.remove(result.job());
         results.add(result);
@@ -239,49 +216,16 @@ public final class LineRunner {
           trigger(line, result, board);
         }
       }
+      ended = true;
     } finally {
-      pool.shutdownNow();
-      janitor.awaitDeletions();
+      if (!ended) {
+        cancelAll(); // the loop failed: what it started must not run on unwatched
+      }
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
     return new Outcome(results, cancelled);
-  }
-
-  /**
-   * What runs a dead shiprun left (marked interrupted by whichever command opened the store first):
-   * their processes, which live on in their own sessions, and their build folders, which may hold
-   * integration files and the job's registry credentials. Neither may outlive the run. Crashes are
-   * rare: one query and a check per interrupted run; a folder that is still there means its run's
-   * processes may be too. Runs become interrupted only when a store opens, so a caller does this
-   * once after opening it (the CLI per command, the daemon at its start), not per line run.
-   */
-  public void removeLeftovers() {
-    for (Run r : store.transaction(c -> store.runs().withStatus(c, RunStatus.INTERRUPTED))) {
-      Path root =
-          builds.resolve(r.line()).resolve(r.job()).resolve(Integer.toString(r.buildNumber()));
-      if (Files.exists(root)) {
-        KillReport killed = launcher.sweepRun(scope, r.id());
-        if (!killed.killed().isEmpty() || !killed.survivors().isEmpty()) {
-          progress.note(
-              "interrupted run "
-                  + r.id()
-                  + " left "
-                  + killed.killed().size()
-                  + " processes running: killed"
-                  + (killed.survivors().isEmpty()
-                      ? ""
-                      : "; " + killed.survivors().size() + " would not die"));
-        }
-        try {
-          Workspace.deleteTree(root);
-        } catch (IOException e) {
-          progress.note(
-              "cannot remove " + root + " of interrupted run " + r.id() + ": " + e.getMessage());
-        }
-      }
-    }
   }
 
   /**
@@ -306,8 +250,9 @@ public final class LineRunner {
     GitRepoVersions.Known known =
         store.transaction(c -> GitRepoVersions.known(c, store, request.line(), repos));
     List<GitRepoVersions.Found> found =
-        gitRepoVersions.look(
-            request.line(), repos, known, request.integrations(), progress::repository);
+        engine
+            .gitRepoVersions()
+            .look(request.line(), repos, known, request.integrations(), progress::repository);
     store.transaction(c -> GitRepoVersions.record(c, store, request.line(), found));
   }
 

@@ -49,7 +49,12 @@ record RunInputs(
     return Optional.ofNullable(savedFiles.get(version.id()));
   }
 
-  static RunInputs resolve(Connection c, Store store, String line, AssemblyLine al, Job job)
+  /**
+   * @param known the ids read before (they never change); the caller remembers {@link #ids()} once
+   *     the transaction committed
+   */
+  static RunInputs resolve(
+      Connection c, Store store, ResourceIds known, String line, AssemblyLine al, Job job)
       throws SQLException, SetupError {
     Map<String, StoredVersion> found = new LinkedHashMap<>();
     for (InStep in : job.ins()) {
@@ -101,12 +106,12 @@ record RunInputs(
       store.versions().latest(c, line, out.name()).ifPresent(v -> found.putIfAbsent(out.name(), v));
     }
     Map<String, Long> ids = new LinkedHashMap<>();
-    ids.put(job.name(), store.versions().resourceId(c, line, job.name()));
+    ids.put(job.name(), id(c, store, known, line, job.name()));
     for (Step step : job.steps()) {
       String name =
           step instanceof InStep in ? in.name() : step instanceof OutStep out ? out.name() : null;
       if (name != null) {
-        ids.put(name, store.versions().resourceId(c, line, name));
+        ids.put(name, id(c, store, known, line, name));
       }
     }
     Optional<StoredVersion> previous = store.versions().latest(c, line, job.name());
@@ -122,5 +127,11 @@ record RunInputs(
       }
     }
     return new RunInputs(found, previous, ids, saved);
+  }
+
+  private static long id(Connection c, Store store, ResourceIds known, String line, String name)
+      throws SQLException {
+    Optional<Long> id = known.of(line, name);
+    return id.isPresent() ? id.get() : store.versions().resourceId(c, line, name);
   }
 }

@@ -57,6 +57,16 @@ final class WorkspaceJanitor {
         // no spares then: build folders are made from scratch
       }
     }
+    // What the janitors of crashed processes left goes now, not only when this one ends: a
+    // daemon's janitor lives as long as the daemon.
+    deleter.submit(
+        () -> {
+          try {
+            clearTrashOfGoneOwners();
+          } catch (IOException e) {
+            // tried again when this janitor ends
+          }
+        });
   }
 
   /** A trash folder's owner ({@code <pid>-…}, or the single folder of older versions) is gone. */
@@ -105,27 +115,18 @@ final class WorkspaceJanitor {
 
   /**
    * Waits until every retired folder is emptied or gone (and clears what janitors of processes that
-   * are gone left in the trash); spares stay for the next command.
+   * are gone left in the trash); spares stay for the next command. The janitor takes no more
+   * folders after this; calling it again does nothing.
    */
   void awaitDeletions() {
+    if (deleter.isShutdown()) {
+      return;
+    }
     deleter.submit(
         () -> {
           try {
             Workspace.deleteTree(trash);
-            if (Files.isDirectory(trashes)) {
-              try (Stream<Path> all = Files.list(trashes)) {
-                for (Path other : all.toList()) {
-                  if (ownerGone(other.getFileName().toString())) {
-                    Workspace.deleteTree(other);
-                  }
-                }
-              }
-              try {
-                Files.deleteIfExists(trashes);
-              } catch (java.nio.file.DirectoryNotEmptyException inUse) {
-                // another janitor's trash is in it: that janitor clears it
-              }
-            }
+            clearTrashOfGoneOwners();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -135,6 +136,25 @@ final class WorkspaceJanitor {
       deleter.awaitTermination(5, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** What janitors of processes that are gone (a crash) left in the trash; the folder if empty. */
+  private void clearTrashOfGoneOwners() throws IOException {
+    if (!Files.isDirectory(trashes)) {
+      return;
+    }
+    try (Stream<Path> all = Files.list(trashes)) {
+      for (Path other : all.toList()) {
+        if (ownerGone(other.getFileName().toString())) {
+          Workspace.deleteTree(other);
+        }
+      }
+    }
+    try {
+      Files.deleteIfExists(trashes);
+    } catch (java.nio.file.DirectoryNotEmptyException inUse) {
+      // another janitor's trash is in it: that janitor clears it
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.shiprun.runner.exec;
 
-import java.util.concurrent.CompletableFuture;
-
 /**
  * A request to stop, made from any thread (the CLI's Ctrl-C handler calls {@link #cancel()} for
  * every running job). One per job is enough: a launch that sees it stops its script and kills what
@@ -9,18 +7,14 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Cancellation {
 
-  private final CompletableFuture<Void> requested = new CompletableFuture<>();
+  private volatile boolean cancelled;
 
   /** Asks every launch watching this to stop; returns at once; calling it again does nothing. */
   public void cancel() {
-    requested.complete(null);
+    cancelled = true;
   }
 
   public boolean isCancelled() {
-    return requested.isDone();
-  }
-
-  CompletableFuture<Void> requested() {
-    return requested;
+    return cancelled;
   }
 }

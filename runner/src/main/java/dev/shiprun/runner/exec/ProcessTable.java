@@ -22,6 +22,9 @@ final class ProcessTable {
 
   private static final int MAX_COMMAND_LINE = 500;
 
+  /** Up to this many pids handed out since a window opened are read one by one. */
+  private static final long PROBE_LIMIT = 256;
+
   private final Path proc;
   private final long self = ProcessHandle.current().pid();
 
@@ -113,6 +116,24 @@ final class ProcessTable {
   /** Every live process, or those that may have started within the window. */
   private Map<Long, Stat> liveProcesses(Optional<PidWindow> window) {
     Map<Long, Stat> live = new HashMap<>();
+    if (window.isPresent()) {
+      // Without a wrap, what started since the window opened has a pid up to the last one handed
+      // out now: a short script's check reads a handful of entries, not a listing of every
+      // process on the machine (a wrapped pid space also leaves old processes above the window).
+      long from = window.get().lastPid();
+      long to = number(readSysctl(proc.resolve("sys/kernel/ns_last_pid")));
+      if (to >= from && to - from <= PROBE_LIMIT) {
+        for (long pid = from + 1; pid <= to; pid++) {
+          if (pid != self) {
+            long found = pid;
+            Stat.parse(read(proc.resolve(Long.toString(pid)).resolve("stat")))
+                .filter(Stat::isLive)
+                .ifPresent(stat -> live.put(found, stat));
+          }
+        }
+        return live;
+      }
+    }
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, ProcessTable::isPid)) {
       for (Path dir : dirs) {
         long pid = Long.parseLong(dir.getFileName().toString());

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +51,20 @@ public final class Lines {
       s.setString(1, name);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.of(read(r)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * When the line was last stored, without its files: enough to tell whether a parsed copy is still
+   * the line (reading and decoding the files costs more than the rest of a trigger).
+   */
+  public Optional<Instant> updatedAt(Connection c, String name) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT updated_at FROM line_source WHERE name = ?")) {
+      s.setString(1, name);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(r.getTimestamp(1).toInstant()) : Optional.empty();
       }
     }
   }

@@ -191,6 +191,19 @@ class QueueWorkersTest {
         }
       }
       assertTrue(heard.contains("ended " + gone.id() + " mark"), "waiters hear of it: " + heard);
+      assertEquals(
+          0,
+          (int) store.<Integer>transaction(c -> requestsLeft(c)),
+          "a request leaves the queue with its run's end, taken ones included");
+    }
+  }
+
+  /** Every request in the store, whatever its status. */
+  private static int requestsLeft(java.sql.Connection c) throws java.sql.SQLException {
+    try (var s = c.createStatement();
+        var r = s.executeQuery("SELECT COUNT(*) FROM run_request")) {
+      r.next();
+      return r.getInt(1);
     }
   }
 

@@ -52,6 +52,30 @@ class ProcessTableTest {
   }
 
   @Test
+  void anOldProcessAboveTheLastPidNowIsNeverRead() throws IOException {
+    kernel(b + 5000, 120_000, 32768);
+    PidWindow window = new ProcessTable(proc).window().orElseThrow();
+    process(b + 5002, true);
+    process(b + 9000, true); // from before pids wrapped: higher than any pid handed out since
+    kernel(b + 5010, 120_010, 32768);
+
+    ProcessTree tree = new ProcessTree(token, Optional.empty(), false, Optional.of(window), false);
+    assertEquals(List.of(b + 5002), new ProcessTable(proc).pids(tree));
+  }
+
+  @Test
+  void aWideWindowIsListedNotReadPidByPid() throws IOException {
+    kernel(b + 5000, 120_000, 32768);
+    PidWindow window = new ProcessTable(proc).window().orElseThrow();
+    process(b + 5002, true);
+    process(b + 9000, true); // the listing finds it: every pid above the window may be new
+    kernel(b + 8000, 123_000, 32768);
+
+    ProcessTree tree = new ProcessTree(token, Optional.empty(), false, Optional.of(window), false);
+    assertEquals(Set.of(b + 5002, b + 9000), Set.copyOf(new ProcessTable(proc).pids(tree)));
+  }
+
+  @Test
   void afterMoreForksThanPidsLeftEveryProcessIsRead() throws IOException {
     kernel(b + 20000, 120_000, 32768);
     PidWindow window = new ProcessTable(proc).window().orElseThrow();
