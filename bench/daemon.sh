@@ -9,7 +9,8 @@
 #   drain          1,000 trivial jobs (TASK: true) triggered through the API as fast as one client
 #                  can, spread over LINES lines (one line's runs go one at a time), until the last
 #                  one ended; jobs/s next to 1,000 × `bash -c true` one after the other; goal
-#                  ≥ 200 jobs/s on 2 cores
+#                  ≥ 200 jobs/s on 2 cores; and the CPU time the daemon's JVM and its scripts used
+#                  over the drain, per job (steadier than rates on a shared host)
 #
 # RUNS repetitions (default 3), medians and min–max. Fresh home per repetition under bench/out/.
 # Needs python3 (an HTTP client with keep-alive) and curl. Writes bench/out/daemon.rows.tsv, the
@@ -46,6 +47,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] :
 minmax() { sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s–%s", lo, hi }'; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 rss_mib() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+# user+system CPU of a process, and of its children it waited for, in clock ticks
+cpu_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13, $14 + $15 }' "/proc/$1/stat"; }
 
 cat >"$work/Sleep.java" <<'JAVA'
 public class Sleep {
@@ -98,7 +101,7 @@ print("%.3f %.3f" % (queued, took))
 PY
 
 java_bin="$(command -v java)"
-declare -a first_ms ready_ms jv_ms rss base_rss drain_s spawn_s trig_s
+declare -a first_ms ready_ms jv_ms rss base_rss drain_s spawn_s trig_s cpu_ms child_ms
 for ((r = 1; r <= runs; r++)); do
   # Baselines first: java -version, a sleeping JVM, 1,000 bash spawns.
   start=$(now); "$java_bin" -version >/dev/null 2>&1; jv_ms+=("$((($(now) - start) / 1000000))")
@@ -131,11 +134,16 @@ for ((r = 1; r <= runs; r++)); do
   # The launcher is a bash script that execs java: the daemon's pid is the JVM's.
   sleep 3
   rss+=("$(rss_mib "$daemon")")
+  read -r jvm0 kids0 < <(cpu_ticks "$daemon")
   if ! result="$(python3 "$work/drain.py" "$port" "$token" "$jobs" "$lines")"; then
     echo "bench/daemon.sh: the drain failed (see $work/daemon-$r.err)" >&2
     exit 1
   fi
   read -r queued took <<<"$result"
+  read -r jvm1 kids1 < <(cpu_ticks "$daemon")
+  tick_ms=$((1000 / $(getconf CLK_TCK)))
+  cpu_ms+=("$(awk -v t=$((jvm1 - jvm0)) -v ms="$tick_ms" -v n="$jobs" 'BEGIN { printf "%.1f", t * ms / n }')")
+  child_ms+=("$(awk -v t=$((kids1 - kids0)) -v ms="$tick_ms" -v n="$jobs" 'BEGIN { printf "%.1f", t * ms / n }')")
   drain_s+=("$took")
   trig_s+=("$queued")
   kill -TERM "$daemon"; wait "$daemon" || true
@@ -151,6 +159,8 @@ m_base=$(printf '%s\n' "${base_rss[@]}" | median)
 m_drain=$(printf '%s\n' "${drain_s[@]}" | median)
 m_spawn=$(printf '%s\n' "${spawn_s[@]}" | median)
 m_trig=$(printf '%s\n' "${trig_s[@]}" | median)
+m_cpu=$(printf '%s\n' "${cpu_ms[@]}" | median)
+m_child=$(printf '%s\n' "${child_ms[@]}" | median)
 {
   echo "daemon ($(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $runs runs, concurrency $concurrency, $lines lines)"
   printf '%-34s %-22s %-28s %-10s %s\n' figure shiprun baseline ratio goal
@@ -167,6 +177,7 @@ m_trig=$(printf '%s\n' "${trig_s[@]}" | median)
     "$(rate "$m_drain") jobs/s ($m_drain s)" \
     "bash -c true: $(rate "$m_spawn")/s" "$(awk -v a="$m_spawn" -v b="$m_drain" 'BEGIN { printf "%.2f", a / b }')" "≥ 200 jobs/s"
   printf '%-34s %-22s\n' "  of which triggering (one client)" "$(rate "$m_trig") triggers/s ($m_trig s)"
+  printf '%-34s %-22s\n' "  CPU per job: the daemon's JVM" "$m_cpu ms ($(printf '%s\n' "${cpu_ms[@]}" | minmax)); its scripts (setsid, bash) $m_child ms"
 } | tee "$table"
 
 # The rows of bench/run's table. The goal says 150 MB: 150 × 10^6 bytes = 143.05 MiB.
