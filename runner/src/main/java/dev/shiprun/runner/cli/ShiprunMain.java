@@ -38,6 +38,9 @@ public class ShiprunMain implements QuarkusApplication {
     if (Runtime.version().feature() < 21 && System.getProperty(LAUNCH_MECHANISM) == null) {
       System.setProperty(LAUNCH_MECHANISM, "VFORK");
     }
+    if (QuickCommands.applies(args)) {
+      System.exit(new QuickCommands(System.getenv()).execute(args));
+    }
     Map<String, String> boot = BootProperties.of(args);
     Map<String, String> before = new HashMap<>();
     boot.forEach((key, value) -> before.put(key, System.setProperty(key, value)));
@@ -62,7 +65,7 @@ public class ShiprunMain implements QuarkusApplication {
   }
 
   /** {@code SHIPRUN_DEBUG} as Quarkus reads it for {@code shiprun.debug}, before Quarkus runs. */
-  private static boolean debug(String value) {
+  static boolean debug(String value) {
     return value != null && List.of("1", "true", "yes", "on").contains(value.toLowerCase());
   }
 

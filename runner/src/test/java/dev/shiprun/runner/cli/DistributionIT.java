@@ -89,6 +89,48 @@ class DistributionIT {
         "the first command recorded the class-data archive next to the jar");
   }
 
+  /**
+   * The launcher runs validate and graph without booting Quarkus (QuickCommands); {@code java -jar}
+   * alone boots it. Both must print the same bytes and exit with the same code.
+   */
+  @Test
+  void quickCommandsPrintWhatTheQuarkusPathPrints() throws Exception {
+    Path work = Files.createDirectories(temp.resolve("same"));
+    copy(root.resolve("samples/params-state"), work.resolve("valid"));
+    copy(Path.of("src/test/resources/fixtures/invalid").toAbsolutePath(), work.resolve("invalid"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String jar = root.resolve("lib/shiprun.jar").toString();
+    Map<String, String> env = Map.of("HOME", temp.toString());
+    List<List<String>> commands =
+        List.of(
+            List.of("validate", "valid"),
+            List.of("validate", "--output", "json", "valid"),
+            List.of("validate", "invalid"),
+            List.of("validate", "-o", "json", "invalid"),
+            List.of("validate", "missing"),
+            List.of("validate"),
+            List.of("validate", "--help"),
+            List.of("validate", "--no-such-option"),
+            List.of("graph", "valid"),
+            List.of("graph", "--format", "dot", "valid"),
+            List.of("graph", "-f", "mermaid", "valid"),
+            List.of("graph", "-f", "json", "valid"),
+            List.of("graph", "-f", "svg", "valid"),
+            List.of("graph", "invalid"));
+    for (List<String> args : commands) {
+      List<String> quick = new ArrayList<>(List.of(launcher()));
+      quick.addAll(args);
+      List<String> full = new ArrayList<>(List.of(java, "-jar", jar));
+      full.addAll(args);
+      Result fast = exec(quick, work, env);
+      Result slow = exec(full, work, env);
+      assertEquals(slow, fast, "shiprun " + String.join(" ", args));
+      assertTrue(
+          !(fast.out() + fast.err()).isBlank(),
+          "says something: shiprun " + String.join(" ", args));
+    }
+  }
+
   @Test
   void passesJavaOptionsAndRefusesAJavaItCannotUse() throws Exception {
     Result flags =

@@ -1,0 +1,72 @@
+package dev.shiprun.runner.cli;
+
+import dev.shiprun.model.load.AssemblyLineLoader;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * {@code validate} and {@code graph} without booting Quarkus. They only read YAML files and print,
+ * so their objects are made here by hand, with the same constructors CDI calls. Booting Quarkus
+ * (its config, Arc, Vert.x, the REST deployment, the log manager) was ≈ 0.35 s of the 0.7 s such a
+ * command took (docs/benchmarks.md, "CLI start").
+ *
+ * <p>Only {@code bin/shiprun} asks for this path ({@code -Dshiprun.quick-commands=true}): tests and
+ * the image's fast-jar keep the one through Quarkus, and {@code DistributionIT} checks that both
+ * paths print the same bytes and exit codes.
+ */
+final class QuickCommands {
+
+  static final String ENABLED = "shiprun.quick-commands";
+  static final Set<String> NAMES = Set.of("validate", "graph");
+
+  private final Map<String, String> environment;
+
+  QuickCommands(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /** Whether this command line takes the quick path: asked for, and a command named here. */
+  static boolean applies(String... args) {
+    return Boolean.getBoolean(ENABLED) && args.length > 0 && NAMES.contains(args[0]);
+  }
+
+  /** Runs the command line as {@link ShiprunMain#run} would; returns its exit code. */
+  int execute(String... args) {
+    boolean debug = ShiprunMain.debug(setting("shiprun.debug", "SHIPRUN_DEBUG").orElse(null));
+    return new ShiprunCommandLine(factory(), debug).execute(args);
+  }
+
+  /** The commands and what they need, as CDI would inject them; picocli's own for the rest. */
+  CommandLine.IFactory factory() {
+    AssemblyLineLoader loader = new AssemblyLineLoader();
+    WorkingDirectory workingDirectory = new WorkingDirectory(setting("shiprun.cwd", "SHIPRUN_CWD"));
+    DiagnosticsPrinter printer = new DiagnosticsPrinter();
+    String version =
+        Optional.ofNullable(ShiprunMain.class.getPackage().getImplementationVersion())
+            .orElse("unknown");
+    CommandLine.IFactory fallback = CommandLine.defaultFactory();
+    return new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (type == ValidateCommand.class) {
+          return type.cast(new ValidateCommand(loader, workingDirectory, printer));
+        }
+        if (type == GraphCommand.class) {
+          return type.cast(new GraphCommand(loader, workingDirectory, printer));
+        }
+        if (type == ShiprunVersion.class) {
+          return type.cast(new ShiprunVersion(version));
+        }
+        return fallback.create(type);
+      }
+    };
+  }
+
+  /** A setting as Quarkus reads it: the system property first, then the environment variable. */
+  private Optional<String> setting(String property, String variable) {
+    return Optional.ofNullable(System.getProperty(property))
+        .or(() -> Optional.ofNullable(environment.get(variable)));
+  }
+}
