@@ -226,6 +226,24 @@ class ContainerImageIT {
       assertTrue(podman.run("healthcheck", "run", name).ok(), "the image's healthcheck passes");
       assertTrue(podman.run("exec", name, "shiprun-ready").ok(), "the bash probe agrees");
 
+      // A one-shot command in the running container: validate takes the quick path there too.
+      String validate =
+          podman.check(
+              "exec",
+              "--env",
+              "LINE=" + LINE,
+              "--env",
+              "JAVA_OPTS=-Xlog:class+load=info:file=/tmp/classes.log",
+              name,
+              "bash",
+              "-c",
+              "mkdir -p /tmp/line && printf '%s' \"$LINE\" >/tmp/line/shippable.yml"
+                  + " && shiprun validate /tmp/line 2>&1"
+                  + " && echo quick=$(grep -c 'cli.QuickCommands ' /tmp/classes.log)"
+                  + " quarkus=$(grep -c 'io.quarkus.runtime.Quarkus ' /tmp/classes.log)");
+      assertTrue(validate.contains("valid: 1 job"), validate);
+      assertTrue(validate.contains("quick=1 quarkus=0"), "the quick path, no Quarkus: " + validate);
+
       HttpResponse<String> put = api.putLine("demo", LINE);
       assertEquals(2, put.statusCode() / 100, put.statusCode() + " " + put.body());
       long run = api.trigger("demo", "tools");
