@@ -46,6 +46,10 @@ public class ShiprunCommandLine {
   public CommandLine create(String... args) {
     CommandLine top = new CommandLine(ShiprunCommand.class, factory);
     String first = args.length == 0 ? "" : args[0];
+    if (versionOnly(args)) {
+      // The version names no subcommand: nothing to build.
+      return configure(top);
+    }
     List<Class<?>> wanted = new ArrayList<>();
     for (Class<?> command : ShiprunCommand.SUBCOMMANDS) {
       String name = command.getAnnotation(Command.class).name();
@@ -56,6 +60,15 @@ public class ShiprunCommandLine {
     for (Class<?> command : wanted.isEmpty() ? ShiprunCommand.SUBCOMMANDS : wanted) {
       top.addSubcommand(new CommandLine(command, factory));
     }
+    return configure(top);
+  }
+
+  /** {@code shiprun --version} (or {@code -V}) alone. */
+  static boolean versionOnly(String... args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+  }
+
+  private CommandLine configure(CommandLine top) {
     // Converters and handlers reach the subcommands added before them: add those first.
     return top.registerConverter(OutputFormat.class, new EnumChoice<>(OutputFormat.class))
         .registerConverter(GraphFormat.class, new EnumChoice<>(GraphFormat.class))

@@ -100,9 +100,12 @@ class DistributionIT {
     copy(Path.of("src/test/resources/fixtures/invalid").toAbsolutePath(), work.resolve("invalid"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String jar = root.resolve("lib/shiprun.jar").toString();
-    Map<String, String> env = Map.of("HOME", temp.toString());
+    // The same java both ways: --version prints its version.
+    Map<String, String> env = Map.of("HOME", temp.toString(), "SHIPRUN_JAVA", java);
     List<List<String>> commands =
         List.of(
+            List.of("--version"),
+            List.of("-V"),
             List.of("validate", "valid"),
             List.of("validate", "--output", "json", "valid"),
             List.of("validate", "invalid"),
