@@ -1,0 +1,111 @@
+package dev.shiprun.model.mask;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The masker's automaton over the UTF-8 bytes of the patterns, for output that is masked as bytes
+ * ({@link ByteMaskingStream}). A pattern's UTF-8 encoding starts on a character's first byte and
+ * ends on its last, so in valid UTF-8 text its bytes match exactly where its chars match in the
+ * decoded text (UTF-8 is self-synchronizing): masking the bytes masks the same text as masking the
+ * chars.
+ *
+ * <p>The automaton is the char {@link Automaton} over the chars 0..255, one per byte. What makes it
+ * fast is the skip: no pattern is shorter than {@link #stride} + 1 bytes, so every occurrence holds
+ * a pair of bytes at one of its first {@link #stride} offsets that starts at a position sampled
+ * every {@link #stride} bytes. A scan at the root reads only those pairs, in a 64 Ki table of the
+ * pairs the patterns have there, and runs the automaton only around a pair that is in it. A
+ * one-byte table (stop at any byte that starts a pattern) read every byte: profiling showed that
+ * loop as the largest cost of a masking pipe, and the pair table stops far less often.
+ */
+final class ByteAutomaton {
+
+  static final ByteAutomaton EMPTY = of(List.of());
+
+  /** The widest sampling step: wider steps put more pairs per pattern in the table. */
+  private static final int MAX_STRIDE = 8;
+
+  private static final VarHandle SHORTS =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+
+  final Automaton automaton;
+
+  /** Sampling step at the root: the shortest pattern less one byte, at most {@link #MAX_STRIDE}. */
+  final int stride;
+
+  /** Byte pairs (first byte high) found at offsets 0 .. stride − 1 of some pattern. */
+  private final boolean[] pairs = new boolean[1 << 16];
+
+  private ByteAutomaton(List<byte[]> patterns) {
+    List<String> bytesAsChars = new ArrayList<>(patterns.size());
+    int shortest = Integer.MAX_VALUE;
+    for (byte[] p : patterns) {
+      bytesAsChars.add(new String(p, StandardCharsets.ISO_8859_1));
+      shortest = Math.min(shortest, p.length);
+    }
+    this.automaton = Automaton.of(bytesAsChars);
+    this.stride = patterns.isEmpty() ? MAX_STRIDE : Math.max(1, Math.min(MAX_STRIDE, shortest - 1));
+    for (byte[] p : patterns) {
+      for (int at = 0; at < stride && at + 1 < p.length; at++) {
+        pairs[((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF)] = true;
+      }
+    }
+  }
+
+  /**
+   * The automaton of these char patterns' UTF-8 bytes. A pattern with a lone surrogate is left out:
+   * decoded output never holds one, so it can never match there.
+   */
+  static ByteAutomaton of(Collection<String> patterns) {
+    List<byte[]> bytes = new ArrayList<>(patterns.size());
+    for (String p : patterns) {
+      if (!p.isEmpty() && wellFormed(p)) {
+        bytes.add(p.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return new ByteAutomaton(bytes);
+  }
+
+  boolean isEmpty() {
+    return automaton.isEmpty();
+  }
+
+  int next(int state, byte b) {
+    return automaton.next(state, (char) (b & 0xFF));
+  }
+
+  /**
+   * From the root at {@code from}: the first sampled position below {@code to} − 1 whose pair is in
+   * the table, or one at or past {@code to} − 1 if none. A match that starts before the position
+   * returned less {@link #stride} − 1 is not there.
+   */
+  int sample(byte[] text, int from, int to) {
+    boolean[] table = pairs;
+    int step = stride;
+    int last = to - 1;
+    int at = from + step - 1;
+    while (at < last && !table[(char) (short) SHORTS.get(text, at)]) {
+      at += step;
+    }
+    return at;
+  }
+
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
