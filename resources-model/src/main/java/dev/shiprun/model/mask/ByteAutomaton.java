@@ -16,30 +16,37 @@ import java.util.List;
  * chars.
  *
  * <p>The automaton is the char {@link Automaton} over the chars 0..255, one per byte. What makes it
- * fast is the skip: no pattern is shorter than {@link #stride} + 1 bytes, so every occurrence holds
- * a pair of bytes at one of its first {@link #stride} offsets that starts at a position sampled
- * every {@link #stride} bytes. A scan at the root reads only those pairs, in a 64 Ki table of the
- * pairs the patterns have there, and runs the automaton only around a pair that is in it. A
- * one-byte table (stop at any byte that starts a pattern) read every byte: profiling showed that
- * loop as the largest cost of a masking pipe, and the pair table stops far less often.
+ * fast is the skip: no pattern is shorter than {@link #stride} + 3 bytes, so every occurrence holds
+ * a 4-byte gram at one of its first {@link #stride} offsets that starts at a position sampled every
+ * {@link #stride} bytes. A scan at the root reads only those grams, each one 4-byte read and one
+ * bit of a hashed table of the grams the patterns have there (1 Mi bits: with a few thousand grams,
+ * about one log position in a few hundred passes it by chance), and runs the automaton only around
+ * a gram that is in it. Profiling showed a one-byte table (stop at any byte that starts a pattern,
+ * read every byte) as the largest cost of a masking pipe, and a table of byte pairs still stopped
+ * at most words of a log: base64 forms of a few secrets hold nearly every pair of letters.
  */
 final class ByteAutomaton {
 
   static final ByteAutomaton EMPTY = of(List.of());
 
-  /** The widest sampling step: wider steps put more pairs per pattern in the table. */
+  /** The widest sampling step: wider steps put more grams per pattern in the table. */
   private static final int MAX_STRIDE = 8;
 
-  private static final VarHandle SHORTS =
-      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  /** Bytes per gram. */
+  static final int GRAM = 4;
+
+  private static final int TABLE_BITS = 20;
+
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   final Automaton automaton;
 
-  /** Sampling step at the root: the shortest pattern less one byte, at most {@link #MAX_STRIDE}. */
+  /** Sampling step at the root: the shortest pattern less 3 bytes, at most {@link #MAX_STRIDE}. */
   final int stride;
 
-  /** Byte pairs (first byte high) found at offsets 0 .. stride − 1 of some pattern. */
-  private final boolean[] pairs = new boolean[1 << 16];
+  /** The hashes of the grams found at offsets 0 .. stride − 1 of some pattern, as bits. */
+  private final long[] grams = new long[1 << (TABLE_BITS - 6)];
 
   private ByteAutomaton(List<byte[]> patterns) {
     List<String> bytesAsChars = new ArrayList<>(patterns.size());
@@ -49,10 +56,12 @@ final class ByteAutomaton {
       shortest = Math.min(shortest, p.length);
     }
     this.automaton = Automaton.of(bytesAsChars);
-    this.stride = patterns.isEmpty() ? MAX_STRIDE : Math.max(1, Math.min(MAX_STRIDE, shortest - 1));
+    this.stride =
+        patterns.isEmpty() ? MAX_STRIDE : Math.max(1, Math.min(MAX_STRIDE, shortest - GRAM + 1));
     for (byte[] p : patterns) {
-      for (int at = 0; at < stride && at + 1 < p.length; at++) {
-        pairs[((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF)] = true;
+      for (int at = 0; at < stride && at + GRAM <= p.length; at++) {
+        int h = hash((int) INTS.get(p, at));
+        grams[h >>> 6] |= 1L << h;
       }
     }
   }
@@ -80,19 +89,27 @@ final class ByteAutomaton {
   }
 
   /**
-   * From the root at {@code from}: the first sampled position below {@code to} − 1 whose pair is in
-   * the table, or one at or past {@code to} − 1 if none. A match that starts before the position
+   * From the root at {@code from}: the first sampled position below {@code to} − 3 whose gram is in
+   * the table, or one at or past {@code to} − 3 if none. A match that starts before the position
    * returned less {@link #stride} − 1 is not there.
    */
   int sample(byte[] text, int from, int to) {
-    boolean[] table = pairs;
+    long[] table = grams;
     int step = stride;
-    int last = to - 1;
+    int last = to - GRAM + 1;
     int at = from + step - 1;
-    while (at < last && !table[(char) (short) SHORTS.get(text, at)]) {
+    while (at < last) {
+      int h = hash((int) INTS.get(text, at));
+      if ((table[h >>> 6] & (1L << h)) != 0) {
+        break;
+      }
       at += step;
     }
     return at;
+  }
+
+  private static int hash(int gram) {
+    return (gram * 0x9E3779B1) >>> (32 - TABLE_BITS);
   }
 
   private static boolean wellFormed(String s) {

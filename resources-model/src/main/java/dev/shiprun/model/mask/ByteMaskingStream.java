@@ -110,8 +110,8 @@ public final class ByteMaskingStream {
 
   /**
    * Runs the automaton over text[from, to) (text[i] at absolute position shift + i), noting every
-   * match. At the root it samples byte pairs ({@link ByteAutomaton#sample}) and steps only from
-   * where a match could start around a pair that is in the table, until back at the root.
+   * match. At the root it samples grams ({@link ByteAutomaton#sample}) and steps only from where a
+   * match could start around a gram that is in the table, until back at the root.
    */
   private void scan(byte[] text, int from, int to, long shift) {
     ByteAutomaton a = automaton;
@@ -126,7 +126,8 @@ public final class ByteMaskingStream {
       if (s == 0) {
         int hit = a.sample(text, i, to);
         i = Math.max(i, hit - a.stride + 1);
-        through = hit >= to - 1 ? to : hit + 2; // the tail whose pairs were not read: step it all
+        // through the gram, or the whole tail whose grams were not read
+        through = hit >= to - ByteAutomaton.GRAM + 1 ? to : hit + ByteAutomaton.GRAM;
       } else {
         through = i; // a match in progress from the last piece: step until it ends
       }

@@ -82,7 +82,7 @@ public final class OutputLines {
     this.control = control;
   }
 
-  /** How many line ends were read (control lines too). */
+  /** How many lines were read (control lines too; a line cut for its length counts once). */
   public long lines() {
     return lines;
   }
@@ -98,13 +98,36 @@ public final class OutputLines {
    * {@link #finish}).
    */
   public int read(InputStream in) throws IOException {
+    int count = fill(in);
+    if (count > 0) {
+      drain();
+    }
+    return count;
+  }
+
+  /**
+   * The first half of {@link #read}: reads once into the buffer, and nothing more (a caller that
+   * masks under a lock reads without it). Returns the count read, or -1 at the end of {@code in}.
+   */
+  public int fill(InputStream in) throws IOException {
     room(READ_BYTES);
     int count = in.read(buffer, filled, buffer.length - filled);
     if (count > 0) {
       filled += count;
-      process(false);
     }
     return count;
+  }
+
+  /** The second half of {@link #read}: masks and writes out what was read. */
+  public void drain() throws IOException {
+    process(false);
+  }
+
+  /** Forgets what was read and not written out yet (nobody is to see it any more). */
+  public void discard() {
+    filled = 0;
+    lineBase = 0;
+    atLineStart = false;
   }
 
   /** {@link #read} for bytes that are already in an array: they are copied once. */
@@ -120,6 +143,7 @@ public final class OutputLines {
     process(true);
     if (filled > lineBase) { // a last line without a line end is still a line
       masking.write(LINE_END, 0, 1, out);
+      lines++;
     }
     filled = 0;
     lineBase = 0;

@@ -72,7 +72,7 @@ class OutputLinesTest {
     lines.finish();
     assertEquals("a ***\nb\n\u00e9 c\n", out.toString(StandardCharsets.UTF_8));
     assertEquals(1, lines.masked());
-    assertEquals(2, lines.lines());
+    assertEquals(3, lines.lines());
   }
 
   @Test
