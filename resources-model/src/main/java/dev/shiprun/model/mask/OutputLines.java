@@ -186,6 +186,7 @@ public final class OutputLines {
         }
       }
       atLineStart = false;
+      i = plain(b, i, Math.min(end, lineBase + maxLineBytes), end);
       int limit = lineBase + maxLineBytes; // the byte there would be one too many for the line
       int stop = Math.min(end, limit);
       int j = special(b, i, stop);
@@ -232,7 +233,7 @@ public final class OutputLines {
           } else if (n == 0 && !last && stop == end) { // the rest of the char is still to come
             keep = k;
             break scan;
-          } else if (n == 0 && stop < end) { // a char across the cut: the cut moves before it
+          } else if (n == 0 && stop < end && b[stop] != '\n') { // a char across the cut: cut before
             i = stop;
             continue scan;
           } else { // not UTF-8: the bytes up to the next ASCII one become what decoding makes
@@ -244,11 +245,18 @@ public final class OutputLines {
               keep = k;
               break scan;
             }
+            if (q == limit && limit < end && b[limit] != '\n') { // cut first: the rest waits
+              q = Math.max(k, cut(b, limit));
+            }
             send(span, k);
             byte[] decoded =
                 new String(b, k, q - k, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
             masking.write(decoded, 0, decoded.length, out);
             span = k = q;
+            if (k < stop && b[k] < 0) { // the bytes after the cut
+              i = stop;
+              continue scan;
+            }
           }
         }
         i = k;
@@ -316,6 +324,44 @@ public final class OutputLines {
       return size > back ? limit - back : limit;
     }
     return limit;
+  }
+
+  /**
+   * Passes over text and line ends that need nothing but counting, 8 bytes at a time, from {@code
+   * i} while the 8 bytes end by {@code stop} and one more byte is there: returns the first index
+   * whose 8 bytes hold a {@code \r}, a byte from 0x80 or a line end followed by the control
+   * prefix's first byte (the slow path looks at those). Profiling showed one call of {@link
+   * #special} per line as a fifth of the time of a masking pipe.
+   */
+  private int plain(byte[] b, int i, int stop, int end) {
+    boolean controls = prefix.length > 0;
+    long first = controls ? (prefix[0] & 0xFFL) * ONES : 0;
+    while (i + 8 <= stop && i + 9 <= end) {
+      long x = (long) LONGS.get(b, i);
+      long lf = zeros(x ^ LF);
+      if ((zeros(x ^ CR) | (x & HIGH)) != 0) {
+        break;
+      }
+      if (lf != 0) {
+        if (controls && (zeros((long) LONGS.get(b, i + 1) ^ first) & lf) != 0) {
+          break;
+        }
+        if ((lf & 0x80) != 0 && i > 0 && b[i - 1] == '\r') { // a \r to drop, just before
+          break;
+        }
+        lines += Long.bitCount(lf);
+        lineBase = i + ((63 - Long.numberOfLeadingZeros(lf)) >>> 3) + 1;
+        stop = Math.min(end, lineBase + maxLineBytes);
+      }
+      i += 8;
+    }
+    return i;
+  }
+
+  /** The high bit of each zero byte of {@code v}, exactly (no borrow from a byte below). */
+  private static long zeros(long v) {
+    long low = 0x7F7F7F7F7F7F7F7FL;
+    return ~(((v & low) + low) | v | low);
   }
 
   /**
