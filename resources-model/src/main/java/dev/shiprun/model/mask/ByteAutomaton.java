@@ -32,6 +32,13 @@ final class ByteAutomaton {
   /** The widest sampling step: wider steps put more grams per pattern in the table. */
   private static final int MAX_STRIDE = 8;
 
+  /**
+   * Dense rows for the states nearest the root only (256 KiB, not the char automaton's 4 MiB): the
+   * scan steps only around a gram that is in the table, so step speed matters little, and the
+   * smaller table is made faster at start.
+   */
+  private static final int DENSE_ENTRIES = 1 << 16;
+
   /** Bytes per gram. */
   static final int GRAM = 4;
 
@@ -55,7 +62,7 @@ final class ByteAutomaton {
       bytesAsChars.add(new String(p, StandardCharsets.ISO_8859_1));
       shortest = Math.min(shortest, p.length);
     }
-    this.automaton = Automaton.of(bytesAsChars);
+    this.automaton = Automaton.of(bytesAsChars, DENSE_ENTRIES);
     this.stride =
         patterns.isEmpty() ? MAX_STRIDE : Math.max(1, Math.min(MAX_STRIDE, shortest - GRAM + 1));
     for (byte[] p : patterns) {

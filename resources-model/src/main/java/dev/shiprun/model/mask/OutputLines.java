@@ -336,25 +336,33 @@ public final class OutputLines {
   private int plain(byte[] b, int i, int stop, int end) {
     boolean controls = prefix.length > 0;
     long first = controls ? (prefix[0] & 0xFFL) * ONES : 0;
-    while (i + 8 <= stop && i + 9 <= end) {
+    long count = 0;
+    int base = lineBase;
+    int last = Math.min(stop, end - 1) - 8; // the last start of 8 bytes with one more after them
+    while (i <= last) {
       long x = (long) LONGS.get(b, i);
-      long lf = zeros(x ^ LF);
-      if ((zeros(x ^ CR) | (x & HIGH)) != 0) {
-        break;
-      }
-      if (lf != 0) {
-        if (controls && (zeros((long) LONGS.get(b, i + 1) ^ first) & lf) != 0) {
+      long lf = x ^ LF;
+      long cr = x ^ CR;
+      // a cheap test that most 8 bytes of a log pass: no byte is \n, \r or from 0x80
+      if ((((lf - ONES) & ~lf | (cr - ONES) & ~cr | x) & HIGH) != 0) {
+        if ((zeros(cr) | (x & HIGH)) != 0) {
           break;
         }
-        if ((lf & 0x80) != 0 && i > 0 && b[i - 1] == '\r') { // a \r to drop, just before
+        long ends = zeros(lf);
+        if (controls && (zeros((long) LONGS.get(b, i + 1) ^ first) & ends) != 0) {
           break;
         }
-        lines += Long.bitCount(lf);
-        lineBase = i + ((63 - Long.numberOfLeadingZeros(lf)) >>> 3) + 1;
-        stop = Math.min(end, lineBase + maxLineBytes);
+        if ((ends & 0x80) != 0 && i > 0 && b[i - 1] == '\r') { // a \r to drop, just before
+          break;
+        }
+        count += Long.bitCount(ends);
+        base = i + ((63 - Long.numberOfLeadingZeros(ends)) >>> 3) + 1;
+        last = Math.min(Math.min(end, base + maxLineBytes), end - 1) - 8;
       }
       i += 8;
     }
+    lines += count;
+    lineBase = base;
     return i;
   }
 
