@@ -54,6 +54,18 @@ public final class MaskPipe {
     }
   }
 
+  /** A control line's value, as JobLog registers it (one that is not base64 is dropped). */
+  private static void register(SecretMasker masker, String encoded) {
+    try {
+      String value = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
+      if (!value.isEmpty()) {
+        masker.add(value);
+      }
+    } catch (IllegalArgumentException e) {
+      // JobLog writes a note instead; the bench's log has no control line
+    }
+  }
+
   /** Masks {@code in} into {@code out} (flushed); returns the line for stderr. */
   static String mask(InputStream in, OutputStream out, SecretMasker masker) throws IOException {
     OutputLines lines =
@@ -62,12 +74,7 @@ public final class MaskPipe {
             out,
             MAX_LINE_BYTES,
             MASK_CONTROL,
-            (text, off, len) ->
-                masker.add(
-                    new String(
-                        Base64.getDecoder()
-                            .decode(new String(text, off, len, StandardCharsets.UTF_8).strip()),
-                        StandardCharsets.UTF_8)));
+            (text, off, len) -> register(masker, new String(text, off, len, StandardCharsets.UTF_8)));
     while (lines.read(in) != -1) {
       // each read is masked and written out as it comes
     }

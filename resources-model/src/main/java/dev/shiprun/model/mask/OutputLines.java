@@ -211,7 +211,7 @@ public final class OutputLines {
       }
       byte c = b[j];
       if (c == '\n') {
-        if (j > Math.max(lineBase, 0) && b[j - 1] == '\r') { // a \r kept from a read is here
+        if (j > Math.max(lineBase, 0) && b[j - 1] == '\r') { // \r\n: the \r is not text
           send(span, j - 1);
           span = j;
         }
