@@ -4,12 +4,14 @@
 #
 #   baseline     cat LOG | cat >/dev/null                       a pipe that does nothing
 #   masker       cat LOG | java … dev.shiprun.bench.MaskPipe SECRETS >/dev/null
-#                MaskPipe masks stdin to stdout as the engine masks a job's output: lines cut at
-#                \n, each given to one MaskingStream of the model's SecretMasker with every
-#                secret's derived forms (base64 at three alignments, URL, JSON, shell, lines)
+#                MaskPipe masks stdin to stdout as the engine masks a job's output, with the same
+#                classes: 64 KiB reads into one OutputLines (the engine's line rules on bytes), its
+#                ByteMaskingStream masking the UTF-8 bytes of every secret's derived forms (base64
+#                at three alignments, URL, JSON, shell, lines) without decoding, whole lines out
 #   peak RSS     of the masker (GNU time, %M), next to the same masker over the first 1/8 of LOG
-#   JMH          MaskerBenchmark: the masker in-process, in 64 KiB chunks and line by line, next
-#                to the same stream with nothing to mask (chars/s, shown as MiB/s)
+#   JMH          MaskerBenchmark: the masker in-process, the char stream in 64 KiB chunks and line
+#                by line, the engine's byte path (bytes), next to the char stream with nothing to
+#                mask (chars/s, shown as MiB/s)
 #
 # LOG is MASK_MIB MiB (default 256) of log-like text with MASK_SECRETS made-up secrets (default
 # 50) from dev.shiprun.bench.LogFile, written once under bench/out/ and reused while it has that
@@ -176,7 +178,7 @@ jmh() { # jmh NAME: "median<TAB>min–max" in MiB/s, or nothing
   printf '%-52s %12s %20s\n' "MaskPipe on no input (JVM start, automaton), ms" "$fixed_med" "$fixed_lo–$fixed_hi"
   if [[ -n $jmh_rows ]]; then
     IFS=$'\t' read -r floor _ <<<"$(jmh chunksWithoutSecrets)"
-    for name in chunksWithoutSecrets chunks lines; do
+    for name in chunksWithoutSecrets chunks lines bytes; do
       IFS=$'\t' read -r med range <<<"$(jmh "$name")"
       printf '%-52s %12s %20s %14s\n' "JMH $name, MiB/s" "$med" "$range" "$(bench_ratio "$med" "$floor")"
     done
@@ -200,5 +202,8 @@ if [[ -n $jmh_rows ]]; then
     "nothing to mask (JMH)" "$floor MiB/s" "$(bench_ratio "$med" "$floor")" "—" "—"
   IFS=$'\t' read -r med range <<<"$(jmh lines)"
   bench_row "$rows_file" "masker in-process, line by line (JMH)" "$med" "$range" MiB/s \
+    "nothing to mask (JMH)" "$floor MiB/s" "$(bench_ratio "$med" "$floor")" "—" "—"
+  IFS=$'\t' read -r med range <<<"$(jmh bytes)"
+  bench_row "$rows_file" "masker in-process, bytes as the engine masks (JMH)" "$med" "$range" MiB/s \
     "nothing to mask (JMH)" "$floor MiB/s" "$(bench_ratio "$med" "$floor")" "—" "—"
 fi

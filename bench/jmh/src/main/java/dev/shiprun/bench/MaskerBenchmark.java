@@ -1,7 +1,11 @@
 package dev.shiprun.bench;
 
 import dev.shiprun.model.mask.MaskingStream;
+import dev.shiprun.model.mask.OutputLines;
 import dev.shiprun.model.mask.SecretMasker;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The score is chars per second (one operation is one char): divide by 1,048,576 for MiB/s.
  * {@code chunks} writes the text through one stream in 64 KiB pieces, as a pipe delivers it; {@code
  * lines} gives it line by line, as JobLog does; {@code chunksWithoutSecrets} is the same streaming
- * with nothing to mask, the floor the automaton's cost sits on.
+ * with nothing to mask, the floor the automaton's cost sits on. {@code bytes} is the engine's path
+ * since issue 6: the text's bytes through one {@link OutputLines} (lines, U+FFFD, masking on
+ * bytes) in 64 KiB writes, to an output that only counts.
  *
  * <p>Run: {@code java -jar bench/jmh/target/benchmarks.jar MaskerBenchmark}.
  */
@@ -51,6 +57,7 @@ public class MaskerBenchmark {
   private SecretMasker nothingToMask;
   private List<String> chunks;
   private String[] lines;
+  private byte[] utf8;
 
   @Setup(Level.Trial)
   public void generate() {
@@ -61,6 +68,7 @@ public class MaskerBenchmark {
       chunks.add(text.substring(at, Math.min(text.length(), at + CHUNK_CHARS)));
     }
     lines = text.substring(0, text.length() - 1).split("\n", -1);
+    utf8 = text.getBytes(StandardCharsets.UTF_8);
     masker = new SecretMasker(generator.secrets());
     nothingToMask = new SecretMasker(List.of());
   }
@@ -80,6 +88,31 @@ public class MaskerBenchmark {
       written += stream.line(line).length() + 1;
     }
     return written;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(TEXT_CHARS)
+  public long bytes() throws IOException {
+    long[] written = {0};
+    OutputStream counter =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            written[0]++;
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            written[0] += len;
+          }
+        };
+    OutputLines out =
+        new OutputLines(masker.byteStream(), counter, 1 << 20, new byte[0], (b, off, len) -> {});
+    for (int at = 0; at < utf8.length; at += CHUNK_CHARS) {
+      out.write(utf8, at, Math.min(CHUNK_CHARS, utf8.length - at));
+    }
+    out.finish();
+    return written[0];
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package dev.shiprun.model.mask;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -66,6 +67,45 @@ final class MaskRegions {
       }
     }
     out.append(text, (int) (pos - base), (int) (upTo - pos));
+    int done = 0;
+    while (done < count && end[done] <= upTo) {
+      done++;
+    }
+    remove(0, done);
+  }
+
+  /** Where {@link #emit(long, long, Spans)} writes: text between masks, and the masks. */
+  interface Spans {
+    /** The text at absolute positions [from, to), unmasked. */
+    void text(long from, long to) throws IOException;
+
+    void mask() throws IOException;
+  }
+
+  /**
+   * {@link #emit(char[], long, long, StringBuilder)} for text that is not one char array (the byte
+   * stream's text is its held bytes and the chunk being written): the same walk, written to spans.
+   */
+  void emit(long base, long upTo, Spans out) throws IOException {
+    long pos = base;
+    for (int i = 0; i < count && start[i] < upTo; i++) {
+      if (start[i] > pos) {
+        out.text(pos, start[i]);
+      }
+      if (!written[i]) {
+        out.mask();
+        written[i] = true;
+        masks++;
+      }
+      pos = Math.min(end[i], upTo);
+      if (end[i] > upTo) {
+        start[i] = upTo;
+        break;
+      }
+    }
+    if (upTo > pos) {
+      out.text(pos, upTo);
+    }
     int done = 0;
     while (done < count && end[done] <= upTo) {
       done++;

@@ -31,7 +31,15 @@ public final class SecretMasker {
   private final Set<String> secrets = new HashSet<>();
   private final Set<String> patterns = new LinkedHashSet<>();
   private int unmasked;
+
+  /**
+   * The automata of the patterns, over chars and over bytes, each made when first asked for after
+   * the patterns changed (null until then): a masker used one way only (a job's output is masked as
+   * bytes, the runner's own lines as text) does not pay for the other at start.
+   */
   private volatile Automaton automaton = Automaton.EMPTY;
+
+  private volatile ByteAutomaton byteAutomaton = ByteAutomaton.EMPTY;
 
   public SecretMasker(Collection<String> secrets) {
     addAll(secrets);
@@ -62,7 +70,8 @@ public final class SecretMasker {
       }
     }
     if (widened) {
-      automaton = Automaton.of(patterns);
+      automaton = null;
+      byteAutomaton = null;
     }
   }
 
@@ -73,11 +82,19 @@ public final class SecretMasker {
 
   /** A text that is complete in itself (a line of the runner's own, a message): masked. */
   public String mask(String text) {
-    if (automaton == Automaton.EMPTY) {
+    if (automaton() == Automaton.EMPTY) {
       return text;
     }
     MaskingStream stream = stream();
     return stream.write(text) + stream.flush();
+  }
+
+  /**
+   * A new stream to mask bytes of UTF-8 text that arrive in pieces (one per channel of a process),
+   * without decoding them: the same masks as {@link #stream()} gives the decoded text.
+   */
+  public ByteMaskingStream byteStream() {
+    return new ByteMaskingStream(this);
   }
 
   /** A new stream to mask text that arrives in pieces (one per channel of a process). */
@@ -86,6 +103,26 @@ public final class SecretMasker {
   }
 
   Automaton automaton() {
+    Automaton a = automaton;
+    return a != null ? a : built();
+  }
+
+  ByteAutomaton byteAutomaton() {
+    ByteAutomaton a = byteAutomaton;
+    return a != null ? a : builtBytes();
+  }
+
+  private synchronized Automaton built() {
+    if (automaton == null) {
+      automaton = Automaton.of(patterns);
+    }
     return automaton;
+  }
+
+  private synchronized ByteAutomaton builtBytes() {
+    if (byteAutomaton == null) {
+      byteAutomaton = ByteAutomaton.of(patterns);
+    }
+    return byteAutomaton;
   }
 }

@@ -296,6 +296,11 @@ public class RunCommand implements Callable<Integer> {
     }
 
     @Override
+    public boolean showsLines() {
+      return verbose;
+    }
+
+    @Override
     public synchronized void line(String job, String text) {
       if (verbose) {
         err.println("[" + job + "] " + text);

@@ -1,16 +1,20 @@
 package dev.shiprun.runner.engine;
 
 import dev.shiprun.model.mask.MaskingStream;
+import dev.shiprun.model.mask.OutputLines;
 import dev.shiprun.model.mask.SecretMasker;
 import dev.shiprun.runner.exec.OutputSink;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -23,22 +27,29 @@ import java.util.Set;
  * runner writes about it goes through the masker, then to the stored log and, when asked, to the
  * console. Nothing reaches a sink unmasked.
  *
- * <p>The job's stdout and stderr are each one masking stream, kept across its scripts: a line cut
- * for its length arrives in pieces, and a secret across the cut is still masked (the end of a piece
- * that could be the start of a secret waits for the next piece). The runner's own lines are masked
- * one by one.
+ * <p>A process's stdout and stderr come as bytes ({@link #raw}): each channel is one {@link
+ * OutputLines}, kept across the job's scripts, that masks the bytes as they are (decoding and
+ * encoding every line cost most of a masking pipe's time) and writes whole lines to the log, in 64
+ * KiB reads, flushed per read. A line cut for its length is still masked across the cut. Lines are
+ * made into Strings only for a live listener that shows them. Lines handed over as text (a sink's
+ * line calls) go through one {@link MaskingStream} per channel, and the runner's own lines are
+ * masked one by one.
  */
 final class JobLog implements OutputSink, AutoCloseable {
 
   /** How {@code shipctl mask} hands a value to the runner: this, then the value in base64. */
   static final String MASK_CONTROL = "::shiprun-mask::";
 
+  private static final byte[] CONTROL_BYTES = MASK_CONTROL.getBytes(StandardCharsets.UTF_8);
+
   private final String job;
   private final SecretMasker masker;
   private final Map<Channel, MaskingStream> streams = new EnumMap<>(Channel.class);
+  private final Map<Channel, Bytes> channels = new EnumMap<>(Channel.class);
   private final Path path;
-  private BufferedWriter file;
+  private OutputStream file;
   private final LiveOutput listener;
+  private final Stored stored = new Stored();
   private final Set<String> registered = new HashSet<>();
 
   /** A value was registered after lines were written: those lines may hold it. */
@@ -49,12 +60,14 @@ final class JobLog implements OutputSink, AutoCloseable {
   JobLog(Path file, String job, SecretMasker masker, LiveOutput listener) throws IOException {
     Files.createDirectories(file.getParent());
     this.file =
-        Files.newBufferedWriter(
-            Files.createFile(
-                file,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-            StandardCharsets.UTF_8,
-            StandardOpenOption.WRITE);
+        new BufferedOutputStream(
+            Files.newOutputStream(
+                Files.createFile(
+                    file,
+                    PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------"))),
+                StandardOpenOption.WRITE),
+            OutputLines.READ_BYTES);
     this.path = file;
     this.job = job;
     this.masker = masker;
@@ -68,6 +81,17 @@ final class JobLog implements OutputSink, AutoCloseable {
       return;
     }
     write(stream(channel).line(text));
+  }
+
+  /** Stored and shown as a line, as it was cut, less what may be the start of a secret. */
+  @Override
+  public synchronized void piece(Channel channel, String text) {
+    write(stream(channel).write(text));
+  }
+
+  @Override
+  public synchronized Raw raw(Channel channel) {
+    return channels.computeIfAbsent(channel, c -> new Bytes());
   }
 
   /**
@@ -96,12 +120,6 @@ final class JobLog implements OutputSink, AutoCloseable {
     masker.add(value);
   }
 
-  /** Stored and shown as a line, as it was cut, less what may be the start of a secret. */
-  @Override
-  public synchronized void piece(Channel channel, String text) {
-    write(stream(channel).write(text));
-  }
-
   /**
    * Fail closed: finds the lines of the stored log that hold a secret form the masker did not know
    * when they were written, and masks them there. Says where (line numbers), never what.
@@ -115,8 +133,9 @@ final class JobLog implements OutputSink, AutoCloseable {
       return check.scrub(path);
     } finally {
       file =
-          Files.newBufferedWriter(
-              path, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+          new BufferedOutputStream(
+              Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+              OutputLines.READ_BYTES);
     }
   }
 
@@ -134,15 +153,12 @@ final class JobLog implements OutputSink, AutoCloseable {
   }
 
   private void write(String masked) {
-    wroteAny = true;
     try {
-      file.write(masked);
-      file.write('\n');
-      file.flush();
+      stored.write((masked + "\n").getBytes(StandardCharsets.UTF_8));
+      stored.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    listener.line(job, masked);
   }
 
   /** What a stream still holds (a piece whose line never ended) is written before the end. */
@@ -157,7 +173,89 @@ final class JobLog implements OutputSink, AutoCloseable {
       }
     } finally {
       file.close();
-      listener.masked(job, streams.values().stream().mapToLong(MaskingStream::masked).sum());
+      long masked = streams.values().stream().mapToLong(MaskingStream::masked).sum();
+      masked += channels.values().stream().mapToLong(b -> b.lines.masked()).sum();
+      listener.masked(job, masked);
+    }
+  }
+
+  /** One channel's bytes: read without the log's lock, masked and written under it. */
+  private final class Bytes implements Raw {
+    final OutputLines lines =
+        new OutputLines(
+            masker.byteStream(),
+            stored,
+            MAX_LINE_BYTES,
+            CONTROL_BYTES,
+            (text, off, len) -> register(new String(text, off, len, StandardCharsets.UTF_8)));
+
+    @Override
+    public int fill(InputStream in) throws IOException {
+      return lines.fill(in);
+    }
+
+    @Override
+    public void deliver() {
+      synchronized (JobLog.this) {
+        try {
+          lines.drain();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+
+    @Override
+    public void discard() {
+      lines.discard();
+    }
+
+    @Override
+    public void end() {
+      synchronized (JobLog.this) {
+        try {
+          lines.finish();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * The stored log, and the listener after it: whole lines come in; on a flush the file is flushed,
+   * then the listener hears of the lines (as Strings, only if it shows them), so that the stored
+   * log holds every line before a follower hears of it.
+   */
+  private final class Stored extends OutputStream {
+    private final List<String> heard = new ArrayList<>();
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      wroteAny = true;
+      file.write(b, off, len);
+      if (listener.showsLines()) {
+        for (int start = off, i = off; i < off + len; i++) {
+          if (b[i] == '\n') {
+            heard.add(new String(b, start, i - start, StandardCharsets.UTF_8));
+            start = i + 1;
+          }
+        }
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      file.flush();
+      for (String line : heard) {
+        listener.line(job, line);
+      }
+      heard.clear();
     }
   }
 }

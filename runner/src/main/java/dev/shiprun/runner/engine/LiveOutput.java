@@ -9,6 +9,14 @@ package dev.shiprun.runner.engine;
 public interface LiveOutput {
   void line(String job, String text);
 
+  /**
+   * Whether {@link #line} is to be called: a job's output is masked as bytes, and made into a
+   * String per line only for a listener that shows lines (the console without --verbose does not).
+   */
+  default boolean showsLines() {
+    return true;
+  }
+
   /** A run of {@code job} began: its log is open and its lines follow. */
   default void began(String job, long runId) {}
 

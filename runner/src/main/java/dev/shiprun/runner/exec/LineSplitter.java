@@ -16,7 +16,7 @@ final class LineSplitter {
     void accept(String text, boolean lineEnds);
   }
 
-  static final int MAX_LINE_BYTES = 1 << 20;
+  static final int MAX_LINE_BYTES = OutputSink.MAX_LINE_BYTES;
 
   private final Receiver lines;
   private final int maxLineBytes;

@@ -69,14 +69,21 @@ final class OutputPump {
   }
 
   private void read(InputStream stream, Channel channel, Executor readers) {
-    LineSplitter splitter =
-        new LineSplitter(
-            (text, lineEnds) -> deliver(channel, text, lineEnds), LineSplitter.MAX_LINE_BYTES);
+    OutputSink.Raw raw = sink.raw(channel);
+    Runnable reader;
+    if (raw != null) {
+      reader = () -> drain(stream, raw);
+    } else {
+      LineSplitter splitter =
+          new LineSplitter(
+              (text, lineEnds) -> deliver(channel, text, lineEnds), LineSplitter.MAX_LINE_BYTES);
+      reader = () -> drain(stream, splitter);
+    }
     try {
       readers.execute(
           () -> {
             try {
-              drain(stream, splitter);
+              reader.run();
             } finally {
               ended.countDown();
             }
@@ -86,6 +93,35 @@ final class OutputPump {
       synchronized (this) {
         failure = new IllegalStateException("no thread is left to read the output", e);
       }
+    }
+  }
+
+  /** A sink that takes bytes: read into its buffer without a lock, handed on one at a time. */
+  private void drain(InputStream stream, OutputSink.Raw raw) {
+    try (stream) {
+      while (raw.fill(stream) != -1) {
+        deliver(raw, false);
+      }
+    } catch (IOException e) {
+      // the stream was closed under us: what was read is delivered below, the rest is gone
+    } finally {
+      deliver(raw, true);
+    }
+  }
+
+  private synchronized void deliver(OutputSink.Raw raw, boolean end) {
+    if (closed || failure != null) {
+      raw.discard();
+      return;
+    }
+    try {
+      if (end) {
+        raw.end();
+      } else {
+        raw.deliver();
+      }
+    } catch (RuntimeException e) {
+      failure = e;
     }
   }
 

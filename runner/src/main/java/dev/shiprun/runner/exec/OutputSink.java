@@ -1,5 +1,8 @@
 package dev.shiprun.runner.exec;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 /**
  * Where the output of a launched script goes, one line at a time, as it arrives. This is the one
  * boundary every byte of job output crosses (the secret masker sits here).
@@ -11,9 +14,16 @@ package dev.shiprun.runner.exec;
  * twice at once for one launch, so an implementation needs no locking of its own unless it is
  * shared between launches. Lines of one channel arrive in order; the order between stdout and
  * stderr is only as good as the arrival order.
+ *
+ * <p>A sink that cuts and decodes lines itself (JobLog: it masks the bytes as they are, without
+ * decoding them) offers a {@link Raw} per channel; the launcher then gives it the bytes, and none
+ * of the line calls.
  */
 @FunctionalInterface
 public interface OutputSink {
+
+  /** Where a longer line is cut into pieces. */
+  int MAX_LINE_BYTES = 1 << 20;
 
   /** Which stream of the process a line came from. */
   enum Channel {
@@ -30,5 +40,29 @@ public interface OutputSink {
    */
   default void piece(Channel channel, String text) {
     line(channel, text);
+  }
+
+  /** The channel's bytes as read, if this sink takes them: null (the default) for lines. */
+  default Raw raw(Channel channel) {
+    return null;
+  }
+
+  /**
+   * One channel's bytes, read on the launcher's reader thread: {@link #fill} then {@link #deliver},
+   * until the stream ends, then {@link #end}. The launcher calls {@link #deliver} and {@link #end}
+   * of one launch one at a time, as it calls {@link #line}.
+   */
+  interface Raw {
+    /** Reads once into the sink's own buffer (blocks; holds no lock); -1 at the stream's end. */
+    int fill(InputStream in) throws IOException;
+
+    /** Hands on what was read. */
+    void deliver();
+
+    /** Forgets what was read: it is not to be delivered (the launch stopped listening). */
+    void discard();
+
+    /** The stream ended: what is left is handed on (a last line without a newline too). */
+    void end();
   }
 }

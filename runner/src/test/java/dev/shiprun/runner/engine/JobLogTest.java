@@ -10,16 +10,19 @@ import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.exec.Launch;
 import dev.shiprun.runner.exec.LaunchResult;
+import dev.shiprun.runner.exec.OutputSink;
 import dev.shiprun.runner.exec.OutputSink.Channel;
 import dev.shiprun.runner.exec.ProcessLauncher;
 import dev.shiprun.runner.exec.ProcessTreeKiller;
 import dev.shiprun.runner.exec.RunToken;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -85,5 +88,60 @@ class JobLogTest {
     assertEquals(List.of("cut short ", "made-up"), live);
     assertTrue(Files.readString(file).endsWith("made-up\n"));
     assertFalse(Files.readString(file).contains(SECRET));
+  }
+
+  @Test
+  void masksBytesOfEachChannelAndInterleavesThemByWholeLines() throws IOException {
+    Path file = dir.resolve("logs/4.log");
+    String control =
+        JobLog.MASK_CONTROL
+            + Base64.getEncoder().encodeToString("made-up-later".getBytes(StandardCharsets.UTF_8));
+    try (JobLog log = new JobLog(file, "job", masker, (job, text) -> live.add(text))) {
+      OutputSink.Raw out = log.raw(Channel.STDOUT);
+      OutputSink.Raw err = log.raw(Channel.STDERR);
+      feed(out, "out start made-".getBytes(StandardCharsets.UTF_8));
+      feed(err, ("err " + SECRET + "\r\n" + control + "\n").getBytes(StandardCharsets.UTF_8));
+      feed(out, "up-pass end\nbad \u00e9".getBytes(StandardCharsets.UTF_8));
+      feed(out, new byte[] {(byte) 0xFF, ' ', 'm', 'a', 'd', 'e', '-', 'u', 'p', '-', 'l', 'a'});
+      feed(out, "ter".getBytes(StandardCharsets.UTF_8));
+      out.end();
+      err.end();
+    }
+
+    List<String> expected = List.of("err ***", "out start *** end", "bad \u00e9\ufffd ***");
+    assertEquals(expected, Files.readAllLines(file, StandardCharsets.UTF_8));
+    assertEquals(expected, live);
+  }
+
+  @Test
+  void makesNoLinesForAListenerThatDoesNotShowThem() throws IOException {
+    Path file = dir.resolve("logs/5.log");
+    LiveOutput quiet =
+        new LiveOutput() {
+          @Override
+          public void line(String job, String text) {
+            live.add(text);
+          }
+
+          @Override
+          public boolean showsLines() {
+            return false;
+          }
+        };
+    try (JobLog log = new JobLog(file, "job", masker, quiet)) {
+      OutputSink.Raw out = log.raw(Channel.STDOUT);
+      feed(out, ("a " + SECRET + "\nb").getBytes(StandardCharsets.UTF_8));
+      out.end();
+    }
+
+    assertEquals(List.of("a ***", "b"), Files.readAllLines(file, StandardCharsets.UTF_8));
+    assertEquals(List.of(), live);
+  }
+
+  private static void feed(OutputSink.Raw raw, byte[] bytes) throws IOException {
+    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+    while (raw.fill(in) > 0) {
+      raw.deliver();
+    }
   }
 }
