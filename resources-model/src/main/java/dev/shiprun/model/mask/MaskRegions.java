@@ -50,28 +50,24 @@ final class MaskRegions {
    * upTo} gets its mask now and swallows the rest of its text later.
    */
   void emit(char[] text, long base, long upTo, StringBuilder out) {
-    long pos = base;
-    for (int i = 0; i < count && start[i] < upTo; i++) {
-      if (start[i] > pos) {
-        out.append(text, (int) (pos - base), (int) (start[i] - pos));
-      }
-      if (!written[i]) {
-        out.append(SecretMasker.MASK);
-        written[i] = true;
-        masks++;
-      }
-      pos = Math.min(end[i], upTo);
-      if (end[i] > upTo) {
-        start[i] = upTo;
-        break;
-      }
+    try {
+      emit(
+          base,
+          upTo,
+          new Spans() {
+            @Override
+            public void text(long from, long to) {
+              out.append(text, (int) (from - base), (int) (to - from));
+            }
+
+            @Override
+            public void mask() {
+              out.append(SecretMasker.MASK);
+            }
+          });
+    } catch (IOException e) {
+      throw new AssertionError("appending to a StringBuilder does not throw", e);
     }
-    out.append(text, (int) (pos - base), (int) (upTo - pos));
-    int done = 0;
-    while (done < count && end[done] <= upTo) {
-      done++;
-    }
-    remove(0, done);
   }
 
   /** Where {@link #emit(long, long, Spans)} writes: text between masks, and the masks. */
@@ -83,8 +79,8 @@ final class MaskRegions {
   }
 
   /**
-   * {@link #emit(char[], long, long, StringBuilder)} for text that is not one char array (the byte
-   * stream's text is its held bytes and the chunk being written): the same walk, written to spans.
+   * The walk behind both emits: text between the ranges and one mask per range, written to {@code
+   * out} (the byte stream's text is its held bytes and the chunk being written, not one array).
    */
   void emit(long base, long upTo, Spans out) throws IOException {
     long pos = base;

@@ -309,21 +309,9 @@ public final class OutputLines {
     return end;
   }
 
-  /**
-   * Where to cut a line that is full at {@code limit}: before an incomplete UTF-8 char at its end,
-   * by the char's first byte alone (as the runner's LineSplitter cuts).
-   */
+  /** Where to cut a line that is full at {@code limit}: before an incomplete char at its end. */
   private int cut(byte[] b, int limit) {
-    int length = limit - lineBase;
-    for (int back = 1; back <= 3 && back < length && back <= limit; back++) {
-      int c = b[limit - back] & 0xFF;
-      if ((c & 0xC0) == 0x80) {
-        continue;
-      }
-      int size = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      return size > back ? limit - back : limit;
-    }
-    return limit;
+    return Utf8Cut.before(b, lineBase, limit);
   }
 
   /**

@@ -173,7 +173,7 @@ class OutputLinesTest {
       byte[] buffer, int[] length, byte[] bytes, int offset, int count, int max, Receiver r) {
     while (count > 0) {
       if (length[0] == max) {
-        int cut = boundary(buffer, length[0]);
+        int cut = Utf8Cut.before(buffer, 0, length[0]);
         r.accept(new String(buffer, 0, cut, StandardCharsets.UTF_8), false);
         System.arraycopy(buffer, cut, buffer, 0, length[0] - cut);
         length[0] -= cut;
@@ -184,18 +184,6 @@ class OutputLinesTest {
       offset += taken;
       count -= taken;
     }
-  }
-
-  private static int boundary(byte[] buffer, int length) {
-    for (int back = 1; back <= 3 && back < length; back++) {
-      int b = buffer[length - back] & 0xFF;
-      if ((b & 0xC0) == 0x80) {
-        continue;
-      }
-      int size = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-      return size > back ? length - back : length;
-    }
-    return length;
   }
 
   private static final String[] PIECES = {

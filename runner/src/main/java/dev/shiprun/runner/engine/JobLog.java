@@ -196,13 +196,7 @@ final class JobLog implements OutputSink, AutoCloseable {
 
     @Override
     public void deliver() {
-      synchronized (JobLog.this) {
-        try {
-          lines.drain();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
+      locked(lines::drain);
     }
 
     @Override
@@ -212,14 +206,25 @@ final class JobLog implements OutputSink, AutoCloseable {
 
     @Override
     public void end() {
+      locked(lines::finish);
+    }
+
+    /** Masks and writes under the log's lock: one channel's lines never split another's. */
+    private void locked(Step step) {
       synchronized (JobLog.this) {
         try {
-          lines.finish();
+          step.run();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       }
     }
+  }
+
+  /** A step of {@link OutputLines} that writes to the log. */
+  @FunctionalInterface
+  private interface Step {
+    void run() throws IOException;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.shiprun.runner.exec;
 
+import dev.shiprun.model.mask.Utf8Cut;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -54,7 +55,7 @@ final class LineSplitter {
   private void append(byte[] bytes, int offset, int count) {
     while (count > 0) {
       if (length == maxLineBytes) { // more is coming: cut here, not after the newline
-        int cut = characterBoundary();
+        int cut = Utf8Cut.before(buffer, 0, length);
         emit(cut, cut, false);
       }
       int taken = Math.min(maxLineBytes - length, count);
@@ -79,18 +80,5 @@ final class LineSplitter {
     lines.accept(new String(buffer, 0, end, StandardCharsets.UTF_8), lineEnds);
     System.arraycopy(buffer, consumed, buffer, 0, length - consumed);
     length -= consumed;
-  }
-
-  /** Where to cut a full buffer so that an incomplete UTF-8 character at its end moves on. */
-  private int characterBoundary() {
-    for (int back = 1; back <= 3 && back < length; back++) {
-      int b = buffer[length - back] & 0xFF;
-      if ((b & 0xC0) == 0x80) {
-        continue;
-      }
-      int size = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-      return size > back ? length - back : length;
-    }
-    return length;
   }
 }
