@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +58,9 @@ final class JobLog implements OutputSink, AutoCloseable {
   private boolean learntLate;
 
   private boolean wroteAny;
+
+  /** Bytes written to the stored log so far: where the next line starts. */
+  private long length;
 
   JobLog(Path file, String job, SecretMasker masker, LiveOutput listener) throws IOException {
     Files.createDirectories(file.getParent());
@@ -136,6 +141,33 @@ final class JobLog implements OutputSink, AutoCloseable {
           new BufferedOutputStream(
               Files.newOutputStream(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
               OutputLines.READ_BYTES);
+    }
+  }
+
+  /** Where the next line of the stored log starts (a mark for {@link #since}). */
+  synchronized long length() {
+    return length;
+  }
+
+  /**
+   * The stored log from {@code mark} on, as stored (masked), at most its last {@code maxBytes}
+   * (from the start of a line): the end of what a step printed, read back after it failed.
+   */
+  synchronized String since(long mark, int maxBytes) throws IOException {
+    file.flush();
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      long end = channel.size();
+      long start = Math.max(mark, end - maxBytes);
+      if (start >= end) {
+        return "";
+      }
+      ByteBuffer bytes = ByteBuffer.allocate((int) (end - start));
+      while (bytes.hasRemaining() && channel.read(bytes, start + bytes.position()) > 0) {
+        // read on until full
+      }
+      String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+      int firstLineEnd = text.indexOf('\n');
+      return start > mark && firstLineEnd >= 0 ? text.substring(firstLineEnd + 1) : text;
     }
   }
 
@@ -244,6 +276,7 @@ final class JobLog implements OutputSink, AutoCloseable {
     public void write(byte[] b, int off, int len) throws IOException {
       wroteAny = true;
       file.write(b, off, len);
+      length += len;
       if (listener.showsLines()) {
         for (int start = off, i = off; i < off + len; i++) {
           if (b[i] == '\n') {

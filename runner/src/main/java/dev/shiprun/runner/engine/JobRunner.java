@@ -188,7 +188,17 @@ final class JobRunner {
               log);
       notifier.send(notify, HookEvent.ON_START, RunStatus.PROCESSING);
       JobResult result =
-          execute(request, run, started, ws, inputs, env, log, started.plus(limit), limit);
+          execute(
+              request,
+              run,
+              started,
+              ws,
+              inputs,
+              env,
+              log,
+              started.plus(limit),
+              limit,
+              new RegistryHint(prepared.grants(), settings.home()));
       // After the status is stored: a notification reports it and cannot change it.
       for (HookEvent event : HookEvent.endOf(result.status())) {
         notifier.send(notify, event, result.status());
@@ -236,11 +246,13 @@ final class JobRunner {
       Map<String, String> env,
       JobLog log,
       Instant deadline,
-      Duration limit) {
+      Duration limit,
+      FailureHint hint) {
     TaskSequence.Outcome outcome;
     try {
       outcome =
-          tasks.run(run.id(), request.job(), ws, env, log, request.cancellation(), deadline, limit);
+          tasks.run(
+              run.id(), request.job(), ws, env, log, request.cancellation(), deadline, limit, hint);
     } catch (IOException e) {
       outcome =
           new TaskSequence.Outcome(
@@ -314,7 +326,8 @@ final class JobRunner {
       Workspace workspace,
       JobEnv env,
       Map<String, JobEnv> notifyTargets,
-      Map<String, String> registryEnv) {
+      Map<String, String> registryEnv,
+      List<RegistryAccess.Grant> grants) {
 
     /** The job's environment and those made for its notify calls. */
     List<JobEnv> envs() {
@@ -348,6 +361,7 @@ final class JobRunner {
     JobEnv env = environment(request, run, ws, inputs);
     Map<String, JobEnv> targets = new LinkedHashMap<>();
     Map<String, String> registryEnv;
+    List<RegistryAccess.Grant> grants;
     try {
       writer.write(
           ws,
@@ -360,10 +374,8 @@ final class JobRunner {
           run.buildNumber());
       gitRepos.cloneInputs(
           ws, request.assemblyLine(), request.job(), inputs, request.integrations(), log);
-      registryEnv =
-          registry.write(
-              ws,
-              RegistryAccess.logins(request.assemblyLine(), request.job(), request.integrations()));
+      grants = RegistryAccess.grants(request.assemblyLine(), request.job(), request.integrations());
+      registryEnv = registry.write(ws, grants);
       for (Resource target : notifyOnly(request)) {
         writer.writeNotifyTarget(ws, target, request.integrations());
         targets.put(
@@ -379,7 +391,7 @@ final class JobRunner {
       ws.delete(); // half-written, and it may already hold integration files
       throw e;
     }
-    return new Prepared(ws, env, targets, registryEnv);
+    return new Prepared(ws, env, targets, registryEnv, grants);
   }
 
   /**

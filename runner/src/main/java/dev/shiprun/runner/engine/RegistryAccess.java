@@ -33,10 +33,18 @@ final class RegistryAccess {
     this.file = file;
   }
 
+  /**
+   * One registry login of the job and the integration it comes from.
+   *
+   * @param integration the Docker Registry integration an IN or OUT of the job names
+   * @param login its credentials
+   */
+  record Grant(Integration integration, RegistryLogin login) {}
+
   /** The registry logins of the job's INs and OUTs, in step order (a later one wins a registry). */
-  static List<RegistryLogin> logins(
-      AssemblyLine line, Job job, Map<String, Integration> integrations) throws IOException {
-    List<RegistryLogin> out = new ArrayList<>();
+  static List<Grant> grants(AssemblyLine line, Job job, Map<String, Integration> integrations)
+      throws IOException {
+    List<Grant> out = new ArrayList<>();
     for (Step step : job.steps()) {
       String name =
           step instanceof InStep in ? in.name() : step instanceof OutStep o ? o.name() : null;
@@ -48,7 +56,7 @@ final class RegistryAccess {
               .filter(i -> i.type().equals(IntegrationTypes.DOCKER_REGISTRY));
       if (integration.isPresent()) {
         try {
-          out.add(RegistryLogin.of(integration.get()));
+          out.add(new Grant(integration.get(), RegistryLogin.of(integration.get())));
         } catch (IllegalArgumentException e) {
           throw new IOException(e.getMessage()); // names the integration and the rule
         }
@@ -58,12 +66,12 @@ final class RegistryAccess {
   }
 
   /** Writes the job's config.json; the variables that point tools at it (none without logins). */
-  Map<String, String> write(Workspace ws, List<RegistryLogin> logins) throws IOException {
-    if (logins.isEmpty()) {
+  Map<String, String> write(Workspace ws, List<Grant> grants) throws IOException {
+    if (grants.isEmpty()) {
       return Map.of();
     }
     Path dir = folder(ws);
-    Path config = file.write(dir, logins);
+    Path config = file.write(dir, grants.stream().map(Grant::login).toList());
     Map<String, String> env = new LinkedHashMap<>();
     env.put("DOCKER_CONFIG", dir.toString());
     env.put("REGISTRY_AUTH_FILE", config.toString());

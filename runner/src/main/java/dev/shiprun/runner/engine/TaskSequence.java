@@ -35,6 +35,9 @@ final class TaskSequence {
   /** The status the scripts gave the job, and why when it is not a success. */
   record Outcome(RunStatus status, Optional<String> reason) {}
 
+  /** How much of a failed step's output its hint reads: the end, where a client's error is. */
+  private static final int HINT_BYTES = 16 * 1024;
+
   /** How long on_cancel may run once the job was stopped. */
   private static final Duration ON_CANCEL_LIMIT = Duration.ofMinutes(1);
 
@@ -47,7 +50,8 @@ final class TaskSequence {
       RunToken token,
       Cancellation cancellation,
       Instant deadline,
-      Duration limit) {}
+      Duration limit,
+      FailureHint hint) {}
 
   private final ProcessLauncher launcher;
 
@@ -67,14 +71,23 @@ final class TaskSequence {
       JobLog log,
       Cancellation cancellation,
       Instant deadline,
-      Duration limit)
+      Duration limit,
+      FailureHint hint)
       throws IOException {
     JobHooks hooks = job.hooks();
     List<String> failureHooks = new ArrayList<>(items(hooks.onFailure()));
     failureHooks.addAll(items(hooks.always()));
     Attempt attempt =
         new Attempt(
-            runId, job, ws, log, RunToken.forRun(scope, runId), cancellation, deadline, limit);
+            runId,
+            job,
+            ws,
+            log,
+            RunToken.forRun(scope, runId),
+            cancellation,
+            deadline,
+            limit,
+            hint);
     if (!hooks.onStart().script().isEmpty()) {
       TaskScript onStart =
           new TaskScript(items(hooks.onStart()), List.of(), failureHooks, List.of());
@@ -121,6 +134,7 @@ final class TaskSequence {
       return Optional.of(timedOut(attempt));
     }
     TaskScriptFile written = script.writeTo(attempt.ws().scripts(), file);
+    long mark = log.length();
     LaunchResult result =
         launcher.run(
             new Launch(written.wrapper(), attempt.ws().root(), env, attempt.token(), left),
@@ -130,7 +144,9 @@ final class TaskSequence {
       report(log, "left running after the script ended", exited.leftovers());
       TaskOutcome outcome = written.outcome(exited.code());
       if (outcome instanceof TaskOutcome.Failed failed) {
+        List<String> hints = hints(attempt, mark);
         log.runner(failed.message());
+        hints.forEach(log::runner);
         return Optional.of(new Outcome(RunStatus.FAILURE, Optional.of(failed.message())));
       }
       return Optional.empty();
@@ -154,6 +170,15 @@ final class TaskSequence {
       return Optional.of(new Outcome(RunStatus.ERROR, Optional.of(errored.reason())));
     }
     throw new AssertionError(result);
+  }
+
+  /** What the job's hint makes of the end of the failed step's output; none if unreadable. */
+  private static List<String> hints(Attempt attempt, long mark) {
+    try {
+      return attempt.hint().lines(attempt.log().since(mark, HINT_BYTES));
+    } catch (IOException e) {
+      return List.of(); // only a hint: the failure itself is reported all the same
+    }
   }
 
   private static Outcome timedOut(Attempt attempt) {

@@ -5,6 +5,7 @@ import dev.shiprun.model.integration.RegistryUrl;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A registry URL taken apart: what the credential helpers call it ({@link #key()}) and where its
@@ -89,6 +90,25 @@ record RegistryAddress(String scheme, String host, int port, String path) {
    */
   URI apiBase() {
     return isDockerHub() ? DOCKER_HUB_API : URI.create(scheme + "://" + authority());
+  }
+
+  /**
+   * Whether {@code text} names this registry: its {@code host[:port]} (any name of Docker Hub's) as
+   * a whole word, case-insensitive, so {@code 127.0.0.1:5000} is not found in {@code
+   * 127.0.0.1:50001} nor {@code example.com} in {@code registry.example.com}.
+   */
+  boolean namedIn(String text) {
+    Set<String> names = isDockerHub() ? DOCKER_HUB_HOSTS : Set.of(authority());
+    for (String name : names) {
+      Pattern word =
+          Pattern.compile(
+              "(?<![A-Za-z0-9.-])" + Pattern.quote(name) + "(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
+              Pattern.CASE_INSENSITIVE);
+      if (word.matcher(text).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String authority() {

@@ -72,6 +72,24 @@ public record RegistryLogin(String url, String username, Secret password, String
     return RegistryAddress.parse(url).key();
   }
 
+  /** How messages name the registry: "Docker Hub", else its {@link #registryKey() key}. */
+  public String registryName() {
+    return RegistryAddress.parse(url).displayName();
+  }
+
+  /** Whether the registry is reached over plain http (a check of it needs {@code --insecure}). */
+  public boolean plainHttp() {
+    return RegistryAddress.parse(url).isPlainHttp();
+  }
+
+  /**
+   * Whether {@code text} (a client's output) names this registry: its {@code host[:port]}, or any
+   * name of Docker Hub's, as a whole word.
+   */
+  public boolean namedIn(String text) {
+    return RegistryAddress.parse(url).namedIn(text);
+  }
+
   /** The value of an {@code auth} entry and of a Basic header: base64 of {@code user:password}. */
   Secret basicCredentials() {
     String pair = username + ":" + password.reveal();

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.runner.registry.TestImage;
 import dev.shiprun.runner.registry.TestRegistry;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -12,7 +14,11 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -149,5 +155,141 @@ class RunRegistryTest {
           log.getOutput());
       assertTrue(log.getOutput().contains("password ***"), log.getOutput());
     }
+  }
+
+  /**
+   * A job whose registry command fails ends its log with the integration and registry it used and
+   * the command that checks them: a wrong password (the registry says unauthorized) and a registry
+   * that is not there (connection refused). A job that fails for another reason, though it has
+   * registry access and names the registry, gets no such line.
+   */
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void aFailedRegistryCommandNamesTheIntegrationAndHowToCheckIt(QuarkusMainLauncher launcher)
+      throws Exception {
+    Path home = temp.resolve("home");
+    try (TestRegistry registry = TestRegistry.start(temp.resolve("registry"))) {
+      String gone = "127.0.0.1:" + TestRegistry.freePort(); // nothing listens there
+      assertEquals(
+          0, add(launcher, home, "local-reg", registry.url(), TestRegistry.PASSWORD).exitCode());
+      assertEquals(
+          0, add(launcher, home, "bad-reg", registry.url(), "made-up-wrong-pass").exitCode());
+      assertEquals(
+          0, add(launcher, home, "gone-reg", "http://" + gone, TestRegistry.PASSWORD).exitCode());
+      Path userHome = Files.createDirectories(temp.resolve("user-home"));
+      Path runtime = Files.createDirectories(temp.resolve("runtime"));
+      Path line = Files.createDirectories(temp.resolve("line"));
+      Files.writeString(
+          line.resolve("shippable.yml"),
+          """
+          resources:
+            - name: bad-image
+              type: image
+              integration: bad-reg
+              versionTemplate: {sourceName: "%1$s/test/app", versionName: "1"}
+            - name: gone-image
+              type: image
+              integration: gone-reg
+              versionTemplate: {sourceName: "%2$s/test/app", versionName: "1"}
+            - name: good-image
+              type: image
+              integration: local-reg
+              versionTemplate: {sourceName: "%1$s/test/app", versionName: "1"}
+          jobs:
+            - name: wrong-password
+              type: runSh
+              steps:
+                - OUT: bad-image
+                - TASK:
+                    script:
+                      - skopeo inspect --tls-verify=false "docker://$BADIMAGE_SOURCENAME:1"
+            - name: unreachable
+              type: runSh
+              steps:
+                - OUT: gone-image
+                - TASK:
+                    script:
+                      - skopeo inspect --tls-verify=false "docker://$GONEIMAGE_SOURCENAME:1"
+            - name: not-the-registry
+              type: runSh
+              steps:
+                - OUT: good-image
+                - TASK:
+                    script:
+                      - echo "would push to $GOODIMAGE_SOURCENAME"
+                      - echo true > build.sh
+                      - ./build.sh
+          """
+              .formatted(registry.hostPort(), gone));
+      LaunchResult run =
+          launcher.launch(
+              "run",
+              line.toString(),
+              "--home",
+              home.toString(),
+              "--output",
+              "json",
+              "--env",
+              "HOME=" + userHome,
+              "--env",
+              "XDG_RUNTIME_DIR=" + runtime);
+      assertEquals(1, run.exitCode(), run.getErrorOutput() + run.getOutput());
+      Map<String, String> logs = new HashMap<>();
+      for (JsonNode r : new ObjectMapper().readTree(run.getOutput()).get("runs")) {
+        assertEquals("failure", r.get("status").asText(), r.toString());
+        LaunchResult log =
+            launcher.launch("logs", r.get("runId").asText(), "--home", home.toString());
+        logs.put(r.get("job").asText(), log.getOutput());
+      }
+
+      String insecure = " --insecure --home " + home.toAbsolutePath();
+      assertHint(
+          logs.get("wrong-password"),
+          "unauthorized",
+          "[shiprun] the job's registry access came from integration 'bad-reg' (registry "
+              + registry.hostPort()
+              + "); check it with: shiprun integration test bad-reg"
+              + insecure);
+      assertHint(
+          logs.get("unreachable"),
+          "connection refused",
+          "[shiprun] the job's registry access came from integration 'gone-reg' (registry "
+              + gone
+              + "); check it with: shiprun integration test gone-reg"
+              + insecure);
+      // What the hint suggests works, and says what is wrong.
+      LaunchResult check =
+          launcher.launch(
+              "integration", "test", "bad-reg", "--insecure", "--home", home.toString());
+      assertTrue(check.getOutput().contains("wrong username or password"), check.getOutput());
+      check =
+          launcher.launch(
+              "integration", "test", "gone-reg", "--insecure", "--home", home.toString());
+      assertTrue(check.getOutput().contains("unreachable"), check.getOutput());
+
+      String other = logs.get("not-the-registry");
+      assertTrue(other.contains("Permission denied"), other);
+      assertFalse(other.contains("registry access came from"), other);
+      assertFalse(other.contains("integration test"), other);
+      for (String log : logs.values()) {
+        assertFalse(log.contains("made-up-wrong-pass"), log);
+        assertFalse(log.contains(TestRegistry.PASSWORD), log);
+      }
+    }
+  }
+
+  /** The client's error, then the hint among the log's last lines (the status line follows). */
+  private static void assertHint(String log, String clientError, String hint) {
+    List<String> lines = Arrays.asList(log.strip().split("\n"));
+    int error = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(clientError)) {
+        error = i;
+      }
+    }
+    int at = lines.indexOf(hint);
+    assertTrue(error >= 0, "no '" + clientError + "' from the client in: " + log);
+    assertTrue(at > error, "no hint after the client's error in: " + log);
+    assertTrue(at >= lines.size() - 3, "the hint is not among the last lines: " + log);
   }
 }

@@ -144,4 +144,24 @@ class JobLogTest {
       raw.deliver();
     }
   }
+
+  @Test
+  void readsBackWhatAStepPrintedMaskedAndFromALineStart() throws IOException {
+    Path file = dir.resolve("logs/since.log");
+    try (JobLog log = new JobLog(file, "job", masker, (job, text) -> live.add(text))) {
+      log.runner("TASK 'build' started");
+      long mark = log.length();
+      OutputSink.Raw out = log.raw(Channel.STDOUT);
+      feed(
+          out,
+          ("first line\nlogin with " + SECRET + "\nunauthorized\n")
+              .getBytes(StandardCharsets.UTF_8));
+      out.end();
+
+      assertEquals("first line\nlogin with ***\nunauthorized\n", log.since(mark, 1024));
+      // At most the last bytes asked for, from the start of a line.
+      assertEquals("unauthorized\n", log.since(mark, 16));
+      assertEquals("", log.since(log.length(), 1024));
+    }
+  }
 }

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.Timeout;
  * API using the tools of the image, and SIGTERM stopping it cleanly.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Needs(
+    commands = {"debootstrap", "docker-registry", "htpasswd", "skopeo", "tar"},
+    root = true, // debootstrap chroots
+    fix = "apt-get install debootstrap docker-registry apache2-utils skopeo, and run as root")
 class ContainerImageIT {
 
   private static final String REVISION = "0123456789abcdef0123456789abcdef01234567";
@@ -70,7 +74,6 @@ class ContainerImageIT {
   @BeforeAll
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
   void buildAndPush() throws IOException {
-    Prerequisites.requireImageTools();
     Path checkout = Path.of(System.getProperty("shiprun.checkout")).toAbsolutePath().normalize();
     // What an earlier run left goes first: podman's storage alone is hundreds of MB.
     work = Path.of(System.getProperty("shiprun.image-it.work"));
@@ -182,9 +185,11 @@ class ContainerImageIT {
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  @Needs(
+      commands = {"podman", "runc"},
+      fix = "apt-get install podman runc")
   void podmanRunsItReadyHealthyRunningAJobStoppingOnSigtermAndRefusingAHomeItCannotWrite()
       throws Exception {
-    Prerequisites.requirePodman();
     try (Podman podman = new Podman(work.resolve("podman"))) {
       runInPodman(podman);
     }

@@ -1,56 +1,64 @@
 package dev.shiprun.runner.image;
 
+import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * What the image test needs from the machine. Missing on a developer's machine, the test is skipped
- * and says what to install; under CI (CI=true, where .ci/run installs it all) a missing tool fails
- * it, so a green CI never means "not tested".
+ * The condition behind {@link Needs}. Missing on a developer's machine, the test is disabled with
+ * the reason, before any {@code @BeforeAll} of its class: JUnit then reports each test as skipped
+ * with that reason (an assumption that fails in {@code @BeforeAll} aborts the class instead, which
+ * failsafe counts as no test at all). The reason is printed too, so the console says why. Under CI
+ * (CI=true, where .ci/run installs it all) a missing tool fails the test, so a green CI never means
+ * "not tested".
  */
-final class Prerequisites {
+final class Prerequisites implements ExecutionCondition {
 
   private static final List<String> SEARCH_PATH =
       List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
-  private Prerequisites() {}
-
-  /** The base image (debootstrap, as root) and the registry with its tools. */
-  static void requireImageTools() {
-    List<String> missing = missing("debootstrap", "docker-registry", "htpasswd", "skopeo", "tar");
-    if (!isRoot()) {
-      missing.add("root (debootstrap chroots)");
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    // A class's needs are checked on the class, a method's on the method: each once.
+    Optional<AnnotatedElement> element =
+        context.getTestMethod().<AnnotatedElement>map(m -> m).or(context::getTestClass);
+    Optional<Needs> needs = element.flatMap(e -> AnnotationSupport.findAnnotation(e, Needs.class));
+    if (needs.isEmpty()) {
+      return ConditionEvaluationResult.enabled("needs nothing from the machine");
     }
-    require(
-        missing,
-        "apt-get install debootstrap docker-registry apache2-utils skopeo, and run as root");
-  }
-
-  /** podman and runc, to run the image. */
-  static void requirePodman() {
-    require(missing("podman", "runc"), "apt-get install podman runc");
-  }
-
-  private static void require(List<String> missing, String fix) {
+    List<String> missing = missing(needs.get());
     if (missing.isEmpty()) {
-      return;
+      return ConditionEvaluationResult.enabled("the machine has what it needs");
     }
-    String message = "the container image test needs " + String.join(", ", missing) + "; " + fix;
+    String reason =
+        context.getDisplayName()
+            + " needs "
+            + String.join(", ", missing)
+            + "; "
+            + needs.get().fix();
     if ("true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException(message + " (.ci/run installs them)");
+      throw new IllegalStateException(reason + " (.ci/run installs them)");
     }
-    Assumptions.abort(message);
+    System.out.println("skipped: " + reason);
+    return ConditionEvaluationResult.disabled(reason);
   }
 
-  private static List<String> missing(String... commands) {
+  private static List<String> missing(Needs needs) {
     List<String> missing = new ArrayList<>();
-    for (String command : commands) {
+    for (String command : needs.commands()) {
       if (!onPath(command)) {
         missing.add(command);
       }
+    }
+    if (needs.root() && !isRoot()) {
+      missing.add("root");
     }
     return missing;
   }
