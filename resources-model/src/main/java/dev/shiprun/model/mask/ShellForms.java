@@ -8,12 +8,19 @@ import java.util.List;
  * quoted word): bash's {@code printf %q}, which backslash-escapes special chars ({@code \$}), or,
  * when the word holds a char that is not printable, quotes it ANSI-C style ({@code $'…'}) with
  * escapes and octal bytes (in the C locale every non-ASCII byte is one, in a UTF-8 locale only
- * non-printable chars are); and single-quoted, a {@code '} written as {@code '\''} (bash {@code set
- * -x}) or {@code '"'"'} (Python's shlex.quote).
+ * non-printable chars are); and single-quoted ({@code ${v@Q}}), a {@code '} written as {@code '\''}
+ * (bash's {@code ${v@Q}} and {@code set -x}) or {@code '"'"'} (Python's shlex.quote).
+ *
+ * <p>Only the first char's escape depends on where the secret sits in the word: {@code printf %q}
+ * escapes a {@code #} that starts the word, and a {@code ~} that starts it or follows {@code =} or
+ * {@code :}, so a secret starting with either has a form with and one without that backslash.
  */
 final class ShellForms {
 
-  /** What {@code printf %q} escapes with a backslash; {@code #} and {@code ~} only first. */
+  /**
+   * What {@code printf %q} escapes with a backslash anywhere; also {@code #} first in the word, and
+   * {@code ~} first or after {@code =} or {@code :}.
+   */
   private static final String SPECIAL = " !\"$&'()*,;<>?[\\]^`{|}";
 
   private ShellForms() {}
@@ -22,18 +29,26 @@ final class ShellForms {
     return List.of(
         backslashed(secret, true),
         backslashed(secret, false),
-        ansiC(secret, true),
-        ansiC(secret, false),
+        ansiC(secret, Ctype.UTF8),
+        ansiC(secret, Ctype.UTF8_NEWER),
+        ansiC(secret, Ctype.C),
         secret.replace("'", "'\\''"),
         secret.replace("'", "'\"'\"'"));
   }
 
-  /** {@code printf %q} of a printable word; {@code wordStart}: the secret begins the word. */
-  private static String backslashed(String secret, boolean wordStart) {
+  /**
+   * {@code printf %q} of a printable word; {@code escapeFirst}: the secret's first char is a {@code
+   * #} or {@code ~} that its place in the word makes special.
+   */
+  private static String backslashed(String secret, boolean escapeFirst) {
     StringBuilder out = new StringBuilder(secret.length() + 8);
     for (int i = 0; i < secret.length(); i++) {
       char c = secret.charAt(i);
-      if (SPECIAL.indexOf(c) >= 0 || (wordStart && i == 0 && (c == '#' || c == '~'))) {
+      boolean special =
+          i == 0
+              ? escapeFirst && (c == '#' || c == '~')
+              : c == '~' && (secret.charAt(i - 1) == '=' || secret.charAt(i - 1) == ':');
+      if (special || SPECIAL.indexOf(c) >= 0) {
         out.append('\\');
       }
       out.append(c);
@@ -41,8 +56,19 @@ final class ShellForms {
     return out.toString();
   }
 
-  /** The inside of {@code $'…'}, as bash writes it in a UTF-8 locale or in the C locale. */
-  private static String ansiC(String secret, boolean utf8Locale) {
+  /**
+   * How bash's locale (its LC_CTYPE) tells a printable char: the C locale knows ASCII only; a UTF-8
+   * locale knows the Unicode version of the C library, which may be newer than the JDK's, so a char
+   * the JDK has unassigned may be printable there ({@code UTF8_NEWER}) or not ({@code UTF8}).
+   */
+  private enum Ctype {
+    C,
+    UTF8,
+    UTF8_NEWER
+  }
+
+  /** The inside of {@code $'…'}, as bash writes it in {@code locale}. */
+  private static String ansiC(String secret, Ctype locale) {
     StringBuilder out = new StringBuilder(secret.length() + 8);
     for (int i = 0; i < secret.length(); ) {
       int cp = secret.codePointAt(i);
@@ -59,7 +85,7 @@ final class ShellForms {
         case '\\' -> out.append("\\\\");
         case '\'' -> out.append("\\'");
         default -> {
-          if (cp < 0x7F ? cp >= 0x20 : utf8Locale && printable(cp)) {
+          if (cp < 0x7F ? cp >= 0x20 : locale != Ctype.C && printable(cp, locale)) {
             out.appendCodePoint(cp);
           } else {
             octal(cp, out);
@@ -70,14 +96,14 @@ final class ShellForms {
     return out.toString();
   }
 
-  private static boolean printable(int cp) {
+  private static boolean printable(int cp, Ctype locale) {
     return switch (Character.getType(cp)) {
       case Character.CONTROL,
           Character.LINE_SEPARATOR,
           Character.PARAGRAPH_SEPARATOR,
-          Character.UNASSIGNED,
           Character.SURROGATE ->
           false;
+      case Character.UNASSIGNED -> locale == Ctype.UTF8_NEWER;
       default -> true;
     };
   }

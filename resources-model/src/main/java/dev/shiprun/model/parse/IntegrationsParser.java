@@ -1,5 +1,6 @@
 package dev.shiprun.model.parse;
 
+import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.diagnostic.SourceLocation;
@@ -127,15 +128,19 @@ public final class IntegrationsParser {
     Objects.requireNonNull(environment, "environment");
     Diagnostics out = new Diagnostics();
     List<YamlValue> documents = loader.load(fileName, bytes, out);
+    List<Diagnostic> fromYaml = out.sorted();
     Reading reading = new Reading(fileName, environment, out);
     for (YamlValue document : documents) {
       reading.document(document);
     }
     // Without a YAML tree there is no telling where values are, so no line is kept to quote.
-    SourceSet sources =
-        documents.isEmpty()
-            ? SourceSet.empty()
-            : new SourceSet(Map.of(fileName, reading.redaction.apply(text(bytes))));
+    SourceSet sources = SourceSet.empty();
+    if (!documents.isEmpty()) {
+      String text = text(bytes);
+      // What the YAML loader reports (a duplicate key) it leaves out of the tree, value and all.
+      fromYaml.forEach(d -> reading.redaction.maskFrom(d.at(), text));
+      sources = new SourceSet(Map.of(fileName, reading.redaction.apply(text)));
+    }
     return new IntegrationsResult(reading.integrations, out.sorted(), sources);
   }
 
@@ -600,6 +605,30 @@ public final class IntegrationsParser {
       } else {
         throw new AssertionError(value);
       }
+    }
+
+    /**
+     * Hides the text from {@code at} to the end of its line and the lines after it that are
+     * indented deeper (the rest of a value that starts there), for what is not in the tree.
+     */
+    void maskFrom(SourceLocation at, String text) {
+      if (!at.hasLine()) {
+        return;
+      }
+      String[] lines = text.split("\n", -1);
+      int last = at.line();
+      while (last < lines.length && (lines[last].isBlank() || indent(lines[last]) >= at.column())) {
+        last++;
+      }
+      regions.add(new int[] {at.line(), at.column(), last, Integer.MAX_VALUE});
+    }
+
+    private static int indent(String line) {
+      int i = 0;
+      while (i < line.length() && line.charAt(i) == ' ') {
+        i++;
+      }
+      return i;
     }
 
     String apply(String text) {

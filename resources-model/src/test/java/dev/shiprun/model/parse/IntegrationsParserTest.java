@@ -1079,6 +1079,56 @@ class IntegrationsParserTest {
   }
 
   @Test
+  void neverShowsTheValueOfAKeyGivenTwice() {
+    // The YAML loader reports the second key and leaves it out of the tree, value and all.
+    String yaml =
+        """
+        integrations:
+          - name: hub-creds
+            type: dockerRegistryLogin
+            username: alice
+            password: made-up-pass-Xq81
+            password: made-up-pass-Xq81-again
+          - name: my-kv
+            type: keyValuePair
+            envs:
+              TOKEN: made-up-secret-Vn42
+              TOKEN: made-up-secret-Vn42
+          - name: two-envs
+            type: keyValuePair
+            envs:
+              A: made-up-secret-Vn42
+            envs:
+              B: made-up-secret-Vn42
+              B: |
+                made-up-secret-Vn42
+              C: made-up-secret-Vn42
+          - name: pem
+            type: pemKey
+            key: made-up-secret-Vn42
+            key: |
+              made-up-secret-Vn42
+              made-up-secret-Vn42
+          - {name: flow, type: keyValuePair, envs: {X: made-up-secret-Vn42, X: made-up-secret-Vn42}}
+        """;
+    IntegrationsResult result = parse(yaml);
+
+    List<Diagnostic> twice =
+        result.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.AL002).toList();
+    assertTrue(twice.size() >= 5, () -> result.diagnostics().toString());
+    DiagnosticRenderer renderer = new DiagnosticRenderer(result.sources());
+    for (Diagnostic d : result.diagnostics()) {
+      String shown = d + "\n" + d.hints() + "\n" + renderer.render(d);
+      assertFalse(shown.contains("made-up"), shown);
+    }
+    for (int line = 1; line <= 30; line++) {
+      String quoted = result.sources().line(FILE, line).orElse("");
+      assertFalse(quoted.contains("made-up"), line + ": " + quoted);
+    }
+    assertEquals(Optional.of("    username: alice"), result.sources().line(FILE, 4));
+  }
+
+  @Test
   void keepsNonSecretValuesInTheQuotedSource() {
     IntegrationsResult result =
         parse(

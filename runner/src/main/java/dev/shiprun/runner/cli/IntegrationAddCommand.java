@@ -200,7 +200,7 @@ public class IntegrationAddCommand implements Callable<Integer> {
                   () -> usage("a " + t.masterName() + " integration has no secret field to read"));
       String text =
           passwordFile.isPresent()
-              ? read(passwordFile.get(), "--password-file " + passwordFile.get())
+              ? read(passwordFile.get(), "--password-file")
               : read(null, "--password-stdin");
       builder.secret(secret, text);
     }
@@ -211,14 +211,12 @@ public class IntegrationAddCommand implements Callable<Integer> {
       }
       String value = environment.variables().get(e.getValue());
       if (value == null) {
+        // The variable's name is not repeated: a secret typed in its place would be.
         throw usage(
             "--secret-env "
                 + e.getKey()
-                + "="
-                + e.getValue()
-                + ": the variable "
-                + e.getValue()
-                + " is not set in your environment");
+                + "=…: the variable named there is not set in your environment; export it"
+                + " first (--secret-env takes the variable's name, not the secret)");
       }
       builder.secret(field, value);
     }
@@ -231,13 +229,21 @@ public class IntegrationAddCommand implements Callable<Integer> {
         : "--field " + field + "=";
   }
 
-  /** The secret in {@code file} (stdin when null), without one trailing newline. */
+  /**
+   * The secret in {@code file} (stdin when null), without one trailing newline. A file that is not
+   * there is not named: a secret given in its place would be.
+   */
   private String read(Path file, String from) {
+    Path resolved = file == null ? null : workingDirectory.resolve(List.of(file)).get(0);
+    if (resolved != null && !Files.exists(resolved)) {
+      throw usage(
+          from
+              + ": the file named there does not exist; give the path of a file that holds the"
+              + " secret (--password-file takes a file, not the secret)");
+    }
+    String source = resolved == null ? from : from + " " + file;
     try {
-      byte[] bytes =
-          file == null
-              ? System.in.readAllBytes()
-              : Files.readAllBytes(workingDirectory.resolve(List.of(file)).get(0));
+      byte[] bytes = resolved == null ? System.in.readAllBytes() : Files.readAllBytes(resolved);
       String text = new String(bytes, StandardCharsets.UTF_8);
       if (text.endsWith("\n")) {
         text = text.substring(0, text.length() - 1);
@@ -246,11 +252,11 @@ public class IntegrationAddCommand implements Callable<Integer> {
         }
       }
       if (text.isEmpty()) {
-        throw usage(from + " read nothing");
+        throw usage(source + " read nothing");
       }
       return text;
     } catch (IOException e) {
-      throw usage(from + " could not be read: " + e.getMessage());
+      throw usage(source + " could not be read: " + e.getMessage());
     }
   }
 

@@ -50,6 +50,6 @@ class ErrorHandlersTest {
   void flattensPicocliMessagesToOneLowerCaseLine() {
     assertEquals(
         "missing required parameter: 'PATH'; see below",
-        UsageErrorHandler.oneLine("Missing required parameter: 'PATH'\n  see below."));
+        UsageMessage.oneLine("Missing required parameter: 'PATH'\n  see below."));
   }
 }

@@ -81,7 +81,7 @@ class ValidateCommandTest {
       exitCode = 2)
   void rejectsUnknownOptionAsUsageError(LaunchResult result) {
     String err = result.getErrorOutput();
-    assertTrue(err.contains("shiprun validate: unknown option: '--outptu'"), err);
+    assertTrue(err.contains("shiprun validate: unknown option '--outptu'"), err);
     assertTrue(err.contains("hint: did you mean '--output'?"), err);
     assertTrue(err.contains("try 'shiprun validate --help'"), err);
     assertFalse(err.contains("Usage:"), "no wall of help text on a mistake");
