@@ -8,8 +8,10 @@ import java.util.List;
  * quoted word): bash's {@code printf %q}, which backslash-escapes special chars ({@code \$}), or,
  * when the word holds a char that is not printable, quotes it ANSI-C style ({@code $'…'}) with
  * escapes and octal bytes (in the C locale every non-ASCII byte is one, in a UTF-8 locale only
- * non-printable chars are); and single-quoted ({@code ${v@Q}}), a {@code '} written as {@code '\''}
- * (bash's {@code ${v@Q}} and {@code set -x}) or {@code '"'"'} (Python's shlex.quote).
+ * non-printable chars are); single-quoted ({@code ${v@Q}}), a {@code '} written as {@code '\''}
+ * (bash's {@code ${v@Q}} and {@code set -x}) or {@code '"'"'} (Python's shlex.quote); and
+ * double-quoted as {@code declare -p} and {@code export -p} write a printable value, a backslash
+ * before each of {@code \ " $ `}.
  *
  * <p>Only the first char's escape depends on where the secret sits in the word: {@code printf %q}
  * escapes a {@code #} that starts the word, and a {@code ~} that starts it or follows {@code =} or
@@ -33,7 +35,21 @@ final class ShellForms {
         ansiC(secret, Ctype.UTF8_NEWER),
         ansiC(secret, Ctype.C),
         secret.replace("'", "'\\''"),
-        secret.replace("'", "'\"'\"'"));
+        secret.replace("'", "'\"'\"'"),
+        doubleQuoted(secret));
+  }
+
+  /** The inside of bash's {@code "…"} for {@code declare -p}: {@code \ " $ `} escaped. */
+  private static String doubleQuoted(String secret) {
+    StringBuilder out = new StringBuilder(secret.length() + 8);
+    for (int i = 0; i < secret.length(); i++) {
+      char c = secret.charAt(i);
+      if (c == '\\' || c == '"' || c == '$' || c == '`') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /**

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * Every sample and scenario of the project, mutated at random the way a hand edit or a bad merge
  * breaks YAML: whatever comes out, the model answers with diagnostics (each at a place in the files
  * it was given, each renderable) or a valid line it can plan — never an exception. The seed and the
- * size come from {@code shiprun.fuzz.seed} and {@code shiprun.fuzz.cases}; {@code
- * bench/soak.sh} runs it at a larger size.
+ * size come from {@code shiprun.fuzz.seed} and {@code shiprun.fuzz.cases}; {@code bench/soak.sh}
+ * runs it at a larger size.
  */
 class MutatedLinesTest {
 

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A secret as the real bash quotes it, with {@code printf %q} and {@code ${v@Q}}, in the C and a
- * UTF-8 locale: every ASCII char and some multi-byte ones, at every place in the secret (first,
- * middle, after {@code =}, after {@code :}, last), the secret at every place in a longer word
- * (starting it, after a letter, after {@code =} or {@code :}, in a word quoted {@code $'…'} for a
- * tab before it), is masked whole, and nothing around it is.
+ * A secret as the real bash quotes it, with {@code printf %q}, {@code ${v@Q}} and {@code declare
+ * -p}, in the C and a UTF-8 locale: every ASCII char and some multi-byte ones, at every place in
+ * the secret (first, middle, after {@code =}, after {@code :}, last), the secret at every place in
+ * a longer word (starting it, after a letter, after {@code =} or {@code :}, in a word quoted {@code
+ * $'…'} for a tab before it), is masked whole, and nothing around it is.
  */
 class ShellFormsTest {
 
@@ -85,7 +85,7 @@ class ShellFormsTest {
         SecretMasker masker = maskers.computeIfAbsent(secret, s -> new SecretMasker(List.of(s)));
         for (String before : BEFORE) {
           for (String after : AFTER) {
-            for (String how : List.of("printf %q", "${v@Q}")) {
+            for (String how : List.of("printf %q", "${v@Q}", "declare -p")) {
               String out = quoted.get(i++);
               String masked = masker.mask(out);
               if (!masked.equals(expected(out, before, after))) {
@@ -122,12 +122,18 @@ class ShellFormsTest {
    * as it is (a tab as {@code \t} in {@code $'…'}) inside the same quotes as the whole word.
    */
   private static String expected(String quoted, String before, String after) {
-    String open = quoted.startsWith("$'") ? "$'" : quoted.startsWith("'") ? "'" : "";
-    String close = open.isEmpty() ? "" : "'";
+    String open =
+        quoted.startsWith("$'")
+            ? "$'"
+            : quoted.startsWith("'") ? "'" : quoted.startsWith("\"") ? "\"" : "";
+    String close = open.isEmpty() ? "" : open.substring(open.length() - 1);
     return open + before.replace("\t", "\\t") + SecretMasker.MASK + after + close;
   }
 
-  /** Each word as {@code printf %q} and then {@code ${v@Q}} write it, in {@code locale}. */
+  /**
+   * Each word as {@code printf %q}, {@code ${v@Q}} and {@code declare -p} (without its {@code
+   * declare -- v=}) write it, in {@code locale}.
+   */
   private List<String> bashQuotes(String locale, List<String> words)
       throws IOException, InterruptedException {
     Path in = dir.resolve("words");
@@ -136,7 +142,8 @@ class ShellFormsTest {
         new ProcessBuilder(
             "bash",
             "-c",
-            "while IFS= read -r -d '' v; do printf '%q\\0' \"$v\"; printf '%s\\0' \"${v@Q}\"; done");
+            "while IFS= read -r -d '' v; do printf '%q\\0' \"$v\"; printf '%s\\0' \"${v@Q}\";"
+                + " d=$(declare -p v); printf '%s\\0' \"${d#declare -- v=}\"; done");
     builder.environment().put("LC_ALL", locale);
     builder.redirectInput(in.toFile());
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -144,8 +151,8 @@ class ShellFormsTest {
     String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, bash.waitFor());
     List<String> quoted = List.of(out.split("\0", -1));
-    assertEquals(words.size() * 2 + 1, quoted.size(), "one printf %q and one @Q per word");
-    return quoted.subList(0, words.size() * 2);
+    assertEquals(words.size() * 3 + 1, quoted.size(), "printf %q, @Q and declare -p per word");
+    return quoted.subList(0, words.size() * 3);
   }
 
   private static String visible(String text) {
