@@ -107,8 +107,8 @@ public class RunCommand implements Callable<Integer> {
   @Option(
       names = "--store-masked-versions",
       description =
-          "Store a version a job posts that holds a secret with the secret as ***, instead of"
-              + " refusing it (the job fails).")
+          "Store a version a job posts that holds a secret with the secret as ***. Default:"
+              + " refuse it, and the job fails.")
   boolean storeMaskedVersions;
 
   @Option(
