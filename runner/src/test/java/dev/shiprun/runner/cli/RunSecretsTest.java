@@ -5,6 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.model.diagnostic.SourceLocation;
+import dev.shiprun.model.integration.FieldValue;
+import dev.shiprun.model.integration.Integration;
+import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.model.integration.Secret;
+import dev.shiprun.runner.secrets.IntegrationStore;
+import dev.shiprun.runner.store.NewVersion;
+import dev.shiprun.runner.store.Store;
+import dev.shiprun.runner.store.VersionKind;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -13,6 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -257,6 +270,45 @@ class RunSecretsTest {
             shiprun.versions("build").toString())) {
       assertNoSecret(shown);
     }
+  }
+
+  @Test
+  void versionsShowsAVersionStoredWithASecretOfTheHomesIntegrationsMasked(
+      QuarkusMainLauncher launcher) throws Exception {
+    Path home = temp.resolve("home");
+    new IntegrationStore(home, Optional.empty(), IntegrationTypes.discovered())
+        .put(
+            new Integration(
+                "hub-creds",
+                IntegrationTypes.DOCKER_REGISTRY,
+                Map.of("password", new FieldValue.Hidden(new Secret(PASSWORD))),
+                SourceLocation.ofFile("integrations.yml")),
+            false);
+    // As an older shiprun stored it: the secret as it is.
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      store.transaction(
+          c ->
+              store
+                  .versions()
+                  .post(
+                      c,
+                      new NewVersion(
+                          "line",
+                          "app-image",
+                          VersionKind.RESOURCE,
+                          Optional.of(PASSWORD),
+                          Map.of("token", "x" + PASSWORD),
+                          Optional.empty(),
+                          OptionalLong.empty())));
+    }
+    LaunchResult text = launcher.launch("versions", "app-image", "--home", home.toString());
+    LaunchResult json =
+        launcher.launch("versions", "app-image", "--home", home.toString(), "-o", "json");
+    assertEquals(0, text.exitCode(), text.getErrorOutput());
+    assertTrue(text.getOutput().contains("#1  ***  from YAML"), text.getOutput());
+    assertTrue(text.getOutput().contains("\"token\" : \"x***\""), text.getOutput());
+    assertTrue(json.getOutput().contains("\"versionName\" : \"***\""), json.getOutput());
+    assertNoSecret(text.getOutput() + text.getErrorOutput() + json.getOutput());
   }
 
   /** No made-up secret, nor the base64 of the registry password, is in {@code shown}. */
