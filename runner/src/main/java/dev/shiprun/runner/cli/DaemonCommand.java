@@ -84,7 +84,8 @@ public class DaemonCommand implements Callable<Integer> {
             options.maxQueued,
             options.maxLogLine,
             options.logFormat.equals("json") ? DaemonLog.Format.JSON : DaemonLog.Format.TEXT,
-            EngineSettings.allowListed(environment.variables()));
+            EngineSettings.allowListed(environment.variables()),
+            options.storeMaskedVersions);
     PrintWriter err = spec.commandLine().getErr();
     Path homeDir = home.resolve(options.homeOptions.home);
     ApiTokenSource.Resolved token;

@@ -86,6 +86,13 @@ public class DaemonOptions {
       defaultValue = "text")
   String logFormat = "text";
 
+  @Option(
+      names = "--store-masked-versions",
+      description =
+          "Store a version a job posts that holds a secret with the secret as ***. Default:"
+              + " refuse it, and the job fails.")
+  boolean storeMaskedVersions;
+
   @Mixin HomeOptions homeOptions = new HomeOptions();
 
   /** What is wrong with the values, as a usage error's message; empty when they are fine. */

@@ -10,6 +10,7 @@ import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
 import dev.shiprun.runner.engine.LiveOutput;
+import dev.shiprun.runner.engine.ShownVersions;
 import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.exec.ProcessLauncher;
 import dev.shiprun.runner.exec.ProcessTreeKiller;
@@ -99,9 +100,16 @@ public class RunCommand implements Callable<Integer> {
   @Option(
       names = "--strict-secrets",
       description =
-          "Fail a job when a secret got past the masker into its stored log or a version it would"
-              + " post (otherwise a warning; the log is masked again either way).")
+          "Fail a job when a secret got past the masker into its stored log (otherwise a"
+              + " warning; the log is masked again either way).")
   boolean strictSecrets;
+
+  @Option(
+      names = "--store-masked-versions",
+      description =
+          "Store a version a job posts that holds a secret with the secret as ***. Default:"
+              + " refuse it, and the job fails.")
+  boolean storeMaskedVersions;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -163,13 +171,20 @@ public class RunCommand implements Callable<Integer> {
     }
     Path homeDir = home.resolve(homeOptions.home);
     ObjectMapper json = new ObjectMapper();
-    ConsoleProgress console = new ConsoleProgress(err, verbose);
+    ShownVersions shown = ShownVersions.of(line.integrations().values());
+    ConsoleProgress console = new ConsoleProgress(err, verbose, shown);
     try (Store store = Store.open(homeDir, json);
         Engine engine =
             new Engine(
                 store,
                 new EngineSettings(
-                    homeDir, limit, graceTime, inherited, keepWorkspace, strictSecrets),
+                    homeDir,
+                    limit,
+                    graceTime,
+                    inherited,
+                    keepWorkspace,
+                    strictSecrets,
+                    storeMaskedVersions),
                 new ProcessLauncher(ExecOptions.defaults(), new ProcessTreeKiller(graceTime)),
                 json)) {
       LineRunner runner = new LineRunner(engine, console, console);
@@ -190,7 +205,7 @@ public class RunCommand implements Callable<Integer> {
                     line.integrations(),
                     threads));
       }
-      print(outcome);
+      print(outcome, shown);
       return outcome.allSucceeded() ? ExitCode.OK.code() : ExitCode.FAILED.code();
     } catch (StoreException e) {
       err.println("shiprun run: " + e.getMessage());
@@ -199,16 +214,16 @@ public class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void print(LineRunner.Outcome outcome) {
+  private void print(LineRunner.Outcome outcome, ShownVersions shown) {
     PrintWriter out = spec.commandLine().getOut();
     if (output == OutputFormat.JSON) {
-      out.println(RunSummary.json(outcome));
+      out.println(RunSummary.json(outcome, shown));
     } else if (outcome.results().isEmpty()) {
       spec.commandLine()
           .getErr()
           .println("nothing ran: no job has versions for all of its inputs (see 'shiprun plan')");
     } else {
-      out.print(RunSummary.text(outcome));
+      out.print(RunSummary.text(outcome, shown));
     }
     out.flush();
     spec.commandLine().getErr().flush();
@@ -244,10 +259,12 @@ public class RunCommand implements Callable<Integer> {
   private static final class ConsoleProgress implements LineRunner.Progress, LiveOutput {
     private final PrintWriter err;
     private final boolean verbose;
+    private final ShownVersions shown;
 
-    ConsoleProgress(PrintWriter err, boolean verbose) {
+    ConsoleProgress(PrintWriter err, boolean verbose, ShownVersions shown) {
       this.err = err;
       this.verbose = verbose;
+      this.shown = shown;
     }
 
     @Override
@@ -291,7 +308,10 @@ public class RunCommand implements Callable<Integer> {
               + r.status().wire()
               + " in "
               + RunSummary.duration(r.duration())
-              + r.reason().filter(s -> !r.succeeded()).map(s -> " (" + s + ")").orElse(""));
+              + r.reason()
+                  .filter(s -> !r.succeeded())
+                  .map(s -> " (" + shown.text(s) + ")")
+                  .orElse(""));
       err.flush();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
+import dev.shiprun.runner.engine.ShownVersions;
 import dev.shiprun.runner.store.StoredVersion;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The table (or JSON) {@code shiprun run} prints at the end. */
+/**
+ * The table (or JSON) {@code shiprun run} prints at the end: a row per run, then the reason of each
+ * run that did not succeed. Version names and reasons are shown masked with the run's integrations
+ * (the engine stores no secret in a version; this is the second line).
+ */
 final class RunSummary {
 
   private RunSummary() {}
 
-  static String text(LineRunner.Outcome outcome) {
+  static String text(LineRunner.Outcome outcome, ShownVersions shown) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"JOB", "BUILD", "STATUS", "DURATION", "OUT VERSIONS"});
     for (JobResult r : outcome.results()) {
@@ -30,7 +35,9 @@ final class RunSummary {
             duration(r.duration()),
             r.outVersions().isEmpty()
                 ? "-"
-                : String.join(", ", r.outVersions().stream().map(RunSummary::version).toList())
+                : String.join(
+                    ", ",
+                    shown.versions(r.outVersions()).stream().map(RunSummary::version).toList())
           });
     }
     int[] widths = new int[5];
@@ -46,13 +53,23 @@ final class RunSummary {
       }
       out.append('\n');
     }
+    for (JobResult r : outcome.results()) {
+      if (!r.succeeded() && r.reason().isPresent()) {
+        out.append(r.job())
+            .append(" #")
+            .append(r.buildNumber())
+            .append(": ")
+            .append(shown.text(r.reason().get()))
+            .append('\n');
+      }
+    }
     if (outcome.cancelled()) {
       out.append("cancelled: jobs that had not started were not run\n");
     }
     return out.toString();
   }
 
-  static String json(LineRunner.Outcome outcome) {
+  static String json(LineRunner.Outcome outcome, ShownVersions shown) {
     List<Object> runs = new ArrayList<>();
     for (JobResult r : outcome.results()) {
       Map<String, Object> run = new LinkedHashMap<>();
@@ -61,9 +78,9 @@ final class RunSummary {
       run.put("buildNumber", r.buildNumber());
       run.put("status", r.status().wire());
       run.put("durationMs", r.duration().toMillis());
-      run.put("reason", r.reason().orElse(null));
+      run.put("reason", r.reason().map(shown::text).orElse(null));
       List<Object> versions = new ArrayList<>();
-      for (StoredVersion v : r.outVersions()) {
+      for (StoredVersion v : shown.versions(r.outVersions())) {
         Map<String, Object> version = new LinkedHashMap<>();
         version.put("name", v.name());
         version.put("versionNumber", v.number());

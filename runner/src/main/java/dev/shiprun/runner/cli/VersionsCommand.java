@@ -1,5 +1,7 @@
 package dev.shiprun.runner.cli;
 
+import dev.shiprun.runner.engine.ShownVersions;
+import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.store.StoredVersion;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -16,7 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code shiprun versions NAME}: the versions of a resource or job, newest first. */
+/**
+ * {@code shiprun versions NAME}: the versions of a resource or job, newest first, masked with the
+ * secrets of the home's integrations (the engine stores no secret in a version; this is the second
+ * line, for versions stored otherwise).
+ */
 @Command(
     name = "versions",
     mixinStandardHelpOptions = true,
@@ -49,10 +55,12 @@ public class VersionsCommand implements Callable<Integer> {
   OutputFormat output;
 
   private final ShiprunHome home;
+  private final IntegrationStores integrations;
 
   @Inject
-  public VersionsCommand(ShiprunHome home) {
+  public VersionsCommand(ShiprunHome home, IntegrationStores integrations) {
     this.home = home;
+    this.integrations = integrations;
   }
 
   @Override
@@ -85,7 +93,7 @@ public class VersionsCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
           }
           List<StoredVersion> versions =
-              store.transaction(c -> store.versions().list(c, chosen, name));
+              shown(err).versions(store.transaction(c -> store.versions().list(c, chosen, name)));
           if (versions.isEmpty()) {
             err.println("shiprun versions: no versions of '" + name + "' in line '" + chosen + "'");
             err.flush();
@@ -133,5 +141,18 @@ public class VersionsCommand implements Callable<Integer> {
           out.flush();
           return ExitCode.OK.code();
         });
+  }
+
+  /** A masker of the home's integrations; none (with a warning) when they cannot be opened. */
+  private ShownVersions shown(PrintWriter err) {
+    try {
+      return ShownVersions.of(integrations.of(homeOptions.home).load().values());
+    } catch (IntegrationStoreException e) {
+      err.println(
+          "shiprun versions: warning: the home's integrations cannot be opened to mask with ("
+              + e.getMessage()
+              + "); versions are shown as stored");
+      return ShownVersions.of(List.of());
+    }
   }
 }

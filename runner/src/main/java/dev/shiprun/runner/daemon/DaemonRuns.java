@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * The daemon's runs: manual triggers become queued runs, workers run them with the CLI's engine
- * (strict about secrets: a leak fails the job), cancels reach them, and what happens reaches the
- * live logs, the metrics and the daemon's own log, one line per run event.
+ * (strict about secrets: a leak into the log fails the job; a version that holds a secret is
+ * refused, or stored masked with {@code --store-masked-versions}), cancels reach them, and what
+ * happens reaches the live logs, the metrics and the daemon's own log, one line per run event.
  */
 public final class DaemonRuns implements RunWatch, LineRunner.Progress {
 
@@ -65,7 +66,13 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
         new QueueWorkers(
             store,
             new EngineSettings(
-                home, Optional.empty(), settings.killGrace(), settings.inherited(), false, true),
+                home,
+                Optional.empty(),
+                settings.killGrace(),
+                settings.inherited(),
+                false,
+                true,
+                settings.storeMaskedVersions()),
             lines,
             integrations::load,
             this,

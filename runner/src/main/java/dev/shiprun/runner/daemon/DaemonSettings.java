@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * How a daemon runs its work: jobs at a time, how long a stop waits for running jobs, the grace a
- * job's processes get between TERM and KILL, the limits of the API, how its own log is written, and
- * the variables every job inherits (the allow-list of the daemon's environment).
+ * job's processes get between TERM and KILL, the limits of the API, how its own log is written, the
+ * variables every job inherits (the allow-list of the daemon's environment), and whether a version
+ * that holds a secret is stored masked rather than refused ({@code --store-masked-versions}).
  */
 public record DaemonSettings(
     int concurrency,
@@ -15,7 +16,8 @@ public record DaemonSettings(
     int maxQueued,
     int maxLogLine,
     DaemonLog.Format logFormat,
-    Map<String, String> inherited) {
+    Map<String, String> inherited,
+    boolean storeMaskedVersions) {
 
   public static final int DEFAULT_MAX_QUEUED = 10_000;
   public static final int DEFAULT_MAX_LOG_LINE = 64 * 1024;
@@ -36,6 +38,7 @@ public record DaemonSettings(
         DEFAULT_MAX_QUEUED,
         DEFAULT_MAX_LOG_LINE,
         DaemonLog.Format.TEXT,
-        inherited);
+        inherited,
+        false);
   }
 }

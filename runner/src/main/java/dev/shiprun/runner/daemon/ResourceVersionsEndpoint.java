@@ -1,5 +1,6 @@
 package dev.shiprun.runner.daemon;
 
+import dev.shiprun.runner.engine.ShownVersions;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/resources/{line}/{name}/versions}: a resource's (or job's) versions, newest
- * first.
+ * first, masked with the secrets of the daemon's integrations (the engine stores no secret in a
+ * version; this is the second line, for versions stored otherwise).
  */
 @Path("/api/resources/{line}/{name}/versions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +69,7 @@ public class ResourceVersionsEndpoint {
               + line
               + "', and the daemon holds no such line");
     }
-    return versions.stream().map(VersionView::of).toList();
+    ShownVersions shown = ShownVersions.of(Problems.opened(daemon).integrations().load().values());
+    return shown.versions(versions).stream().map(VersionView::of).toList();
   }
 }

@@ -18,8 +18,11 @@ import java.util.Optional;
  *     {@code --env} entries
  * @param keepWorkspace keep build folders after the run (they hold integration files: debugging
  *     only)
- * @param strictSecrets a secret form found in the stored log or in a version to post after the
- *     scripts fails the job, and nothing is posted (otherwise a warning in the log)
+ * @param strictSecrets a secret form found in the stored log after the scripts (a value {@code
+ *     shipctl mask} learnt too late) fails the job, and nothing is posted (otherwise a warning in
+ *     the log); the log is masked again either way
+ * @param storeMaskedVersions a version the run would post that holds a secret is stored with the
+ *     secret replaced by {@code ***}; otherwise it is refused and the job fails
  */
 public record EngineSettings(
     Path home,
@@ -27,7 +30,8 @@ public record EngineSettings(
     Duration grace,
     Map<String, String> inherited,
     boolean keepWorkspace,
-    boolean strictSecrets) {
+    boolean strictSecrets,
+    boolean storeMaskedVersions) {
 
   /** The caller's variables a job sees, when set (documented in the README). */
   public static final List<String> INHERITED_VARIABLES =

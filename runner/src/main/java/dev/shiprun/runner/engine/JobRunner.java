@@ -196,6 +196,7 @@ final class JobRunner {
               inputs,
               env,
               log,
+              secrets,
               started.plus(limit),
               limit,
               new RegistryHint(prepared.grants(), settings.home()));
@@ -245,6 +246,7 @@ final class JobRunner {
       RunInputs inputs,
       Map<String, String> env,
       JobLog log,
+      JobSecrets secrets,
       Instant deadline,
       Duration limit,
       FailureHint hint) {
@@ -262,9 +264,9 @@ final class JobRunner {
       return finishWithoutVersion(
           request, run, started, outcome.status(), outcome.reason().orElse(""), log);
     }
-    List<StoredVersion> posted;
+    Posted posted;
     try {
-      posted = post(request, run, ws, inputs, outcome, log);
+      posted = post(request, run, ws, inputs, outcome, log, secrets);
     } catch (SecretLeak e) {
       return finishWithoutVersion(request, run, started, RunStatus.FAILURE, e.getMessage(), log);
     } catch (IOException | RuntimeException e) {
@@ -276,15 +278,17 @@ final class JobRunner {
           "cannot read what the job left in its state folder: " + e.getMessage(),
           log);
     }
-    log.runner(outcome.status().wire());
+    boolean refused = posted.status() != outcome.status();
+    log.runner(
+        posted.status().wire() + (refused ? posted.reason().map(r -> ": " + r).orElse("") : ""));
     return new JobResult(
         request.job().name(),
         run.id(),
         run.buildNumber(),
-        outcome.status(),
+        posted.status(),
         Duration.between(started, Instant.now()),
-        posted,
-        outcome.reason());
+        posted.versions(),
+        posted.reason());
   }
 
   /**
@@ -495,17 +499,24 @@ final class JobRunner {
             });
   }
 
+  /** How a run that posts versions ended: its status and reason, and the OUT versions stored. */
+  private record Posted(RunStatus status, Optional<String> reason, List<StoredVersion> versions) {}
+
   /**
    * Spec §1.6 steps 13–15, in one transaction: after a failure the previous state replaces what the
    * job left in {@code $JOB_STATE}; the job version; after a success the OUT versions; the status.
+   * A version that would hold a secret is refused, and the run ends as a failure would (previous
+   * state, a job version without what the job posted, no OUT version), unless the settings store it
+   * masked. Whatever is stored is masked, so a secret can reach no version.
    */
-  private List<StoredVersion> post(
+  private Posted post(
       Request request,
       Run run,
       Workspace ws,
       RunInputs inputs,
       TaskSequence.Outcome outcome,
-      JobLog log)
+      JobLog log,
+      JobSecrets secrets)
       throws IOException, SecretLeak {
     boolean success = outcome.status() == RunStatus.SUCCESS;
     List<Object> trace = trace(request.job(), inputs);
@@ -519,16 +530,29 @@ final class JobRunner {
             ? outVersions.outs(
                 request.line(), request.assemblyLine(), request.job(), ws, inputs, run.id(), trace)
             : List.of();
-    checkForLeaks(log, jobVersion, outs);
+    checkTheLog(log);
+    VersionMask mask = new VersionMask(log.masker());
+    Optional<String> refused =
+        new PostedSecrets(mask, secrets::sourceOf, log, settings.storeMaskedVersions())
+            .refusal(jobVersion, outs);
+    if (refused.isPresent()) {
+      restorePreviousState(ws);
+      jobVersion = outVersions.job(request.line(), request.job(), ws, false, run.id(), trace);
+      outs = List.of();
+    }
+    RunStatus status = refused.isPresent() ? RunStatus.FAILURE : outcome.status();
+    Optional<String> reason = refused.isPresent() ? refused : outcome.reason();
+    NewVersion job = mask.masked(jobVersion);
+    List<NewVersion> masked = outs.stream().map(mask::masked).toList();
     List<StoredVersion> posted =
         store.transaction(
             c -> {
-              store.versions().post(c, jobVersion);
+              store.versions().post(c, job);
               List<StoredVersion> made = new ArrayList<>();
-              for (NewVersion v : outs) {
+              for (NewVersion v : masked) {
                 made.add(store.versions().post(c, v));
               }
-              recordEnd(c, request, run.id(), outcome.status(), outcome.reason());
+              recordEnd(c, request, run.id(), status, reason);
               return made;
             });
     for (StoredVersion v : posted) {
@@ -539,7 +563,7 @@ final class JobRunner {
               + v.number()
               + v.versionName().map(n -> " " + n).orElse(""));
     }
-    return posted;
+    return new Posted(status, reason, posted);
   }
 
   /** A secret form got past the masker and {@code --strict-secrets} is on: nothing is posted. */
@@ -550,16 +574,11 @@ final class JobRunner {
   }
 
   /**
-   * Fail closed (issue 4): the stored log (masked again where a line holds a secret the masker
-   * learnt too late) and the versions about to be posted. Says where, never what.
+   * Fail closed: the stored log is masked again where a line holds a secret the masker learnt too
+   * late, and the log says where, never what; with {@code --strict-secrets} the job fails.
    */
-  private void checkForLeaks(JobLog log, NewVersion jobVersion, List<NewVersion> outs)
-      throws IOException, SecretLeak {
-    LeakCheck check = new LeakCheck(log.masker(), json);
-    List<String> places = new ArrayList<>(log.scrub(check));
-    List<NewVersion> versions = new ArrayList<>(List.of(jobVersion));
-    versions.addAll(outs);
-    places.addAll(check.versions(versions));
+  private void checkTheLog(JobLog log) throws IOException, SecretLeak {
+    List<String> places = log.scrub(new LeakCheck(log.masker()));
     if (places.isEmpty()) {
       return;
     }

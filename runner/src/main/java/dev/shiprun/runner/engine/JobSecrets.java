@@ -9,36 +9,56 @@ import dev.shiprun.model.mask.SecretMasker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Gives a run's masker the secrets of the run as they become known, and says in the run's log which
- * of them are too short to be masked, by where they come from, never by value.
+ * of them are too short to be masked, by where they come from, never by value. It remembers where
+ * each secret came from, so a refusal can name the integration or variable a leaked value belongs
+ * to.
  */
 final class JobSecrets {
+
+  /** What a secret the script itself registered is. */
+  static final String REGISTERED = "a value given to shipctl mask";
 
   private final SecretMasker masker;
   private final JobLog log;
   private final Set<String> seen = new HashSet<>();
+
+  /** Each source ("integration 'hub-creds'") and its values, in the order they were given. */
+  private final Map<String, List<String>> sources = new LinkedHashMap<>();
 
   JobSecrets(SecretMasker masker, JobLog log) {
     this.masker = masker;
     this.log = log;
   }
 
-  /** Every secret field value of the integrations the run was given. */
-  void integrations(Collection<Integration> integrations) {
-    List<String> values = new ArrayList<>();
+  /** The secret field values of each integration, by integration name. */
+  static Map<String, List<String>> of(Collection<Integration> integrations) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
     for (Integration i : integrations) {
+      List<String> values = out.computeIfAbsent(i.name(), n -> new ArrayList<>());
       for (FieldValue v : i.fields().values()) {
         if (v instanceof FieldValue.Hidden h) {
-          add("integration " + i.name(), h.value().reveal(), values);
+          values.add(h.value().reveal());
         } else if (v instanceof FieldValue.Entries e) {
-          e.values().values().forEach(s -> add("integration " + i.name(), s.reveal(), values));
+          e.values().values().forEach(s -> values.add(s.reveal()));
         }
       }
     }
+    return out;
+  }
+
+  /** Every secret field value of the integrations the run was given. */
+  void integrations(Collection<Integration> integrations) {
+    List<String> values = new ArrayList<>();
+    of(integrations)
+        .forEach(
+            (name, secrets) -> secrets.forEach(s -> add("integration '" + name + "'", s, values)));
     masker.addAll(values);
   }
 
@@ -51,11 +71,26 @@ final class JobSecrets {
     for (JobEnv env : envs) {
       for (EnvVar v : env.variables()) {
         if (v.value() instanceof EnvValue.Hidden h) {
-          add("variable " + v.name(), h.secret().reveal(), values);
+          add("variable '" + v.name() + "'", h.secret().reveal(), values);
         }
       }
     }
     masker.addAll(values);
+  }
+
+  /**
+   * What the secret {@code text} holds is, as a message says it: a secret of the first integration
+   * or variable one of whose values (in any form the masker knows) is in it, else a value the
+   * script registered. Only asked after the masker found one, so making a small masker per source
+   * costs nothing in a run that leaks nothing.
+   */
+  String sourceOf(String text) {
+    for (Map.Entry<String, List<String>> source : sources.entrySet()) {
+      if (!new SecretMasker(source.getValue()).mask(text).equals(text)) {
+        return "a secret of " + source.getKey();
+      }
+    }
+    return REGISTERED;
   }
 
   /** A value seen before (a variable that carries an integration's field) was told of then. */
@@ -71,6 +106,7 @@ final class JobSecrets {
               + SecretMasker.MIN_LENGTH
               + " characters and is not masked");
     }
+    sources.computeIfAbsent(source, s -> new ArrayList<>()).add(value);
     values.add(value);
   }
 }

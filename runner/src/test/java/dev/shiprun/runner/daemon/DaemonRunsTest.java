@@ -53,7 +53,8 @@ class DaemonRunsTest {
             maxQueued,
             200,
             format,
-            Map.of("PATH", System.getenv("PATH")));
+            Map.of("PATH", System.getenv("PATH")),
+            false);
     return DaemonContext.Opened.of(
         home,
         store,

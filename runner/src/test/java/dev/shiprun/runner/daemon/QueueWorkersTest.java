@@ -121,6 +121,7 @@ class QueueWorkersTest {
             Duration.ofMillis(300),
             Map.of("PATH", System.getenv("PATH")),
             false,
+            false,
             false),
         name ->
             name.equals("web")

@@ -48,7 +48,7 @@ class JobSecretsTest {
 
     assertEquals(
         List.of(
-            "[shiprun] secret of integration tiny-registry is shorter than 4 characters and is not"
+            "[shiprun] secret of integration 'tiny-registry' is shorter than 4 characters and is not"
                 + " masked",
             "[shiprun] *** pw1 made-up-user"),
         live);
