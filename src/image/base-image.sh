@@ -3,7 +3,8 @@
 # system (debootstrap, minbase) with bash and the tools jobs call (coreutils, findutils, mawk, jq,
 # git, curl, openssl, envsubst, skopeo, tini), a JRE made with jlink from a JDK 17, the user
 # shiprun (uid 1001, group 0), its home /var/lib/shiprun (1001:0, 0770) declared as a volume, and
-# a healthcheck on the daemon's /q/health/ready. The Jib build of the shiprun image inherits the
+# a healthcheck on the daemon's /q/health/ready (HTTPS first, the certificate not checked, then
+# plain HTTP). The Jib build of the shiprun image inherits the
 # volume and the healthcheck from it (Quarkus's Jib extension cannot declare either itself;
 # docs/container.md).
 #
@@ -176,7 +177,7 @@ write_layout() {
     "WorkingDir": "$home_dir",
     "Volumes": {"$home_dir": {}},
     "Healthcheck": {
-      "Test": ["CMD", "curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:$port/q/health/ready"],
+      "Test": ["CMD-SHELL", "curl -fsSk -o /dev/null https://127.0.0.1:$port/q/health/ready || curl -fsS -o /dev/null http://127.0.0.1:$port/q/health/ready"],
       "Interval": $((30 * second)),
       "Timeout": $((5 * second)),
       "StartPeriod": $((60 * second)),

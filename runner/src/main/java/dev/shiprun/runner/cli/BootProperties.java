@@ -1,15 +1,17 @@
 package dev.shiprun.runner.cli;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
  * The runtime properties Quarkus must see before it boots, because HTTP starts while it boots: for
- * {@code shiprun daemon}, the address of its options; for every other command no HTTP listener at
- * all, so a one-shot command never collides with a daemon on the same port (TOOLCHAIN.md, "One app
- * that is a CLI and a daemon").
+ * {@code shiprun daemon}, the address of its options, and with a certificate HTTPS on that port
+ * instead of HTTP (the TLS registry's configuration {@value #TLS_CONFIGURATION}, PEM files); for
+ * every other command no HTTP listener at all, so a one-shot command never collides with a daemon
+ * on the same port (TOOLCHAIN.md, "One app that is a CLI and a daemon").
  */
 final class BootProperties {
 
@@ -18,11 +20,15 @@ final class BootProperties {
   static final String PORT = "quarkus.http.port";
   static final String MAX_BODY = "quarkus.http.limits.max-body-size";
 
+  /** The TLS registry's name for the API's certificate (the daemon reloads it by this name). */
+  static final String TLS_CONFIGURATION = dev.shiprun.runner.daemon.ApiCertificates.CONFIGURATION;
+
   private static final Map<String, String> NO_HTTP = Map.of(HOST_ENABLED, "false");
 
   private BootProperties() {}
 
-  static Map<String, String> of(String... args) {
+  /** The properties for {@code args}; {@code env} may name the certificate (SHIPRUN_TLS_*). */
+  static Map<String, String> of(Map<String, String> env, String... args) {
     if (args.length == 0 || !args[0].equals("daemon")) {
       return NO_HTTP;
     }
@@ -34,10 +40,25 @@ final class BootProperties {
       // exits; no listener should start for that, nor fail first on a port in use.
       return NO_HTTP;
     }
-    if (options.problem().isPresent()) {
+    if (options.problem(env).isPresent()) {
       return NO_HTTP;
     }
-    return Map.of(
-        HOST, options.bind, PORT, Integer.toString(options.port), MAX_BODY, options.maxBody);
+    Map<String, String> out = new HashMap<>();
+    out.put(HOST, options.bind);
+    out.put(PORT, Integer.toString(options.port));
+    out.put(MAX_BODY, options.maxBody);
+    options
+        .tls(env)
+        .ifPresent(
+            tls -> {
+              String store = "quarkus.tls." + TLS_CONFIGURATION + ".key-store.pem.0.";
+              out.put(store + "cert", tls.cert().toString());
+              out.put(store + "key", tls.key().toString());
+              out.put("quarkus.http.tls-configuration-name", TLS_CONFIGURATION);
+              // HTTPS on --port, and no plain listener at all.
+              out.put("quarkus.http.ssl-port", Integer.toString(options.port));
+              out.put("quarkus.http.insecure-requests", "disabled");
+            });
+    return Map.copyOf(out);
   }
 }

@@ -1,7 +1,9 @@
 package dev.shiprun.runner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.daemon.ApiCertificates;
 import dev.shiprun.runner.daemon.ApiTokenSource;
+import dev.shiprun.runner.daemon.CertificateWatch;
 import dev.shiprun.runner.daemon.DaemonContext;
 import dev.shiprun.runner.daemon.DaemonException;
 import dev.shiprun.runner.daemon.DaemonLog;
@@ -14,6 +16,8 @@ import io.quarkus.runtime.Quarkus;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,9 +28,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shiprun daemon}: serves the API until SIGTERM or Ctrl-C. HTTP is already listening when
- * this runs ({@link BootProperties} gave Quarkus the address before it booted); the command opens
- * the home's store and token, hands them to the endpoints and waits.
+ * {@code shiprun daemon}: serves the API until SIGTERM or Ctrl-C. HTTP (or HTTPS, given a
+ * certificate) is already listening when this runs ({@link BootProperties} gave Quarkus the address
+ * and the certificate before it booted); the command opens the home's store and token, hands them
+ * to the endpoints, reloads the certificate when its files change or on SIGHUP, and waits.
  */
 @Command(
     name = "daemon",
@@ -35,12 +40,16 @@ import picocli.CommandLine.Spec;
       "Runs shiprun as a service: the REST API on --bind:--port until SIGTERM or Ctrl-C.",
       "Every request but /q/health/* needs 'Authorization: Bearer <token>', the token of"
           + " SHIPRUN_API_TOKEN when set, else of <home>/api-token (made at the first start and"
-          + " shown once)."
+          + " shown once).",
+      "HTTPS with --tls-cert and --tls-key (PEM; or SHIPRUN_TLS_CERT and SHIPRUN_TLS_KEY),"
+          + " read again when the files change and on SIGHUP. Plain HTTP is served on loopback"
+          + " only, unless --insecure-http says otherwise."
     },
     footer = {
       "",
-      "Exit codes: 0 stopped by SIGTERM or Ctrl-C, 2 usage error, 3 the daemon could not start"
-          + " (address in use, store unusable)."
+      "Exit codes: 0 stopped by SIGTERM or Ctrl-C, 2 usage error (a non-loopback --bind without"
+          + " a certificate or --insecure-http included), 3 the daemon could not start (address"
+          + " in use, store unusable)."
     })
 public class DaemonCommand implements Callable<Integer> {
 
@@ -51,6 +60,7 @@ public class DaemonCommand implements Callable<Integer> {
   private final ShiprunHome home;
   private final CallerEnvironment environment;
   private final DaemonContext daemon;
+  private final ApiCertificates certificates;
   private final String host;
   private final int port;
 
@@ -59,11 +69,13 @@ public class DaemonCommand implements Callable<Integer> {
       ShiprunHome home,
       CallerEnvironment environment,
       DaemonContext daemon,
+      ApiCertificates certificates,
       @ConfigProperty(name = BootProperties.HOST) String host,
       @ConfigProperty(name = BootProperties.PORT) int port) {
     this.home = home;
     this.environment = environment;
     this.daemon = daemon;
+    this.certificates = certificates;
     this.host = host;
     this.port = port;
   }
@@ -71,7 +83,7 @@ public class DaemonCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     options
-        .problem()
+        .problem(environment.variables())
         .ifPresent(
             problem -> {
               throw new ParameterException(spec.commandLine(), problem);
@@ -100,6 +112,7 @@ public class DaemonCommand implements Callable<Integer> {
     } catch (StoreException e) {
       return fail(err, e.getMessage());
     }
+    DaemonLog log = new DaemonLog(System.err, settings.logFormat());
     DaemonContext.Opened opened =
         DaemonContext.Opened.of(
             homeDir,
@@ -107,12 +120,23 @@ public class DaemonCommand implements Callable<Integer> {
             token.token(),
             Optional.ofNullable(environment.variables().get(MasterKey.ENVIRONMENT)),
             settings,
-            new DaemonLog(System.err, settings.logFormat()));
+            log);
+    Optional<DaemonOptions.Tls> tls = options.tls(environment.variables());
     // After a crash: the store marked the runs that were running interrupted as it opened; start()
     // kills the processes they left (found by their run token), removes their build folders, puts
     // back requests taken but not begun, and the queued runs continue.
     opened.runs().start();
     daemon.open(opened);
+    Optional<CertificateWatch> watch =
+        tls.map(
+            t ->
+                new CertificateWatch(
+                    t.cert(),
+                    t.key(),
+                    Duration.ofSeconds(2),
+                    certificates::reload,
+                    text -> log.event("tls", Map.of("cert", t.cert().toString()), text)));
+    Optional<Hangup> hangup = watch.map(w -> Hangup.onSignal(() -> w.reload("SIGHUP")));
     try (Interrupts stop = Interrupts.onSignal(() -> Quarkus.asyncExit(ExitCode.OK.code()))) {
       if (token.created()) {
         // The only line that ever shows the token: the file keeps it, nothing else prints it.
@@ -122,8 +146,17 @@ public class DaemonCommand implements Callable<Integer> {
                 + " (0600); shown this once: "
                 + token.token().reveal());
       }
+      if (tls.isEmpty() && !options.bindsLoopback()) {
+        err.println(
+            "shiprun daemon: warning: plain HTTP on "
+                + host
+                + " (--insecure-http): the API token and every log cross the network in the"
+                + " clear; keep it behind a proxy that does TLS, or give --tls-cert and"
+                + " --tls-key");
+      }
       err.println(
-          "shiprun daemon: listening on http://"
+          "shiprun daemon: listening on "
+              + (tls.isPresent() ? "https://" : "http://")
               + QuarkusExit.address(host, port)
               + " (home "
               + homeDir
@@ -131,6 +164,8 @@ public class DaemonCommand implements Callable<Integer> {
               + options.concurrency
               + " jobs at a time, token from "
               + token.source()
+              + tls.map(t -> ", certificate " + t.cert() + ", reloaded on change or SIGHUP")
+                  .orElse("")
               + "); stop with Ctrl-C or SIGTERM");
       err.flush();
       Quarkus.waitForExit();
@@ -141,6 +176,8 @@ public class DaemonCommand implements Callable<Integer> {
       err.flush();
       opened.runs().stop();
     } finally {
+      hangup.ifPresent(Hangup::close);
+      watch.ifPresent(CertificateWatch::close);
       daemon.close();
     }
     err.println("shiprun daemon: stopped");

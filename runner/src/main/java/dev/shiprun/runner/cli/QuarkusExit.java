@@ -32,6 +32,13 @@ final class QuarkusExit implements BiConsumer<Integer, Throwable> {
   private int report(Throwable failure) {
     PrintWriter out = new PrintWriter(err, true);
     QuarkusBindException bind = bindException(failure);
+    if (bind == null && certificateFailure(failure)) {
+      out.println(
+          "shiprun daemon: the certificate (--tls-cert) and key (--tls-key) cannot be used: "
+              + rootReason(failure)
+              + "; give a PEM certificate and its own unencrypted private key");
+      return ExitCode.INTERNAL.code();
+    }
     if (bind == null) {
       return new InternalErrorHandler(debug).report(failure, out);
     }
@@ -67,6 +74,32 @@ final class QuarkusExit implements BiConsumer<Integer, Throwable> {
       }
     }
     return null;
+  }
+
+  /** Whether the TLS registry refused the API's certificate and key as Quarkus started. */
+  private static boolean certificateFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IllegalStateException
+          && String.valueOf(t.getMessage())
+              .contains("certificate '" + BootProperties.TLS_CONFIGURATION + "'")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The innermost cause's message, lower case, one line (a parser's words; never key bytes). */
+  private static String rootReason(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+    message = message.substring(message.lastIndexOf(": ") + 1).strip();
+    if (message.length() > 160) {
+      message = message.substring(0, 160) + "…";
+    }
+    return message.isEmpty() ? root.getClass().getSimpleName() : message.toLowerCase(Locale.ROOT);
   }
 
   /** The operating system's words: Quarkus puts them after its own "host and port: …: ". */

@@ -41,7 +41,7 @@ public class ShiprunMain implements QuarkusApplication {
     if (QuickCommands.applies(args)) {
       System.exit(new QuickCommands(System.getenv()).execute(args));
     }
-    Map<String, String> boot = BootProperties.of(args);
+    Map<String, String> boot = BootProperties.of(System.getenv(), args);
     Map<String, String> before = new HashMap<>();
     boot.forEach((key, value) -> before.put(key, System.setProperty(key, value)));
     try {

@@ -163,7 +163,33 @@ public class LinesEndpoint {
               + " does not exist on the daemon's node; give a folder there that holds"
               + " shippable.yml");
     }
+    if (!Files.isDirectory(path) && !isYamlFile(path)) {
+      // Never read: a diagnostic about such a file could quote what it holds (a key, a secret).
+      throw Problems.unprocessable(
+          "'path' "
+              + text
+              + " is neither a folder nor a .yml or .yaml file; give the folder that holds"
+              + " shippable.yml, or one YAML file of the line");
+    }
     return LineSource.onNode(name, path.normalize(), now());
+  }
+
+  /** A regular file named .yml or .yaml, and so is what a link of that name points at. */
+  private static boolean isYamlFile(java.nio.file.Path path) {
+    if (!Files.isRegularFile(path) || !hasYamlName(path)) {
+      return false;
+    }
+    try {
+      return hasYamlName(path.toRealPath());
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean hasYamlName(java.nio.file.Path path) {
+    java.nio.file.Path file = path.getFileName();
+    String name = file == null ? "" : file.toString();
+    return name.endsWith(".yml") || name.endsWith(".yaml");
   }
 
   /**

@@ -18,6 +18,11 @@ final class Problems {
     return new ProblemException(Problem.of("bad-body", "Bad Request", 400, detail));
   }
 
+  /** A query parameter that cannot be used as sent. */
+  static ProblemException badQuery(String detail) {
+    return new ProblemException(Problem.of("bad-query", "Bad Request", 400, detail));
+  }
+
   static ProblemException conflict(String detail) {
     return new ProblemException(Problem.of("conflict", "Conflict", 409, detail));
   }

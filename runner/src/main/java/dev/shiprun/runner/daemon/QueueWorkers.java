@@ -22,15 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The daemon's workers (issue 5): each takes the oldest request off the store's queue and runs it
- * with the same engine as {@code shiprun run --job} (its job, then what it triggers), {@code
- * concurrency} at a time. Idle workers wait to be woken by a new request, or look again after a
- * short poll (another daemon on the same store may have queued it). {@link #stop} lets running
- * requests finish within a grace period, then cancels them the engine's way.
+ * The daemon's workers: each takes the oldest request of a line that is not running off the store's
+ * queue and runs it with the same engine as {@code shiprun run --job} (its job, then what it
+ * triggers), {@code concurrency} at a time. Runs of one line go one after the other (a job's builds
+ * follow each other, as on Shippable, and a line's start — YAML versions, repositories, build
+ * numbers — is not made for two at once); lines run side by side. The store keeps a request taken
+ * until its worker is done with it, so no worker waits behind a busy line. Idle workers wait to be
+ * woken by a new request, or look again after a short poll (another daemon on the same store may
+ * have queued it). {@link #stop} lets running requests finish within a grace period, then cancels
+ * them the engine's way.
  */
 public final class QueueWorkers {
 
@@ -57,13 +60,6 @@ public final class QueueWorkers {
   private final Map<Long, Running> runs = new ConcurrentHashMap<>();
 
   private record Running(LineRunner runner, String job) {}
-
-  /**
-   * One request per line at a time: a job's builds run one after the other (as on Shippable), and a
-   * line's start (YAML versions, repositories, build numbers) is not made for two at once. Requests
-   * of different lines run side by side.
-   */
-  private final Map<String, ReentrantLock> lineLocks = new ConcurrentHashMap<>();
 
   private final Object wake = new Object();
   private volatile boolean stopping;
@@ -171,22 +167,20 @@ public final class QueueWorkers {
         continue;
       }
       RunRequest request = next.get();
-      boolean ended = false;
       try {
-        ended = run(request);
+        run(request);
       } catch (RuntimeException e) {
         refuse(request, "the runner failed: " + e.getMessage());
       } finally {
-        if (!ended) {
-          settle(request);
-        }
+        settle(request);
       }
     }
   }
 
   /**
-   * A request whose run never began because the daemon is stopping goes back to the queue for the
-   * next start; one whose run began or ended leaves it (the run holds the outcome).
+   * The worker is done with the request (its run and what that triggered): a request whose run
+   * never began because the daemon is stopping goes back to the queue for the next start; one whose
+   * run began or ended leaves it (the run holds the outcome), and its line is free for the next.
    */
   private void settle(RunRequest request) {
     boolean neverBegan =
@@ -240,20 +234,17 @@ public final class QueueWorkers {
     }
   }
 
-  /**
-   * Runs the request's job and what it triggers; true when the engine recorded the request's run as
-   * ended, which removed the request with it (else {@link #settle} decides).
-   */
-  private boolean run(RunRequest request) {
+  /** Runs the request's job and what it triggers. */
+  private void run(RunRequest request) {
     Lines.Result resolved = lines.resolve(request.line());
     if (resolved.line().isEmpty()) {
       refuse(request, resolved.problem());
-      return false;
+      return;
     }
     AssemblyLine line = resolved.line().get();
     if (line.job(request.job()).isEmpty()) {
       refuse(request, "line '" + request.line() + "' has no job '" + request.job() + "' any more");
-      return false;
+      return;
     }
     LineRunner[] self = new LineRunner[1];
     LiveOutput live =
@@ -291,32 +282,25 @@ public final class QueueWorkers {
         };
     LineRunner runner = new LineRunner(engine, progress, live);
     self[0] = runner;
-    ReentrantLock lock = lineLocks.computeIfAbsent(request.line(), l -> new ReentrantLock());
-    lock.lock();
     running.add(runner);
     try {
       if (stopping) {
         runner.cancelAll();
       }
-      LineRunner.Outcome outcome =
-          runner.run(
-              new LineRunner.Request(
-                  request.line(),
-                  line,
-                  List.of(request.job()),
-                  true,
-                  integrations.get(),
-                  1,
-                  request.runId().isPresent()
-                      ? Map.of(request.job(), request.runId().getAsLong())
-                      : Map.of(),
-                  request.variables()));
-      return request.runId().isPresent()
-          && outcome.results().stream()
-              .anyMatch(r -> r.runId() == request.runId().getAsLong() && r.status().isFinal());
+      runner.run(
+          new LineRunner.Request(
+              request.line(),
+              line,
+              List.of(request.job()),
+              true,
+              integrations.get(),
+              1,
+              request.runId().isPresent()
+                  ? Map.of(request.job(), request.runId().getAsLong())
+                  : Map.of(),
+              request.variables()));
     } finally {
       running.remove(runner);
-      lock.unlock();
     }
   }
 }

@@ -42,12 +42,9 @@ public class RunsEndpoint {
       @QueryParam("line") String line,
       @QueryParam("job") String job,
       @QueryParam("status") String status,
-      @QueryParam("limit") Integer limit) {
+      @QueryParam("limit") String limit) {
     Optional<RunStatus> wanted = Optional.ofNullable(status).map(RunsEndpoint::status);
-    int max = limit == null ? 100 : limit;
-    if (max < 1 || max > MAX_LIMIT) {
-      throw Problems.badRequest("limit must be between 1 and " + MAX_LIMIT);
-    }
+    int max = limit(limit);
     var store = Problems.opened(daemon).store();
     return store
         .transaction(
@@ -91,11 +88,36 @@ public class RunsEndpoint {
     return Problems.opened(daemon).runs();
   }
 
+  /**
+   * {@code limit} as a number of runs (default 100). Read as text: JAX-RS answers a query parameter
+   * it cannot convert with 404, as if the collection were missing.
+   */
+  private static int limit(String text) {
+    if (text == null) {
+      return 100;
+    }
+    int max;
+    try {
+      max = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      max = -1;
+    }
+    if (max < 1 || max > MAX_LIMIT) {
+      throw Problems.badQuery(
+          "limit must be a whole number from 1 to "
+              + MAX_LIMIT
+              + ", not '"
+              + (text.length() > 20 ? text.substring(0, 20) + "…" : text)
+              + "'; leave it out for the newest 100");
+    }
+    return max;
+  }
+
   private static RunStatus status(String text) {
     try {
       return RunStatus.fromWire(text);
     } catch (IllegalArgumentException e) {
-      throw Problems.badRequest(
+      throw Problems.badQuery(
           "'"
               + text
               + "' is not a run status; use one of "

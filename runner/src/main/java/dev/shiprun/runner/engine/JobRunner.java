@@ -552,7 +552,7 @@ final class JobRunner {
               for (NewVersion v : masked) {
                 made.add(store.versions().post(c, v));
               }
-              recordEnd(c, request, run.id(), status, reason);
+              recordEnd(c, run.id(), status, reason);
               return made;
             });
     for (StoredVersion v : posted) {
@@ -641,22 +641,17 @@ final class JobRunner {
   private void finish(Request request, Run run, RunStatus status, Optional<String> reason) {
     store.transaction(
         c -> {
-          recordEnd(c, request, run.id(), status, reason);
+          recordEnd(c, run.id(), status, reason);
           return null;
         });
   }
 
   /**
-   * The final status, and with it the end of the daemon's request of a queued run: a request leaves
-   * the queue when its run is recorded as finished, in the same transaction (not one more per
-   * request afterwards).
+   * The final status. A daemon's request of a queued run stays in the queue until its worker is
+   * done with everything the run triggered: the request keeps the line busy until then.
    */
-  private void recordEnd(
-      Connection c, Request request, long runId, RunStatus status, Optional<String> reason)
+  private void recordEnd(Connection c, long runId, RunStatus status, Optional<String> reason)
       throws SQLException {
     store.runs().finish(c, runId, status, reason);
-    if (request.queuedRun().isPresent()) {
-      store.queue().removeForRun(c, runId);
-    }
   }
 }

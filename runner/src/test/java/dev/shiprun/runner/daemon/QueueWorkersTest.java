@@ -101,10 +101,44 @@ class QueueWorkersTest {
         public void finished(JobResult result) {}
       };
 
+  /**
+   * Line a's and b's job: marks WHO.began, waits for the test to make WHO.go, marks WHO.ended; then
+   * the job it triggers marks WHO.follow and waits for WHO.follow.go.
+   */
+  private static final String GATED =
+      """
+      resources:
+        - name: go
+          type: params
+          versionTemplate: {params: {X: "1"}}
+      jobs:
+        - name: gated
+          type: runSh
+          steps:
+            - IN: go
+            - TASK:
+                script:
+                  - 'touch "$MARKS/$WHO.began"'
+                  - 'until [ -e "$MARKS/$WHO.go" ]; do sleep 0.02; done'
+                  - 'touch "$MARKS/$WHO.ended"'
+        - name: follow
+          type: runSh
+          steps:
+            - IN: gated
+            - TASK:
+                script:
+                  - 'touch "$MARKS/$WHO.follow"'
+                  - 'until [ -e "$MARKS/$WHO.follow.go" ]; do sleep 0.02; done'
+      """;
+
   private static AssemblyLine line() {
+    return line(LINE);
+  }
+
+  private static AssemblyLine line(String yaml) {
     return new AssemblyLineLoader()
         .load(
-            List.of(new PipelineFile("shippable.yml", LINE.getBytes(StandardCharsets.UTF_8))),
+            List.of(new PipelineFile("shippable.yml", yaml.getBytes(StandardCharsets.UTF_8))),
             new Diagnostics())
         .valid()
         .orElseThrow()
@@ -113,6 +147,16 @@ class QueueWorkersTest {
 
   private QueueWorkers workers(Store store, int concurrency) {
     AssemblyLine line = line();
+    return workers(
+        store,
+        concurrency,
+        name ->
+            name.equals("web")
+                ? new QueueWorkers.Lines.Result(Optional.of(line), "")
+                : new QueueWorkers.Lines.Result(Optional.empty(), "no such line"));
+  }
+
+  private QueueWorkers workers(Store store, int concurrency, QueueWorkers.Lines lines) {
     return new QueueWorkers(
         store,
         new EngineSettings(
@@ -123,10 +167,7 @@ class QueueWorkersTest {
             false,
             false,
             false),
-        name ->
-            name.equals("web")
-                ? new QueueWorkers.Lines.Result(Optional.of(line), "")
-                : new QueueWorkers.Lines.Result(Optional.empty(), "no such line"),
+        lines,
         Map::of,
         progress,
         watch,
@@ -205,6 +246,69 @@ class QueueWorkersTest {
         var r = s.executeQuery("SELECT COUNT(*) FROM run_request")) {
       r.next();
       return r.getInt(1);
+    }
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void aBusyLineHoldsNoWorkerWhileAnotherLineWaits() throws Exception {
+    Path marks = Files.createDirectories(home.resolve("marks"));
+    AssemblyLine gated = line(GATED);
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      for (String who : List.of("A1", "A2", "B1", "B2")) {
+        String line = who.startsWith("A") ? "a" : "b";
+        store.transaction(
+            c ->
+                store
+                    .queue()
+                    .submit(
+                        c, line, "gated", "manual", Map.of("WHO", who, "MARKS", marks.toString())));
+      }
+      QueueWorkers workers =
+          workers(
+              store, 2, name -> new QueueWorkers.Lines.Result(Optional.of(gated), "no such line"));
+      workers.start();
+      try {
+        await(() -> Files.exists(marks.resolve("B1.began")), "B1 to begin while A1 runs");
+        assertTrue(Files.exists(marks.resolve("A1.began")), "A1 runs: it is the oldest");
+        assertFalse(Files.exists(marks.resolve("A1.ended")), "A1 still runs");
+        assertFalse(Files.exists(marks.resolve("A2.began")), "A2 waits for A1");
+
+        Files.createFile(marks.resolve("A1.go"));
+        await(() -> Files.exists(marks.resolve("A1.follow")), "the job A1 triggers to begin");
+        assertFalse(
+            Files.exists(marks.resolve("A2.began")), "A2 waits for what A1 triggered as well");
+
+        Files.createFile(marks.resolve("A1.follow.go"));
+        await(() -> Files.exists(marks.resolve("A2.began")), "A2 to begin once A1 is done");
+        assertFalse(Files.exists(marks.resolve("B2.began")), "B2 still waits for B1");
+        for (String who : List.of("A2", "B1", "B2")) {
+          Files.createFile(marks.resolve(who + ".go"));
+          Files.createFile(marks.resolve(who + ".follow.go"));
+        }
+        await(
+            () -> runs(store).stream().filter(r -> r.status() == RunStatus.SUCCESS).count() == 8,
+            "four requests, each with the job it triggers, to succeed");
+      } finally {
+        workers.stop(Duration.ofSeconds(10));
+      }
+      for (String line : List.of("a", "b")) {
+        List<Run> ofLine =
+            runs(store).stream()
+                .filter(r -> r.line().equals(line))
+                .sorted(java.util.Comparator.comparing(r -> r.startedAt().orElseThrow()))
+                .toList();
+        for (int i = 1; i < ofLine.size(); i++) {
+          assertFalse(
+              ofLine
+                  .get(i)
+                  .startedAt()
+                  .orElseThrow()
+                  .isBefore(ofLine.get(i - 1).finishedAt().orElseThrow()),
+              "runs of line " + line + " one at a time: " + ofLine);
+        }
+      }
+      assertEquals(0, (int) store.<Integer>transaction(c -> requestsLeft(c)));
     }
   }
 

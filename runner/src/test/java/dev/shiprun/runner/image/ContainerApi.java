@@ -2,25 +2,49 @@ package dev.shiprun.runner.image;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
-/** The API of a daemon in a container, reached through its published port. */
+/**
+ * The API of a daemon in a container, reached over HTTPS through its published port, trusting only
+ * the certificate the test made for it.
+ */
 final class ContainerApi {
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
   private final int port;
   private final String token;
 
-  ContainerApi(int port, String token) {
+  ContainerApi(int port, String token, Path certificate)
+      throws GeneralSecurityException, IOException {
     this.port = port;
     this.token = token;
+    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+    trusted.load(null, null);
+    try (InputStream in = Files.newInputStream(certificate)) {
+      trusted.setCertificateEntry(
+          "daemon", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, trust.getTrustManagers(), null);
+    this.http =
+        HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(2)).build();
   }
 
   /** Whether /q/health/ready answers 200 (it needs no token); false while nothing listens. */
@@ -80,6 +104,6 @@ final class ContainerApi {
   }
 
   private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+    return URI.create("https://127.0.0.1:" + port + path);
   }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,8 +171,8 @@ class ContainerImageIT {
     assertTrue(config.get("Volumes").has(HOME), config.toString());
     assertTrue(texts(config.get("Env")).contains("SHIPRUN_HOME=" + HOME), config.toString());
     assertTrue(
-        texts(config.path("Healthcheck").get("Test"))
-            .contains("http://127.0.0.1:8484/q/health/ready"),
+        String.join(" ", texts(config.path("Healthcheck").get("Test")))
+            .contains("https://127.0.0.1:8484/q/health/ready"),
         config.toString());
   }
 
@@ -198,7 +199,8 @@ class ContainerImageIT {
   private void runInPodman(Podman podman) throws Exception {
     String name = "shiprun-it-" + ProcessHandle.current().pid();
     int port = TestRegistry.freePort();
-    ContainerApi api = new ContainerApi(port, TOKEN);
+    Path certs = certificate(work.resolve("tls"));
+    ContainerApi api = new ContainerApi(port, TOKEN, certs.resolve("tls.crt"));
     podman.check(
         "pull",
         "--tls-verify=false",
@@ -216,6 +218,12 @@ class ContainerImageIT {
           "127.0.0.1:" + port + ":8484",
           "--env",
           "SHIPRUN_API_TOKEN=" + TOKEN,
+          "--volume",
+          certs + ":/run/shiprun-tls:ro",
+          "--env",
+          "SHIPRUN_TLS_CERT=/run/shiprun-tls/tls.crt",
+          "--env",
+          "SHIPRUN_TLS_KEY=/run/shiprun-tls/tls.key",
           "--volume",
           name + "-home:" + HOME,
           image);
@@ -267,9 +275,24 @@ class ContainerImageIT {
       assertTrue(daemonLog.contains("shiprun daemon: stopped"), daemonLog);
       assertFalse(daemonLog.contains(TOKEN), "the token is never printed: " + daemonLog);
 
+      // No certificate and no --insecure-http: the image will not serve plain HTTP to the world.
+      Tool.Result plain = podman.run("run", "--rm", image);
+      assertEquals(2, plain.exitCode(), plain.output());
+      assertTrue(
+          plain.output().contains("needs a certificate: mount one and give -e SHIPRUN_TLS_CERT="),
+          plain.output());
+
       // A host folder of root's on the home: one line that says what to do, exit code 3.
       Path rootsFolder = Files.createDirectories(work.resolve("roots-home"));
-      Tool.Result refused = podman.run("run", "--rm", "--volume", rootsFolder + ":" + HOME, image);
+      Tool.Result refused =
+          podman.run(
+              "run",
+              "--rm",
+              "--volume",
+              rootsFolder + ":" + HOME,
+              image,
+              "daemon",
+              "--insecure-http");
       assertEquals(3, refused.exitCode(), refused.output());
       assertTrue(
           refused.output().contains("shiprun: the home " + HOME + " is not writable by uid 1001"),
@@ -279,6 +302,44 @@ class ContainerImageIT {
       podman.run("volume", "rm", "--force", name + "-home");
       podman.run("rmi", "--force", image);
     }
+  }
+
+  /**
+   * A self-signed certificate for 127.0.0.1 made by openssl in {@code folder}: tls.crt and tls.key,
+   * readable by the container's uid 1001 (a made-up key for this test only).
+   */
+  private static Path certificate(Path folder) throws Exception {
+    Files.createDirectories(folder);
+    Process openssl =
+        new ProcessBuilder(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=shiprun-image-test",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout",
+                folder.resolve("tls.key").toString(),
+                "-out",
+                folder.resolve("tls.crt").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(folder.resolve("openssl.log").toFile())
+            .start();
+    assertEquals(0, openssl.waitFor(), Files.readString(folder.resolve("openssl.log")));
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+    for (String file : List.of("tls.crt", "tls.key")) {
+      Files.setPosixFilePermissions(
+          folder.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
+    }
+    return folder;
   }
 
   /** Until the daemon is ready, the container ends, or 3 minutes pass. */

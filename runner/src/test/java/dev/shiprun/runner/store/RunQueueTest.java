@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +28,7 @@ class RunQueueTest {
     try (Store store = Store.open(home, new ObjectMapper())) {
       store.transaction(
           c -> store.queue().submit(c, "web", "build", "manual", Map.of("A", "1 \"2\" $3")));
-      store.transaction(c -> store.queue().submit(c, "web", "test", "manual", Map.of()));
+      store.transaction(c -> store.queue().submit(c, "api", "test", "manual", Map.of()));
     }
     try (Store store = Store.open(home, new ObjectMapper())) {
       assertEquals(2, (int) store.<Integer>transaction(c -> store.queue().length(c)));
@@ -40,13 +42,51 @@ class RunQueueTest {
   }
 
   @Test
-  void twoWorkersNeverTakeTheSameRequest() throws Exception {
+  void aLineWithATakenRequestWaitsWhileOtherLinesAreTaken() {
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      for (String request : List.of("a:1", "a:2", "b:1", "b:2")) {
+        String[] lineJob = request.split(":");
+        store.transaction(
+            c -> store.queue().submit(c, lineJob[0], "job-" + lineJob[1], "manual", Map.of()));
+      }
+      RunRequest a1 = store.transaction(c -> store.queue().take(c)).orElseThrow();
+      RunRequest b1 = store.transaction(c -> store.queue().take(c)).orElseThrow();
+      assertEquals(
+          List.of("a", "job-1", "b", "job-1"), List.of(a1.line(), a1.job(), b1.line(), b1.job()));
+      assertEquals(
+          Optional.empty(),
+          store.transaction(c -> store.queue().take(c)),
+          "a:2 and b:2 wait while their lines run");
+      store.transaction(
+          c -> {
+            store.queue().remove(c, b1.id());
+            return null;
+          });
+      RunRequest b2 = store.transaction(c -> store.queue().take(c)).orElseThrow();
+      assertEquals(List.of("b", "job-2"), List.of(b2.line(), b2.job()));
+      store.transaction(
+          c -> {
+            store.queue().release(c, a1.id());
+            return null;
+          });
+      assertEquals(
+          a1.id(),
+          store.transaction(c -> store.queue().take(c)).orElseThrow().id(),
+          "a request put back goes before the newer one of its line");
+    }
+  }
+
+  @Test
+  void workersNeverTakeTheSameRequestNorTwoOfOneLine() throws Exception {
     try (Store store = Store.open(home, new ObjectMapper())) {
       for (int i = 0; i < 40; i++) {
         String job = "job-" + i;
-        store.transaction(c -> store.queue().submit(c, "web", job, "manual", Map.of()));
+        String line = "line-" + (i % 5);
+        store.transaction(c -> store.queue().submit(c, line, job, "manual", Map.of()));
       }
       List<String> taken = Collections.synchronizedList(new ArrayList<>());
+      Set<String> busy = ConcurrentHashMap.newKeySet();
+      List<String> overlaps = Collections.synchronizedList(new ArrayList<>());
       ExecutorService workers = Executors.newFixedThreadPool(4);
       try {
         List<Future<?>> all = new ArrayList<>();
@@ -54,13 +94,25 @@ class RunQueueTest {
           all.add(
               workers.submit(
                   () -> {
-                    while (true) {
+                    while (store.<Integer>transaction(c -> store.queue().length(c)) > 0) {
                       Optional<RunRequest> next = store.transaction(c -> store.queue().take(c));
                       if (next.isEmpty()) {
-                        return null;
+                        continue;
                       }
-                      taken.add(next.get().job());
+                      RunRequest request = next.get();
+                      if (!busy.add(request.line())) {
+                        overlaps.add(request.job());
+                      }
+                      taken.add(request.job());
+                      // Done with it: the line is free from the moment it leaves the table.
+                      busy.remove(request.line());
+                      store.transaction(
+                          c -> {
+                            store.queue().remove(c, request.id());
+                            return null;
+                          });
                     }
+                    return null;
                   }));
         }
         for (Future<?> f : all) {
@@ -71,6 +123,7 @@ class RunQueueTest {
       }
       assertEquals(40, taken.size(), "every request once: " + taken);
       assertEquals(40, taken.stream().distinct().count(), "none twice: " + taken);
+      assertEquals(List.of(), overlaps, "never two requests of one line taken at once");
     }
   }
 
@@ -109,7 +162,7 @@ class RunQueueTest {
     try (Store store = Store.open(home, new ObjectMapper())) {
       Run started =
           store.transaction(c -> store.queue().submit(c, "web", "started", "manual", Map.of()));
-      store.transaction(c -> store.queue().submit(c, "web", "not-started", "manual", Map.of()));
+      store.transaction(c -> store.queue().submit(c, "api", "not-started", "manual", Map.of()));
       store.transaction(c -> store.queue().submit(c, "web", "waiting", "manual", Map.of()));
       Run cancelled =
           store.transaction(c -> store.queue().submit(c, "web", "cancelled", "manual", Map.of()));
