@@ -97,7 +97,7 @@ public class DaemonCommand implements Callable<Integer> {
             options.maxLogLine,
             options.logFormat.equals("json") ? DaemonLog.Format.JSON : DaemonLog.Format.TEXT,
             EngineSettings.allowListed(environment.variables()),
-            options.storeMaskedVersions);
+            options.versionSecrets.storeMaskedVersions);
     PrintWriter err = spec.commandLine().getErr();
     Path homeDir = home.resolve(options.homeOptions.home);
     ApiTokenSource.Resolved token;

@@ -124,12 +124,7 @@ public class DaemonOptions {
       defaultValue = "text")
   String logFormat = "text";
 
-  @Option(
-      names = "--store-masked-versions",
-      description =
-          "Store a version a job posts that holds a secret with the secret as ***. Default:"
-              + " refuse it, and the job fails.")
-  boolean storeMaskedVersions;
+  @Mixin VersionSecretsOption versionSecrets = new VersionSecretsOption();
 
   @Mixin HomeOptions homeOptions = new HomeOptions();
 

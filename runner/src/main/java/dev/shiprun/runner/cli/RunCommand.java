@@ -104,12 +104,7 @@ public class RunCommand implements Callable<Integer> {
               + " warning; the log is masked again either way).")
   boolean strictSecrets;
 
-  @Option(
-      names = "--store-masked-versions",
-      description =
-          "Store a version a job posts that holds a secret with the secret as ***. Default:"
-              + " refuse it, and the job fails.")
-  boolean storeMaskedVersions;
+  @Mixin VersionSecretsOption versionSecrets = new VersionSecretsOption();
 
   @Option(
       names = {"-v", "--verbose"},
@@ -184,7 +179,7 @@ public class RunCommand implements Callable<Integer> {
                     inherited,
                     keepWorkspace,
                     strictSecrets,
-                    storeMaskedVersions),
+                    versionSecrets.storeMaskedVersions),
                 new ProcessLauncher(ExecOptions.defaults(), new ProcessTreeKiller(graceTime)),
                 json)) {
       LineRunner runner = new LineRunner(engine, console, console);
