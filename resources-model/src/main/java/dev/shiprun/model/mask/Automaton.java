@@ -1,11 +1,11 @@
 package dev.shiprun.model.mask;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An Aho-Corasick automaton over chars: fed one char at a time, it says after each the length of
@@ -51,10 +51,13 @@ final class Automaton {
   static final int DENSE_ENTRIES = 1 << 16;
 
   /** The part of {@link #output} that is the length of the longest match ending here. */
-  static final int LENGTH = 0x7F;
+  static final int LENGTH = 0x7FFF;
 
-  /** The bit of {@link #output} that says longer patterns start here: see {@link #anchored}. */
-  static final int ANCHOR = 0x80;
+  /** The bit of {@link #output} that says longer patterns start here: see {@link #anchorAt}. */
+  static final int ANCHOR = 0x8000;
+
+  /** The deepest a state can be: its depth, match length and hold fit a char. */
+  static final int MAX_DEPTH = LENGTH;
 
   private static final int ROOT = 0;
   private static final int TABLE = 256;
@@ -97,24 +100,42 @@ final class Automaton {
   private final int[] fail;
 
   /** {@link #output} of each state: a match length (≤ {@link #LENGTH}), | {@link #ANCHOR}. */
-  private final byte[] output;
+  private final char[] output;
 
-  /** {@link #hold} of each state (at most the depth: fits a byte). */
-  private final byte[] hold;
+  /** {@link #hold} of each state (at most its depth: fits a char). */
+  private final char[] hold;
 
-  /** The anchors' states, sorted; anchoredPatterns[i] are the long patterns of anchorState[i]. */
+  /**
+   * The anchors' states, sorted: anchoredPatterns[k] are the long patterns whose first
+   * anchorDepth[k] chars lead to anchorState[k].
+   */
   private final int[] anchorState;
+
+  private final int[] anchorDepth;
 
   private final String[][] anchoredPatterns;
 
   private final int longest;
 
   private Automaton(Collection<String> patterns, int depth, int denseEntries) {
-    if (depth < 1 || depth > LENGTH) {
-      throw new IllegalArgumentException("a trie depth of 1 to " + LENGTH + ", not " + depth);
+    if (depth < 1 || depth > MAX_DEPTH) {
+      throw new IllegalArgumentException("a trie depth of 1 to " + MAX_DEPTH + ", not " + depth);
     }
     this.depth = depth;
-    char[] chars = distinctChars(patterns, depth);
+    List<String> distinct = new ArrayList<>();
+    int most = 0;
+    for (String p : new LinkedHashSet<>(patterns)) {
+      if (!p.isEmpty()) {
+        distinct.add(p);
+        most = Math.max(most, p.length());
+      }
+    }
+    this.longest = most;
+    int[] head = new int[distinct.size()];
+    for (int i = 0; i < head.length; i++) {
+      head[i] = head(distinct.get(i), depth);
+    }
+    char[] chars = distinctChars(distinct, head);
     int n = 0;
     while (n < chars.length && chars[n] < TABLE) {
       narrowClass[chars[n]] = ++n;
@@ -123,29 +144,24 @@ final class Automaton {
     this.wide = Arrays.copyOfRange(chars, n, chars.length);
     this.classes = chars.length + 1;
     this.width = classes + 2;
-    Trie trie = new Trie(patterns, depth);
+    Trie trie = new Trie(distinct, head);
     int states = trie.states;
     this.childStart = new int[states + 1];
     this.label = new char[states];
     this.fail = new int[states];
-    this.output = new byte[states];
-    this.hold = new byte[states];
-    byte[] depths = new byte[states];
+    this.output = new char[states];
+    this.hold = new char[states];
+    char[] depths = new char[states];
     int[] ends = breadthFirst(trie, depths);
     linkFailures(depths, ends);
-    Set<String> longs = new LinkedHashSet<>();
-    int most = 0;
-    for (String p : patterns) {
-      most = Math.max(most, p.length());
-      if (p.length() > depth) {
-        longs.add(p);
-      }
+    int[] anchors = new int[head.length];
+    for (int i = 0; i < head.length; i++) {
+      anchors[i] = head[i] < distinct.get(i).length() ? trie.number[trie.end[i]] : -1;
     }
-    this.longest = most;
-    int[] anchors = anchors(trie, longs);
-    this.anchorState = Arrays.stream(anchors).distinct().sorted().toArray();
+    this.anchorState = Arrays.stream(anchors).filter(a -> a >= 0).distinct().sorted().toArray();
+    this.anchorDepth = new int[anchorState.length];
     this.anchoredPatterns = new String[anchorState.length][];
-    keepAnchored(longs, anchors);
+    keepAnchored(distinct, anchors, depths);
     int near = 1;
     while (near < states && depths[near] <= DENSE_DEPTH) {
       near++;
@@ -163,8 +179,8 @@ final class Automaton {
   }
 
   /**
-   * {@link #of} with a trie {@code depth} chars deep and dense rows for at most {@code
-   * denseEntries} entries (the root's always): for tests, which compare any depth and any cap.
+   * {@link #of} with a trie {@code depth} chars deep (see {@link #head}) and dense rows for at most
+   * {@code denseEntries} entries (the root's always): for tests, which compare any depth and cap.
    */
   static Automaton of(Collection<String> patterns, int depth, int denseEntries) {
     return new Automaton(patterns, depth, denseEntries);
@@ -201,10 +217,11 @@ final class Automaton {
   /**
    * What reaching {@code state} finds, 0 for nothing (most states): the length of the longest
    * pattern that ends at the char that led there ({@code & LENGTH}), and {@link #ANCHOR} when the
-   * first {@link #depth()} chars of longer patterns end there.
+   * text read ends with the start of longer patterns that {@link Tails} is to read on (the state or
+   * one on its failure chain is an anchor: {@link #anchorAt}).
    */
   int output(int state) {
-    return state >= 0 ? dense[state + classes] : output[~state] & 0xFF;
+    return state >= 0 ? dense[state + classes] : output[~state];
   }
 
   /** The length of the longest pattern ending at the char that led to {@code state}, or 0. */
@@ -212,18 +229,39 @@ final class Automaton {
     return output(state) & LENGTH;
   }
 
+  /** {@link #output} of trie state {@code t}. */
+  int trieOutput(int t) {
+    return output[t];
+  }
+
+  /** The failure link of trie state {@code t} (the root's is the root). */
+  int failure(int t) {
+    return fail[t];
+  }
+
   /**
-   * The patterns longer than {@link #depth()} whose first {@link #depth()} chars are the text read
-   * to reach {@code state}, a state whose {@link #output} has {@link #ANCHOR}.
+   * The anchor at trie state {@code t}, as an index for {@link #anchorDepth} and {@link
+   * #anchoredPatterns}, or −1 if none ends there.
    */
-  String[] anchored(int state) {
-    return anchoredPatterns[Arrays.binarySearch(anchorState, trieState(state))];
+  int anchorAt(int t) {
+    int k = Arrays.binarySearch(anchorState, t);
+    return k >= 0 ? k : -1;
+  }
+
+  /** How many chars anchor {@code k} stands for: its patterns start that far back. */
+  int anchorDepth(int k) {
+    return anchorDepth[k];
+  }
+
+  /** The patterns longer than anchor {@code k}'s depth whose start it is. */
+  String[] anchoredPatterns(int k) {
+    return anchoredPatterns[k];
   }
 
   /**
    * How many of the chars read so far a match yet to come may still cover, as far as the trie sees:
    * the depth of the deepest state on the failure chain that can still move on. Text before that is
-   * final unless {@link Tails} reads a long pattern on. At most {@link #depth()} − 1.
+   * final unless {@link Tails} reads a long pattern on.
    */
   int hold(int state) {
     return state >= 0 ? dense[state + classes + 1] : hold[~state];
@@ -234,7 +272,7 @@ final class Automaton {
     return longest;
   }
 
-  /** How many chars of each pattern the trie holds. */
+  /** How many chars of each pattern the trie holds at least: see {@link #head}. */
   int depth() {
     return depth;
   }
@@ -262,7 +300,8 @@ final class Automaton {
     long bytes = Footprint.of(narrowClass) + Footprint.of(wide) + Footprint.of(stop);
     bytes += Footprint.of(dense) + Footprint.of(childStart) + Footprint.of(label);
     bytes += Footprint.of(fail) + Footprint.of(output) + Footprint.of(hold);
-    bytes += Footprint.of(anchorState) + Footprint.ofRefs(anchoredPatterns.length);
+    bytes += Footprint.of(anchorState) + Footprint.of(anchorDepth);
+    bytes += Footprint.ofRefs(anchoredPatterns.length);
     for (String[] each : anchoredPatterns) {
       bytes += Footprint.ofRefs(each.length);
     }
@@ -315,7 +354,7 @@ final class Automaton {
    * nearest the root come first: fills {@link #childStart}, {@link #label} and {@code depths};
    * returns, by new number, the length of the pattern that ends there (0 for none).
    */
-  private int[] breadthFirst(Trie trie, byte[] depths) {
+  private int[] breadthFirst(Trie trie, char[] depths) {
     int[] queue = new int[trie.states];
     int[] ends = new int[trie.states];
     int tail = 1;
@@ -325,7 +364,7 @@ final class Automaton {
       childStart[head] = tail;
       for (int child = trie.firstChild[s]; child != ROOT; child = trie.nextSibling[child]) {
         label[tail] = trie.label[child];
-        depths[tail] = (byte) (depths[head] + 1);
+        depths[tail] = (char) (depths[head] + 1);
         trie.number[child] = tail;
         queue[tail++] = child;
       }
@@ -335,10 +374,10 @@ final class Automaton {
   }
 
   /** Failure links, outputs and holds, breadth first (a failure target is always shallower). */
-  private void linkFailures(byte[] depths, int[] ends) {
+  private void linkFailures(char[] depths, int[] ends) {
     for (int s = 0; s < fail.length; s++) {
       int f = fail[s];
-      output[s] = (byte) (ends[s] != 0 ? ends[s] : s == ROOT ? 0 : output[f] & LENGTH);
+      output[s] = (char) (ends[s] != 0 ? ends[s] : s == ROOT ? 0 : output[f]);
       boolean leaf = childStart[s] == childStart[s + 1];
       hold[s] = leaf ? (s == ROOT ? 0 : hold[f]) : depths[s];
       for (int t = childStart[s], end = childStart[s + 1]; t < end; t++) {
@@ -361,45 +400,78 @@ final class Automaton {
       for (int t = childStart[s], end = childStart[s + 1]; t < end; t++) {
         table[at + classOf(label[t])] = name(t);
       }
-      table[at + classes] = output[s] & 0xFF;
+      table[at + classes] = output[s];
       table[at + classes + 1] = hold[s];
     }
     return table;
   }
 
-  /** The state where each long pattern's first {@link #depth} chars end, by pattern. */
-  private int[] anchors(Trie trie, Collection<String> longs) {
-    int[] state = new int[longs.size()];
-    int i = 0;
-    for (String p : longs) {
-      state[i++] = trie.number[trie.walk(p, depth)];
-    }
-    return state;
-  }
-
-  /** Keeps the long patterns by their anchor's state, and marks those states' outputs. */
-  private void keepAnchored(Collection<String> longs, int[] anchors) {
+  /**
+   * Keeps the long patterns by their anchor, and marks with {@link #ANCHOR} the anchors and every
+   * state whose failure chain reaches one (breadth first: a failure target is marked before).
+   */
+  private void keepAnchored(List<String> patterns, int[] anchors, char[] depths) {
     int[] count = new int[anchorState.length];
     for (int s : anchors) {
-      count[Arrays.binarySearch(anchorState, s)]++;
+      if (s >= 0) {
+        count[Arrays.binarySearch(anchorState, s)]++;
+      }
     }
     for (int k = 0; k < anchorState.length; k++) {
       anchoredPatterns[k] = new String[count[k]];
+      anchorDepth[k] = depths[anchorState[k]];
       count[k] = 0;
-      output[anchorState[k]] |= (byte) ANCHOR;
+      output[anchorState[k]] |= ANCHOR;
     }
-    int i = 0;
-    for (String p : longs) {
-      int k = Arrays.binarySearch(anchorState, anchors[i++]);
-      anchoredPatterns[k][count[k]++] = p;
+    for (int i = 0; i < anchors.length; i++) {
+      if (anchors[i] >= 0) {
+        int k = Arrays.binarySearch(anchorState, anchors[i]);
+        anchoredPatterns[k][count[k]++] = patterns.get(i);
+      }
+    }
+    for (int s = 1; s < output.length; s++) {
+      output[s] |= (char) (output[fail[s]] & ANCHOR);
     }
   }
 
-  /** The chars of the patterns' first {@code depth} chars, each once, in order. */
-  private static char[] distinctChars(Collection<String> patterns, int depth) {
+  /**
+   * How many chars of {@code pattern} the trie holds: all of one of at most {@code depth} chars; of
+   * a longer one, the shortest start of at least {@code depth} chars that occurs nowhere else in
+   * it, so that two reads of the pattern on never overlap by that start and {@link Tails} reads
+   * each long pattern from one place at a time, however the text repeats it. A pattern without such
+   * a start (it repeats a run, as {@code aaaa…} does) is held whole, unless it is longer than
+   * {@link #MAX_DEPTH}: then {@code depth} chars.
+   */
+  static int head(String pattern, int depth) {
+    int n = pattern.length();
+    if (n <= depth) {
+      return n;
+    }
+    // Z-function: z[d] is the length of the longest start of the pattern that occurs at d.
+    int[] z = new int[n];
+    int most = 0;
+    for (int d = 1, left = 0, right = 0; d < n; d++) {
+      int k = d < right ? Math.min(right - d, z[d - left]) : 0;
+      while (d + k < n && pattern.charAt(k) == pattern.charAt(d + k)) {
+        k++;
+      }
+      z[d] = k;
+      if (d + k > right) {
+        left = d;
+        right = d + k;
+      }
+      most = Math.max(most, k);
+    }
+    int head = Math.min(n, Math.max(depth, most + 1));
+    return head <= MAX_DEPTH ? head : depth;
+  }
+
+  /** The chars of the patterns' heads, each once, in order. */
+  private static char[] distinctChars(List<String> patterns, int[] head) {
     BitSet seen = new BitSet();
-    for (String p : patterns) {
-      for (int i = 0, end = Math.min(depth, p.length()); i < end; i++) {
+    for (int k = 0; k < head.length; k++) {
+      String p = patterns.get(k);
+      for (int i = 0; i < head[k]; i++) {
         seen.set(p.charAt(i));
       }
     }
@@ -411,8 +483,8 @@ final class Automaton {
   }
 
   /**
-   * The patterns' first {@code depth} chars as a trie, children as sibling lists, before it is
-   * numbered breadth first and linked; made and dropped while building.
+   * The patterns' heads as a trie, children as sibling lists, before it is numbered breadth first
+   * and linked; made and dropped while building.
    */
   private static final class Trie {
     final int[] firstChild;
@@ -420,33 +492,38 @@ final class Automaton {
     final char[] label;
     final int[] ends;
 
+    /** The state each pattern's head leads to. */
+    final int[] end;
+
     /** The breadth-first number of each state. */
     final int[] number;
 
     int states = 1;
 
-    Trie(Collection<String> patterns, int depth) {
+    Trie(List<String> patterns, int[] head) {
       int most = 1;
-      for (String p : patterns) {
-        most += Math.min(depth, p.length());
+      for (int h : head) {
+        most += h;
       }
       firstChild = new int[most];
       nextSibling = new int[most];
       label = new char[most];
       ends = new int[most];
-      for (String p : patterns) {
-        int s = add(p, depth);
-        if (p.length() <= depth) {
-          ends[s] = p.length();
+      end = new int[head.length];
+      for (int k = 0; k < head.length; k++) {
+        String p = patterns.get(k);
+        end[k] = add(p, head[k]);
+        if (head[k] == p.length()) {
+          ends[end[k]] = p.length();
         }
       }
       number = new int[states];
     }
 
-    /** The state the first {@code depth} chars of {@code pattern} lead to, made if need be. */
-    private int add(String pattern, int depth) {
+    /** The state the first {@code length} chars of {@code pattern} lead to, made if need be. */
+    private int add(String pattern, int length) {
       int s = ROOT;
-      for (int i = 0, end = Math.min(depth, pattern.length()); i < end; i++) {
+      for (int i = 0; i < length; i++) {
         char ch = pattern.charAt(i);
         int child = firstChild[s];
         while (child != ROOT && label[child] != ch) {
@@ -461,11 +538,6 @@ final class Automaton {
         s = child;
       }
       return s;
-    }
-
-    /** The state the first {@code depth} chars of a pattern already added lead to. */
-    int walk(String pattern, int depth) {
-      return add(pattern, depth); // adds nothing: every state on the way is there
     }
   }
 }

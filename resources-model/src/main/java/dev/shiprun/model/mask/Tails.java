@@ -10,9 +10,10 @@ import java.util.Arrays;
  * comparing happens only where a long pattern's start is in the text, which in a log means where
  * the secret itself is.
  *
- * <p>Each candidate is a pattern and the absolute position where it starts; they are kept in the
- * order they start. Text with many overlapping starts of one long pattern (a secret made of one
- * repeated short run, in text that repeats it) keeps as many candidates, each compared per char.
+ * <p>Each candidate is a pattern and the absolute position where it starts. A pattern's anchor
+ * occurs nowhere else in it ({@link Automaton#head}), so two candidates of one pattern are never
+ * read at the same time: however the text repeats a secret, the candidates at any point are at most
+ * the long patterns whose start is there, not one per place a repeated run could start.
  */
 final class Tails {
 
@@ -34,9 +35,18 @@ final class Tails {
     return count == 0;
   }
 
+  /** How many candidates are being read (for tests of the bound). */
+  int size() {
+    return count;
+  }
+
   /** Where the oldest candidate starts: text from there on may still be masked. */
   long oldest() {
-    return start[0];
+    long first = start[0];
+    for (int c = 1; c < count; c++) {
+      first = Math.min(first, start[c]);
+    }
+    return first;
   }
 
   /** Drops every candidate (the stream starts afresh, or over from its held text). */
@@ -46,21 +56,33 @@ final class Tails {
   }
 
   /**
-   * The automaton reached {@code state}, an anchor, at absolute position {@code end}: its long
-   * patterns start {@link Automaton#depth()} chars before, and are read on from {@code end}.
+   * The automaton reached {@code state}, whose {@link Automaton#output} has {@link
+   * Automaton#ANCHOR}, at absolute position {@code end}: the patterns of each anchor on its failure
+   * chain start that anchor's depth before, and are read on from {@code end}.
    */
   void anchor(Automaton automaton, int state, long end) {
-    int depth = automaton.depth();
-    for (String p : automaton.anchored(state)) {
-      if (count == pattern.length) {
-        pattern = Arrays.copyOf(pattern, count * 2);
-        start = Arrays.copyOf(start, count * 2);
-        matched = Arrays.copyOf(matched, count * 2);
+    for (int t = automaton.trieState(state);
+        (automaton.trieOutput(t) & Automaton.ANCHOR) != 0;
+        t = automaton.failure(t)) {
+      int k = automaton.anchorAt(t);
+      if (k >= 0) {
+        int depth = automaton.anchorDepth(k);
+        for (String p : automaton.anchoredPatterns(k)) {
+          add(p, end - depth, depth);
+        }
       }
-      pattern[count] = p;
-      start[count] = end - depth;
-      matched[count++] = depth;
     }
+  }
+
+  private void add(String p, long from, int depth) {
+    if (count == pattern.length) {
+      pattern = Arrays.copyOf(pattern, count * 2);
+      start = Arrays.copyOf(start, count * 2);
+      matched = Arrays.copyOf(matched, count * 2);
+    }
+    pattern[count] = p;
+    start[count] = from;
+    matched[count++] = depth;
   }
 
   /**

@@ -86,7 +86,9 @@ class AutomatonTest {
       s = a.next(s, last.charAt(i));
     }
     assertEquals(Automaton.ANCHOR, a.output(s) & Automaton.ANCHOR);
-    assertTrue(List.of(a.anchored(s)).contains(last));
+    int k = a.anchorAt(a.trieState(s));
+    assertEquals(Automaton.DEPTH, a.anchorDepth(k));
+    assertTrue(List.of(a.anchoredPatterns(k)).contains(last));
     assertEquals(last.length(), a.longest());
   }
 
