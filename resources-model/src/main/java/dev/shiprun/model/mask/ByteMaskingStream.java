@@ -36,6 +36,11 @@ public final class ByteMaskingStream {
 
   private final MaskRegions regions = new MaskRegions();
 
+  /** The long patterns being read on, and where their matches go. */
+  private final Tails tails = new Tails();
+
+  private final Tails.Found found = (end, pattern) -> mark(end, pattern.length());
+
   /** The piece being written, after the held bytes: chunk[chunkOff…] is at absolute chunkAt. */
   private byte[] chunk = held;
 
@@ -78,7 +83,11 @@ public final class ByteMaskingStream {
     view(text, off, at, out);
     scan(text, off, off + len, at - off);
     long end = at + len;
-    long upTo = Math.max(base, end - automaton.automaton.hold(state)); // before base: out already
+    long hold = automaton.automaton.hold(state);
+    if (!tails.isEmpty()) {
+      hold = Math.max(hold, end - tails.oldest());
+    }
+    long upTo = Math.max(base, end - hold); // before base: out already
     for (long p = end - 1; p >= upTo; p--) { // no match reaches back over a line end
       if (byteAt(p) == '\n') {
         upTo = p + 1;
@@ -95,6 +104,7 @@ public final class ByteMaskingStream {
     view(held, 0, end, out);
     emit(end, end);
     state = 0;
+    tails.clear();
   }
 
   private void view(byte[] text, int off, long at, OutputStream out) {
@@ -110,8 +120,9 @@ public final class ByteMaskingStream {
 
   /**
    * Runs the automaton over text[from, to) (text[i] at absolute position shift + i), noting every
-   * match. At the root it samples grams ({@link ByteAutomaton#sample}) and steps only from where a
-   * match could start around a gram that is in the table, until back at the root.
+   * match, then reads the long patterns it found the start of on ({@link Tails}). At the root it
+   * samples grams ({@link ByteAutomaton#sample}) and steps only from where a match could start
+   * around a gram that is in the table, until back at the root.
    */
   private void scan(byte[] text, int from, int to, long shift) {
     ByteAutomaton a = automaton;
@@ -133,13 +144,26 @@ public final class ByteMaskingStream {
       }
       do {
         s = a.next(s, text[i++]);
-        int match = steps.matchLength(s);
-        if (match != 0) {
-          mark(shift + i, match);
+        int output = steps.output(s);
+        if (output != 0) {
+          found(steps, s, output, shift + i);
         }
       } while (i < to && (i < through || s != 0));
     }
     state = s;
+    if (!tails.isEmpty()) {
+      tails.read(text, to, shift, found);
+    }
+  }
+
+  /** The automaton's {@code output} at {@code state}, reached at absolute position {@code end}. */
+  private void found(Automaton steps, int state, int output, long end) {
+    if ((output & Automaton.LENGTH) != 0) {
+      mark(end, output & Automaton.LENGTH);
+    }
+    if ((output & Automaton.ANCHOR) != 0) {
+      tails.anchor(steps, state, end);
+    }
   }
 
   /** A match of {@code match} bytes ends at {@code end}: masked from its line's start at most. */
@@ -163,6 +187,7 @@ public final class ByteMaskingStream {
     if (newest != automaton) {
       automaton = newest;
       state = 0;
+      tails.clear();
       view(held, 0, base + length, out);
       scan(held, 0, length, base);
     }

@@ -32,6 +32,11 @@ public final class MaskingStream {
 
   private final MaskRegions regions = new MaskRegions();
 
+  /** The long patterns being read on, and where their matches go. */
+  private final Tails tails = new Tails();
+
+  private final Tails.Found found = this::longMatch;
+
   MaskingStream(SecretMasker masker) {
     this.masker = masker;
     this.automaton = masker.automaton();
@@ -45,8 +50,12 @@ public final class MaskingStream {
   /** Reads a piece of the stream and returns the masked text that is final now (maybe none). */
   public String write(CharSequence text) {
     read(text);
-    long upTo = Math.max(lineStart, base + length - automaton.hold(state));
-    return emit(upTo, 0);
+    long end = base + length;
+    long hold = automaton.hold(state);
+    if (!tails.isEmpty()) {
+      hold = Math.max(hold, end - tails.oldest());
+    }
+    return emit(Math.max(lineStart, end - hold), 0);
   }
 
   /**
@@ -72,6 +81,7 @@ public final class MaskingStream {
     widen();
     String out = emit(base + length, 0);
     state = 0;
+    tails.clear();
     lineStart = base;
     return out;
   }
@@ -109,7 +119,10 @@ public final class MaskingStream {
     }
   }
 
-  /** Runs the automaton over held[from, length), noting every match. */
+  /**
+   * Runs the automaton over held[from, length), noting every match, then reads the long patterns it
+   * found the start of on ({@link Tails}).
+   */
   private void scan(int from) {
     Automaton a = automaton;
     if (a.isEmpty()) {
@@ -139,13 +152,31 @@ public final class MaskingStream {
       if (ch == '\n') {
         lineStart = at + i + 1;
       }
-      int match = a.matchLength(s);
-      if (match != 0) {
+      int output = a.output(s);
+      if (output != 0) {
         long matchEnd = at + i + 1;
-        regions.add(Math.max(matchEnd - match, Math.max(lineStart, at)), matchEnd);
+        int match = output & Automaton.LENGTH;
+        if (match != 0) {
+          regions.add(Math.max(matchEnd - match, Math.max(lineStart, at)), matchEnd);
+        }
+        if ((output & Automaton.ANCHOR) != 0) {
+          tails.anchor(a, s, matchEnd);
+        }
       }
     }
     state = s;
+    if (!tails.isEmpty()) {
+      tails.read(text, end, at, found);
+    }
+  }
+
+  /**
+   * A long pattern matches up to {@code end}: masked from its last line's start at most (the
+   * pattern's last line end is the text's), and not before the held text.
+   */
+  private void longMatch(long end, String pattern) {
+    long from = end - pattern.length();
+    regions.add(Math.max(from + pattern.lastIndexOf('\n') + 1, Math.max(from, base)), end);
   }
 
   /**
@@ -157,6 +188,7 @@ public final class MaskingStream {
     if (newest != automaton) {
       automaton = newest;
       state = 0;
+      tails.clear();
       scan(0);
     }
   }

@@ -32,16 +32,29 @@ public final class SecretMasker {
   private final Set<String> patterns = new LinkedHashSet<>();
   private int unmasked;
 
+  /** How many chars of each pattern the automata's tries hold ({@link Automaton#DEPTH}). */
+  private final int depth;
+
+  /** Whether every pattern is ASCII: then one automaton serves chars and bytes. */
+  private boolean ascii = true;
+
   /**
    * The automata of the patterns, over chars and over bytes, each made when first asked for after
    * the patterns changed (null until then): a masker used one way only (a job's output is masked as
-   * bytes, the runner's own lines as text) does not pay for the other at start.
+   * bytes, the runner's own lines as text) does not pay for the other at start. When every pattern
+   * is ASCII, the byte automaton's steps are the char automaton, made once for both.
    */
   private volatile Automaton automaton = Automaton.EMPTY;
 
   private volatile ByteAutomaton byteAutomaton = ByteAutomaton.EMPTY;
 
   public SecretMasker(Collection<String> secrets) {
+    this(secrets, Automaton.DEPTH);
+  }
+
+  /** A masker whose automata hold {@code depth} chars of each pattern: for tests of the tails. */
+  SecretMasker(Collection<String> secrets, int depth) {
+    this.depth = depth;
     addAll(secrets);
   }
 
@@ -64,7 +77,12 @@ public final class SecretMasker {
         continue;
       }
       if (maskable(secret)) {
-        widened |= patterns.addAll(SecretForms.of(secret));
+        for (String form : SecretForms.of(secret)) {
+          if (patterns.add(form)) {
+            widened = true;
+            ascii &= isAscii(form);
+          }
+        }
       } else {
         unmasked++;
       }
@@ -112,17 +130,43 @@ public final class SecretMasker {
     return a != null ? a : builtBytes();
   }
 
+  /**
+   * The bytes the masker keeps for its patterns and its automata as made so far: the patterns'
+   * strings and set entries, and the automata's arrays (the values given are the caller's).
+   */
+  synchronized long footprint() {
+    long bytes = 0;
+    for (String p : patterns) {
+      bytes += Footprint.SET_ENTRY + Footprint.of(p);
+    }
+    bytes += (long) secrets.size() * Footprint.SET_ENTRY;
+    Automaton a = automaton;
+    ByteAutomaton b = byteAutomaton;
+    return bytes + (a != null ? a.footprint() : 0) + (b != null ? b.footprint() : 0);
+  }
+
   private synchronized Automaton built() {
     if (automaton == null) {
-      automaton = Automaton.of(patterns);
+      ByteAutomaton b = byteAutomaton;
+      automaton =
+          ascii && b != null ? b.automaton : Automaton.of(patterns, depth, Automaton.DENSE_ENTRIES);
     }
     return automaton;
   }
 
   private synchronized ByteAutomaton builtBytes() {
     if (byteAutomaton == null) {
-      byteAutomaton = ByteAutomaton.of(patterns);
+      byteAutomaton = ByteAutomaton.of(patterns, depth, ascii ? built() : null);
     }
     return byteAutomaton;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }

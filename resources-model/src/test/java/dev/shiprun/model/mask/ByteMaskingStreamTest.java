@@ -170,6 +170,10 @@ class ByteMaskingStreamTest {
           expected.toString(),
           bytes(masker, whole, 1 + random.nextInt(40)),
           "case " + n + " " + secrets + " " + whole);
+      assertEquals(
+          expected.toString(),
+          bytes(new SecretMasker(secrets, 1 + n % 6), whole, 1 + random.nextInt(40)),
+          "case " + n + ", a trie " + (1 + n % 6) + " deep, " + secrets + " " + whole);
     }
   }
 

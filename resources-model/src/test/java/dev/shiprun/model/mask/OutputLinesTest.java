@@ -38,7 +38,10 @@ class OutputLinesTest {
       int[] sizes = {1, 2, 3, 7, 64, 1 + random.nextInt(300), log.length + 1};
       for (int size : sizes) {
         List<String> got = new ArrayList<>();
-        byte[] actual = bytePath(new SecretMasker(secrets), log, maxLine, size, got);
+        // odd sizes with a trie a few bytes deep: the forms are read on past their starts
+        SecretMasker masker =
+            size % 2 == 1 ? new SecretMasker(secrets, 1 + n % 6) : new SecretMasker(secrets);
+        byte[] actual = bytePath(masker, log, maxLine, size, got);
         if (!Arrays.equals(expected, actual)) {
           assertEquals(
               show(expected),
