@@ -170,7 +170,8 @@ public class RunCommand implements Callable<Integer> {
                 store,
                 new EngineSettings(
                     homeDir, limit, graceTime, inherited, keepWorkspace, strictSecrets),
-                new ProcessLauncher(ExecOptions.defaults(), new ProcessTreeKiller(graceTime)),
+                new ProcessLauncher(
+                    ExecOptions.defaults(caller.variables()), new ProcessTreeKiller(graceTime)),
                 json)) {
       LineRunner runner = new LineRunner(engine, console, console);
       engine.removeLeftovers(console::note);

@@ -75,6 +75,7 @@ final class TaskSequence {
     Attempt attempt =
         new Attempt(
             runId, job, ws, log, RunToken.forRun(scope, runId), cancellation, deadline, limit);
+    log.runner(launcher.containment().describe());
     if (!hooks.onStart().script().isEmpty()) {
       TaskScript onStart =
           new TaskScript(items(hooks.onStart()), List.of(), failureHooks, List.of());
