@@ -86,6 +86,7 @@ public class DaemonCommand implements Callable<Integer> {
             options.logFormat.equals("json") ? DaemonLog.Format.JSON : DaemonLog.Format.TEXT,
             EngineSettings.allowListed(environment.variables()));
     PrintWriter err = spec.commandLine().getErr();
+    Interrupts.ignoredWarning().ifPresent(err::println);
     Path homeDir = home.resolve(options.homeOptions.home);
     ApiTokenSource.Resolved token;
     try {

@@ -132,6 +132,7 @@ public class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    Interrupts.ignoredWarning().ifPresent(err::println);
     Map<String, String> inherited = inherited();
     Optional<Duration> limit = timeout.map(t -> DurationOption.parse(spec, "--timeout", t));
     Duration graceTime = DurationOption.parse(spec, "--grace", grace);
