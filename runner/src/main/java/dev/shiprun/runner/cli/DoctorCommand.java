@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
     name = "doctor",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks that this machine can run jobs, one line per check: ok, warn (works, with a",
-      "limit said on the line) or fail (jobs cannot run until it is fixed).",
-      "Says which containment keeps a job's processes together (a cgroup per script, or the",
-      "run token only, and why); SHIPRUN_CONTAINMENT=token chooses the run token."
+      "Checks that this machine can run jobs, one line per check.",
+      "Each line is ok, warn (works, with the limit said on the line) or fail (jobs",
+      "cannot run until it is fixed). It says which containment keeps a job's",
+      "processes together: a cgroup per script, or the run token only, and why.",
+      "SHIPRUN_CONTAINMENT=token chooses the run token."
     },
     footer = {"", "Exit codes: 0 no check failed (warnings allowed), 1 a check failed."})
 public class DoctorCommand implements Callable<Integer> {

@@ -59,6 +59,11 @@ final class TaskSequence {
     this.launcher = launcher;
   }
 
+  /** Which containment keeps the scripts' processes together (found at the first call). */
+  String containment() {
+    return launcher.containment().describe();
+  }
+
   Outcome run(
       long runId,
       Job job,
@@ -75,7 +80,6 @@ final class TaskSequence {
     Attempt attempt =
         new Attempt(
             runId, job, ws, log, RunToken.forRun(scope, runId), cancellation, deadline, limit);
-    log.runner(launcher.containment().describe());
     if (!hooks.onStart().script().isEmpty()) {
       TaskScript onStart =
           new TaskScript(items(hooks.onStart()), List.of(), failureHooks, List.of());
