@@ -99,6 +99,7 @@ public class DaemonCommand implements Callable<Integer> {
             EngineSettings.allowListed(environment.variables()),
             options.versionSecrets.storeMaskedVersions);
     PrintWriter err = spec.commandLine().getErr();
+    Interrupts.ignoredWarning().ifPresent(err::println);
     Path homeDir = home.resolve(options.homeOptions.home);
     ApiTokenSource.Resolved token;
     try {

@@ -7,10 +7,11 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * {@code validate}, {@code graph} and {@code --version} without booting Quarkus. They only read
- * YAML files and print, so their objects are made here by hand, with the same constructors CDI
- * calls. Booting Quarkus (its config, Arc, Vert.x, the REST deployment, the log manager) was ≈ 0.45
- * s of the 0.75 s such a command took (docs/benchmarks.md, "Issue 6, second pass").
+ * {@code validate}, {@code graph}, {@code doctor} and {@code --version} without booting Quarkus.
+ * They only read YAML files or look at the machine and print, so their objects are made here by
+ * hand, with the same constructors CDI calls. Booting Quarkus (its config, Arc, Vert.x, the REST
+ * deployment, the log manager) was ≈ 0.45 s of the 0.75 s such a command took (docs/benchmarks.md,
+ * "Issue 6, second pass").
  *
  * <p>Only the launchers ask for this path ({@code -Dshiprun.quick-commands=true}: {@code
  * bin/shiprun} and the image's entrypoint); {@code java -jar} and the tests keep the one through
@@ -20,7 +21,7 @@ import picocli.CommandLine;
 final class QuickCommands {
 
   static final String ENABLED = "shiprun.quick-commands";
-  static final Set<String> NAMES = Set.of("validate", "graph");
+  static final Set<String> NAMES = Set.of("validate", "graph", "doctor");
 
   private final Map<String, String> environment;
 
@@ -58,6 +59,10 @@ final class QuickCommands {
         }
         if (type == GraphCommand.class) {
           return type.cast(new GraphCommand(loader, workingDirectory, printer));
+        }
+        if (type == DoctorCommand.class) {
+          CallerEnvironment caller = new CallerEnvironment();
+          return type.cast(new DoctorCommand(new ShiprunHome(caller, workingDirectory), caller));
         }
         if (type == ShiprunVersion.class) {
           return type.cast(new ShiprunVersion(version));

@@ -135,6 +135,7 @@ public class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    Interrupts.ignoredWarning().ifPresent(err::println);
     Map<String, String> inherited = inherited();
     Optional<Duration> limit = timeout.map(t -> DurationOption.parse(spec, "--timeout", t));
     Duration graceTime = DurationOption.parse(spec, "--grace", grace);
@@ -180,7 +181,8 @@ public class RunCommand implements Callable<Integer> {
                     keepWorkspace,
                     strictSecrets,
                     versionSecrets.storeMaskedVersions),
-                new ProcessLauncher(ExecOptions.defaults(), new ProcessTreeKiller(graceTime)),
+                new ProcessLauncher(
+                    ExecOptions.defaults(caller.variables()), new ProcessTreeKiller(graceTime)),
                 json)) {
       LineRunner runner = new LineRunner(engine, console, console);
       engine.removeLeftovers(console::note);

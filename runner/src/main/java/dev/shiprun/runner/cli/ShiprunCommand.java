@@ -39,6 +39,7 @@ public class ShiprunCommand implements Runnable {
           LogsCommand.class,
           IntegrationCommand.class,
           DaemonCommand.class,
+          DoctorCommand.class,
           CompletionCommand.class,
           ManPagesCommand.class);
 

@@ -146,7 +146,9 @@ final class JobRunner {
               + " #"
               + run.buildNumber()
               + ", triggered by "
-              + request.triggeredBy());
+              + request.triggeredBy()
+              + "; "
+              + tasks.containment());
       JobSecrets secrets = new JobSecrets(masker, log);
       secrets.integrations(request.integrations().values());
       if (opened.problem().isPresent()) {

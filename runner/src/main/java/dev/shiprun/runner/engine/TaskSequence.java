@@ -63,6 +63,11 @@ final class TaskSequence {
     this.launcher = launcher;
   }
 
+  /** Which containment keeps the scripts' processes together (found at the first call). */
+  String containment() {
+    return launcher.containment().describe();
+  }
+
   Outcome run(
       long runId,
       Job job,

@@ -17,11 +17,14 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one bash script on the host for a job step: with exactly the given environment, its stdout
  * and stderr streamed line by line to an {@link OutputSink}, within a time limit, stoppable from
- * another thread; and when it ends, for whatever reason, nothing it started is left running.
+ * another thread; and when it ends, for whatever reason, nothing it started is left running. Where
+ * the machine allows it each script runs in a cgroup of its own ({@link Containment}), so that
+ * holds even for a process that leaves the script's session and clears its environment.
  */
 public final class ProcessLauncher {
 
@@ -31,8 +34,17 @@ public final class ProcessLauncher {
   /** How long a waiting launch may take to notice a cancellation. */
   private static final long CANCEL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+  /** The name of a script's cgroup starts with this and its run token. */
+  private static final String CGROUP_PREFIX = "shiprun-";
+
   private final ExecOptions options;
   private final ProcessTreeKiller killer;
+
+  /** Numbers this launcher's cgroups, so a name is never reused while an old one may remain. */
+  private final AtomicLong launches = new AtomicLong();
+
+  /** Found at the first launch (or {@link #containment()} call), then kept. */
+  private volatile Containment containment;
 
   /** Reads the scripts' output; threads are kept a while for the next script, then end. */
   private final ExecutorService readers =
@@ -45,7 +57,32 @@ public final class ProcessLauncher {
 
   /** Kills what every launch of run {@code runId} left (a shiprun that died mid-run). */
   public KillReport sweepRun(String scope, long runId) {
+    if (containment() instanceof Containment.Cgroups cgroups) {
+      List<JobCgroup> left =
+          JobCgroup.existing(cgroups, CGROUP_PREFIX + RunToken.ofRun(scope, runId).value());
+      KillReport report = killer.sweepRun(scope, runId, left);
+      left.forEach(JobCgroup::remove);
+      return report;
+    }
     return killer.sweepRun(scope, runId);
+  }
+
+  /**
+   * What keeps a script's processes together here; found once, by trying ({@link
+   * ContainmentProbe}).
+   */
+  public Containment containment() {
+    Containment found = containment;
+    if (found == null) {
+      synchronized (this) {
+        found = containment;
+        if (found == null) {
+          found = new ContainmentProbe(options).detect();
+          containment = found;
+        }
+      }
+    }
+    return found;
   }
 
   public ProcessLauncher(ExecOptions options, ProcessTreeKiller killer) {
@@ -67,11 +104,13 @@ public final class ProcessLauncher {
     if (cancellation.isCancelled()) {
       return new Cancelled(KillReport.NONE);
     }
+    Optional<JobCgroup> cgroup = cgroup(launch, sink);
     Optional<PidWindow> window = killer.window();
     Process process;
     try {
-      process = builder(launch).start();
+      process = builder(launch, cgroup).start();
     } catch (IOException e) {
+      cgroup.ifPresent(JobCgroup::remove);
       return new Errored("cannot start " + options.bash() + ": " + e.getMessage());
     }
     long deadline = System.nanoTime() + launch.timeout().toNanos();
@@ -84,7 +123,9 @@ public final class ProcessLauncher {
                 Optional.of(process.toHandle()),
                 options.setsid().isPresent(),
                 window,
-                false));
+                false,
+                cgroup.stream().toList()));
+    cgroup.ifPresent(JobCgroup::remove); // stays only when a process would not die (reported)
     pump.finish(DRAIN_PATIENCE);
     if (ending == Ending.INTERRUPTED) {
       Thread.currentThread().interrupt();
@@ -134,9 +175,36 @@ public final class ProcessLauncher {
     return cancellation.isCancelled() ? Ending.CANCELLED : Ending.TIMED_OUT;
   }
 
-  private ProcessBuilder builder(Launch launch) {
+  /**
+   * A new cgroup for the launch when cgroups are in force; empty otherwise, or when none can be
+   * made now (the script is then told so on stderr and the run token finds its processes).
+   */
+  private Optional<JobCgroup> cgroup(Launch launch, OutputSink sink) {
+    if (!(containment() instanceof Containment.Cgroups cgroups)) {
+      return Optional.empty();
+    }
+    String name = CGROUP_PREFIX + launch.token().value() + "-" + launches.incrementAndGet();
+    try {
+      return Optional.of(JobCgroup.create(cgroups, name));
+    } catch (IOException e) {
+      sink.line(
+          OutputSink.Channel.STDERR,
+          "shiprun: cannot make the cgroup "
+              + cgroups.parent().resolve(name)
+              + " ("
+              + oneLine(e)
+              + "): only the run token finds what this script starts");
+      return Optional.empty();
+    }
+  }
+
+  private ProcessBuilder builder(Launch launch, Optional<JobCgroup> cgroup) {
     List<String> command = new ArrayList<>();
     options.setsid().ifPresent(setsid -> command.add(setsid.toString()));
+    if (cgroup.isPresent()) {
+      command.addAll(
+          List.of(options.sh().toString(), "-c", JobCgroup.ENTER, cgroup.get().procs().toString()));
+    }
     command.add(options.bash().toString());
     command.add(launch.script().toAbsolutePath().toString());
     ProcessBuilder builder =
@@ -152,6 +220,10 @@ public final class ProcessLauncher {
 
   /** What keeps the launch from starting, as one line for the user. */
   private Optional<String> problem(Launch launch) {
+    Optional<String> setting = options.containmentProblem();
+    if (setting.isPresent()) {
+      return setting;
+    }
     if (!killer.canFindProcesses()) {
       return Optional.of(
           "cannot see processes in /proc, so nothing a script starts could be stopped: run host"

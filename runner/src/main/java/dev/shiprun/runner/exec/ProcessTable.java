@@ -68,6 +68,18 @@ final class ProcessTable {
     if (rootAlive) {
       found.add(root.get().pid());
     }
+    // A cgroup's members are the run's whatever their environment, session or parent, and may be
+    // outside the window when pids wrapped: read them as listed.
+    for (JobCgroup cgroup : tree.cgroups()) {
+      for (long pid : cgroup.pids()) {
+        if (pid != self && !live.containsKey(pid)) {
+          Stat.parse(read(proc.resolve(Long.toString(pid)).resolve("stat")))
+              .filter(Stat::isLive)
+              .ifPresent(stat -> live.put(pid, stat));
+        }
+        found.add(pid);
+      }
+    }
     for (long pid : live.keySet()) {
       if (carries(pid, entry, tree.tokenPrefix())) {
         found.add(pid);

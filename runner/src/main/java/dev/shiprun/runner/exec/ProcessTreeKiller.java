@@ -17,10 +17,11 @@ import java.util.function.IntConsumer;
  *
  * <p>The processes are found through /proc: each one whose environment holds the run's {@link
  * RunToken} (inherited by children, grandchildren, background jobs, {@code nohup} and {@code
- * setsid} processes alike), the script itself, its process group, and every descendant of any of
- * these. A process that starts with a cleared environment ({@code env -i}) <em>and</em> leaves both
- * the process tree and the process group (a daemon that double-forks and calls setsid) cannot be
- * found; neither can one owned by another user that shiprun may not read.
+ * setsid} processes alike), the script itself, its process group, every member of the script's
+ * cgroup (with {@link Containment.Cgroups}), and every descendant of any of these. Without a
+ * cgroup, a process that starts with a cleared environment ({@code env -i}) <em>and</em> leaves
+ * both the process tree and the process group (a daemon that double-forks and calls setsid) cannot
+ * be found; neither can one owned by another user that shiprun may not read.
  */
 public final class ProcessTreeKiller {
 
@@ -75,7 +76,12 @@ public final class ProcessTreeKiller {
    * shiprun that died mid-run left behind.
    */
   public KillReport sweepRun(String scope, long runId) {
-    return kill(ProcessTree.markedWithPrefix(RunToken.ofRun(scope, runId)));
+    return sweepRun(scope, runId, List.of());
+  }
+
+  /** As {@link #sweepRun(String, long)}, with the members of the run's cgroups that are left. */
+  KillReport sweepRun(String scope, long runId, List<JobCgroup> cgroups) {
+    return kill(ProcessTree.markedWithPrefix(RunToken.ofRun(scope, runId), cgroups));
   }
 
   /** Where the processes of a launch that starts now will be found (see {@link PidWindow}). */
@@ -105,6 +111,9 @@ public final class ProcessTreeKiller {
         return report(signalled, alive);
       }
       Signal signal = now - killFrom >= 0 ? Signal.KILL : Signal.TERM;
+      if (signal == Signal.KILL) {
+        tree.cgroups().forEach(JobCgroup::killAll); // all at once, even one that keeps forking
+      }
       for (ProcessHandle process : alive) {
         SignalledProcess before = signalled.get(process.pid());
         if (signal == Signal.TERM && before != null) {

@@ -1,8 +1,12 @@
 package dev.shiprun.runner.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** What the tests ask the process table. */
 final class Processes {
@@ -19,6 +23,31 @@ final class Processes {
       return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
     } catch (IOException gone) {
       return false;
+    }
+  }
+
+  /** The running processes whose command line is exactly {@code argv}, from every /proc entry. */
+  static List<Long> running(List<String> argv) throws IOException {
+    String wanted = String.join("\0", argv) + "\0";
+    List<Long> found = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+      for (Path entry : entries.toList()) {
+        String name = entry.getFileName().toString();
+        if (name.matches("\\d+")
+            && wanted.equals(commandLine(entry))
+            && isRunning(Long.parseLong(name))) {
+          found.add(Long.parseLong(name));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String commandLine(Path entry) {
+    try {
+      return new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.ISO_8859_1);
+    } catch (IOException gone) {
+      return "";
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,8 +67,12 @@ class RunMaskingFuzzTest {
       Set.of("raw", "printf-q", "at-q", "declare", "xtrace", "base64", "curl-form", "uri", "json");
 
   /** What a way prints around the value itself; stays in the log when the value is masked. */
-  private static final Map<String, String> WRAPPERS =
-      Map.of("declare", "declare -- s=", "xtrace", "+ : ", "json", "\"");
+  private static final Map<String, Pattern> WRAPPERS =
+      Map.of(
+          "declare", Pattern.compile("^declare -- s="),
+          // as many + as the shell is deep, which differs inside shiprun's wrapper
+          "xtrace", Pattern.compile("^\\++ : "),
+          "json", Pattern.compile("^\""));
 
   /** A piece of a printed value this long found in the log is a leak. */
   private static final int WINDOW = 8;
@@ -143,9 +148,9 @@ class RunMaskingFuzzTest {
     int space = line.indexOf(' ');
     String tag = line.substring(0, space);
     String value = line.substring(space + 1);
-    String wrapper = WRAPPERS.get(tag);
-    if (wrapper != null && value.startsWith(wrapper)) {
-      value = value.substring(wrapper.length());
+    Pattern wrapper = WRAPPERS.get(tag);
+    if (wrapper != null) {
+      value = wrapper.matcher(value).replaceFirst("");
     }
     return tag.equals("json") ? value.substring(0, value.length() - 1) : value;
   }

@@ -86,8 +86,58 @@ class RunSignalsIT {
     assertFalse(Files.exists(leftover), "the next run removed the leftover build folder");
   }
 
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void saysInOneLineWhenItStartsWithCtrlCIgnored() throws Exception {
+    Path line = temp.resolve("quick");
+    Files.createDirectories(line);
+    Files.writeString(
+        line.resolve("shippable.yml"),
+        "jobs:\n  - name: quick\n    type: runSh\n    steps:\n      - TASK: {script: ['true']}\n");
+    // As a background job of a non-interactive shell starts it: SIGINT ignored.
+    Process run =
+        new ProcessBuilder(
+                "env",
+                "--ignore-signal=INT",
+                java(),
+                "-jar",
+                jar(),
+                "run",
+                line.toString(),
+                "--home",
+                home().toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, run.exitValue(), err);
+    assertEquals(
+        "shiprun: SIGINT is ignored in this process (started in the background of a"
+            + " non-interactive shell?): Ctrl-C cannot stop it; use kill -TERM "
+            + run.pid(),
+        err.lines().findFirst().orElse(""),
+        err);
+
+    Process validate =
+        new ProcessBuilder("env", "--ignore-signal=INT", java(), "-jar", jar(), "validate", "x")
+            .directory(line.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String validateErr =
+        new String(validate.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(validate.waitFor(60, TimeUnit.SECONDS));
+    assertFalse(validateErr.contains("is ignored"), "validate ends by itself: " + validateErr);
+  }
+
+  /**
+   * The CLI as a process with SIGINT and SIGTERM at their defaults, whatever this test inherited: a
+   * JVM started from a shell's background job would otherwise pass on an ignored SIGINT, and Ctrl-C
+   * would not reach shiprun (coreutils {@code env} 8.31 or later).
+   */
   private Process start(Path pids) throws IOException {
     return new ProcessBuilder(
+            "env",
+            "--default-signal=INT,TERM",
             java(),
             "-jar",
             jar(),

@@ -23,7 +23,16 @@ class ShiprunCommandTest {
   void listsCommandsInHelp(LaunchResult result) {
     for (String command :
         new String[] {
-          "validate", "graph", "plan", "run", "versions", "runs", "logs", "daemon", "completion"
+          "validate",
+          "graph",
+          "plan",
+          "run",
+          "versions",
+          "runs",
+          "logs",
+          "daemon",
+          "doctor",
+          "completion"
         }) {
       assertTrue(
           result.getOutput().contains("\n  " + command + " "), command + ": " + result.getOutput());

@@ -20,8 +20,17 @@ final class Exec {
   static final Map<String, String> PATH_ONLY = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin");
 
   final ProcessTreeKiller killer = new ProcessTreeKiller(GRACE);
-  final ProcessLauncher launcher = new ProcessLauncher(ExecOptions.defaults(), killer);
+  final ProcessLauncher launcher;
   final RunToken token = RunToken.random();
+
+  /** With the containment this machine allows. */
+  Exec() {
+    this(ExecOptions.defaults(Map.of()));
+  }
+
+  Exec(ExecOptions options) {
+    launcher = new ProcessLauncher(options, killer);
+  }
 
   /** Writes {@code text} to {@code dir/run.sh} and runs it there without a real time limit. */
   LaunchResult run(Path dir, String text, OutputSink sink) throws IOException {

@@ -144,7 +144,10 @@ class ProcessLauncherTest {
   @Test
   void reportsAMissingBashAsAnErrorOfTheRunner() throws IOException {
     ProcessLauncher launcher =
-        new ProcessLauncher(new ExecOptions(dir.resolve("no-bash"), Optional.empty()), exec.killer);
+        new ProcessLauncher(
+            new ExecOptions(
+                dir.resolve("no-bash"), Optional.empty(), Path.of("/bin/sh"), ExecOptions.AUTO),
+            exec.killer);
 
     LaunchResult result =
         launcher.run(

@@ -47,7 +47,8 @@ class ProcessTableTest {
     process(b + 5004, false);
     kernel(b + 5010, 120_010, 32768);
 
-    ProcessTree tree = new ProcessTree(token, Optional.empty(), false, Optional.of(window), false);
+    ProcessTree tree =
+        new ProcessTree(token, Optional.empty(), false, Optional.of(window), false, List.of());
     assertEquals(List.of(b + 5003), new ProcessTable(proc).pids(tree));
   }
 
@@ -59,7 +60,8 @@ class ProcessTableTest {
     process(b + 9000, true); // from before pids wrapped: higher than any pid handed out since
     kernel(b + 5010, 120_010, 32768);
 
-    ProcessTree tree = new ProcessTree(token, Optional.empty(), false, Optional.of(window), false);
+    ProcessTree tree =
+        new ProcessTree(token, Optional.empty(), false, Optional.of(window), false, List.of());
     assertEquals(List.of(b + 5002), new ProcessTable(proc).pids(tree));
   }
 
@@ -71,7 +73,8 @@ class ProcessTableTest {
     process(b + 9000, true); // the listing finds it: every pid above the window may be new
     kernel(b + 8000, 123_000, 32768);
 
-    ProcessTree tree = new ProcessTree(token, Optional.empty(), false, Optional.of(window), false);
+    ProcessTree tree =
+        new ProcessTree(token, Optional.empty(), false, Optional.of(window), false, List.of());
     assertEquals(Set.of(b + 5002, b + 9000), Set.copyOf(new ProcessTable(proc).pids(tree)));
   }
 
@@ -83,8 +86,28 @@ class ProcessTableTest {
     process(b + 20005, true);
     kernel(b + 500, 120_000 + 32768, 32768);
 
-    ProcessTree tree = new ProcessTree(token, Optional.empty(), false, Optional.of(window), false);
+    ProcessTree tree =
+        new ProcessTree(token, Optional.empty(), false, Optional.of(window), false, List.of());
     assertEquals(Set.of(b + 400, b + 20005), Set.copyOf(new ProcessTable(proc).pids(tree)));
+  }
+
+  @Test
+  void membersOfTheScriptsCgroupAreFoundWhateverTheirEnvironmentAndPid(@TempDir Path hierarchy)
+      throws IOException {
+    kernel(b + 5000, 120_000, 32768);
+    PidWindow window = new ProcessTable(proc).window().orElseThrow();
+    process(b + 5002, false); // a member that cleared its environment
+    process(b + 400, false); // a member below the window (pids wrapped since)
+    process(b + 5003, false); // neither a member nor marked
+    kernel(b + 5010, 120_010, 32768);
+    JobCgroup cgroup =
+        JobCgroup.create(new Containment.Cgroups(hierarchy, "cgroup v2", false), "shiprun-test");
+    Files.writeString(cgroup.procs(), (b + 5002) + "\n" + (b + 400) + "\n");
+
+    ProcessTree tree =
+        new ProcessTree(
+            token, Optional.empty(), false, Optional.of(window), false, List.of(cgroup));
+    assertEquals(Set.of(b + 5002, b + 400), Set.copyOf(new ProcessTable(proc).pids(tree)));
   }
 
   @Test
