@@ -7,16 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +35,6 @@ class DaemonIT {
   @TempDir Path temp;
 
   private final List<Process> started = new ArrayList<>();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @AfterEach
   void stopDaemons() {
@@ -52,8 +44,8 @@ class DaemonIT {
   @Test
   void theFirstStartMakesTheTokenShowsItOnceAndItOpensTheApi() throws Exception {
     Path home = temp.resolve("home");
-    int port = freePort();
-    Daemon first = start(home, port, Map.of(), "first");
+    int port = DaemonProcess.freePort();
+    DaemonProcess first = start(home, port, Map.of(), "first");
     first.awaitReady();
 
     Path tokenFile = home.resolve("api-token");
@@ -87,7 +79,7 @@ class DaemonIT {
 
     // A one-shot command starts no listener, so it works beside the daemon.
     Process validate =
-        new ProcessBuilder(java(), "-jar", jar(), "validate", FIXTURE)
+        new ProcessBuilder(Processes.shiprun("validate", FIXTURE))
             .redirectErrorStream(true)
             .start();
     String validateOut = new String(validate.getInputStream().readAllBytes());
@@ -98,7 +90,7 @@ class DaemonIT {
     assertTrue(first.err().contains("shiprun daemon: stopped"), first.err());
     assertFalse(first.err().contains("Exception"), first.err());
 
-    Daemon second = start(home, port, Map.of(), "second");
+    DaemonProcess second = start(home, port, Map.of(), "second");
     second.awaitReady();
     assertEquals(0, count(second.err(), token), "a later start does not show the token");
     assertEquals(200, get(port, "/api/version", token).statusCode());
@@ -110,8 +102,9 @@ class DaemonIT {
     Path home = temp.resolve("home");
     Files.createDirectories(home);
     Files.writeString(home.resolve("api-token"), "made-up-file-token\n");
-    int port = freePort();
-    Daemon daemon = start(home, port, Map.of("SHIPRUN_API_TOKEN", "made-up-env-token"), "env");
+    int port = DaemonProcess.freePort();
+    DaemonProcess daemon =
+        start(home, port, Map.of("SHIPRUN_API_TOKEN", "made-up-env-token"), "env");
     daemon.awaitReady();
     assertEquals(200, get(port, "/api/version", "made-up-env-token").statusCode());
     assertEquals(401, get(port, "/api/version", "made-up-file-token").statusCode());
@@ -122,10 +115,10 @@ class DaemonIT {
 
   @Test
   void aTakenPortIsOneLineAndExitCode3() throws Exception {
-    int port = freePort();
-    Daemon holder = start(temp.resolve("a"), port, Map.of(), "holder");
+    int port = DaemonProcess.freePort();
+    DaemonProcess holder = start(temp.resolve("a"), port, Map.of(), "holder");
     holder.awaitReady();
-    Daemon second = start(temp.resolve("b"), port, Map.of(), "second");
+    DaemonProcess second = start(temp.resolve("b"), port, Map.of(), "second");
     assertTrue(second.process().waitFor(60, TimeUnit.SECONDS), "the second daemon did not end");
     assertEquals(3, second.process().exitValue());
     assertEquals(
@@ -169,9 +162,9 @@ class DaemonIT {
   void afterKillMinus9TheRunIsInterruptedItsProcessesGoAndQueuedRunsContinue() throws Exception {
     Path home = temp.resolve("home");
     Path marks = Files.createDirectories(temp.resolve("marks"));
-    int port = freePort();
+    int port = DaemonProcess.freePort();
     Map<String, String> env = Map.of("SHIPRUN_API_TOKEN", "made-up-crash-token");
-    Daemon first = start(home, port, env, "crash-first");
+    DaemonProcess first = start(home, port, env, "crash-first");
     first.awaitReady();
     assertEquals(
         201,
@@ -186,12 +179,11 @@ class DaemonIT {
     long child = Long.parseLong(Files.readString(marks.resolve("child.pid")).strip());
     assertTrue(ProcessHandle.of(script).isPresent() && ProcessHandle.of(child).isPresent());
 
-    new ProcessBuilder("kill", "-KILL", Long.toString(first.process().pid())).start().waitFor();
-    assertTrue(first.process().waitFor(10, TimeUnit.SECONDS));
+    first.kill();
     // The job's processes run in their own session: the crash alone does not end them.
     assertTrue(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "child died");
 
-    Daemon second = start(home, port, env, "crash-second");
+    DaemonProcess second = start(home, port, env, "crash-second");
     second.awaitReady();
     JsonNode interrupted = run(port, longRun);
     assertEquals("interrupted", interrupted.get("status").asText(), interrupted.toString());
@@ -256,88 +248,18 @@ class DaemonIT {
 
   private HttpResponse<String> send(
       int port, String method, String path, String contentType, String body) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer made-up-crash-token")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return DaemonProcess.request(port, "made-up-crash-token", method, path, contentType, body);
   }
 
-  private record Daemon(Process process, Path errFile, int port, HttpClient http) {
-
-    String err() throws IOException {
-      return Files.readString(errFile, StandardCharsets.UTF_8);
-    }
-
-    void awaitReady() throws Exception {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (System.nanoTime() < deadline) {
-        assertTrue(process.isAlive(), "the daemon ended: " + err());
-        try {
-          HttpResponse<String> ready =
-              http.send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                      .timeout(Duration.ofSeconds(2))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-          if (ready.statusCode() == 200) {
-            return;
-          }
-        } catch (IOException notListeningYet) {
-          // retry
-        }
-        Thread.sleep(100);
-      }
-      throw new AssertionError("the daemon was not ready within 60 s: " + err());
-    }
-
-    /** SIGTERM, then the exit code; the daemon must be gone within 10 s. */
-    int terminate() throws Exception {
-      Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start();
-      assertEquals(0, kill.waitFor());
-      assertTrue(process.waitFor(10, TimeUnit.SECONDS), "still running 10 s after SIGTERM");
-      return process.exitValue();
-    }
-  }
-
-  private Daemon start(Path home, int port, Map<String, String> env, String name)
+  private DaemonProcess start(Path home, int port, Map<String, String> env, String name)
       throws IOException {
-    Path err = temp.resolve(name + ".err");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java(),
-                "-jar",
-                jar(),
-                "daemon",
-                "--port",
-                Integer.toString(port),
-                "--home",
-                home.toString())
-            .redirectOutput(temp.resolve(name + ".out").toFile())
-            .redirectError(err.toFile());
-    builder.environment().remove("SHIPRUN_API_TOKEN");
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    started.add(process);
-    return new Daemon(process, err, port, http);
+    DaemonProcess daemon = DaemonProcess.start(home, port, env, temp, name);
+    started.add(daemon.process());
+    return daemon;
   }
 
   private HttpResponse<String> get(int port, String path, String token) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return DaemonProcess.request(port, token, "GET", path, null, null);
   }
 
   private static int count(String text, String part) {
@@ -346,19 +268,5 @@ class DaemonIT {
       n++;
     }
     return n;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String jar() {
-    return System.getProperty("shiprun.jar", "target/shiprun.jar");
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,21 +44,26 @@ final class DaemonProcess {
   /** Starts a daemon on the home and port, its output in {@code logs/NAME.out|err}. */
   static DaemonProcess start(Path home, int port, String token, Path logs, String name)
       throws IOException {
+    return start(home, port, Map.of("SHIPRUN_API_TOKEN", token), logs, name);
+  }
+
+  /**
+   * Starts a daemon with {@code env} on top of this test's environment, less its SHIPRUN_API_TOKEN:
+   * without one in {@code env} the daemon uses its home's token file, and the requests of {@link
+   * #send} go without a token.
+   */
+  static DaemonProcess start(Path home, int port, Map<String, String> env, Path logs, String name)
+      throws IOException {
     Path err = logs.resolve(name + ".err");
     ProcessBuilder builder =
         new ProcessBuilder(
-                java(),
-                "-jar",
-                jar(),
-                "daemon",
-                "--port",
-                Integer.toString(port),
-                "--home",
-                home.toString())
+                Processes.shiprun(
+                    "daemon", "--port", Integer.toString(port), "--home", home.toString()))
             .redirectOutput(logs.resolve(name + ".out").toFile())
             .redirectError(err.toFile());
-    builder.environment().put("SHIPRUN_API_TOKEN", token);
-    return new DaemonProcess(builder.start(), err, port, token);
+    builder.environment().remove("SHIPRUN_API_TOKEN");
+    builder.environment().putAll(env);
+    return new DaemonProcess(builder.start(), err, port, env.get("SHIPRUN_API_TOKEN"));
   }
 
   Process process() {
@@ -104,15 +110,24 @@ final class DaemonProcess {
 
   HttpResponse<String> send(String method, String path, String contentType, String body)
       throws IOException, InterruptedException {
+    return request(port, token, method, path, contentType, body);
+  }
+
+  /** A request to the daemon on {@code port} with {@code token} (none when null). */
+  static HttpResponse<String> request(
+      int port, String token, String method, String path, String contentType, String body)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + token)
             .method(
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -144,13 +159,5 @@ final class DaemonProcess {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  private static String jar() {
-    return System.getProperty("shiprun.jar", "target/shiprun.jar");
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

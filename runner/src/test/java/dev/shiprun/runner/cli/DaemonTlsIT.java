@@ -208,14 +208,7 @@ class DaemonTlsIT {
 
   private Process start(Path err, Map<String, String> env, String... args) throws IOException {
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                System.getProperty("shiprun.jar", "target/shiprun.jar"),
-                "daemon",
-                "--home",
-                temp.resolve("home-" + err.getFileName()).toString()));
+        Processes.shiprun("daemon", "--home", temp.resolve("home-" + err.getFileName()).toString());
     command.addAll(List.of(args));
     ProcessBuilder builder =
         new ProcessBuilder(command)

@@ -14,6 +14,25 @@ final class Processes {
   private Processes() {}
 
   /**
+   * The packaged CLI's command line, started with SIGINT, SIGTERM and SIGHUP at their defaults
+   * whatever this test inherited (coreutils {@code env} 8.31 or later): a JVM started from a
+   * shell's background job keeps an ignored SIGINT, and a signal a test sends would not reach
+   * shiprun.
+   */
+  static List<String> shiprun(String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "env",
+                "--default-signal=INT,TERM,HUP",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("shiprun.jar", "target/shiprun.jar")));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /**
    * Whether a process runs: present and not a zombie. A killed process whose parent is gone waits
    * for init to reap it, which in a container may take a while or never happen; it runs nothing.
    */

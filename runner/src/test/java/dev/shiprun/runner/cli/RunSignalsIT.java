@@ -129,28 +129,20 @@ class RunSignalsIT {
     assertFalse(validateErr.contains("is ignored"), "validate ends by itself: " + validateErr);
   }
 
-  /**
-   * The CLI as a process with SIGINT and SIGTERM at their defaults, whatever this test inherited: a
-   * JVM started from a shell's background job would otherwise pass on an ignored SIGINT, and Ctrl-C
-   * would not reach shiprun (coreutils {@code env} 8.31 or later).
-   */
+  /** The CLI as a process with the default signal dispositions (Processes.shiprun). */
   private Process start(Path pids) throws IOException {
     return new ProcessBuilder(
-            "env",
-            "--default-signal=INT,TERM",
-            java(),
-            "-jar",
-            jar(),
-            "run",
-            LINE.toString(),
-            "--job",
-            "sleeper",
-            "--home",
-            home().toString(),
-            "--grace",
-            "300ms",
-            "--env",
-            "PIDS=" + pids)
+            Processes.shiprun(
+                "run",
+                LINE.toString(),
+                "--job",
+                "sleeper",
+                "--home",
+                home().toString(),
+                "--grace",
+                "300ms",
+                "--env",
+                "PIDS=" + pids))
         .redirectOutput(temp.resolve("run.out").toFile())
         .redirectError(temp.resolve("run.err").toFile())
         .start();
