@@ -53,12 +53,16 @@ final class DiskSpace {
     return reason.toLowerCase(Locale.ROOT).contains(NO_SPACE);
   }
 
-  /** The run's reason: the rule (the device is full), where, what shiprun did, and the fix. */
-  String reason() {
+  /**
+   * The run's reason: the rule (the device is full), where, what shiprun did ({@code removed}: the
+   * job's build folder was deleted to make room), and the fix.
+   */
+  String reason(boolean removed) {
     return "no space left on device: the file system of the home "
         + home
-        + " is full; the job's build folder was removed so that its end could be recorded; free"
-        + " space there or give a --home on a larger device";
+        + " is full"
+        + (removed ? "; the job's build folder was removed so that its end could be recorded" : "")
+        + "; free space there or give a --home on a larger device";
   }
 
   private FileStore store() throws IOException {

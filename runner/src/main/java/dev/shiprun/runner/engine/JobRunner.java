@@ -199,7 +199,8 @@ final class JobRunner {
       return result;
     } catch (IOException e) {
       Optional<String> reason =
-          Optional.of(disk.full(e) ? disk.reason() : "cannot write the log: " + e.getMessage());
+          Optional.of(
+              disk.full(e) ? disk.reason(false) : "cannot write the log: " + e.getMessage());
       finish(request, run, RunStatus.ERROR, reason);
       return new JobResult(
           job.name(),
@@ -660,7 +661,7 @@ final class JobRunner {
         // what could be removed is gone; the janitor tries again
       }
     }
-    String reason = disk.reason();
+    String reason = disk.reason(ws != null);
     log.runner(RunStatus.ERROR.wire() + ": " + reason);
     try {
       finish(request, run, RunStatus.ERROR, Optional.of(reason));

@@ -100,6 +100,9 @@ final class StoreFailure {
    * prints stack traces for a folder it cannot write its trace into); empty when it can.
    */
   static Optional<String> checkAccess(Path home, Path folder) {
+    if (Files.isDirectory(home) && !(Files.isReadable(home) && Files.isExecutable(home))) {
+      return Optional.of(unreadable(home));
+    }
     if (Files.isDirectory(folder)) {
       if (!Files.isReadable(folder) || !Files.isExecutable(folder)) {
         return Optional.of(unreadable(folder));
@@ -157,11 +160,16 @@ final class StoreFailure {
         + ") or give a writable --home or SHIPRUN_HOME";
   }
 
+  /**
+   * Whether the home's file system refuses writes to everyone (EROFS). Asked by trying: the JDK's
+   * file store of a read-only bind mount is the file system it was bound from, which is writable.
+   */
   private static boolean onReadOnlyFileSystem(Path home) {
     try {
-      return Files.getFileStore(home).isReadOnly();
-    } catch (IOException e) {
+      Files.delete(Files.createTempFile(home, ".shiprun-write-check", ""));
       return false;
+    } catch (IOException e) {
+      return String.valueOf(e.getMessage()).contains("Read-only file system");
     }
   }
 
