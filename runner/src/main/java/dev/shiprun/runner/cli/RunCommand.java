@@ -215,6 +215,8 @@ public class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (output == OutputFormat.JSON) {
       out.println(RunSummary.json(outcome, shown));
+    } else if (outcome.results().isEmpty() && outcome.cancelled()) {
+      spec.commandLine().getErr().println("nothing ran: cancelled while waiting for the line");
     } else if (outcome.results().isEmpty()) {
       spec.commandLine()
           .getErr()
@@ -273,6 +275,12 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public synchronized void waiting(Job job, String why) {
       err.println("waiting  " + job.name() + ": " + why);
+      err.flush();
+    }
+
+    @Override
+    public synchronized void waitingForLine(String why) {
+      err.println("waiting  " + why);
       err.flush();
     }
 

@@ -22,7 +22,9 @@ final class StoreCommands {
    */
   static int withStore(CommandSpec spec, String command, Path home, Function<Store, Integer> work) {
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isDirectory(home.resolve("store"))) {
+    // A home this user cannot enter hides its store: Store.open says so, not "no runs yet".
+    boolean enterable = !Files.isDirectory(home) || Files.isExecutable(home);
+    if (enterable && !Files.isDirectory(home.resolve("store"))) {
       err.println(
           "shiprun "
               + command

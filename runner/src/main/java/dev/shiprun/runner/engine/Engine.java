@@ -40,6 +40,7 @@ public final class Engine implements AutoCloseable {
   private final GitRepoVersions gitRepoVersions;
   private final WorkspaceJanitor janitor;
   private final JobRunner jobRunner;
+  private final LineLocks lineLocks;
 
   /** Job threads, kept a while for the next job, then ended (each run limits its own share). */
   private final ExecutorService jobThreads =
@@ -58,6 +59,7 @@ public final class Engine implements AutoCloseable {
     this.builds = settings.home().resolve("builds");
     this.yamlVersions = new YamlVersions(json);
     this.janitor = new WorkspaceJanitor(builds);
+    this.lineLocks = new LineLocks(settings.home(), store);
     Git git = new Git(GIT_LIMIT);
     GitMirrors mirrors = new GitMirrors(settings.home().resolve("git"), git);
     this.gitRepoVersions = new GitRepoVersions(mirrors);
@@ -91,6 +93,10 @@ public final class Engine implements AutoCloseable {
 
   JobRunner jobRunner() {
     return jobRunner;
+  }
+
+  LineLocks lineLocks() {
+    return lineLocks;
   }
 
   ExecutorService jobThreads() {
@@ -142,5 +148,6 @@ public final class Engine implements AutoCloseable {
   public void close() {
     janitor.awaitDeletions();
     jobThreads.shutdownNow();
+    lineLocks.close();
   }
 }

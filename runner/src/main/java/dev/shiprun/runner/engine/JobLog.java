@@ -62,6 +62,9 @@ final class JobLog implements OutputSink, AutoCloseable {
   /** Bytes written to the stored log so far: where the next line starts. */
   private long length;
 
+  /** A write to the stored log failed (a full disk): what follows may be missing from it. */
+  private boolean lost;
+
   JobLog(Path file, String job, SecretMasker masker, LiveOutput listener) throws IOException {
     Files.createDirectories(file.getParent());
     this.file =
@@ -175,9 +178,16 @@ final class JobLog implements OutputSink, AutoCloseable {
     return masker;
   }
 
-  /** A line of the runner's own about this run (what failed, what was killed). */
+  /**
+   * A line of the runner's own about this run (what failed, what was killed). Never throws: when
+   * the log cannot be written (a full disk) the run must still end on record, with its reason.
+   */
   synchronized void runner(String text) {
-    write("[shiprun] " + masker.mask(text));
+    try {
+      write("[shiprun] " + masker.mask(text));
+    } catch (UncheckedIOException e) {
+      // remembered in lost: the run's end says why, not the log
+    }
   }
 
   private MaskingStream stream(Channel channel) {
@@ -189,6 +199,7 @@ final class JobLog implements OutputSink, AutoCloseable {
       stored.write((masked + "\n").getBytes(StandardCharsets.UTF_8));
       stored.flush();
     } catch (IOException e) {
+      lost = true;
       throw new UncheckedIOException(e);
     }
   }
@@ -203,8 +214,17 @@ final class JobLog implements OutputSink, AutoCloseable {
           write(rest);
         }
       }
+    } catch (UncheckedIOException e) {
+      // lost is set: the run ended with that failure
     } finally {
-      file.close();
+      try {
+        file.close();
+      } catch (IOException e) {
+        if (!lost) {
+          throw e;
+        }
+        // the first failed write ended the run already; its end is on record
+      }
       long masked = streams.values().stream().mapToLong(MaskingStream::masked).sum();
       masked += channels.values().stream().mapToLong(b -> b.lines.masked()).sum();
       listener.masked(job, masked);
@@ -275,7 +295,12 @@ final class JobLog implements OutputSink, AutoCloseable {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       wroteAny = true;
-      file.write(b, off, len);
+      try {
+        file.write(b, off, len);
+      } catch (IOException e) {
+        lost = true;
+        throw e;
+      }
       length += len;
       if (listener.showsLines()) {
         for (int start = off, i = off; i < off + len; i++) {
@@ -289,7 +314,12 @@ final class JobLog implements OutputSink, AutoCloseable {
 
     @Override
     public void flush() throws IOException {
-      file.flush();
+      try {
+        file.flush();
+      } catch (IOException e) {
+        lost = true;
+        throw e;
+      }
       for (String line : heard) {
         listener.line(job, line);
       }

@@ -23,6 +23,7 @@ import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
+import dev.shiprun.runner.store.StoreException;
 import dev.shiprun.runner.store.StoredVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,6 +83,7 @@ final class JobRunner {
   private final JobEnvPlanner envPlanner = new JobEnvPlanner();
   private final ResourceIds resourceIds = new ResourceIds();
   private final ObjectMapper json;
+  private final DiskSpace disk;
 
   JobRunner(
       Store store,
@@ -103,6 +105,7 @@ final class JobRunner {
     this.outVersions = new OutVersions(json);
     this.shipctlFolder = shipctlFolder;
     this.janitor = janitor;
+    this.disk = new DiskSpace(settings.home());
   }
 
   JobResult run(Request request) {
@@ -208,7 +211,9 @@ final class JobRunner {
       }
       return result;
     } catch (IOException e) {
-      Optional<String> reason = Optional.of("cannot write the log: " + e.getMessage());
+      Optional<String> reason =
+          Optional.of(
+              disk.full(e) ? disk.reason(false) : "cannot write the log: " + e.getMessage());
       finish(request, run, RunStatus.ERROR, reason);
       return new JobResult(
           job.name(),
@@ -262,23 +267,33 @@ final class JobRunner {
           new TaskSequence.Outcome(
               RunStatus.ERROR, Optional.of("cannot write the task scripts: " + e.getMessage()));
     }
+    if (outcome.status() != RunStatus.CANCELLED
+        && (outcome.reason().filter(DiskSpace::says).isPresent() || disk.full())) {
+      // Whatever the scripts did, the state and versions cannot be kept on a full device.
+      return endOnFullDisk(request, run, started, ws, log);
+    }
     if (!outcome.status().postsJobVersion()) {
       return finishWithoutVersion(
-          request, run, started, outcome.status(), outcome.reason().orElse(""), log);
+          request, run, started, outcome.status(), outcome.reason().orElse(""), log, ws);
     }
     Posted posted;
     try {
       posted = post(request, run, ws, inputs, outcome, log, secrets);
     } catch (SecretLeak e) {
-      return finishWithoutVersion(request, run, started, RunStatus.FAILURE, e.getMessage(), log);
+      return finishWithoutVersion(
+          request, run, started, RunStatus.FAILURE, e.getMessage(), log, ws);
     } catch (IOException | RuntimeException e) {
+      if (disk.full(e)) {
+        return endOnFullDisk(request, run, started, ws, log);
+      }
       return finishWithoutVersion(
           request,
           run,
           started,
           RunStatus.ERROR,
           "cannot read what the job left in its state folder: " + e.getMessage(),
-          log);
+          log,
+          ws);
     }
     boolean refused = posted.status() != outcome.status();
     log.runner(
@@ -628,8 +643,31 @@ final class JobRunner {
 
   private JobResult finishWithoutVersion(
       Request request, Run run, Instant started, RunStatus status, String reason, JobLog log) {
+    return finishWithoutVersion(request, run, started, status, reason, log, null);
+  }
+
+  /**
+   * Records the end of a run that posts no version. When the store cannot write it because the
+   * device is full, the job's build folder {@code ws} (null: none yet) goes first, and the run ends
+   * in error with that reason.
+   */
+  private JobResult finishWithoutVersion(
+      Request request,
+      Run run,
+      Instant started,
+      RunStatus status,
+      String reason,
+      JobLog log,
+      Workspace ws) {
     log.runner(status.wire() + (reason.isEmpty() ? "" : ": " + reason));
-    finish(request, run, status, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
+    try {
+      finish(request, run, status, reason.isEmpty() ? Optional.empty() : Optional.of(reason));
+    } catch (StoreException e) {
+      if (!disk.full(e)) {
+        throw e;
+      }
+      return endOnFullDisk(request, run, started, ws, log);
+    }
     return new JobResult(
         run.job(),
         run.id(),
@@ -638,6 +676,46 @@ final class JobRunner {
         Duration.between(started, Instant.now()),
         List.of(),
         reason.isEmpty() ? Optional.empty() : Optional.of(reason));
+  }
+
+  /**
+   * The device of the home is full (the job filled it, most likely): the job's build folder is
+   * removed to make room — the state it left cannot be kept anyway — and the run ends in error with
+   * the reason; nothing is posted, so the job's previous state stays its latest. When even then the
+   * end cannot be recorded, the command stops with the reason (the run shows as interrupted at the
+   * next start).
+   */
+  private JobResult endOnFullDisk(
+      Request request, Run run, Instant started, Workspace ws, JobLog log) {
+    if (ws != null) {
+      try {
+        ws.delete();
+      } catch (UncheckedIOException e) {
+        // what could be removed is gone; the janitor tries again
+      }
+    }
+    String reason = disk.reason(ws != null);
+    log.runner(RunStatus.ERROR.wire() + ": " + reason);
+    try {
+      finish(request, run, RunStatus.ERROR, Optional.of(reason));
+    } catch (StoreException e) {
+      throw new StoreException(
+          reason
+              + " (the end of run "
+              + run.id()
+              + " could not be recorded: "
+              + e.getMessage()
+              + ")",
+          e);
+    }
+    return new JobResult(
+        run.job(),
+        run.id(),
+        run.buildNumber(),
+        RunStatus.ERROR,
+        Duration.between(started, Instant.now()),
+        List.of(),
+        Optional.of(reason));
   }
 
   private void finish(Request request, Run run, RunStatus status, Optional<String> reason) {

@@ -9,6 +9,7 @@ import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.store.Store;
+import dev.shiprun.runner.store.StoreException;
 import dev.shiprun.runner.store.StoredVersion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,6 +56,14 @@ public final class LineRunner {
 
     /** Anything else the user should hear about (a leftover that could not be removed). */
     void note(String text);
+
+    /**
+     * Another run of the line holds it (in this or another process): this one waits for it to end
+     * (said once; {@code why} names that run and its process).
+     */
+    default void waitingForLine(String why) {
+      note("waiting " + why);
+    }
 
     void finished(JobResult result);
   }
@@ -139,7 +148,22 @@ public final class LineRunner {
     running.values().forEach(Cancellation::cancel);
   }
 
+  /**
+   * Runs the request once the line is free: one run of a line at a time on a home, across processes
+   * ({@link LineLocks}). Cancelled while it waits, it runs nothing.
+   */
   public Outcome run(Request request) {
+    Optional<LineLocks.Held> held =
+        engine.lineLocks().take(request.line(), () -> cancelled, progress::waitingForLine);
+    if (held.isEmpty()) {
+      return new Outcome(List.of(), true);
+    }
+    try (LineLocks.Held line = held.get()) {
+      return runHeld(request);
+    }
+  }
+
+  private Outcome runHeld(Request request) {
     AssemblyLine line = request.assemblyLine();
     lookAtRepositories(request);
     store.transaction(c -> engine.yamlVersions().sync(c, store, request.line(), line));
@@ -336,6 +360,9 @@ public final class LineRunner {
         interrupted = true;
         cancelAll();
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof StoreException store) {
+          throw store; // the home's store cannot be used: the command says so in one line
+        }
         throw new IllegalStateException("a job runner failed: " + e.getCause(), e.getCause());
       }
     }

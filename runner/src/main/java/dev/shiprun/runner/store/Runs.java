@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -19,6 +20,9 @@ public final class Runs {
   private static final String COLUMNS =
       "id, line, job, build_number, status, triggered_by, reason, created_at, started_at,"
           + " finished_at";
+
+  /** How often a run's insert reads the next build number again after another process took it. */
+  private static final int BUILD_NUMBER_ATTEMPTS = 20;
 
   /** When this process started, as the run rows record it (read once: it never changes). */
   private final long ownerStarted = startMillis(ProcessHandle.current());
@@ -102,6 +106,37 @@ public final class Runs {
       Optional<Instant> started,
       Instant now)
       throws SQLException {
+    // Another process (a CLI run beside a daemon's queue) may take the same next number between
+    // the read and the insert: the insert then waits for its commit and is refused as a duplicate.
+    // The number is read again, from a savepoint, until one is free.
+    for (int attempt = 1; ; attempt++) {
+      Savepoint before = c.setSavepoint();
+      try {
+        Run run = insertOnce(c, line, job, triggeredBy, status, started, now);
+        c.releaseSavepoint(before);
+        return run;
+      } catch (SQLException e) {
+        c.rollback(before);
+        if (!isDuplicate(e) || attempt == BUILD_NUMBER_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean isDuplicate(SQLException e) {
+    return "23505".equals(e.getSQLState()) || e.getErrorCode() == 23505;
+  }
+
+  private Run insertOnce(
+      Connection c,
+      String line,
+      String job,
+      String triggeredBy,
+      RunStatus status,
+      Optional<Instant> started,
+      Instant now)
+      throws SQLException {
     int buildNumber;
     try (PreparedStatement s =
         c.prepareStatement(
@@ -171,6 +206,23 @@ public final class Runs {
   public Optional<Run> get(Connection c, long id) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE id = ?")) {
       s.setLong(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(read(r)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The newest run of {@code line} that process {@code pid} is running now, if any. */
+  public Optional<Run> processingOf(Connection c, String line, long pid) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM run WHERE line = ? AND status = ? AND owner_pid = ?"
+                + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
+      s.setString(1, line);
+      s.setString(2, RunStatus.PROCESSING.wire());
+      s.setLong(3, pid);
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.of(read(r)) : Optional.empty();
       }

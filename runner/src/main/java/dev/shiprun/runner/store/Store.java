@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 
 /**
  * The embedded store under a shiprun home: an H2 file database ({@code <home>/store/shiprun}) in a
@@ -34,14 +37,24 @@ public final class Store implements AutoCloseable {
   /** The version of the newest migration in {@code db/migration} (a test keeps them equal). */
   static final String SCHEMA_VERSION = "5";
 
+  /** How long {@link #transaction} tries to reach the database again after losing it. */
+  static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(20);
+
+  /** H2: a table is missing (the store is new). */
+  private static final int TABLE_NOT_FOUND = 42102;
+
+  private static final int TABLE_NOT_FOUND_EMPTY = 42104;
+
   private final AgroalDataSource dataSource;
+  private final Path home;
   private final Runs runs;
   private final Versions versions;
   private final Lines lines;
   private final RunQueue queue;
 
-  private Store(AgroalDataSource dataSource, ObjectMapper json) {
+  private Store(AgroalDataSource dataSource, Path home, ObjectMapper json) {
     this.dataSource = dataSource;
+    this.home = home;
     this.runs = new Runs();
     this.versions = new Versions(json);
     this.lines = new Lines(json);
@@ -50,30 +63,31 @@ public final class Store implements AutoCloseable {
 
   /**
    * Opens (and creates or migrates) the store of {@code home}, then marks runs whose process is
-   * gone as interrupted.
+   * gone as interrupted. A folder this user cannot read or write, a read-only home and a full disk
+   * are one-line {@link StoreException}s naming the path and the fix.
    */
   public static Store open(Path home, ObjectMapper json) {
     Path folder = home.resolve("store");
+    Optional<String> refused = StoreFailure.checkAccess(home, folder);
+    if (refused.isPresent()) {
+      throw new StoreException(refused.get());
+    }
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new StoreException(
-          "cannot create the store folder "
-              + folder
-              + " ("
-              + e.getClass().getSimpleName().replace("Exception", "")
-              + ": "
-              + e.getMessage()
-              + "); give a writable --home or SHIPRUN_HOME",
-          e);
+      throw new StoreException(StoreFailure.cannotCreate(home, folder, e), e);
     }
     // WRITE_DELAY=0: a commit reaches the file at once, so a run started just before a crash is
     // found (and marked interrupted) on the next start. QUERY_CACHE_SIZE: a job runs about a dozen
     // different statements on the one pooled connection; H2 keeps 8 parsed by default.
+    // TRACE_LEVEL_FILE=0: H2 writes no trace file (shiprun reports what failed itself), so a
+    // folder it cannot write into or a full disk does not make it print stack traces on stderr.
+    // LOCK_TIMEOUT: a build number another process is inserting is waited for, not refused.
     String url =
         "jdbc:h2:file:"
             + folder.toAbsolutePath().resolve("shiprun")
-            + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64";
+            + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;TRACE_LEVEL_FILE=0"
+            + ";LOCK_TIMEOUT=10000";
     AgroalDataSource dataSource;
     try {
       dataSource =
@@ -89,48 +103,92 @@ public final class Store implements AutoCloseable {
                           AgroalPropertiesReader.MIN_SIZE, "0",
                           AgroalPropertiesReader.INITIAL_SIZE, "1")));
     } catch (SQLException e) {
-      throw new StoreException("cannot open the store in " + folder + ": " + firstLine(e), e);
+      throw new StoreException(cannotOpen(home, folder, e), e);
     }
     try {
-      if (!isCurrent(dataSource)) {
-        Flyway.configure()
-            .dataSource(dataSource)
-            .resourceProvider(new StoreMigrations())
-            .javaMigrationClassProvider(List::of)
-            .load()
-            .migrate();
+      Store store = new Store(dataSource, home, json);
+      int schema;
+      try {
+        schema = store.transaction(Store::schemaVersion);
+      } catch (StoreException e) {
+        throw new StoreException(cannotOpen(home, folder, e), e);
       }
-    } catch (FlywayException e) {
+      if (schema > Integer.parseInt(SCHEMA_VERSION)) {
+        throw new StoreException(
+            "the store in "
+                + folder
+                + " was made by a newer shiprun (schema "
+                + schema
+                + ", this one knows "
+                + SCHEMA_VERSION
+                + "); use that shiprun version, or give a new --home");
+      }
+      if (schema < Integer.parseInt(SCHEMA_VERSION)) {
+        migrate(dataSource, home, folder);
+      }
+      store.transaction(c -> store.runs.markInterrupted(c));
+      return store;
+    } catch (RuntimeException e) {
       dataSource.close();
+      throw e;
+    }
+  }
+
+  private static void migrate(AgroalDataSource dataSource, Path home, Path folder) {
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .resourceProvider(new StoreMigrations())
+          .javaMigrationClassProvider(List::of)
+          .load()
+          .migrate();
+    } catch (FlywayValidateException e) {
+      // An applied migration this shiprun does not have, or one that differs from its own.
       throw new StoreException(
           "cannot prepare the store in "
               + folder
               + ": "
-              + firstLine(e)
-              + "; if another shiprun version made it, use that version or a new --home",
+              + StoreFailure.firstLine(e)
+              + "; another shiprun version made it: use that version, or give a new --home",
           e);
+    } catch (FlywayException e) {
+      throw new StoreException(cannotOpen(home, folder, e), e);
     }
-    Store store = new Store(dataSource, json);
-    store.transaction(c -> store.runs.markInterrupted(c));
-    return store;
+  }
+
+  /** Why the store of {@code home} cannot be opened, in the user's terms. */
+  private static String cannotOpen(Path home, Path folder, Throwable e) {
+    if (StoreFailure.readOnly(e)) {
+      return StoreFailure.readOnlyHome(home);
+    }
+    if (StoreFailure.accessDenied(e)) {
+      return StoreFailure.unreadable(folder);
+    }
+    if (StoreFailure.noSpace(e)) {
+      return StoreFailure.noSpaceLeft(home);
+    }
+    Throwable shown = e instanceof StoreException && e.getCause() != null ? e.getCause() : e;
+    return "cannot open the store in " + folder + ": " + StoreFailure.firstLine(shown);
   }
 
   /**
-   * Whether the schema is already at {@link #SCHEMA_VERSION}. Flyway costs ≈ 0.4 s to load and scan
-   * its migrations; every {@code runs}, {@code logs} and {@code run} opened the store that way
-   * although the schema changes only with a new shiprun. A store that is new, older or unreadable
-   * goes through Flyway.
+   * The newest applied schema version: 0 for a new store. Flyway costs ≈ 0.4 s to load and scan its
+   * migrations; every {@code runs}, {@code logs} and {@code run} opened the store that way although
+   * the schema changes only with a new shiprun, so it runs only when this is older.
    */
-  private static boolean isCurrent(AgroalDataSource dataSource) {
-    try (Connection c = dataSource.getConnection();
-        java.sql.Statement s = c.createStatement();
+  private static int schemaVersion(Connection c) throws SQLException {
+    try (java.sql.Statement s = c.createStatement();
         java.sql.ResultSet r =
             s.executeQuery(
                 "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\""
+                    + " AND \"version\" IS NOT NULL"
                     + " ORDER BY \"installed_rank\" DESC FETCH FIRST 1 ROWS ONLY")) {
-      return r.next() && SCHEMA_VERSION.equals(r.getString(1));
-    } catch (SQLException noHistoryYet) {
-      return false;
+      return r.next() ? Integer.parseInt(r.getString(1)) : 0;
+    } catch (SQLException e) {
+      if (e.getErrorCode() == TABLE_NOT_FOUND || e.getErrorCode() == TABLE_NOT_FOUND_EMPTY) {
+        return 0;
+      }
+      throw e;
     }
   }
 
@@ -160,7 +218,41 @@ public final class Store implements AutoCloseable {
         });
   }
 
+  /**
+   * Runs {@code work} in one transaction. When the connection is lost — the process that served
+   * this home's database to the others (H2's AUTO_SERVER: the first to open it) ended, or the
+   * database closed — the pool is emptied and the whole work runs again on a new connection, which
+   * opens the database here or reaches its new server; for at most {@link #RECONNECT_PATIENCE}. The
+   * work only touches the database, and a transaction that failed was rolled back, so running it
+   * again is safe.
+   */
   public <T> T transaction(Work<T> work) {
+    long deadline = System.nanoTime() + RECONNECT_PATIENCE.toNanos();
+    long pause = 20;
+    int full = 0;
+    while (true) {
+      try {
+        return once(work);
+      } catch (SQLException e) {
+        // A full disk: the database is opened again once (the caller may have made room); a second
+        // time the device is still full.
+        boolean noSpace = StoreFailure.noSpace(e) && ++full > 1;
+        if (noSpace || !StoreFailure.connectionLost(e) || System.nanoTime() > deadline) {
+          throw new StoreException(describe(e), e);
+        }
+      }
+      dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL);
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("the store failed: interrupted while reconnecting", e);
+      }
+      pause = Math.min(pause * 2, 500);
+    }
+  }
+
+  private <T> T once(Work<T> work) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -168,18 +260,21 @@ public final class Store implements AutoCloseable {
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        try {
+          c.rollback();
+        } catch (SQLException lost) {
+          e.addSuppressed(lost); // the connection is gone: nothing was committed
+        }
         throw e;
       }
-    } catch (SQLException e) {
-      throw new StoreException("the store failed: " + firstLine(e), e);
     }
   }
 
-  private static String firstLine(Exception e) {
-    String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+  private String describe(SQLException e) {
+    if (StoreFailure.noSpace(e)) {
+      return StoreFailure.noSpaceLeft(home);
+    }
+    return "the store failed: " + StoreFailure.firstLine(e);
   }
 
   @Override

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +46,57 @@ class StoreTest {
       Run third = store.transaction(c -> store.runs().start(c, "line", "build", "manual"));
       assertEquals(3, third.buildNumber());
       assertEquals(RunStatus.PROCESSING, third.status());
+    }
+  }
+
+  @Test
+  void aRunStartedWhileAnotherTakesTheSameNumberGetsTheNext() throws Exception {
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try (Store store = Store.open(home, json)) {
+      Future<Run> second = null;
+      Run first = null;
+      try {
+        Future<Run>[] started = new Future[1];
+        first =
+            store.transaction(
+                c -> {
+                  Run mine = store.runs().start(c, "line", "build", "one");
+                  // Another connection reads the same MAX before this commits, and its insert
+                  // waits for this one's commit on the unique build number.
+                  started[0] =
+                      other.submit(
+                          () ->
+                              store.transaction(
+                                  c2 -> store.runs().start(c2, "line", "build", "two")));
+                  awaitBlocked(c);
+                  return mine;
+                });
+        second = started[0];
+        assertEquals(1, first.buildNumber());
+        assertEquals(2, second.get(30, TimeUnit.SECONDS).buildNumber());
+      } finally {
+        other.shutdownNow();
+      }
+    }
+  }
+
+  /** Until another session of the store is inside its insert of a run (waiting for this one). */
+  private static void awaitBlocked(java.sql.Connection c) throws java.sql.SQLException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                      + " WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO run %'"
+                      + " AND SESSION_ID <> SESSION_ID()");
+          java.sql.ResultSet r = s.executeQuery()) {
+        r.next();
+        if (r.getInt(1) > 0) {
+          return;
+        }
+      }
+      assertTrue(System.nanoTime() < deadline, "the other insert never waited");
+      Thread.onSpinWait();
     }
   }
 
