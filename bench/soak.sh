@@ -5,6 +5,8 @@
 #   MutatedLinesTest       SOAK_YAML_CASES mutated samples and scenarios (default 100000; verify 2000)
 #   RunMaskingFuzzTest     SOAK_SECRETS random secrets printed every way (default 3000; verify 200)
 #   DaemonCrashSoakIT      SOAK_KILLS kill -9 of the daemon mid-run (default 20; verify 3)
+#   SharedHomeIT           SOAK_ROUNDS rounds of two `shiprun run` of one line on one home at once
+#                          (default 20; verify 4; bench/shared-home.sh does the same without Maven)
 #
 # SOAK_SEED (default: the time) makes a new corpus each run; a failure prints the seed, and
 # SOAK_SEED=N bench/soak.sh runs the same corpus again. Prints one line per test: passed or failed,
@@ -17,6 +19,7 @@ seed=${SOAK_SEED:-$(date +%s)}
 yaml_cases=${SOAK_YAML_CASES:-100000}
 secrets=${SOAK_SECRETS:-3000}
 kills=${SOAK_KILLS:-20}
+rounds=${SOAK_ROUNDS:-20}
 out=bench/out/soak
 mkdir -p "$out"
 
@@ -45,5 +48,7 @@ soak RunMaskingFuzzTest -pl runner -am test -Dtest=RunMaskingFuzzTest \
   -Dshiprun.fuzz.secrets="$secrets"
 soak DaemonCrashSoakIT -pl runner -am verify -Dtest=none -Dit.test=DaemonCrashSoakIT \
   -Dshiprun.soak.kills="$kills"
+soak SharedHomeIT -pl runner -am verify -Dtest=none -Dit.test=SharedHomeIT \
+  -Dshiprun.shared-home.rounds="$rounds"
 
 exit "$failed"
