@@ -112,8 +112,7 @@ final class StepReader {
         .orElse("start the step with IN, OUT, TASK or NOTIFY");
   }
 
-  // Built once, not per step (a set per IN showed in the 10,000-job profile); the same HashSet
-  // as before, so "did you mean" breaks ties in the same order.
+  // Built once, not per step; HashSets, whose order is the one "did you mean" breaks ties in.
   private static final Set<String> IN_KEYS = withStepKinds(Vocabulary.IN_KEYS);
   private static final Set<String> OUT_KEYS = withStepKinds(Vocabulary.OUT_KEYS);
 

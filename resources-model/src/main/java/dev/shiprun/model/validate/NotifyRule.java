@@ -17,7 +17,7 @@ final class NotifyRule implements ValidationRule {
   @Override
   public void check(AssemblyLine line, Diagnostics out) {
     for (Job job : line.jobs()) {
-      // Steps, then hooks, as before; by loops, not a list and a stream per job.
+      // Steps, then hooks; by loops, not a list and a stream per job.
       for (Step step : job.steps()) {
         if (step instanceof NotifyStep n) {
           check(line, job, n, out);

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Registry access without a login in the script (issue 4): every IN and OUT with a Docker Registry
+ * Registry access without a login in the script: every IN and OUT with a Docker Registry
  * integration gets an {@code auths} entry in the job's own {@code config.json}, in {@code
  * secrets/docker/} of the build folder (0700, private to the run), and {@code DOCKER_CONFIG} and
  * {@code REGISTRY_AUTH_FILE} point the tools at it. The user's own {@code ~/.docker} is never read
