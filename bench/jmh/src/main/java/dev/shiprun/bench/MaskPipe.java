@@ -57,7 +57,8 @@ public final class MaskPipe {
   /** A control line's value, as JobLog registers it (one that is not base64 is dropped). */
   private static void register(SecretMasker masker, String encoded) {
     try {
-      String value = new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
+      String value =
+          new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8);
       if (!value.isEmpty()) {
         masker.add(value);
       }
@@ -74,7 +75,8 @@ public final class MaskPipe {
             out,
             MAX_LINE_BYTES,
             MASK_CONTROL,
-            (text, off, len) -> register(masker, new String(text, off, len, StandardCharsets.UTF_8)));
+            (text, off, len) ->
+                register(masker, new String(text, off, len, StandardCharsets.UTF_8)));
     while (lines.read(in) != -1) {
       // each read is masked and written out as it comes
     }

@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code chunks} writes the text through one stream in 64 KiB pieces, as a pipe delivers it; {@code
  * lines} gives it line by line, as JobLog does; {@code chunksWithoutSecrets} is the same streaming
  * with nothing to mask, the floor the automaton's cost sits on. {@code bytes} is the engine's path
- * since issue 6: the text's bytes through one {@link OutputLines} (lines, U+FFFD, masking on
- * bytes) in 64 KiB writes, to an output that only counts.
+ * since issue 6: the text's bytes through one {@link OutputLines} (lines, U+FFFD, masking on bytes)
+ * in 64 KiB writes, to an output that only counts.
  *
  * <p>Run: {@code java -jar bench/jmh/target/benchmarks.jar MaskerBenchmark}.
  */
