@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shiprun.runner.tls.SelfSigned;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -266,30 +267,7 @@ class DaemonTlsIT {
   private Pair certificate(String name) throws Exception {
     Path cert = temp.resolve(name + ".crt");
     Path key = temp.resolve(name + ".key");
-    Process openssl =
-        new ProcessBuilder(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:prime256v1",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=shiprun-test-" + name,
-                "-addext",
-                "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                "-keyout",
-                key.toString(),
-                "-out",
-                cert.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(temp.resolve(name + ".openssl.log").toFile())
-            .start();
-    assertEquals(0, openssl.waitFor(), log(temp.resolve(name + ".openssl.log")));
+    SelfSigned.make(name, cert, key);
     return new Pair(cert, key);
   }
 

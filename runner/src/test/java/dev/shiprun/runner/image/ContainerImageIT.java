@@ -10,6 +10,7 @@ import dev.shiprun.runner.registry.DockerAuthFile;
 import dev.shiprun.runner.registry.Skopeo;
 import dev.shiprun.runner.registry.TestRegistry;
 import dev.shiprun.runner.registry.Tool;
+import dev.shiprun.runner.tls.SelfSigned;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -310,30 +311,7 @@ class ContainerImageIT {
    */
   private static Path certificate(Path folder) throws Exception {
     Files.createDirectories(folder);
-    Process openssl =
-        new ProcessBuilder(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:prime256v1",
-                "-nodes",
-                "-days",
-                "2",
-                "-subj",
-                "/CN=shiprun-image-test",
-                "-addext",
-                "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                "-keyout",
-                folder.resolve("tls.key").toString(),
-                "-out",
-                folder.resolve("tls.crt").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(folder.resolve("openssl.log").toFile())
-            .start();
-    assertEquals(0, openssl.waitFor(), Files.readString(folder.resolve("openssl.log")));
+    SelfSigned.make("image", folder.resolve("tls.crt"), folder.resolve("tls.key"));
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
     for (String file : List.of("tls.crt", "tls.key")) {
       Files.setPosixFilePermissions(
