@@ -1,10 +1,10 @@
 package dev.shiprun.runner.engine;
 
+import dev.shiprun.runner.store.StoreFailure;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Whether the file system of the home is full: a job that filled it (its state, its build folder)
@@ -15,8 +15,6 @@ final class DiskSpace {
 
   /** Less than this left for the user counts as full: the store could not record a run's end. */
   static final long FULL_BELOW = 1024 * 1024;
-
-  private static final String NO_SPACE = "no space left on device";
 
   private final Path home;
   private volatile FileStore fileStore;
@@ -36,21 +34,12 @@ final class DiskSpace {
 
   /** Whether {@code full()}, or the system said so somewhere in {@code failure}'s chain. */
   boolean full(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      String message = t.getMessage();
-      if (message != null && message.toLowerCase(Locale.ROOT).contains(NO_SPACE)) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return full();
+    return StoreFailure.noSpace(failure) || full();
   }
 
   /** Whether a task's own reason for its end says the device was full. */
   static boolean says(String reason) {
-    return reason.toLowerCase(Locale.ROOT).contains(NO_SPACE);
+    return StoreFailure.saysNoSpace(reason);
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.Set;
  * tried again), a full disk, a folder this user may not read or write. The messages name the path
  * and what to do.
  */
-final class StoreFailure {
+public final class StoreFailure {
 
   /**
    * H2's codes for a connection that is gone or a database that is being handed over: the process
@@ -52,10 +52,9 @@ final class StoreFailure {
   }
 
   /** Whether the operating system said the device is full somewhere in the chain. */
-  static boolean noSpace(Throwable failure) {
+  public static boolean noSpace(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      String message = t.getMessage();
-      if (message != null && message.toLowerCase(Locale.ROOT).contains(NO_SPACE)) {
+      if (t.getMessage() != null && saysNoSpace(t.getMessage())) {
         return true;
       }
       if (t.getCause() == t) {
@@ -63,6 +62,11 @@ final class StoreFailure {
       }
     }
     return false;
+  }
+
+  /** Whether a message (an exception's, a task's reason) says the device is full. */
+  public static boolean saysNoSpace(String message) {
+    return message.toLowerCase(Locale.ROOT).contains(NO_SPACE);
   }
 
   /** Whether H2 said the database is read-only (a read-only file system or files). */
