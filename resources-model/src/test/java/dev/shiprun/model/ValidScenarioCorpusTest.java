@@ -18,10 +18,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The corpus of lines Shippable accepted, in {@code src/scenarios/valid/<case>/}: each case is
- * read as {@code shiprun validate <case>} reads a directory, must load with no error, and its
- * warnings, rendered, must equal the case's {@code expected.txt} (empty when there are none).
- * File names in the warnings are relative to the case folder; see src/scenarios/README.md.
+ * The corpus of lines Shippable accepted, in {@code src/scenarios/valid/<case>/}: each case is read
+ * as {@code shiprun validate <case>} reads a directory, must load with no error, and its warnings,
+ * rendered, must equal the case's {@code expected.txt} (empty when there are none). File names in
+ * the warnings are relative to the case folder; see src/scenarios/README.md.
  *
  * <p>{@code ./mvnw -o test -pl resources-model -Dshiprun.updateGolden=true} rewrites every
  * expected.txt from the current output; review the diff before keeping it.
