@@ -33,7 +33,12 @@ final class JobFolder {
 
   /** A runSh job {@code jobName}, build 7, in {@code dir/build}, with shipctl on its PATH. */
   static JobFolder runSh(Path dir, String jobName) {
-    JobFolder job = new JobFolder(dir.resolve("build"), Shipctl.installIn(dir.resolve("tools")));
+    return runSh(dir, jobName, Shipctl.installIn(dir.resolve("tools")));
+  }
+
+  /** The same job folder with another shipctl on its PATH. */
+  static JobFolder runSh(Path dir, String jobName, Shipctl shipctl) {
+    JobFolder job = new JobFolder(dir.resolve("build"), shipctl);
     for (String folder : List.of("IN", "OUT", "state", "previousState", "integrations", "shared")) {
       mkdirs(job.root.resolve(folder));
     }
@@ -82,6 +87,10 @@ final class JobFolder {
 
   Path previousState() {
     return root.resolve("previousState");
+  }
+
+  Shipctl installed() {
+    return shipctl;
   }
 
   Shipctl.Result shipctl(String... args) {

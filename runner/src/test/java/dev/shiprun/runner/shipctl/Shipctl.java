@@ -52,6 +52,31 @@ final class Shipctl {
     }
   }
 
+  /**
+   * Another shipctl, for comparing: every file of {@code folder} (a {@code shipctl} and what it
+   * needs beside it on PATH) copied executable under {@code dir/bin}, with a home at {@code
+   * dir/home}.
+   */
+  static Shipctl installFrom(Path dir, Path folder) {
+    try (var files = Files.list(folder)) {
+      Path bin = Files.createDirectories(dir.resolve("bin"));
+      Path home = Files.createDirectories(dir.resolve("home"));
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = bin.resolve(file.getFileName().toString());
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+      return new Shipctl(bin, home);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The folder shipctl is installed in, at the head of PATH. */
+  Path bin() {
+    return bin;
+  }
+
   Path executable() {
     return bin.resolve("shipctl");
   }
