@@ -212,7 +212,25 @@ class ShippableDifferencesTest {
                 .out("'run.sh' -> 'ROOT/OUT/other/state/run.sh'\n")
                 .files("OUT/other/state/run.sh (executable): #!/bin/sh\\necho $GREETING\\n")),
 
-        // bump_version and the utilities.
+        // get_git_changes, bump_version and the utilities.
+        differ(
+            "`get_git_changes` output",
+            "shipctl get_git_changes --path=repo --commit-range=HEAD~1..HEAD",
+            exit(0).out("a.txt\n\"d \\303\\251.txt\"\n"),
+            exit(0).out("a.txt\nd \u00e9.txt\n")),
+        differ(
+            "`get_git_changes` output",
+            "shipctl get_git_changes --path=repo --commit-range=HEAD..HEAD",
+            exit(0).out("\n"),
+            exit(0)),
+        differ(
+            "`get_git_changes` arguments",
+            "shipctl get_git_changes --path=repo --commit-range=HEAD~1..HEAD --depth=x --bogus",
+            exit(0).out("a.txt\n\"d \\303\\251.txt\"\n"),
+            exit(99)
+                .out(
+                    "Usage: shipctl get_git_changes --path=DIR|--resource=GITREPO [--depth=N]"
+                        + " [--directories-only] [--commit-range=RANGE]\n")),
         differ(
             "`bump_version`",
             "shipctl bump_version 1.2.3 rc",
@@ -261,7 +279,7 @@ class ShippableDifferencesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void shiprunPrintsWhatIsRecordedAndEveryDifferenceIsDocumented(Case c) {
-    JobFolder job = layout(JobFolder.runSh(dir, "deploy"));
+    JobFolder job = layout(JobFolder.runSh(dir, "deploy"), c);
 
     c.shiprun().assertMatches(run(job, c.line()));
 
@@ -281,13 +299,16 @@ class ShippableDifferencesTest {
     String original = System.getProperty(ORIGINAL, "");
     assumeTrue(!original.isEmpty(), "-D" + ORIGINAL + "=DIR not given: Shippable's script not run");
     Shipctl shippable = Shipctl.installFrom(dir.resolve("shippable"), Path.of(original));
-    JobFolder job = layout(JobFolder.runSh(dir, "deploy", shippable));
+    JobFolder job = layout(JobFolder.runSh(dir, "deploy", shippable), c);
 
     c.shippable().assertMatches(run(job, c.line()));
   }
 
-  /** The job every case runs in: the same for both scripts. */
-  private static JobFolder layout(JobFolder job) {
+  /** The job every case runs in: the same for both scripts; a git repository when it needs one. */
+  private static JobFolder layout(JobFolder job, Case c) {
+    if (c.line().contains("get_git_changes")) {
+      gitRepository(job.path("repo"));
+    }
     job.set("GREETING", "hello");
     job.in("cfg", "params")
         .version(VERSION_JSON)
@@ -317,6 +338,17 @@ class ShippableDifferencesTest {
     return job;
   }
 
+  /** Two commits: a.txt, then a.txt changed and a file with a name outside ASCII. */
+  private static void gitRepository(Path repo) {
+    JobFolder.write(repo.resolve("a.txt"), "1\n");
+    Tools.run(repo, "git", "init", "-q");
+    Tools.run(repo, "git", "add", ".");
+    Tools.run(repo, "git", "commit", "-q", "-m", "one");
+    JobFolder.write(repo.resolve("a.txt"), "2\n");
+    Tools.run(
+        repo, "bash", "-c", "echo x > $'d \\xc3\\xa9.txt' && git add . && git commit -q -m two");
+  }
+
   /** Runs a script line in the job folder; the outcome with the folders written ROOT and BIN. */
   private static Outcome run(JobFolder job, String line) {
     Map<String, String> before = snapshot(job.root());
@@ -342,12 +374,18 @@ class ShippableDifferencesTest {
         false);
   }
 
-  /** Every file and link under ROOT: its path, then " -> target" or ": content", escaped. */
+  /**
+   * Every file and link under ROOT but git's own: its path, then " -> target" or ": content",
+   * escaped.
+   */
   private static Map<String, String> snapshot(Path root) {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.toList()) {
         String name = root.relativize(path).toString();
+        if (name.contains(".git/")) {
+          continue;
+        }
         if (Files.isSymbolicLink(path)) {
           files.put(name, " -> " + Files.readSymbolicLink(path));
         } else if (Files.isRegularFile(path)) {
