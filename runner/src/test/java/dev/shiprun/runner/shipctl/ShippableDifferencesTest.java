@@ -212,6 +212,32 @@ class ShippableDifferencesTest {
                 .out("'run.sh' -> 'ROOT/OUT/other/state/run.sh'\n")
                 .files("OUT/other/state/run.sh (executable): #!/bin/sh\\necho $GREETING\\n")),
 
+        // replicate.
+        agree(
+            "shipctl replicate src dst --metadata-only",
+            exit(0)
+                .files(
+                    "OUT/dst/version.json: {\\n  \"version\": {\\n    \"versionName\": \"0\",\\n"
+                        + "    \"propertyBag\": {\\n      \"a\": 1\\n    }\\n  }\\n}\\n")),
+        differ(
+            "`replicate`",
+            "shipctl replicate src dst --files-only",
+            exit(0).files("OUT/dst/params/f1: f1\\n", "OUT/dst/params/old deleted"),
+            exit(0)
+                .files(
+                    "OUT/dst/params/.hidden: dot\\n",
+                    "OUT/dst/params/f1: f1\\n",
+                    "OUT/dst/params/old deleted")),
+        differ(
+            "`replicate` arguments and folders",
+            "shipctl replicate --files-only src dst",
+            exit(99).out("Error: resources must be the same type.\n"),
+            exit(0)
+                .files(
+                    "OUT/dst/params/.hidden: dot\\n",
+                    "OUT/dst/params/f1: f1\\n",
+                    "OUT/dst/params/old deleted")),
+
         // get_git_changes, bump_version and the utilities.
         differ(
             "`get_git_changes` output",
@@ -316,6 +342,13 @@ class ShippableDifferencesTest {
         .var("PARAMS_USER", "alice")
         .var("PARAMS_X", "a  b")
         .var("VERSIONNAME", "-n");
+    job.in("src", "params")
+        .version("{\"version\":{\"versionName\":\"1\",\"propertyBag\":{\"a\":1}}}")
+        .file("f1", "f1\n")
+        .file(".hidden", "dot\n");
+    job.out("dst", "params")
+        .version("{\"version\":{\"versionName\":\"0\",\"propertyBag\":{\"keep\":true}}}")
+        .file("old", "old\n");
     job.in("tpl", "image")
         .version(
             "{\"version\":{\"propertyBag\":{}},"
