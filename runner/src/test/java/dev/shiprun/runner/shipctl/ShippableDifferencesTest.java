@@ -293,6 +293,16 @@ class ShippableDifferencesTest {
             exit(82).out("shippable_replace is not supported for directories\n"),
             exit(82).err("shipctl replace is not supported for directories: IN\n")),
         differ(
+            "`decrypt`",
+            "shipctl decrypt secret.enc no.key",
+            exit(100)
+                .out(
+                    "shippable_decrypt: Decrypting secret.enc using key no.key\n"
+                        + "shippable_decrypt: ERROR - Key file no.key not found\n"),
+            exit(100)
+                .out("Decrypting secret.enc using key no.key\n")
+                .err("Error: Key file no.key not found\n")),
+        differ(
             "`retry`",
             "shipctl retry false",
             exit(1)
