@@ -45,6 +45,7 @@ public final class TriggerVersions {
       Optional<String> message)
       throws SQLException {
     yaml.sync(c, store, line, assemblyLine);
+    message = message.filter(m -> !m.isBlank());
     long counter = counter(store.versions().latest(c, line, trigger.name())) + 1;
     Map<String, Object> bag = new LinkedHashMap<>();
     bag.put("yml", YamlVersions.definition(trigger));
