@@ -35,15 +35,16 @@ import picocli.CommandLine.Spec;
     name = "trigger",
     mixinStandardHelpOptions = true,
     description = {
-      "Triggers a trigger resource (shippable.triggers.yml, or type: trigger): records its",
-      "next version (a counter one above the last, named by --message or the counter), then",
+      "Triggers a trigger resource, then runs the jobs that read it.",
+      "Records the trigger's next version (shippable.triggers.yml, or type: trigger):",
+      "a counter one above the last, named by --message or else the counter. Then",
       "runs the jobs that read it with switch on, and what they trigger, as 'run' does."
     },
     footer = {
       "",
-      "Exit codes: 0 every job succeeded, 1 a job failed, errored, timed out or was cancelled,",
-      "no job reads the trigger, or the pipeline is invalid; 2 usage error (NAME is not a",
-      "trigger of the line); 3 shiprun could not use its home."
+      "Exit codes: 0 every job succeeded, 1 a job failed, errored, timed out or was",
+      "cancelled, no job reads the trigger, or the pipeline is invalid; 2 usage error",
+      "(NAME is no trigger of the line); 3 shiprun could not use its home."
     })
 public class TriggerCommand implements Callable<Integer> {
 
