@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,34 @@ class TriggerCommandTest {
     assertEquals("ship it", versions.get(1).get("versionName").asText());
     assertEquals(2, versions.get(1).get("propertyBag").get("counter").asInt());
     assertEquals("1", versions.get(2).get("versionName").asText(), "the YAML's counter: 1");
+  }
+
+  @Test
+  void aChangedCounterInTheYamlIsANewVersionTooAndTriggeringGoesOnFromIt(
+      QuarkusMainLauncher launcher, @TempDir Path lines) throws Exception {
+    Path line = lines.resolve("triggers");
+    Files.createDirectories(line);
+    for (String file : List.of("shippable.triggers.yml", "shippable.jobs.yml")) {
+      Files.copy(Path.of(LINE, file), line.resolve(file));
+    }
+    RunHarness shiprun = new RunHarness(launcher, home);
+    RunHarness.Summary first = shiprun.run(line.toString());
+    assertEquals(0, first.exitCode(), first.describe());
+    assertTrue(shiprun.log(first.runId("deploy")).contains("number=1 name=1 type=trigger"));
+
+    Path triggers = line.resolve("shippable.triggers.yml");
+    Files.writeString(triggers, Files.readString(triggers).replace("counter: 1", "counter: 5"));
+    RunHarness.Summary second = shiprun.run(line.toString(), "--job", "deploy");
+    assertEquals(0, second.exitCode(), second.describe());
+    assertTrue(
+        shiprun.log(second.runId("deploy")).contains("number=2 name=5 type=trigger"),
+        "the YAML's new counter is the trigger's version 2");
+
+    RunHarness.Summary third = shiprun.trigger("app_trigger", line.toString());
+    assertEquals(0, third.exitCode(), third.describe());
+    assertTrue(
+        shiprun.log(third.runId("deploy")).contains("number=3 name=6 type=trigger"),
+        "the counter goes on from the YAML's");
   }
 
   @Test
