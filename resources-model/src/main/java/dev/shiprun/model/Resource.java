@@ -14,6 +14,7 @@ public sealed interface Resource
         VersionResource,
         CliConfigResource,
         NotificationResource,
+        TriggerResource,
         GenericResource {
 
   ResourceHeader header();

@@ -23,6 +23,7 @@ public final class PipelineFiles {
           "shippable.templates.yml",
           "shippable.yml",
           "shippable.resources.yml",
+          "shippable.triggers.yml",
           "shippable.jobs.yml");
 
   private final long maxBytes;

@@ -194,11 +194,8 @@ public final class PipelineParser {
             list(entry, out).forEach(item -> resourceReader.read(item).ifPresent(resources::add));
         case "jobs" -> list(entry, out).forEach(item -> jobReader.read(item).ifPresent(jobs::add));
         case "triggers" ->
-            out.warning(
-                DiagnosticCode.AL010,
-                entry.key().at(),
-                "'triggers:' is Shippable's old trigger syntax; shiprun ignores it",
-                "use a time resource or 'shiprun run --job NAME' to start jobs");
+            list(entry, out)
+                .forEach(item -> resourceReader.readTrigger(item).ifPresent(resources::add));
         default -> {
           if (!known.contains(entry.name())) {
             out.warning(
@@ -214,6 +211,10 @@ public final class PipelineParser {
     }
   }
 
+  /** What an item of each top-level list is called in a hint. */
+  private static final Map<String, String> LIST_ITEMS =
+      Map.of("jobs", "job", "triggers", "trigger");
+
   private static List<YamlValue> list(YamlEntry entry, Diagnostics out) {
     YamlValue value = entry.value();
     if (value instanceof YamlSequence seq) {
@@ -224,7 +225,7 @@ public final class PipelineParser {
           DiagnosticCode.AL008,
           value.at(),
           "'" + entry.name() + "' must be a list ('- name: …' items), found " + value.describe(),
-          "put '- ' in front of each " + (entry.name().equals("jobs") ? "job" : "resource"));
+          "put '- ' in front of each " + LIST_ITEMS.getOrDefault(entry.name(), "resource"));
     }
     return List.of();
   }

@@ -13,6 +13,7 @@ import dev.shiprun.model.ResourceDefinition;
 import dev.shiprun.model.ResourceHeader;
 import dev.shiprun.model.StateResource;
 import dev.shiprun.model.TimeResource;
+import dev.shiprun.model.TriggerResource;
 import dev.shiprun.model.VersionResource;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
@@ -24,9 +25,13 @@ import dev.shiprun.model.yaml.YamlValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Reads one item of {@code resources:}. */
+/** Reads one item of {@code resources:}, or of {@code triggers:} (resources of type trigger). */
 final class ResourceReader {
+
+  /** What a trigger's version holds: a number to bump, or a message (Shippable's trigger page). */
+  private static final Set<String> TRIGGER_VERSION_KEYS = Set.of("counter", "message");
 
   private final Diagnostics out;
 
@@ -35,6 +40,18 @@ final class ResourceReader {
   }
 
   Optional<Resource> read(YamlValue item) {
+    return read(item, false);
+  }
+
+  /**
+   * An item of the old {@code triggers:} list (shippable.triggers.yml): a resource whose type is
+   * trigger, which it may leave out.
+   */
+  Optional<Resource> readTrigger(YamlValue item) {
+    return read(item, true);
+  }
+
+  private Optional<Resource> read(YamlValue item, boolean underTriggers) {
     if (!(item instanceof YamlMapping map)) {
       out.error(
           DiagnosticCode.AL008,
@@ -48,13 +65,23 @@ final class ResourceReader {
     Fields fields = new Fields(map, label, out);
     fields.warnUnknownKeys(Vocabulary.RESOURCE_KEYS);
     Optional<YamlScalar> type = fields.scalar("type");
-    if (type.isEmpty()) {
+    if (underTriggers && type.isPresent() && !type.get().text().equals(TriggerResource.TYPE)) {
+      out.error(
+          DiagnosticCode.AL011,
+          type.get().at(),
+          label
+              + " is under 'triggers:' but has type '"
+              + type.get().text()
+              + "'; every entry of 'triggers:' is a trigger",
+          "write 'type: trigger', or move " + label + " under 'resources:'");
+    } else if (type.isEmpty() && !underTriggers) {
+      // An entry of 'triggers:' without a type can only be a trigger.
       out.error(
           DiagnosticCode.AL102,
           map.at(),
           label + " has no 'type'",
           "add a type such as image, params, gitRepo, state or integration");
-    } else if (!Vocabulary.RESOURCE_TYPES.contains(type.get().text())) {
+    } else if (type.isPresent() && !Vocabulary.RESOURCE_TYPES.contains(type.get().text())) {
       out.error(
           DiagnosticCode.AL103,
           type.get().at(),
@@ -80,7 +107,7 @@ final class ResourceReader {
     ResourceHeader header =
         new ResourceHeader(
             name.get(),
-            type.map(YamlScalar::text).orElse("?"),
+            underTriggers ? TriggerResource.TYPE : type.map(YamlScalar::text).orElse("?"),
             integration,
             definition,
             fields.strings("flags"),
@@ -99,8 +126,56 @@ final class ResourceReader {
       case "version" -> new VersionResource(header);
       case "cliConfig" -> new CliConfigResource(header);
       case "notification" -> new NotificationResource(header);
+      case TriggerResource.TYPE -> trigger(header, label);
       default -> new GenericResource(header);
     };
+  }
+
+  /**
+   * A trigger's values ({@code counter}, {@code message}) sit under {@code version} (the documented
+   * form), {@code versionTemplate}, {@code seed} or {@code pointer} (both seen in real lines): each
+   * must be a single value; other keys are reported and kept.
+   */
+  private Resource trigger(ResourceHeader header, String label) {
+    ResourceDefinition d = header.definition();
+    checkTriggerSection("version", d.version(), label);
+    checkTriggerSection("versionTemplate", d.versionTemplate(), label);
+    checkTriggerSection("seed", d.seed(), label);
+    checkTriggerSection("pointer", d.pointer(), label);
+    return new TriggerResource(header);
+  }
+
+  private void checkTriggerSection(String key, Optional<YamlMapping> section, String label) {
+    if (section.isEmpty()) {
+      return;
+    }
+    String owner = "'" + key + "' of " + label;
+    new Fields(section.get(), owner, out).warnUnknownKeys(TRIGGER_VERSION_KEYS);
+    for (YamlEntry entry : section.get().entries()) {
+      if (!TRIGGER_VERSION_KEYS.contains(entry.name())) {
+        continue;
+      }
+      if (!(entry.value() instanceof YamlScalar value)) {
+        out.error(
+            DiagnosticCode.AL008,
+            entry.value().at(),
+            "'"
+                + entry.name()
+                + "' in "
+                + owner
+                + " must be a single value, found "
+                + entry.value().describe(),
+            entry.name().equals("counter")
+                ? "write 'counter: 1' and raise the number to trigger the jobs that read it"
+                : "write the message on the same line: message: 'deploy to test'");
+      } else if (entry.name().equals("counter") && !value.isNull() && value.asLong().isEmpty()) {
+        out.warning(
+            DiagnosticCode.AL011,
+            value.at(),
+            "'counter' in " + owner + " is a number to raise, found '" + value.text() + "'",
+            "write a whole number such as 'counter: 1'; any change still makes a new version");
+      }
+    }
   }
 
   /** params live under versionTemplate.params (latest) or version.params (old); both work. */

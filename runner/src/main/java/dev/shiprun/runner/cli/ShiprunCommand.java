@@ -34,6 +34,7 @@ public class ShiprunCommand implements Runnable {
           GraphCommand.class,
           PlanCommand.class,
           RunCommand.class,
+          TriggerCommand.class,
           VersionsCommand.class,
           RunsCommand.class,
           LogsCommand.class,

@@ -1,20 +1,26 @@
 package dev.shiprun.runner.daemon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.Job;
+import dev.shiprun.model.Resource;
+import dev.shiprun.model.TriggerResource;
 import dev.shiprun.model.diagnostic.Suggestions;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
+import dev.shiprun.runner.engine.TriggerVersions;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunRequest;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
+import dev.shiprun.runner.store.StoredVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +51,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
   private final DaemonLog log;
   private final DaemonMetrics metrics;
   private final LiveLogs live = new LiveLogs();
+  private final ObjectMapper json = new ObjectMapper();
   private final QueueWorkers workers;
   private final java.util.concurrent.atomic.AtomicBoolean started =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -115,39 +122,8 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
    * one, the queue is full, or the daemon is stopping.
    */
   public Run trigger(String line, String job, Map<String, String> variables) {
-    if (stopping()) {
-      throw new ProblemException(
-          Problem.of(
-              "stopping",
-              "Service Unavailable",
-              503,
-              "the daemon is stopping and takes no new runs; trigger again once it is back"));
-    }
-    Validation loaded =
-        lines
-            .load(line)
-            .orElseThrow(
-                () ->
-                    Problems.notFound(
-                        "the daemon holds no line named '"
-                            + line
-                            + "'; PUT /api/lines/"
-                            + line
-                            + " first"));
-    AssemblyLine valid =
-        loaded
-            .valid()
-            .orElseThrow(
-                () ->
-                    Problems.unprocessable(
-                        "line '"
-                            + line
-                            + "' has errors ("
-                            + loaded.summary()
-                            + "); GET /api/lines/"
-                            + line
-                            + " shows them, PUT it again once fixed"))
-            .line();
+    refuseWhenStopping();
+    AssemblyLine valid = runnable(line);
     if (valid.job(job).isEmpty()) {
       List<String> known = valid.jobs().stream().map(Job::name).toList();
       throw Problems.notFound(
@@ -160,14 +136,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
                   .map(s -> "; did you mean '" + s + "'?")
                   .orElse("; its jobs: " + String.join(", ", known)));
     }
-    for (String name : variables.keySet()) {
-      if (!VARIABLE.matcher(name).matches()) {
-        throw Problems.badRequest(
-            "'"
-                + name
-                + "' is not a variable name: use letters, digits and _, not starting with a digit");
-      }
-    }
+    checkVariables(variables);
     // The limit and the submit in one transaction: one round trip less per trigger.
     Run run =
         store.transaction(
@@ -184,6 +153,170 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
         "run " + run.id() + " queued: " + line + "/" + job + " #" + run.buildNumber());
     workers.wake();
     return run;
+  }
+
+  /** A trigger resource's new version, and the runs it queued. */
+  public record Fired(StoredVersion version, List<Run> runs) {}
+
+  /**
+   * A user triggers the trigger resource {@code name} of {@code line}: its next version is
+   * recorded, and a run is queued for each job that reads it with switch on (one that another of
+   * them triggers runs after it, in its run, as {@code shiprun trigger} runs it). Refused as a
+   * problem when the line or resource is unknown (404), {@code name} is no trigger (409), a
+   * variable name is not one, the queue is full, or the daemon is stopping.
+   */
+  public Fired fire(
+      String line, String name, Optional<String> message, Map<String, String> variables) {
+    refuseWhenStopping();
+    AssemblyLine valid = runnable(line);
+    TriggerResource trigger = triggerOf(valid, line, name);
+    checkVariables(variables);
+    List<Job> readers = TriggerVersions.readers(valid, name);
+    List<Job> start = new ArrayList<>();
+    for (Job reader : readers) {
+      boolean triggeredByAnother =
+          readers.stream()
+              .anyMatch(o -> o != reader && valid.downstreamClosure(List.of(o)).contains(reader));
+      if (!triggeredByAnother) {
+        start.add(reader);
+      }
+    }
+    Fired fired =
+        store.transaction(
+            c -> {
+              int queued = store.queue().length(c);
+              if (queued + start.size() > settings.maxQueued()) {
+                throw queueFull(queued);
+              }
+              StoredVersion version =
+                  new TriggerVersions(json).fire(c, store, line, valid, trigger, message);
+              List<Run> runs = new ArrayList<>();
+              for (Job job : start) {
+                runs.add(store.queue().submit(c, line, job.name(), name, Map.copyOf(variables)));
+              }
+              return new Fired(version, runs);
+            });
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("line", line);
+    fields.put("trigger", name);
+    fields.put("version", fired.version().number());
+    fields.put("runs", fired.runs().stream().map(Run::id).toList());
+    log.event(
+        "triggered",
+        fields,
+        "trigger "
+            + line
+            + "/"
+            + name
+            + " version "
+            + fired.version().number()
+            + ": "
+            + (fired.runs().isEmpty()
+                ? "no job reads it with switch on"
+                : fired.runs().size() + " run(s) queued"));
+    if (!fired.runs().isEmpty()) {
+      workers.wake();
+    }
+    return fired;
+  }
+
+  private void refuseWhenStopping() {
+    if (stopping()) {
+      throw new ProblemException(
+          Problem.of(
+              "stopping",
+              "Service Unavailable",
+              503,
+              "the daemon is stopping and takes no new runs; trigger again once it is back"));
+    }
+  }
+
+  /**
+   * The valid line the daemon holds as {@code line}; a problem when it holds none, or has errors.
+   */
+  private AssemblyLine runnable(String line) {
+    Validation loaded =
+        lines
+            .load(line)
+            .orElseThrow(
+                () ->
+                    Problems.notFound(
+                        "the daemon holds no line named '"
+                            + line
+                            + "'; PUT /api/lines/"
+                            + line
+                            + " first"));
+    return loaded
+        .valid()
+        .orElseThrow(
+            () ->
+                Problems.unprocessable(
+                    "line '"
+                        + line
+                        + "' has errors ("
+                        + loaded.summary()
+                        + "); GET /api/lines/"
+                        + line
+                        + " shows them, PUT it again once fixed"))
+        .line();
+  }
+
+  /** The trigger resource {@code name}; a problem that says what the name is when it is none. */
+  private static TriggerResource triggerOf(AssemblyLine valid, String line, String name) {
+    Optional<Resource> resource = valid.resource(name);
+    if (resource.isPresent() && resource.get() instanceof TriggerResource t) {
+      return t;
+    }
+    if (resource.isPresent()) {
+      throw Problems.conflict(
+          "resource '"
+              + name
+              + "' of line '"
+              + line
+              + "' is a "
+              + resource.get().type()
+              + " resource, not a trigger; only resources of type trigger are triggered");
+    }
+    if (valid.job(name).isPresent()) {
+      throw Problems.conflict(
+          "'"
+              + name
+              + "' of line '"
+              + line
+              + "' is a job, not a trigger; POST /api/lines/"
+              + line
+              + "/jobs/"
+              + name
+              + "/runs runs it");
+    }
+    List<String> triggers =
+        valid.resources().stream()
+            .filter(TriggerResource.class::isInstance)
+            .map(Resource::name)
+            .toList();
+    throw Problems.notFound(
+        "line '"
+            + line
+            + "' has no trigger named '"
+            + name
+            + "'"
+            + Suggestions.closest(name, triggers)
+                .map(s -> "; did you mean '" + s + "'?")
+                .orElse(
+                    triggers.isEmpty()
+                        ? "; it has none (a resource of type trigger, or shippable.triggers.yml)"
+                        : "; its triggers: " + String.join(", ", triggers)));
+  }
+
+  private static void checkVariables(Map<String, String> variables) {
+    for (String name : variables.keySet()) {
+      if (!VARIABLE.matcher(name).matches()) {
+        throw Problems.badRequest(
+            "'"
+                + name
+                + "' is not a variable name: use letters, digits and _, not starting with a digit");
+      }
+    }
   }
 
   private static ProblemException queueFull(int queued) {

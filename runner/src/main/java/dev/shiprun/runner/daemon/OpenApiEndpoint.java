@@ -40,6 +40,7 @@ public class OpenApiEndpoint {
           LinesEndpoint.class,
           IntegrationsEndpoint.class,
           TriggerEndpoint.class,
+          TriggerResourceEndpoint.class,
           RunsEndpoint.class,
           RunLogEndpoint.class,
           ResourceVersionsEndpoint.class,

@@ -10,6 +10,7 @@ import dev.shiprun.runner.engine.LiveOutput;
 import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.exec.ProcessLauncher;
 import dev.shiprun.runner.exec.ProcessTreeKiller;
+import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunRequest;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
@@ -234,6 +235,23 @@ public final class QueueWorkers {
     }
   }
 
+  /**
+   * A run queued by a trigger resource's new version (its run names the trigger as what triggered
+   * it) starts through that IN, not as a manual run.
+   */
+  private Map<String, String> startedThrough(RunRequest request) {
+    if (request.runId().isEmpty()) {
+      return Map.of();
+    }
+    Optional<String> by =
+        store
+            .transaction(c -> store.runs().get(c, request.runId().getAsLong()))
+            .map(Run::triggeredBy);
+    return by.isPresent() && !by.get().equals("manual")
+        ? Map.of(request.job(), by.get())
+        : Map.of();
+  }
+
   /** Runs the request's job and what it triggers. */
   private void run(RunRequest request) {
     Lines.Result resolved = lines.resolve(request.line());
@@ -298,7 +316,8 @@ public final class QueueWorkers {
               request.runId().isPresent()
                   ? Map.of(request.job(), request.runId().getAsLong())
                   : Map.of(),
-              request.variables()));
+              request.variables(),
+              startedThrough(request)));
     } finally {
       running.remove(runner);
     }

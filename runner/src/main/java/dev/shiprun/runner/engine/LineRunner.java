@@ -71,7 +71,9 @@ public final class LineRunner {
   /**
    * What to run. {@code queuedRuns} names, per start job, the queued run (the daemon's) its run is
    * to be; the others get new run rows. {@code variables} are added to the engine's inherited ones,
-   * as {@code --env} entries are (a daemon request's trigger variables).
+   * as {@code --env} entries are (a daemon request's trigger variables). {@code startedThrough}
+   * names, per start job, the IN whose new version starts it (a trigger resource a user fired); the
+   * others are manual runs.
    */
   public record Request(
       String line,
@@ -81,11 +83,34 @@ public final class LineRunner {
       Map<String, Integration> integrations,
       int parallel,
       Map<String, Long> queuedRuns,
-      Map<String, String> variables) {
+      Map<String, String> variables,
+      Map<String, String> startedThrough) {
 
     public Request {
       queuedRuns = Map.copyOf(queuedRuns);
       variables = Map.copyOf(variables);
+      startedThrough = Map.copyOf(startedThrough);
+    }
+
+    public Request(
+        String line,
+        AssemblyLine assemblyLine,
+        List<String> jobs,
+        boolean downstream,
+        Map<String, Integration> integrations,
+        int parallel,
+        Map<String, Long> queuedRuns,
+        Map<String, String> variables) {
+      this(
+          line,
+          assemblyLine,
+          jobs,
+          downstream,
+          integrations,
+          parallel,
+          queuedRuns,
+          variables,
+          Map.of());
     }
 
     public Request(
@@ -187,8 +212,15 @@ public final class LineRunner {
             ? line.downstreamClosure(start)
             : line.topologicalOrder().stream().filter(start::contains).toList();
     JobBoard board = new JobBoard(candidates);
-    // The user started the line or named the jobs: a manual run (JOB_TRIGGERED_BY_NAME).
-    start.forEach(job -> board.trigger(job.name(), Trigger.manual(job)));
+    // The user started the line or named the jobs: a manual run (JOB_TRIGGERED_BY_NAME), unless
+    // they fired a trigger resource the job reads: then that IN triggered it.
+    for (Job job : start) {
+      String in = request.startedThrough().get(job.name());
+      Optional<InStep> through = in == null ? Optional.empty() : TriggerVersions.through(job, in);
+      board.trigger(
+          job.name(),
+          through.map(i -> Trigger.through(job, i)).orElseGet(() -> Trigger.manual(job)));
+    }
     StartRule rule = new StartRule(line);
     Map<String, String> inherited = new LinkedHashMap<>(engine.settings().inherited());
     inherited.putAll(request.variables());

@@ -8,6 +8,7 @@ import dev.shiprun.model.ParamsResource;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.ResourceDefinition;
 import dev.shiprun.model.StateResource;
+import dev.shiprun.model.TriggerResource;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.yaml.YamlValue;
 import dev.shiprun.runner.store.NewVersion;
@@ -79,7 +80,7 @@ final class YamlVersions {
                       line,
                       r.name(),
                       VersionKind.RESOURCE,
-                      versionName(r.definition()),
+                      versionName(r),
                       propertyBag(r),
                       Optional.empty(),
                       OptionalLong.empty())));
@@ -87,7 +88,11 @@ final class YamlVersions {
     return posted;
   }
 
-  private static Optional<String> versionName(ResourceDefinition d) {
+  private static Optional<String> versionName(Resource r) {
+    if (r instanceof TriggerResource t) {
+      return TriggerVersions.yamlVersionName(t);
+    }
+    ResourceDefinition d = r.definition();
     return d.seedVersionName().or(() -> d.text("versionName"));
   }
 
@@ -98,6 +103,9 @@ final class YamlVersions {
     r.definition().text("sourceName").ifPresent(s -> bag.put("sourceName", s));
     if (r instanceof ParamsResource p) {
       bag.put("params", p.params().toPlain());
+    }
+    if (r instanceof TriggerResource t) {
+      TriggerVersions.yamlValues(t, bag);
     }
     return bag;
   }

@@ -30,6 +30,17 @@ final class RunHarness {
     return new Summary(result, json);
   }
 
+  /** {@code shiprun trigger NAME LINE ARGS… --home HOME -o json}; the summary. */
+  Summary trigger(String name, String line, String... args) throws Exception {
+    List<String> all =
+        new ArrayList<>(List.of("trigger", name, line, "--home", home.toString(), "-o", "json"));
+    all.addAll(List.of(args));
+    LaunchResult result = launcher.launch(all.toArray(String[]::new));
+    String out = result.getOutput();
+    JsonNode json = out.isBlank() ? null : new ObjectMapper().readTree(out);
+    return new Summary(result, json);
+  }
+
   JsonNode versions(String name) throws Exception {
     LaunchResult result =
         launcher.launch("versions", name, "--home", home.toString(), "-o", "json");

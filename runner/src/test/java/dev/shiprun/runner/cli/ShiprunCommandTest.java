@@ -27,6 +27,7 @@ class ShiprunCommandTest {
           "graph",
           "plan",
           "run",
+          "trigger",
           "versions",
           "runs",
           "logs",

@@ -58,6 +58,7 @@ class OpenApiTest {
         .body("paths", hasKey("/api/runs/{id}/log"))
         .body("paths.'/api/runs/{id}/cancel'", hasKey("post"))
         .body("paths.'/api/lines/{line}/jobs/{job}/runs'", hasKey("post"))
+        .body("paths.'/api/lines/{line}/triggers/{name}'", hasKey("post"))
         .body("paths", hasKey("/api/resources/{line}/{name}/versions"))
         .body("components.schemas", hasKey("RunView"))
         .body("paths.'/api/lines/{name}'", hasKey("put"))
