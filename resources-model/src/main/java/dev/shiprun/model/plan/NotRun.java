@@ -1,10 +1,12 @@
 package dev.shiprun.model.plan;
 
 import dev.shiprun.model.Job;
+import dev.shiprun.model.Resource;
 import dev.shiprun.model.RunCiJob;
 import dev.shiprun.model.UnsupportedJob;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.graph.ImpliedCi;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,11 +44,38 @@ public final class NotRun {
     return Optional.of(type + " that shiprun does not run (--allow-managed)" + waiting);
   }
 
+  /**
+   * Why resource {@code r} gets no version from shiprun (a ciRepo: its versions are CI's webhook
+   * events), or empty for any other resource.
+   */
+  public static Optional<String> noVersion(AssemblyLine line, Resource r) {
+    if (!r.type().equals("ciRepo")) {
+      return Optional.empty();
+    }
+    String source =
+        line.implied(r.name())
+            .map(implied -> "it is " + implied.why())
+            .orElse("it is the ciRepo resource of a repository enabled for CI");
+    List<String> readers = new ArrayList<>();
+    for (Job job : line.jobs()) {
+      if (job.ins().stream().anyMatch(in -> in.name().equals(r.name()))) {
+        readers.add(job.name());
+      }
+    }
+    return Optional.of(
+        source
+            + "; CI makes its versions, and shiprun does not run CI yet"
+            + names(readers, ", so it does not trigger "));
+  }
+
   private static String waiting(AssemblyLine line, Job job) {
-    List<String> names = line.triggeredBy(job).stream().map(Job::name).toList();
+    return names(
+        line.triggeredBy(job).stream().map(Job::name).toList(), ", so it does not trigger ");
+  }
+
+  private static String names(List<String> names, String prefix) {
     return names.isEmpty()
         ? ""
-        : ", so it does not trigger "
-            + String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
+        : prefix + String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
   }
 }

@@ -77,11 +77,18 @@ public final class Planner {
     return new Plan(planned, out.sorted(), notes(line));
   }
 
-  /** One note per job of the line that shiprun does not run, saying why and what waits for it. */
+  /**
+   * One note per job of the line that shiprun does not run, and per ciRepo resource (CI makes its
+   * versions), saying why and what waits for it.
+   */
   private static List<String> notes(AssemblyLine line) {
     List<String> notes = new ArrayList<>();
     for (Job job : line.jobs()) {
       NotRun.why(line, job).ifPresent(why -> notes.add("'" + job.name() + "' is not run: " + why));
+    }
+    for (Resource r : line.resources()) {
+      NotRun.noVersion(line, r)
+          .ifPresent(why -> notes.add("'" + r.name() + "' has no version: " + why));
     }
     return notes;
   }

@@ -81,12 +81,15 @@ class NotRunPlanTest {
   void theLineIsPlannedWithoutTheCiJobAndWhatWaitsForItAndANoteSaysWhy() {
     Plan plan = plan(valid(CI_LINE, false), List.of());
     assertEquals(List.of("lint"), names(plan));
-    assertEquals(1, plan.notes().size());
+    assertEquals(2, plan.notes().size(), plan.notes()::toString);
     String note = plan.notes().get(0);
     assertTrue(note.startsWith("'app_runCI' is not run: it is the runCI job Shippable made"), note);
     assertTrue(note.contains("repository 'app' was enabled for CI"), note);
     assertTrue(note.contains("does not run runCI jobs yet"), note);
     assertTrue(note.contains("does not trigger 'deploy'"), note);
+    String ciRepo = plan.notes().get(1);
+    assertTrue(ciRepo.startsWith("'app_ciRepo' has no version: it is the ciRepo resource"), ciRepo);
+    assertTrue(ciRepo.endsWith("so it does not trigger 'app_runCI'"), ciRepo);
   }
 
   @Test

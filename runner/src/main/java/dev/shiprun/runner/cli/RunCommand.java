@@ -203,7 +203,9 @@ public class RunCommand implements Callable<Integer> {
                     threads));
       }
       print(outcome, shown);
-      return outcome.allSucceeded() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+      // A job asked for by name that shiprun does not run is not a success.
+      boolean askedNotRun = lineOptions.jobs.stream().anyMatch(outcome.notRun()::contains);
+      return outcome.allSucceeded() && !askedNotRun ? ExitCode.OK.code() : ExitCode.FAILED.code();
     } catch (StoreException e) {
       err.println("shiprun run: " + e.getMessage());
       err.flush();
@@ -217,6 +219,14 @@ public class RunCommand implements Callable<Integer> {
       out.println(RunSummary.json(outcome, shown));
     } else if (outcome.results().isEmpty() && outcome.cancelled()) {
       spec.commandLine().getErr().println("nothing ran: cancelled while waiting for the line");
+    } else if (outcome.results().isEmpty() && !outcome.notRun().isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "nothing ran: "
+                  + String.join(", ", outcome.notRun())
+                  + (outcome.notRun().size() == 1 ? " is" : " are")
+                  + " not run by shiprun (see above)");
     } else if (outcome.results().isEmpty()) {
       spec.commandLine()
           .getErr()
