@@ -43,7 +43,12 @@ class NotRunJobsTest {
 
     LaunchResult graph = launcher.launch("graph", "--allow-managed", LINE);
     assertEquals(0, graph.exitCode(), graph.getErrorOutput());
-    assertTrue(graph.getOutput().contains("app_runCI"), graph.getOutput());
+    assertTrue(
+        graph.getOutput().contains("  app_runCI (runCI, made by Shippable for repository 'app')"),
+        graph.getOutput());
+    assertTrue(
+        graph.getOutput().contains("  app_ciRepo (ciRepo, made by Shippable for repository 'app')"),
+        graph.getOutput());
   }
 
   @Test
