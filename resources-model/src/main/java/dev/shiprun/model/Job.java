@@ -20,6 +20,14 @@ public sealed interface Job permits RunShJob, RunCiJob, UnsupportedJob {
     return header().type();
   }
 
+  /**
+   * Whether shiprun runs this job: runSh jobs (runCLI ones included). runCI jobs (their commands
+   * are the CI section of a repository's shippable.yml) and managed types are not run yet.
+   */
+  default boolean runByShiprun() {
+    return this instanceof RunShJob;
+  }
+
   default SourceLocation at() {
     return header().at();
   }

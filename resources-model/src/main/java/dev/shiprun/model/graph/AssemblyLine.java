@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The assembly line as an immutable graph of resources and jobs (spec §1.4): IN edges (resource →
@@ -28,6 +29,7 @@ import java.util.Optional;
 public final class AssemblyLine {
 
   private final Pipeline pipeline;
+  private final Map<String, ImpliedCi.Implied> implied;
   private final List<Job> jobs;
   private final Map<String, Integer> jobIndex = new HashMap<>();
   private final List<Edge> edges = new ArrayList<>();
@@ -44,8 +46,15 @@ public final class AssemblyLine {
   /** Resource (or job) name → the jobs that write it as an OUT. */
   private final Map<String, List<Integer>> producers = new HashMap<>();
 
-  public AssemblyLine(Pipeline pipeline) {
+  /**
+   * The line of {@code declared}, with the runCI jobs and ciRepo resources Shippable made for
+   * repositories enabled for CI that it uses without declaring them ({@link ImpliedCi}).
+   */
+  public AssemblyLine(Pipeline declared) {
+    ImpliedCi.Completed completed = ImpliedCi.complete(declared);
+    Pipeline pipeline = completed.pipeline();
     this.pipeline = pipeline;
+    this.implied = completed.implied();
     this.jobs = pipeline.jobs();
     for (int i = 0; i < jobs.size(); i++) {
       jobIndex.putIfAbsent(jobs.get(i).name(), i);
@@ -99,8 +108,22 @@ public final class AssemblyLine {
     }
   }
 
+  /** The line's pipeline, implied names included. */
   public Pipeline pipeline() {
     return pipeline;
+  }
+
+  /**
+   * Why the line has job or resource {@code name} without declaring it (an implied runCI job or
+   * ciRepo), or empty for a declared or unknown name.
+   */
+  public Optional<ImpliedCi.Implied> implied(String name) {
+    return Optional.ofNullable(implied.get(name));
+  }
+
+  /** Every implied name, in the order the line first uses them. */
+  public List<ImpliedCi.Implied> implied() {
+    return List.copyOf(implied.values());
   }
 
   public List<Job> jobs() {
@@ -167,6 +190,14 @@ public final class AssemblyLine {
    * what runs after a manual run of the start jobs.
    */
   public List<Job> downstreamClosure(List<Job> start) {
+    return downstreamClosure(start, job -> true);
+  }
+
+  /**
+   * As {@link #downstreamClosure(List)}, following only the jobs {@code passesOn} accepts: a job it
+   * refuses is in the closure but sets nothing off (a job that does not run triggers nothing).
+   */
+  public List<Job> downstreamClosure(List<Job> start, Predicate<Job> passesOn) {
     BitSet seen = new BitSet(jobs.size());
     Deque<Integer> work = new ArrayDeque<>();
     for (Job job : start) {
@@ -177,7 +208,11 @@ public final class AssemblyLine {
       }
     }
     while (!work.isEmpty()) {
-      IntSet next = triggers.get(work.poll());
+      int from = work.poll();
+      if (!passesOn.test(jobs.get(from))) {
+        continue;
+      }
+      IntSet next = triggers.get(from);
       for (int k = 0; k < next.size(); k++) {
         int i = next.get(k);
         if (!seen.get(i)) {

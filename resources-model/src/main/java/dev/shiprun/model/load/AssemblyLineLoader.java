@@ -9,6 +9,7 @@ import dev.shiprun.model.parse.PipelineFiles;
 import dev.shiprun.model.parse.PipelineParser;
 import dev.shiprun.model.validate.PipelineValidator;
 import dev.shiprun.model.validate.Validation;
+import dev.shiprun.model.validate.ValidationOptions;
 import dev.shiprun.model.yaml.YamlLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,18 +32,29 @@ public final class AssemblyLineLoader {
   public AssemblyLineLoader(YamlLimits limits) {
     this.files = new PipelineFiles(limits.maxBytes());
     this.parser = new PipelineParser(limits);
-    this.validator = new PipelineValidator();
+    this.validator = new PipelineValidator(ValidationOptions.DEFAULT);
   }
 
   /** Loads the directories and files of one assembly line ({@code .} when none are given). */
   public Validation load(List<Path> paths) {
+    return load(paths, ValidationOptions.DEFAULT);
+  }
+
+  /** As {@link #load(List)}, validated with {@code options}. */
+  public Validation load(List<Path> paths, ValidationOptions options) {
     Diagnostics out = new Diagnostics();
     List<PipelineFile> read = files.read(paths.isEmpty() ? List.of(Path.of(".")) : paths, out);
-    return load(read, out);
+    return load(read, out, options);
   }
 
   /** Loads files already in memory (a YAML body sent to the daemon, say). */
   public Validation load(List<PipelineFile> read, Diagnostics fileProblems) {
+    return load(read, fileProblems, ValidationOptions.DEFAULT);
+  }
+
+  /** As {@link #load(List, Diagnostics)}, validated with {@code options}. */
+  public Validation load(
+      List<PipelineFile> read, Diagnostics fileProblems, ValidationOptions options) {
     ParseResult parsed = parser.parse(read);
     List<dev.shiprun.model.diagnostic.Diagnostic> diagnostics =
         new ArrayList<>(fileProblems.sorted());
@@ -56,6 +68,9 @@ public final class AssemblyLineLoader {
           "give a directory with shippable.yml, or the YAML files themselves");
       diagnostics.addAll(none.sorted());
     }
-    return validator.validate(parsed.pipeline(), diagnostics);
+    // A validator is a list of stateless rules: one per call with other options costs nothing.
+    PipelineValidator chosen =
+        options.equals(ValidationOptions.DEFAULT) ? validator : new PipelineValidator(options);
+    return chosen.validate(parsed.pipeline(), diagnostics);
   }
 }

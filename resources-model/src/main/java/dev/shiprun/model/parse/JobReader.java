@@ -5,6 +5,7 @@ import dev.shiprun.model.Job;
 import dev.shiprun.model.JobHeader;
 import dev.shiprun.model.JobHooks;
 import dev.shiprun.model.JobRuntime;
+import dev.shiprun.model.ManagedJobType;
 import dev.shiprun.model.Named;
 import dev.shiprun.model.RunCiJob;
 import dev.shiprun.model.RunShJob;
@@ -52,8 +53,8 @@ final class JobReader {
     String job = name.orElse("?");
     String label = "job '" + job + "'";
     Fields f = new Fields(map, label, out);
-    f.warnUnknownKeys(Vocabulary.JOB_KEYS);
     Optional<YamlScalar> type = f.scalar("type");
+    f.warnUnknownKeys(jobKeys(type.map(YamlScalar::text).orElse("")));
     if (type.isEmpty()) {
       out.error(
           DiagnosticCode.AL102,
@@ -117,27 +118,35 @@ final class JobReader {
             map.at());
     return Optional.of(
         switch (typeName) {
-          case "runSh" -> new RunShJob(header, stepList, jobHooks);
+          // runCLI is the deprecated runSh with cliConfig inputs: it runs as runSh does.
+          case "runSh", "runCLI" -> new RunShJob(header, stepList, jobHooks);
           case "runCI" -> new RunCiJob(header, stepList, jobHooks);
           default -> new UnsupportedJob(header, stepList, jobHooks);
         });
   }
 
+  /** A managed type's documented keys are keys of its job, not unknown ones. */
+  private static Set<String> jobKeys(String type) {
+    Optional<ManagedJobType> managed = ManagedJobType.fromYaml(type);
+    if (managed.isEmpty() || managed.get().keys().isEmpty()) {
+      return Vocabulary.JOB_KEYS;
+    }
+    Set<String> keys = new HashSet<>(Vocabulary.JOB_KEYS);
+    keys.addAll(managed.get().keys());
+    return keys;
+  }
+
+  /**
+   * An unknown type is an error here; a managed type is read as an {@link UnsupportedJob} and
+   * reported by the validator, whose options say whether it is an error or a warning.
+   */
   private void checkType(YamlScalar type, String label) {
     String t = type.text();
-    if (Vocabulary.RUNNABLE_JOB_TYPES.contains(t)) {
-      return;
-    }
-    if (Vocabulary.MANAGED_JOB_TYPES.contains(t)) {
-      out.error(
-          DiagnosticCode.AL105,
-          type.at(),
-          label + " has type '" + t + "', a managed Shippable job type that shiprun does not run",
-          "rewrite it as a runSh job whose TASK does the same work");
+    if (Vocabulary.RUNNABLE_JOB_TYPES.contains(t) || ManagedJobType.fromYaml(t).isPresent()) {
       return;
     }
     Set<String> all = new HashSet<>(Vocabulary.RUNNABLE_JOB_TYPES);
-    all.addAll(Vocabulary.MANAGED_JOB_TYPES);
+    all.addAll(ManagedJobType.yamlNames());
     out.error(
         DiagnosticCode.AL104,
         type.at(),

@@ -103,19 +103,8 @@ final class Vocabulary {
           "always",
           "flags");
 
-  static final Set<String> RUNNABLE_JOB_TYPES = Set.of("runSh", "runCI");
-
-  /** Shippable's managed job types: valid there, not run by shiprun. */
-  static final Set<String> MANAGED_JOB_TYPES =
-      Set.of(
-          "deploy",
-          "manifest",
-          "release",
-          "provision",
-          "rSync",
-          "jenkinsJob",
-          "externalCI",
-          "runCLI");
+  /** Job types shiprun runs; runCLI, the deprecated runSh with cliConfig, runs as runSh. */
+  static final Set<String> RUNNABLE_JOB_TYPES = Set.of("runSh", "runCI", "runCLI");
 
   static final Set<String> JOB_RUNTIME_KEYS = Set.of("nodePool", "container", "timeoutMinutes");
 
@@ -132,7 +121,8 @@ final class Vocabulary {
           "pull",
           "dependencyMode",
           "applyTo",
-          "force");
+          "force",
+          "deployName");
 
   static final Set<String> OUT_KEYS =
       Set.of("OUT", "replicate", "replicateOnPullRequest", "overwrite", "on_failure");

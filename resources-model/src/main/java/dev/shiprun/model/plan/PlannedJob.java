@@ -17,4 +17,9 @@ public record PlannedJob(Job job, int wave, List<String> reads, List<String> wri
     writes = List.copyOf(writes);
     Objects.requireNonNull(env, "env");
   }
+
+  /** Whether the run would run it (see {@link NotRun} for why not). */
+  public boolean runs() {
+    return job.runByShiprun();
+  }
 }

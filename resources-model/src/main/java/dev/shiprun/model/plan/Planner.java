@@ -74,7 +74,23 @@ public final class Planner {
           new PlannedJob(job, wave, names(job.ins()), names(job.outs()), envs.plan(job, build)));
     }
     planned.sort(Comparator.comparingInt(PlannedJob::wave)); // stable: topological within a wave
-    return new Plan(planned, out.sorted());
+    return new Plan(planned, out.sorted(), notes(line));
+  }
+
+  /**
+   * One note per job of the line that shiprun does not run, and per ciRepo resource (CI makes its
+   * versions), saying why and what waits for it.
+   */
+  private static List<String> notes(AssemblyLine line) {
+    List<String> notes = new ArrayList<>();
+    for (Job job : line.jobs()) {
+      NotRun.why(line, job).ifPresent(why -> notes.add("'" + job.name() + "' is not run: " + why));
+    }
+    for (Resource r : line.resources()) {
+      NotRun.noVersion(line, r)
+          .ifPresent(why -> notes.add("'" + r.name() + "' has no version: " + why));
+    }
+    return notes;
   }
 
   /** The names of IN or OUT steps, by a loop: once per job, and a stream each showed. */
@@ -119,7 +135,7 @@ public final class Planner {
     start.forEach(j -> startNames.add(j.name()));
     List<Job> selected =
         request.downstream() || request.jobs().isEmpty()
-            ? line.downstreamClosure(start)
+            ? line.downstreamClosure(start, Job::runByShiprun)
             : line.topologicalOrder().stream().filter(j -> startNames.contains(j.name())).toList();
     return new Selection(selected, startNames);
   }
@@ -140,6 +156,9 @@ public final class Planner {
   }
 
   private static boolean hasVersionBeforeAnyRun(AssemblyLine line, Resource r) {
+    if (r.type().equals("ciRepo")) {
+      return false; // its versions are CI's webhook events, which shiprun does not receive
+    }
     if (r instanceof StateResource
         || r instanceof ParamsResource
         || r instanceof IntegrationResource

@@ -16,8 +16,13 @@ public final class PipelineValidator {
   private final List<ValidationRule> rules;
 
   public PipelineValidator() {
+    this(ValidationOptions.DEFAULT);
+  }
+
+  public PipelineValidator(ValidationOptions options) {
     this(
         List.of(
+            new ManagedJobRule(options),
             new DuplicateNameRule(),
             new ReferenceRule(),
             new InAndOutRule(),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,6 +43,8 @@ public class GraphCommand implements Callable<Integer> {
       description = "text, dot (Graphviz), mermaid or json. Default: ${DEFAULT-VALUE}.")
   GraphFormat format;
 
+  @Mixin ManagedOption managed = new ManagedOption();
+
   private final AssemblyLineLoader loader;
   private final WorkingDirectory workingDirectory;
   private final DiagnosticsPrinter printer;
@@ -56,7 +59,7 @@ public class GraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Validation validation = loader.load(workingDirectory.resolve(paths));
+    Validation validation = loader.load(workingDirectory.resolve(paths), managed.validation());
     var err = spec.commandLine().getErr();
     printer.printText(validation, err);
     if (validation.valid().isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,6 +38,8 @@ public class LineOptions {
       paramLabel = "FILE",
       description = "Account integrations (YAML, see the README); $${VAR} reads the environment.")
   Optional<Path> integrationsFile = Optional.empty();
+
+  @Mixin ManagedOption managed = new ManagedOption();
 
   PlanRequest request(Map<String, Integration> integrations) {
     return new PlanRequest(jobs, !noDownstream, integrations);

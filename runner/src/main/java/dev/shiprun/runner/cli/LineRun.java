@@ -113,7 +113,9 @@ final class LineRun {
         outcome = runner.run(request.get());
       }
       print(outcome, shown);
-      return outcome.allSucceeded() ? ExitCode.OK.code() : ExitCode.FAILED.code();
+      // A job asked for by name that shiprun does not run is not a success.
+      boolean askedNotRun = request.get().jobs().stream().anyMatch(outcome.notRun()::contains);
+      return outcome.allSucceeded() && !askedNotRun ? ExitCode.OK.code() : ExitCode.FAILED.code();
     } catch (StoreException e) {
       err.println("shiprun " + spec.name() + ": " + e.getMessage());
       err.flush();
@@ -127,6 +129,14 @@ final class LineRun {
       out.println(RunSummary.json(outcome, shown));
     } else if (outcome.results().isEmpty() && outcome.cancelled()) {
       spec.commandLine().getErr().println("nothing ran: cancelled while waiting for the line");
+    } else if (outcome.results().isEmpty() && !outcome.notRun().isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "nothing ran: "
+                  + String.join(", ", outcome.notRun())
+                  + (outcome.notRun().size() == 1 ? " is" : " are")
+                  + " not run by shiprun (see above)");
     } else if (outcome.results().isEmpty()) {
       spec.commandLine()
           .getErr()

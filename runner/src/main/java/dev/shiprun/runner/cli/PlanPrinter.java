@@ -37,7 +37,11 @@ final class PlanPrinter {
             .append(wave == 1 ? "" : " (after wave " + (wave - 1) + ")")
             .append('\n');
       }
-      out.append("  ").append(job.job().name()).append(" (").append(job.job().type()).append(")\n");
+      out.append("  ")
+          .append(job.job().name())
+          .append(" (")
+          .append(job.job().type())
+          .append(job.runs() ? ")\n" : ", not run: see the notes)\n");
       out.append("    reads:  ").append(describe(line, job.reads())).append('\n');
       out.append("    writes: ").append(describe(line, job.writes())).append('\n');
       out.append("    env:\n");
@@ -49,6 +53,10 @@ final class PlanPrinter {
             .append('\n');
       }
     }
+    if (!plan.notes().isEmpty()) {
+      out.append("\nnotes:\n");
+      plan.notes().forEach(n -> out.append("  ").append(n).append('\n'));
+    }
     return out.toString();
   }
 
@@ -59,6 +67,7 @@ final class PlanPrinter {
       j.put("name", job.job().name());
       j.put("type", job.job().type());
       j.put("wave", job.wave());
+      j.put("runs", job.runs());
       j.put("reads", job.reads());
       j.put("writes", job.writes());
       List<Map<String, Object>> env = new ArrayList<>();
@@ -77,6 +86,7 @@ final class PlanPrinter {
     root.put("ok", ok);
     root.put("waves", plan.waves());
     root.put("jobs", jobs);
+    root.put("notes", plan.notes());
     root.put("diagnostics", diagnostics);
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)

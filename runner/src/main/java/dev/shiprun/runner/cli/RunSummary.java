@@ -93,6 +93,7 @@ final class RunSummary {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("succeeded", outcome.allSucceeded());
     doc.put("cancelled", outcome.cancelled());
+    doc.put("notRun", outcome.notRun());
     doc.put("runs", runs);
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);

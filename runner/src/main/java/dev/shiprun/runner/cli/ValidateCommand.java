@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +45,8 @@ public class ValidateCommand implements Callable<Integer> {
       description = "How to show the result: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
+  @Mixin ManagedOption managed = new ManagedOption();
+
   private final AssemblyLineLoader loader;
   private final WorkingDirectory workingDirectory;
   private final DiagnosticsPrinter printer;
@@ -58,7 +61,7 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Validation validation = loader.load(workingDirectory.resolve(paths));
+    Validation validation = loader.load(workingDirectory.resolve(paths), managed.validation());
     if (output == OutputFormat.JSON) {
       printer.printJson(validation, spec.commandLine().getOut());
     } else {

@@ -4,9 +4,11 @@ import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Resource;
+import dev.shiprun.model.RunCiJob;
 import dev.shiprun.model.StateResource;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
+import dev.shiprun.model.plan.NotRun;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
@@ -124,8 +126,21 @@ public final class LineRunner {
     }
   }
 
-  /** Every run made, in the order they finished, and whether the invocation was cancelled. */
-  public record Outcome(List<JobResult> results, boolean cancelled) {
+  /**
+   * Every run made, in the order they finished, whether the invocation was cancelled, and the jobs
+   * it would have started but does not run (a runCI job, a managed type; see {@link NotRun}).
+   */
+  public record Outcome(List<JobResult> results, boolean cancelled, List<String> notRun) {
+
+    public Outcome {
+      results = List.copyOf(results);
+      notRun = List.copyOf(notRun);
+    }
+
+    public Outcome(List<JobResult> results, boolean cancelled) {
+      this(results, cancelled, List.of());
+    }
+
     public boolean allSucceeded() {
       return !cancelled && results.stream().allMatch(JobResult::succeeded);
     }
@@ -212,6 +227,8 @@ public final class LineRunner {
             ? line.downstreamClosure(start)
             : line.topologicalOrder().stream().filter(start::contains).toList();
     JobBoard board = new JobBoard(candidates);
+    sayWhatWaitsForCi(line, request.jobs().isEmpty() ? line.jobs() : candidates, start);
+    List<String> notRun = new ArrayList<>();
     // The user started the line or named the jobs: a manual run (JOB_TRIGGERED_BY_NAME), unless
     // they fired a trigger resource the job reads: then that IN triggered it.
     for (Job job : start) {
@@ -236,7 +253,7 @@ public final class LineRunner {
     try {
       while (true) {
         if (!cancelled) {
-          for (Starting s : startable(candidates, board, rule)) {
+          for (Starting s : startable(line, candidates, board, rule, notRun)) {
             Job job = s.job();
             Cancellation cancellation = new Cancellation();
             running.put(job.name(), cancellation);
@@ -281,7 +298,35 @@ public final class LineRunner {
         Thread.currentThread().interrupt();
       }
     }
-    return new Outcome(results, cancelled);
+    return new Outcome(results, cancelled, notRun);
+  }
+
+  /**
+   * A job that reads a runCI job or a ciRepo resource waits for CI, which shiprun does not run yet:
+   * nothing triggers it, and the console says so once per job rather than leaving it out in
+   * silence.
+   */
+  private void sayWhatWaitsForCi(AssemblyLine line, List<Job> jobs, List<Job> start) {
+    for (Job job : jobs) {
+      if (start.contains(job) || !job.runByShiprun()) {
+        continue;
+      }
+      for (InStep in : job.ins()) {
+        Optional<Resource> resource = line.resource(in.name());
+        boolean ciJob = resource.isEmpty() && line.job(in.name()).orElse(null) instanceof RunCiJob;
+        boolean ciRepo = resource.isPresent() && resource.get().type().equals("ciRepo");
+        if (ciJob || ciRepo) {
+          progress.waiting(
+              job,
+              "for "
+                  + (ciJob ? "the CI job '" : "a version of the ciRepo '")
+                  + in.name()
+                  + "', which only CI makes and shiprun does not run CI yet (see 'shiprun plan');"
+                  + " it is not triggered");
+          break;
+        }
+      }
+    }
   }
 
   /**
@@ -320,14 +365,27 @@ public final class LineRunner {
    * downstream jobs see them) and leaving out the ones that will not run; the ones to start by
    * priority then that order.
    */
-  private List<Starting> startable(List<Job> candidates, JobBoard board, StartRule rule) {
+  private List<Starting> startable(
+      AssemblyLine line,
+      List<Job> candidates,
+      JobBoard board,
+      StartRule rule,
+      List<String> notRun) {
     List<Starting> out = new ArrayList<>();
     for (Job job : candidates) {
       if (!board.isPending(job.name())) {
         continue;
       }
       StartRule.Decision decision = rule.decide(job, board);
-      if (decision instanceof StartRule.Start s) {
+      Optional<String> whyNot =
+          decision instanceof StartRule.Start ? NotRun.why(line, job) : Optional.empty();
+      if (whyNot.isPresent()) {
+        // It would start now, but shiprun does not run its type: left out, and so is what it
+        // would have triggered.
+        board.leaveOut(job.name());
+        notRun.add(job.name());
+        progress.leftOut(job, whyNot.get());
+      } else if (decision instanceof StartRule.Start s) {
         board.start(job.name());
         out.add(new Starting(job, s.trigger()));
       } else if (decision instanceof StartRule.Wait w) {

@@ -94,11 +94,18 @@ record RunInputs(
                 + in.name()
                 + "' has no version yet"
                 + (resource.isEmpty()
-                    ? "; job '" + in.name() + "' has not run yet: run it first"
-                    : resource.get() instanceof GitRepoResource
-                        ? "; its versions are the commits shiprun finds in its repository: check"
-                            + " that the repository can be reached and has the branch it follows"
-                        : "; run the job that writes it first, or give it a seed/versionTemplate"));
+                        && al.job(in.name()).filter(j -> !j.runByShiprun()).isPresent()
+                    ? "; job '"
+                        + in.name()
+                        + "' is a "
+                        + al.job(in.name()).get().type()
+                        + " job, which shiprun does not run yet (see 'shiprun plan')"
+                    : resource.isEmpty()
+                        ? "; job '" + in.name() + "' has not run yet: run it first"
+                        : resource.get() instanceof GitRepoResource
+                            ? "; its versions are the commits shiprun finds in its repository: check"
+                                + " that the repository can be reached and has the branch it follows"
+                            : "; run the job that writes it first, or give it a seed/versionTemplate"));
       }
       v.ifPresent(version -> found.put(in.name(), version));
     }

@@ -54,6 +54,9 @@ final class YamlVersions {
       if (r instanceof StateResource || r instanceof GitRepoResource) {
         continue; // their versions come from jobs, and from the repository (GitRepoVersions)
       }
+      if (r.type().equals("ciRepo")) {
+        continue; // its versions are CI's webhook events, which shiprun does not receive yet
+      }
       boolean fromYaml =
           r.definition().definesVersion()
               || r instanceof ParamsResource

@@ -19,7 +19,12 @@ final class TextGraph {
     StringBuilder out = new StringBuilder();
     out.append("jobs (in order):\n");
     for (Job job : line.topologicalOrder()) {
-      out.append("  ").append(job.name()).append(" (").append(job.type()).append(")\n");
+      out.append("  ")
+          .append(job.name())
+          .append(" (")
+          .append(job.type())
+          .append(implied(line, job.name()))
+          .append(")\n");
       for (InStep in : job.ins()) {
         out.append("    IN  ").append(in.name()).append(' ').append(kind(line, in.name()));
         if (!in.switchOn()) {
@@ -41,7 +46,12 @@ final class TextGraph {
     }
     out.append("resources:\n");
     for (Resource r : line.resources()) {
-      out.append("  ").append(r.name()).append(" (").append(r.type()).append(')');
+      out.append("  ")
+          .append(r.name())
+          .append(" (")
+          .append(r.type())
+          .append(implied(line, r.name()))
+          .append(')');
       List<Job> triggered = line.triggeredByResource(r.name());
       if (r.isState()) {
         out.append(" never triggers");
@@ -51,6 +61,13 @@ final class TextGraph {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  /** Marks a runCI job or ciRepo the line uses without declaring it (Shippable made it). */
+  private static String implied(AssemblyLine line, String name) {
+    return line.implied(name)
+        .map(i -> ", made by Shippable for repository '" + i.repository() + "'")
+        .orElse("");
   }
 
   private static String kind(AssemblyLine line, String name) {
