@@ -261,8 +261,9 @@ final class StepReader {
     }
     if (task instanceof YamlSequence oldFormat) {
       for (YamlValue item : oldFormat.items()) {
-        if (item instanceof YamlSequence
-            || item instanceof YamlMapping m && malformedScript(m.find("script"))) {
+        if (item instanceof YamlSequence && malformedScript(item)
+            || item instanceof YamlMapping m
+                && (malformedScript(m.find("script")) || hasStepKind(m))) {
           return true;
         }
       }
@@ -270,14 +271,26 @@ final class StepReader {
     return false;
   }
 
-  /** Whether {@code script} (null when absent) is of a shape reported as AL008. */
+  private static boolean hasStepKind(YamlMapping map) {
+    for (YamlEntry e : map.entries()) {
+      if (Vocabulary.STEP_KINDS.contains(e.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code script} (null when absent) is of a shape reported as AL008 or AL123: a mapping,
+   * or a list with a mapping in it at any depth (nested lists are flattened, not wrong).
+   */
   private static boolean malformedScript(YamlValue script) {
     if (script instanceof YamlMapping) {
       return true;
     }
     if (script instanceof YamlSequence seq) {
       for (YamlValue i : seq.items()) {
-        if (!(i instanceof YamlScalar)) {
+        if (malformedScript(i)) {
           return true;
         }
       }
@@ -313,14 +326,43 @@ final class StepReader {
           new TaskStep(Optional.empty(), List.of(), TaskRuntime.DEFAULT, kind.key().at()));
     }
     Fields f = new Fields(body, owner, out);
-    f.warnUnknownKeys(Vocabulary.TASK_KEYS);
     Optional<String> name = f.string("name");
     String named = name.map(n -> "TASK '" + n + "' of job '" + job + "'").orElse(owner);
-    List<ScriptLine> script = f.value("script").map(v -> scripts.read(v, named)).orElse(List.of());
+    stepsInside(body, named);
+    f.warnUnknownKeys(TASK_KEYS);
+    List<ScriptLine> script =
+        f.value("script")
+            .map(v -> scripts.read(v, named, ScriptReader.Place.TASK))
+            .orElse(List.of());
     TaskRuntime runtime =
         f.mapping("runtime").map(r -> runtime(r, named)).orElse(TaskRuntime.DEFAULT);
     return Optional.of(new TaskStep(name, script, runtime, kind.key().at()));
   }
+
+  /**
+   * Reports each step kind ({@code OUT: x}) written as a key of a TASK's mapping: indented into the
+   * TASK, where it is no step at all. The other keys are checked against the TASK's own.
+   */
+  private void stepsInside(YamlMapping map, String owner) {
+    for (YamlEntry e : map.entries()) {
+      if (Vocabulary.STEP_KINDS.contains(e.name())) {
+        String target = e.value() instanceof YamlScalar s && !s.isNull() ? s.text() : "<name>";
+        out.error(
+            DiagnosticCode.AL123,
+            e.key().at(),
+            "step '" + e.name() + ": " + target + "' is inside " + owner + ", not a step",
+            "steps belong under 'steps:': write '- "
+                + e.name()
+                + ": "
+                + target
+                + "' at the indentation of '- TASK:', after the TASK");
+      }
+    }
+  }
+
+  // The keys a TASK mapping may have; step kinds are reported on their own (AL123).
+  private static final Set<String> TASK_KEYS = withStepKinds(Vocabulary.TASK_KEYS);
+  private static final Set<String> OLD_FORMAT_KEYS = withStepKinds(Set.of("script"));
 
   /** Old format: {@code TASK: [ {script: cmd}, {script: cmd} ]} → one task with both lines. */
   private TaskStep oldFormat(YamlSequence seq, String owner, YamlEntry kind) {
@@ -328,10 +370,13 @@ final class StepReader {
     for (YamlValue item : seq.items()) {
       if (item instanceof YamlMapping m) {
         Fields f = new Fields(m, owner, out);
-        f.warnUnknownKeys(java.util.Set.of("script"));
-        f.value("script").ifPresent(v -> script.addAll(scripts.read(v, owner)));
-      } else if (item instanceof YamlScalar s && !s.isNull()) {
-        script.add(new ScriptLine(s.text(), s.at()));
+        stepsInside(m, owner);
+        f.warnUnknownKeys(OLD_FORMAT_KEYS);
+        f.value("script")
+            .ifPresent(v -> script.addAll(scripts.read(v, owner, ScriptReader.Place.TASK)));
+      } else if (item instanceof YamlScalar s && !s.isNull() || item instanceof YamlSequence) {
+        // A command, or a list of them (a template): flattened into the script.
+        scripts.addItem(item, owner, ScriptReader.Place.TASK, script);
       } else {
         out.error(
             DiagnosticCode.AL008,

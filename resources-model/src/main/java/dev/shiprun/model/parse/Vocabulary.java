@@ -1,5 +1,6 @@
 package dev.shiprun.model.parse;
 
+import java.util.List;
 import java.util.Set;
 
 /** The words of the Assembly Lines YAML that the parser recognises. */
@@ -145,4 +146,31 @@ final class Vocabulary {
       Set.of("imageName", "imageTag", "pull", "options", "env");
 
   static final Set<String> HOOK_KEYS = Set.of("script", "NOTIFY");
+
+  /** Every key of the assembly-line vocabulary, to tell a misplaced key from a command. */
+  private static final Set<String> KEYWORDS = keywords();
+
+  private static Set<String> keywords() {
+    java.util.Set<String> all = new java.util.HashSet<>();
+    for (Set<String> words :
+        List.of(
+            TOP_LEVEL,
+            RESOURCE_KEYS,
+            JOB_KEYS,
+            JOB_RUNTIME_KEYS,
+            STEP_KINDS,
+            IN_KEYS,
+            OUT_KEYS,
+            TASK_KEYS,
+            TASK_RUNTIME_KEYS,
+            TASK_OPTIONS_KEYS,
+            HOOK_KEYS)) {
+      all.addAll(words);
+    }
+    return Set.copyOf(all);
+  }
+
+  static boolean isKeyword(String key) {
+    return KEYWORDS.contains(key);
+  }
 }
