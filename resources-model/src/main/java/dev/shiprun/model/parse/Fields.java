@@ -227,7 +227,7 @@ final class Fields {
             + ":' back to the indentation of '"
             + key
             + ":'"
-            + (wantsList ? "" : " and write the value of '" + key + "' on its own line");
+            + (wantsList ? "" : " and write the value of '" + key + "' after '" + key + ":'");
       }
       return wantsList
           ? "put '- ' in front of each item under '" + key + ":'"

@@ -114,20 +114,27 @@ final class ScriptReader {
           DiagnosticCode.AL008,
           at,
           "each script item of " + owner + " must be a command string, found an empty mapping",
-          withAnchors(List.of("remove the '{}' or write a command"), chain));
+          withAnchors(List.of("remove the '{}' or write a command"), chain, map, at));
       return;
     }
     if (place == Place.TASK && Vocabulary.STEP_KINDS.contains(first.name())) {
-      stepInsideTask(first, at, chain, owner);
+      stepInsideTask(map, first, at, chain, owner);
       return;
     }
     String hint;
-    if (Vocabulary.isKeyword(first.name())) {
+    if (Vocabulary.isKeyword(first.name()) && !chain.isEmpty()) {
+      hint =
+          "'"
+              + first.name()
+              + ":' is a key, not a command, and a template lends only commands; write it "
+              + whereKeyBelongs(first.name(), place)
+              + " where the template is used";
+    } else if (Vocabulary.isKeyword(first.name())) {
       hint =
           "'"
               + first.name()
               + ":' is a key, not a command: it is indented one level too deep, into the "
-              + "script list; move it "
+              + "script list; move it one level up, "
               + whereKeyBelongs(first.name(), place);
     } else if (looksLikeCommand(first.name())) {
       hint =
@@ -146,11 +153,11 @@ final class ScriptReader {
         DiagnosticCode.AL008,
         at,
         "each script item of " + owner + " must be a command string, found " + map.describe(),
-        withAnchors(List.of(hint), chain));
+        withAnchors(List.of(hint), chain, map, at));
   }
 
   private void stepInsideTask(
-      YamlEntry step, SourceLocation at, List<YamlAnchor> chain, String owner) {
+      YamlMapping map, YamlEntry step, SourceLocation at, List<YamlAnchor> chain, String owner) {
     String target = step.value() instanceof YamlScalar s && !s.isNull() ? s.text() : "<name>";
     out.error(
         DiagnosticCode.AL123,
@@ -163,17 +170,20 @@ final class ScriptReader {
                     + ": "
                     + target
                     + "' at the indentation of '- TASK:', after the TASK"),
-            chain));
+            chain,
+            map,
+            at));
   }
 
+  /** Where {@code key} goes instead: "beside 'script:'" or "where 'runtime:' belongs". */
   private static String whereKeyBelongs(String key, Place place) {
     if (place == Place.HOOK && Vocabulary.HOOK_KEYS.contains(key)) {
-      return "one level up, beside 'script:'";
+      return "beside 'script:'";
     }
     if (place == Place.TASK && Vocabulary.TASK_KEYS.contains(key)) {
-      return "one level up, beside 'script:' in the TASK";
+      return "beside 'script:' in the TASK";
     }
-    return "up to where '" + key + ":' belongs";
+    return "where '" + key + ":' belongs";
   }
 
   /**
@@ -187,6 +197,19 @@ final class ScriptReader {
       }
     }
     return false;
+  }
+
+  /**
+   * As {@link #withAnchors(List, List)}, and where {@code item} itself is written when that is not
+   * {@code at} (an item of a template, reported where the template is used).
+   */
+  private static String[] withAnchors(
+      List<String> hints, List<YamlAnchor> anchors, YamlValue item, SourceLocation at) {
+    List<String> all = new ArrayList<>(List.of(withAnchors(hints, anchors)));
+    if (!item.at().equals(at)) {
+      all.add("the item is written at " + item.at());
+    }
+    return all.toArray(String[]::new);
   }
 
   /** {@code hints} followed by one note per anchor on the way, outermost first. */

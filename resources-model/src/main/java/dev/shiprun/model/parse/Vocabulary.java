@@ -10,10 +10,17 @@ final class Vocabulary {
 
   static final Set<String> TOP_LEVEL = Set.of("resources", "jobs", "triggers", "templates");
 
-  /** Keys of the CI part of shippable.yml (spec §2): read by runCI, not by the assembly line. */
+  /**
+   * Keys of the CI part of shippable.yml (spec §2): read by runCI, not by the assembly line.
+   * Besides Shippable's own, the keys its CI took from a .travis.yml (it read Travis files and
+   * translated the old build phases into 'build:'), and its older keys (build_image,
+   * commit_container, archive).
+   */
   static final Set<String> CI_KEYS =
       Set.of(
+          // Shippable's CI
           "language",
+          "runtime",
           "build",
           "env",
           "matrix",
@@ -23,8 +30,48 @@ final class Vocabulary {
           "depth",
           "gitConfig",
           "git",
-          "runtime",
+          "vote",
+          "os",
+          // older Shippable CI
+          "build_image",
+          "commit_container",
+          "archive",
+          // Travis build phases
+          "before_install",
+          "install",
+          "before_script",
+          "script",
+          "after_script",
+          "after_success",
+          "after_failure",
+          "before_cache",
+          "before_deploy",
+          "deploy",
+          "after_deploy",
+          // Travis environment and options
+          "addons",
+          "cache",
+          "notifications",
+          "dist",
+          "sudo",
+          "group",
+          "arch",
+          "stages",
+          "import",
+          "compiler",
+          "bundler_args",
+          "gemfile",
+          "go_import_path",
+          "osx_image",
+          "xcode_project",
+          "xcode_workspace",
+          "xcode_scheme",
+          "xcode_sdk",
+          "xcode_destination",
+          "podfile",
+          // language runtimes
           "node_js",
+          "node",
           "python",
           "java",
           "jdk",
@@ -34,20 +81,23 @@ final class Vocabulary {
           "php",
           "scala",
           "clojure",
-          "gemfile",
           "lein",
-          "addons",
-          "before_install",
-          "install",
-          "script",
-          "after_success",
-          "after_failure",
-          "cache",
-          "notifications",
-          "compiler",
-          "os",
-          "dist",
-          "sudo",
+          "android",
+          "otp_release",
+          "elixir",
+          "perl",
+          "haskell",
+          "ghc",
+          "dart",
+          "rust",
+          "d",
+          "crystal",
+          "julia",
+          "r",
+          "mono",
+          "solution",
+          "dotnet",
+          "smalltalk",
           "c",
           "cpp");
 
