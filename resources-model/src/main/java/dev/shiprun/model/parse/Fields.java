@@ -211,13 +211,17 @@ final class Fields {
   }
 
   /** What was most likely written instead of {@code expected}, and how to write it. */
-  static String shapeHint(String key, YamlValue found, String expected) {
+  static String shapeHint(String path, YamlValue found, String expected) {
     boolean wantsList = expected.startsWith("a list");
     boolean wantsMapping = expected.startsWith("a mapping");
+    String key = path.substring(path.lastIndexOf('.') + 1); // as written: 'LIST' of 'envs.LIST'
+    if (found instanceof YamlMapping && wantsList) {
+      return "put '- ' in front of each item under '" + key + ":'";
+    }
     if (found instanceof YamlMapping m && !m.isEmpty() && !wantsMapping) {
       String first = m.entries().get(0).name();
       if (Vocabulary.isKeyword(first)) {
-        // name: build / (deeper) type: runSh: the key below is indented into the value
+        // name: (empty) then, deeper, type: runSh: the key below reads as the value
         return "'"
             + first
             + ":' is indented under '"
@@ -226,17 +230,18 @@ final class Fields {
             + first
             + ":' back to the indentation of '"
             + key
-            + ":'"
-            + (wantsList ? "" : " and write the value of '" + key + "' after '" + key + ":'");
+            + ":' and write the value of '"
+            + key
+            + "' after '"
+            + key
+            + ":'";
       }
-      return wantsList
-          ? "put '- ' in front of each item under '" + key + ":'"
-          : "'" + first + ": …' reads as a mapping; if it is one value with ': ' in it, quote it";
+      return "'" + first + ": …' reads as a mapping; if it is one value with ': ' in it, quote it";
     }
     if (found instanceof YamlSequence && !wantsList) {
       return wantsMapping
           ? "remove the '- ' in front of the keys under '" + key + ":'"
-          : "'" + key + "' takes one value: write '" + key + ": value' without '- '";
+          : "'" + key + "' takes one value, not a list: write '" + key + ": value'";
     }
     if (found instanceof YamlScalar) {
       if (wantsList) {

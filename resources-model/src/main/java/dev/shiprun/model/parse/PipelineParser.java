@@ -224,7 +224,9 @@ public final class PipelineParser {
           DiagnosticCode.AL008,
           value.at(),
           "'" + entry.name() + "' must be a list ('- name: …' items), found " + value.describe(),
-          "put '- ' in front of each " + (entry.name().equals("jobs") ? "job" : "resource"));
+          value instanceof YamlMapping
+              ? "put '- ' in front of each " + (entry.name().equals("jobs") ? "job" : "resource")
+              : Fields.shapeHint(entry.name(), value, "a list"));
     }
     return List.of();
   }
