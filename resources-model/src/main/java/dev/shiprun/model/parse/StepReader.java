@@ -106,6 +106,13 @@ final class StepReader {
     if (sameLetters.isPresent()) {
       return "did you mean '" + sameLetters.get() + "'? step kinds are upper case";
     }
+    if (Vocabulary.TASK_KEYS.contains(first)) {
+      return "'"
+          + first
+          + ":' belongs inside a TASK: write '- TASK:' and indent '"
+          + first
+          + ":' under it";
+    }
     Optional<String> near =
         first.length() < 4 ? Optional.empty() : Suggestions.closest(first, Vocabulary.STEP_KINDS);
     return near.map(s -> "did you mean '" + s + "'?")
@@ -135,7 +142,11 @@ final class StepReader {
             + job
             + "' must name a resource or job, found "
             + kind.value().describe(),
-        "write '- " + kind.name() + ": <name>'");
+        kind.value() instanceof YamlMapping m
+                && !m.isEmpty()
+                && Vocabulary.isKeyword(m.entries().get(0).name())
+            ? Fields.shapeHint(kind.name(), m, "a single value")
+            : "write '- " + kind.name() + ": <name>'");
     return Optional.empty();
   }
 
@@ -246,7 +257,9 @@ final class StepReader {
           DiagnosticCode.AL106,
           task.at(),
           "TASK '" + task.displayName(taskIndex) + "' of job '" + job + "' has no script",
-          "add 'script:' with at least one command, e.g. '- echo hello'");
+          map.find("script") != null
+              ? "'script:' is written beside '- TASK:', not inside it; indent it under 'TASK:'"
+              : "add 'script:' with at least one command, e.g. '- echo hello'");
     }
     return step;
   }
@@ -306,7 +319,11 @@ final class StepReader {
             DiagnosticCode.AL010,
             extra.key().at(),
             "unknown key '" + extra.name() + "' beside TASK of job '" + job + "'; it is ignored",
-            "TASK options go inside it: '- TASK:' then 'name:', 'script:', 'runtime:' indented");
+            Vocabulary.TASK_KEYS.contains(extra.name())
+                ? "'"
+                    + extra.name()
+                    + ":' is a TASK option and goes inside it: indent it under '- TASK:'"
+                : "a TASK step has no key '" + extra.name() + "'; remove it");
       }
     }
     YamlValue value = kind.value();
@@ -385,7 +402,7 @@ final class StepReader {
                 + owner
                 + " must be '- script: <command>', found "
                 + item.describe(),
-            "or use the new format: 'TASK:' with 'script:' below it");
+            "remove the empty '- ' item, or write '- script: <command>'");
       }
     }
     return new TaskStep(Optional.empty(), script, TaskRuntime.DEFAULT, kind.key().at());
