@@ -45,17 +45,26 @@ final class ScriptReader {
               + owner
               + " must be a string or a list of strings, found "
               + value.describe(),
-          withAnchors(
-              List.of(
-                  value instanceof YamlMapping m && !m.isEmpty()
-                      ? "'"
-                          + m.entries().get(0).name()
-                          + ":' is indented as a key under 'script:'; write the commands as "
-                          + "'- command' lines, and quote a command that has ': ' in it"
-                      : "write 'script:' followed by '- command' lines"),
-              anchors(value, List.of())));
+          withAnchors(List.of(scriptMappingHint(value)), anchors(value, List.of())));
     }
     return lines;
+  }
+
+  /**
+   * The hint for {@code script:} whose value is a mapping: a key indented under it, or commands.
+   */
+  private static String scriptMappingHint(YamlValue value) {
+    if (!(value instanceof YamlMapping m) || m.isEmpty()) {
+      return "write 'script:' followed by '- command' lines";
+    }
+    String first = m.entries().get(0).name();
+    if (Vocabulary.isKeyword(first)) {
+      return Fields.shapeHint("script", value, "a string or a list of strings");
+    }
+    return "'"
+        + first
+        + ": …' reads as a key under 'script:'; write each command as a '- command' line, "
+        + "quoted when it has ': ' in it";
   }
 
   /**
