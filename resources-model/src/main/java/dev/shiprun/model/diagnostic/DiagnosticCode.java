@@ -38,6 +38,7 @@ public enum DiagnosticCode {
   AL120("unknown integration"),
   AL121("unknown step"),
   AL122("integration type does not fit the resource"),
+  AL123("step inside a TASK"),
   AL201("unknown integration type"),
   AL202("missing integration field"),
   AL203("invalid registry URL"),

@@ -205,6 +205,52 @@ final class Fields {
         DiagnosticCode.AL008,
         found.at(),
         "'" + key + "' of " + owner + " must be " + expected + ", found " + found.describe(),
-        "see the shiprun docs for the shape of '" + key + "'");
+        ScriptReader.withAnchors(
+            List.of(shapeHint(key, found, expected)),
+            found.alias().map(List::of).orElse(List.of())));
+  }
+
+  /** What was most likely written instead of {@code expected}, and how to write it. */
+  static String shapeHint(String path, YamlValue found, String expected) {
+    boolean wantsList = expected.startsWith("a list");
+    boolean wantsMapping = expected.startsWith("a mapping");
+    String key = path.substring(path.lastIndexOf('.') + 1); // as written: 'LIST' of 'envs.LIST'
+    if (found instanceof YamlMapping && wantsList) {
+      return "put '- ' in front of each item under '" + key + ":'";
+    }
+    if (found instanceof YamlMapping m && !m.isEmpty() && !wantsMapping) {
+      String first = m.entries().get(0).name();
+      if (Vocabulary.isKeyword(first)) {
+        // name: (empty) then, deeper, type: runSh: the key below reads as the value
+        return "'"
+            + first
+            + ":' is indented under '"
+            + key
+            + ":', so it reads as its value; move '"
+            + first
+            + ":' back to the indentation of '"
+            + key
+            + ":' and write the value of '"
+            + key
+            + "' after '"
+            + key
+            + ":'";
+      }
+      return "'" + first + ": …' reads as a mapping; if it is one value with ': ' in it, quote it";
+    }
+    if (found instanceof YamlSequence && !wantsList) {
+      return wantsMapping
+          ? "remove the '- ' in front of the keys under '" + key + ":'"
+          : "'" + key + "' takes one value, not a list: write '" + key + ": value'";
+    }
+    if (found instanceof YamlScalar) {
+      if (wantsList) {
+        return "write each item on its own line below '" + key + ":', starting with '- '";
+      }
+      if (wantsMapping) {
+        return "write the keys of '" + key + "' on the lines below it, indented";
+      }
+    }
+    return "write '" + key + "' as " + expected;
   }
 }

@@ -41,10 +41,11 @@ final class HookReader {
       for (YamlValue item : seq.items()) {
         if (item instanceof YamlMapping map) {
           readItem(map, owner, script, notify);
-        } else if (item instanceof YamlScalar s && !s.isNull()) {
-          script.add(new ScriptLine(s.text(), s.at()));
-        } else {
+        } else if (item instanceof YamlScalar s && s.isNull()) {
           shapeError(item, owner);
+        } else {
+          // A command, or a list of them (a template): flattened into the script.
+          scripts.addItem(item, owner, ScriptReader.Place.HOOK, script);
         }
       }
     } else {
@@ -57,7 +58,9 @@ final class HookReader {
       YamlMapping map, String owner, List<ScriptLine> script, List<NotifyStep> notify) {
     Fields fields = new Fields(map, owner, out);
     fields.warnUnknownKeys(Vocabulary.HOOK_KEYS);
-    fields.value("script").ifPresent(v -> script.addAll(scripts.read(v, owner)));
+    fields
+        .value("script")
+        .ifPresent(v -> script.addAll(scripts.read(v, owner, ScriptReader.Place.HOOK)));
     fields
         .value("NOTIFY")
         .ifPresent(
@@ -78,6 +81,8 @@ final class HookReader {
         DiagnosticCode.AL008,
         value.at(),
         owner + " must be a mapping with 'script' and/or 'NOTIFY', found " + value.describe(),
-        "write 'script:' with a list of commands below it");
+        ScriptReader.withAnchors(
+            List.of("write 'script:' with a list of commands below it"),
+            value.alias().map(List::of).orElse(List.of())));
   }
 }

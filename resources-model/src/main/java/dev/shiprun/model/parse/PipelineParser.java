@@ -225,7 +225,9 @@ public final class PipelineParser {
           DiagnosticCode.AL008,
           value.at(),
           "'" + entry.name() + "' must be a list ('- name: …' items), found " + value.describe(),
-          "put '- ' in front of each " + LIST_ITEMS.getOrDefault(entry.name(), "resource"));
+          value instanceof YamlMapping
+              ? "put '- ' in front of each " + LIST_ITEMS.getOrDefault(entry.name(), "resource")
+              : Fields.shapeHint(entry.name(), value, "a list"));
     }
     return List.of();
   }

@@ -106,6 +106,13 @@ final class StepReader {
     if (sameLetters.isPresent()) {
       return "did you mean '" + sameLetters.get() + "'? step kinds are upper case";
     }
+    if (Vocabulary.TASK_KEYS.contains(first)) {
+      return "'"
+          + first
+          + ":' belongs inside a TASK: write '- TASK:' and indent '"
+          + first
+          + ":' under it";
+    }
     Optional<String> near =
         first.length() < 4 ? Optional.empty() : Suggestions.closest(first, Vocabulary.STEP_KINDS);
     return near.map(s -> "did you mean '" + s + "'?")
@@ -135,7 +142,11 @@ final class StepReader {
             + job
             + "' must name a resource or job, found "
             + kind.value().describe(),
-        "write '- " + kind.name() + ": <name>'");
+        kind.value() instanceof YamlMapping m
+                && !m.isEmpty()
+                && Vocabulary.isKeyword(m.entries().get(0).name())
+            ? Fields.shapeHint(kind.name(), m, "a single value")
+            : "write '- " + kind.name() + ": <name>'");
     return Optional.empty();
   }
 
@@ -246,7 +257,9 @@ final class StepReader {
           DiagnosticCode.AL106,
           task.at(),
           "TASK '" + task.displayName(taskIndex) + "' of job '" + job + "' has no script",
-          "add 'script:' with at least one command, e.g. '- echo hello'");
+          map.find("script") != null
+              ? "'script:' is written beside '- TASK:', not inside it; indent it under 'TASK:'"
+              : "add 'script:' with at least one command, e.g. '- echo hello'");
     }
     return step;
   }
@@ -261,8 +274,9 @@ final class StepReader {
     }
     if (task instanceof YamlSequence oldFormat) {
       for (YamlValue item : oldFormat.items()) {
-        if (item instanceof YamlSequence
-            || item instanceof YamlMapping m && malformedScript(m.find("script"))) {
+        if (item instanceof YamlSequence && malformedScript(item)
+            || item instanceof YamlMapping m
+                && (malformedScript(m.find("script")) || hasStepKind(m))) {
           return true;
         }
       }
@@ -270,14 +284,26 @@ final class StepReader {
     return false;
   }
 
-  /** Whether {@code script} (null when absent) is of a shape reported as AL008. */
+  private static boolean hasStepKind(YamlMapping map) {
+    for (YamlEntry e : map.entries()) {
+      if (Vocabulary.STEP_KINDS.contains(e.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code script} (null when absent) is of a shape reported as AL008 or AL123: a mapping,
+   * or a list with a mapping in it at any depth (nested lists are flattened, not wrong).
+   */
   private static boolean malformedScript(YamlValue script) {
     if (script instanceof YamlMapping) {
       return true;
     }
     if (script instanceof YamlSequence seq) {
       for (YamlValue i : seq.items()) {
-        if (!(i instanceof YamlScalar)) {
+        if (malformedScript(i)) {
           return true;
         }
       }
@@ -293,7 +319,11 @@ final class StepReader {
             DiagnosticCode.AL010,
             extra.key().at(),
             "unknown key '" + extra.name() + "' beside TASK of job '" + job + "'; it is ignored",
-            "TASK options go inside it: '- TASK:' then 'name:', 'script:', 'runtime:' indented");
+            Vocabulary.TASK_KEYS.contains(extra.name())
+                ? "'"
+                    + extra.name()
+                    + ":' is a TASK option and goes inside it: indent it under '- TASK:'"
+                : "a TASK step has no key '" + extra.name() + "'; remove it");
       }
     }
     YamlValue value = kind.value();
@@ -313,14 +343,43 @@ final class StepReader {
           new TaskStep(Optional.empty(), List.of(), TaskRuntime.DEFAULT, kind.key().at()));
     }
     Fields f = new Fields(body, owner, out);
-    f.warnUnknownKeys(Vocabulary.TASK_KEYS);
     Optional<String> name = f.string("name");
     String named = name.map(n -> "TASK '" + n + "' of job '" + job + "'").orElse(owner);
-    List<ScriptLine> script = f.value("script").map(v -> scripts.read(v, named)).orElse(List.of());
+    stepsInside(body, named);
+    f.warnUnknownKeys(TASK_KEYS);
+    List<ScriptLine> script =
+        f.value("script")
+            .map(v -> scripts.read(v, named, ScriptReader.Place.TASK))
+            .orElse(List.of());
     TaskRuntime runtime =
         f.mapping("runtime").map(r -> runtime(r, named)).orElse(TaskRuntime.DEFAULT);
     return Optional.of(new TaskStep(name, script, runtime, kind.key().at()));
   }
+
+  /**
+   * Reports each step kind ({@code OUT: x}) written as a key of a TASK's mapping: indented into the
+   * TASK, where it is no step at all. The other keys are checked against the TASK's own.
+   */
+  private void stepsInside(YamlMapping map, String owner) {
+    for (YamlEntry e : map.entries()) {
+      if (Vocabulary.STEP_KINDS.contains(e.name())) {
+        String target = e.value() instanceof YamlScalar s && !s.isNull() ? s.text() : "<name>";
+        out.error(
+            DiagnosticCode.AL123,
+            e.key().at(),
+            "step '" + e.name() + ": " + target + "' is inside " + owner + ", not a step",
+            "steps belong under 'steps:': write '- "
+                + e.name()
+                + ": "
+                + target
+                + "' at the indentation of '- TASK:', after the TASK");
+      }
+    }
+  }
+
+  // The keys a TASK mapping may have; step kinds are reported on their own (AL123).
+  private static final Set<String> TASK_KEYS = withStepKinds(Vocabulary.TASK_KEYS);
+  private static final Set<String> OLD_FORMAT_KEYS = withStepKinds(Set.of("script"));
 
   /** Old format: {@code TASK: [ {script: cmd}, {script: cmd} ]} → one task with both lines. */
   private TaskStep oldFormat(YamlSequence seq, String owner, YamlEntry kind) {
@@ -328,10 +387,13 @@ final class StepReader {
     for (YamlValue item : seq.items()) {
       if (item instanceof YamlMapping m) {
         Fields f = new Fields(m, owner, out);
-        f.warnUnknownKeys(java.util.Set.of("script"));
-        f.value("script").ifPresent(v -> script.addAll(scripts.read(v, owner)));
-      } else if (item instanceof YamlScalar s && !s.isNull()) {
-        script.add(new ScriptLine(s.text(), s.at()));
+        stepsInside(m, owner);
+        f.warnUnknownKeys(OLD_FORMAT_KEYS);
+        f.value("script")
+            .ifPresent(v -> script.addAll(scripts.read(v, owner, ScriptReader.Place.TASK)));
+      } else if (item instanceof YamlScalar s && !s.isNull() || item instanceof YamlSequence) {
+        // A command, or a list of them (a template): flattened into the script.
+        scripts.addItem(item, owner, ScriptReader.Place.TASK, script);
       } else {
         out.error(
             DiagnosticCode.AL008,
@@ -340,7 +402,7 @@ final class StepReader {
                 + owner
                 + " must be '- script: <command>', found "
                 + item.describe(),
-            "or use the new format: 'TASK:' with 'script:' below it");
+            "remove the empty '- ' item, or write '- script: <command>'");
       }
     }
     return new TaskStep(Optional.empty(), script, TaskRuntime.DEFAULT, kind.key().at());

@@ -1,5 +1,6 @@
 package dev.shiprun.model.parse;
 
+import java.util.List;
 import java.util.Set;
 
 /** The words of the Assembly Lines YAML that the parser recognises. */
@@ -9,10 +10,17 @@ final class Vocabulary {
 
   static final Set<String> TOP_LEVEL = Set.of("resources", "jobs", "triggers", "templates");
 
-  /** Keys of the CI part of shippable.yml (spec §2): read by runCI, not by the assembly line. */
+  /**
+   * Keys of the CI part of shippable.yml (spec §2): read by runCI, not by the assembly line.
+   * Besides Shippable's own, the keys its CI took from a .travis.yml (it read Travis files and
+   * translated the old build phases into 'build:'), and its older keys (build_image,
+   * commit_container, archive).
+   */
   static final Set<String> CI_KEYS =
       Set.of(
+          // Shippable's CI
           "language",
+          "runtime",
           "build",
           "env",
           "matrix",
@@ -22,8 +30,48 @@ final class Vocabulary {
           "depth",
           "gitConfig",
           "git",
-          "runtime",
+          "vote",
+          "os",
+          // older Shippable CI
+          "build_image",
+          "commit_container",
+          "archive",
+          // Travis build phases
+          "before_install",
+          "install",
+          "before_script",
+          "script",
+          "after_script",
+          "after_success",
+          "after_failure",
+          "before_cache",
+          "before_deploy",
+          "deploy",
+          "after_deploy",
+          // Travis environment and options
+          "addons",
+          "cache",
+          "notifications",
+          "dist",
+          "sudo",
+          "group",
+          "arch",
+          "stages",
+          "import",
+          "compiler",
+          "bundler_args",
+          "gemfile",
+          "go_import_path",
+          "osx_image",
+          "xcode_project",
+          "xcode_workspace",
+          "xcode_scheme",
+          "xcode_sdk",
+          "xcode_destination",
+          "podfile",
+          // language runtimes
           "node_js",
+          "node",
           "python",
           "java",
           "jdk",
@@ -33,20 +81,23 @@ final class Vocabulary {
           "php",
           "scala",
           "clojure",
-          "gemfile",
           "lein",
-          "addons",
-          "before_install",
-          "install",
-          "script",
-          "after_success",
-          "after_failure",
-          "cache",
-          "notifications",
-          "compiler",
-          "os",
-          "dist",
-          "sudo",
+          "android",
+          "otp_release",
+          "elixir",
+          "perl",
+          "haskell",
+          "ghc",
+          "dart",
+          "rust",
+          "d",
+          "crystal",
+          "julia",
+          "r",
+          "mono",
+          "solution",
+          "dotnet",
+          "smalltalk",
           "c",
           "cpp");
 
@@ -135,4 +186,31 @@ final class Vocabulary {
       Set.of("imageName", "imageTag", "pull", "options", "env");
 
   static final Set<String> HOOK_KEYS = Set.of("script", "NOTIFY");
+
+  /** Every key of the assembly-line vocabulary, to tell a misplaced key from a command. */
+  private static final Set<String> KEYWORDS = keywords();
+
+  private static Set<String> keywords() {
+    java.util.Set<String> all = new java.util.HashSet<>();
+    for (Set<String> words :
+        List.of(
+            TOP_LEVEL,
+            RESOURCE_KEYS,
+            JOB_KEYS,
+            JOB_RUNTIME_KEYS,
+            STEP_KINDS,
+            IN_KEYS,
+            OUT_KEYS,
+            TASK_KEYS,
+            TASK_RUNTIME_KEYS,
+            TASK_OPTIONS_KEYS,
+            HOOK_KEYS)) {
+      all.addAll(words);
+    }
+    return Set.copyOf(all);
+  }
+
+  static boolean isKeyword(String key) {
+    return KEYWORDS.contains(key);
+  }
 }

@@ -19,10 +19,11 @@ import org.yaml.snakeyaml.parser.Parser;
  * or its tag resolver: pipelines read every scalar as text, and on a 5 MiB line the node tree and
  * the resolver's patterns cost a third of the load time and double the live heap.
  *
- * <p>An alias shares the value its anchor produced (values are immutable), so an alias bomb costs
- * no memory here; what it would cost whoever walks the tree is counted instead: every anchor
- * remembers how many values it expands to and how deep it nests, and each alias adds that to the
- * document's budget. One builder per file.
+ * <p>An alias shares the value its anchor produced (values are immutable): it gets a value object
+ * of its own that stands at the alias and names the anchor, but the items or entries under it are
+ * the anchor's, so an alias bomb costs no memory here; what it would cost whoever walks the tree is
+ * counted instead: every anchor remembers how many values it expands to and how deep it nests, and
+ * each alias adds that to the document's budget. One builder per file.
  */
 final class TreeBuilder {
 
@@ -171,7 +172,14 @@ final class TreeBuilder {
       throw new YamlLoader.TooDeep(lines.locate(blame), maxExpandedDepth, true);
     }
     lastHeight = anchored.height();
-    return anchored.value();
+    // The value is shared; only where it stands is new: the alias, with the anchor it names.
+    YamlValue value = anchored.value();
+    int line0 = at.getLine();
+    return value.usedAt(
+        new YamlAnchor(name, value.at()),
+        lines.fileOf(line0),
+        lines.lineOf(line0),
+        at.getColumn() + 1);
   }
 
   private YamlSequence sequence(Mark at, int depth) {

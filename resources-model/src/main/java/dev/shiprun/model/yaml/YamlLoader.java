@@ -139,7 +139,7 @@ public final class YamlLoader {
           "define the anchor ('&" + e.name + "') before the alias that uses it");
       return List.of();
     } catch (MarkedYAMLException e) {
-      reportMarked(e, lines, file, out);
+      reportMarked(e, lines, file, combined, out);
       return List.of();
     } catch (YAMLException e) {
       out.error(
@@ -153,7 +153,7 @@ public final class YamlLoader {
   }
 
   private static void reportMarked(
-      MarkedYAMLException e, LineMap lines, String file, Diagnostics out) {
+      MarkedYAMLException e, LineMap lines, String file, String text, Diagnostics out) {
     Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
     SourceLocation at =
         mark == null ? SourceLocation.ofFile(file) : lines.locate(mark.getLine(), mark.getColumn());
@@ -174,13 +174,48 @@ public final class YamlLoader {
     if (tab) {
       hints.add("YAML does not allow tabs for indentation; indent with spaces");
     }
-    if (problem.equals("mapping values are not allowed here")) {
-      hints.add(
-          "a ': ' inside a value starts a mapping; quote the whole value, e.g. "
-              + "script: 'echo time: now', or write it as a block scalar ('|')");
+    if (problem.equals("mapping values are not allowed here") && mark != null) {
+      hints.add(colonHint(text, mark));
     }
     out.error(
         DiagnosticCode.AL001, at, "yaml syntax error: " + problem, hints.toArray(String[]::new));
+  }
+
+  /**
+   * The hint for a ': ' where YAML allows no mapping. When the line holds nothing but a key before
+   * that colon ({@code type:}), the key is indented deeper than the line above and reads as the
+   * rest of that line's value; otherwise the ': ' is inside a value, which must be quoted.
+   */
+  static String colonHint(String text, Mark mark) {
+    String line = lineAt(text, mark.getLine());
+    String before = line.substring(0, Math.min(mark.getColumn(), line.length())).strip();
+    if (before.startsWith("- ")) {
+      before = before.substring(2).strip();
+    }
+    if (before.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+      return "'"
+          + before
+          + ":' is indented deeper than the line above, so YAML reads it as more of that "
+          + "line's value; align '"
+          + before
+          + ":' with the key it belongs beside";
+    }
+    return "a ': ' inside a value starts a mapping; quote the whole value, e.g. "
+        + "script: 'echo time: now', or write it as a block scalar ('|')";
+  }
+
+  /** Line {@code line0} (0-based) of {@code text}, without its line break. */
+  private static String lineAt(String text, int line0) {
+    int start = 0;
+    for (int i = 0; i < line0 && start >= 0; i++) {
+      int next = text.indexOf('\n', start);
+      start = next < 0 ? -1 : next + 1;
+    }
+    if (start < 0) {
+      return "";
+    }
+    int end = text.indexOf('\n', start);
+    return text.substring(start, end < 0 ? text.length() : end);
   }
 
   /**

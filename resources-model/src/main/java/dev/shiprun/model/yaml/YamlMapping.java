@@ -7,12 +7,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A YAML mapping with its entries in document order. Keys are unique (the loader checks). */
-public record YamlMapping(List<YamlEntry> entries, String file, int line, int column)
+public record YamlMapping(
+    List<YamlEntry> entries, String file, int line, int column, YamlAnchor aliasOf)
     implements YamlValue {
 
   public YamlMapping {
     entries = List.copyOf(entries);
     Positions.check(file, line, column);
+  }
+
+  public YamlMapping(List<YamlEntry> entries, String file, int line, int column) {
+    this(entries, file, line, column, null);
+  }
+
+  @Override
+  public YamlMapping usedAt(YamlAnchor anchor, String file, int line, int column) {
+    return new YamlMapping(entries, file, line, column, anchor); // the entries are shared
   }
 
   public YamlMapping(List<YamlEntry> entries, SourceLocation at) {

@@ -9,12 +9,22 @@ import java.util.OptionalLong;
  * A scalar as written. {@code plain} is false for quoted and block scalars, which YAML never reads
  * as booleans, numbers or null.
  */
-public record YamlScalar(String text, boolean plain, String file, int line, int column)
+public record YamlScalar(
+    String text, boolean plain, String file, int line, int column, YamlAnchor aliasOf)
     implements YamlValue {
 
   public YamlScalar {
     Objects.requireNonNull(text, "text");
     Positions.check(file, line, column);
+  }
+
+  public YamlScalar(String text, boolean plain, String file, int line, int column) {
+    this(text, plain, file, line, column, null);
+  }
+
+  @Override
+  public YamlScalar usedAt(YamlAnchor anchor, String file, int line, int column) {
+    return new YamlScalar(text, plain, file, line, column, anchor);
   }
 
   public boolean isNull() {

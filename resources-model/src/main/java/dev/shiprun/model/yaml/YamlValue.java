@@ -1,6 +1,7 @@
 package dev.shiprun.model.yaml;
 
 import dev.shiprun.model.diagnostic.SourceLocation;
+import java.util.Optional;
 
 /**
  * A YAML value that remembers where it was written. The whole pipeline model is read from these, so
@@ -24,6 +25,20 @@ public sealed interface YamlValue permits YamlScalar, YamlSequence, YamlMapping 
   default SourceLocation at() {
     return new SourceLocation(file(), line(), column());
   }
+
+  /**
+   * The anchor this value was taken from when it is written as an alias ({@code *name}), or null.
+   * The value's own position is then the alias's: where the user used it.
+   */
+  YamlAnchor aliasOf();
+
+  /** {@link #aliasOf} as an Optional. */
+  default Optional<YamlAnchor> alias() {
+    return Optional.ofNullable(aliasOf());
+  }
+
+  /** The same value standing where an alias of {@code anchor} is written. */
+  YamlValue usedAt(YamlAnchor anchor, String file, int line, int column);
 
   /** "a mapping", "a list", "a string": for messages such as "expected a list, found a string". */
   String describe();

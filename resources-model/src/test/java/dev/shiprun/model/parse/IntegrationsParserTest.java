@@ -581,7 +581,7 @@ class IntegrationsParserTest {
         DiagnosticCode.AL008,
         "integrations.yml:2:11",
         "'name' of integration #1 must be a single value, found a list",
-        "see the shiprun docs for the shape of 'name'");
+        "'name' takes one value, not a list: write 'name: value'");
   }
 
   // --- fields
@@ -734,7 +734,7 @@ class IntegrationsParserTest {
         DiagnosticCode.AL008,
         "integrations.yml:4:11",
         "'envs' of integration 'my-kv' must be a mapping of names to values, found a string",
-        "see the shiprun docs for the shape of 'envs'");
+        "write the keys of 'envs' on the lines below it, indented");
   }
 
   @Test
@@ -756,7 +756,7 @@ class IntegrationsParserTest {
         DiagnosticCode.AL008,
         "integrations.yml:6:13",
         "'envs.LIST' of integration 'my-kv' must be a single value, found a list",
-        "see the shiprun docs for the shape of 'envs.LIST'");
+        "'LIST' takes one value, not a list: write 'LIST: value'");
   }
 
   @Test
@@ -777,7 +777,7 @@ class IntegrationsParserTest {
         DiagnosticCode.AL008,
         "integrations.yml:4:15",
         "'username' of integration 'hub-creds' must be a single value, found a mapping",
-        "see the shiprun docs for the shape of 'username'");
+        "'first: …' reads as a mapping; if it is one value with ': ' in it, quote it");
   }
 
   @Test

@@ -556,4 +556,65 @@ class JobParsingTest {
             List.of("did you mean 'TASK'?")),
         hints);
   }
+
+  @Test
+  void templateListsInScriptsAreFlattenedAtAnyDepthAndStandWhereTheyAreUsed() {
+    Job job =
+        onlyJob(
+            """
+            templates:
+              setup: &setup
+                - echo setup
+              build: &build
+                - *setup
+                - - echo nested
+                - echo build
+            jobs:
+              - name: build
+                type: runSh
+                steps:
+                  - TASK:
+                      script:
+                        - echo first
+                        - *build
+                on_success:
+                  script: *setup
+                always:
+                  - *build
+            """);
+    RunShJob runSh = (RunShJob) job;
+    TaskStep task = (TaskStep) runSh.steps().get(0);
+    assertEquals(List.of("echo first", "echo setup", "echo nested", "echo build"), lines(task));
+    // the commands of the template stand at '- *build', the line the job writes
+    SourceLocation useSite = new SourceLocation("shippable.yml", 33, 15);
+    assertEquals(useSite, task.script().get(1).at());
+    assertEquals(useSite, task.script().get(3).at());
+    assertEquals(
+        List.of("echo setup"),
+        runSh.hooks().onSuccess().script().stream().map(ScriptLine::text).toList());
+    assertEquals(
+        List.of("echo setup", "echo nested", "echo build"),
+        runSh.hooks().always().script().stream().map(ScriptLine::text).toList());
+  }
+
+  @Test
+  void aStepInsideATaskIsAnErrorNotADroppedStep() {
+    Validation v =
+        Pipelines.load(
+            RESOURCES
+                + """
+                jobs:
+                  - name: build
+                    type: runSh
+                    steps:
+                      - TASK:
+                          - script: make
+                          - OUT: img
+                """);
+    List<Diagnostic> errors = v.diagnostics().stream().filter(Diagnostic::isError).toList();
+    assertEquals(1, errors.size(), () -> Pipelines.render(v));
+    assertEquals(DiagnosticCode.AL123, errors.get(0).code());
+    assertEquals(
+        "step 'OUT: img' is inside TASK of job 'build', not a step", errors.get(0).message());
+  }
 }

@@ -288,6 +288,30 @@ class YamlLoaderTest {
   }
 
   @Test
+  void aKeyIndentedDeeperThanTheLineAboveIsNotCalledAColonInAValue() {
+    load("job:\n  name: build\n    type: runSh\n");
+    Diagnostic d = only();
+    assertEquals(DiagnosticCode.AL001, d.code());
+    assertEquals(at(3, 9), d.at());
+    assertEquals(
+        "'type:' is indented deeper than the line above, so YAML reads it as more of that "
+            + "line's value; align 'type:' with the key it belongs beside",
+        d.hints().get(0));
+  }
+
+  @Test
+  void aValueReadThroughAnAliasStandsAtTheAliasAndNamesItsAnchor() {
+    YamlMapping root = loadMapping("common: &common\n  - make\nuse:\n  - *common\n");
+    YamlSequence use = (YamlSequence) root.get("use").orElseThrow();
+    YamlSequence used = (YamlSequence) use.items().get(0);
+    assertEquals(at(4, 5), used.at());
+    assertEquals(new YamlAnchor("common", at(1, 9)), used.aliasOf());
+    YamlSequence anchored = (YamlSequence) root.get("common").orElseThrow();
+    assertEquals(null, anchored.aliasOf());
+    assertTrue(anchored.items() == used.items(), "the items are shared, not copied");
+  }
+
+  @Test
   void fileOfCommentsAndDocumentMarkersIsEmpty() {
     assertEquals(List.of(), load("# nothing\n\n---\n   \n"));
     Diagnostic d = only();

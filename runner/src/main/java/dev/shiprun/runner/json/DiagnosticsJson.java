@@ -12,8 +12,9 @@ import java.util.List;
  * The JSON form of diagnostics, one for the CLI's {@code --output json} and the daemon's API:
  * {@code {"valid":false,"errors":1,"warnings":0,"diagnostics":[{"severity":"error","code":"AL107",
  * "message":"…","file":"…","line":14,"column":9,"hints":["…"]}]}}; {@code line} and {@code column}
- * are {@code null} for a problem with a whole file. Plain static code (no CDI, no ObjectMapper):
- * building trees is cheap, and a one-shot command pays nothing it does not print.
+ * are always numbers, both 0 for a problem with a whole file (lines and columns count from 1).
+ * Plain static code (no CDI, no ObjectMapper): building trees is cheap, and a one-shot command pays
+ * nothing it does not print.
  */
 public final class DiagnosticsJson {
 
@@ -46,13 +47,9 @@ public final class DiagnosticsJson {
     node.put("message", d.message());
     SourceLocation at = d.at();
     node.put("file", at.file());
-    if (at.hasLine()) {
-      node.put("line", at.line());
-      node.put("column", at.column());
-    } else {
-      node.putNull("line");
-      node.putNull("column");
-    }
+    // Always numbers: 0 is "the whole file", as in SourceLocation (lines count from 1).
+    node.put("line", at.line());
+    node.put("column", at.column());
     ArrayNode hints = node.putArray("hints");
     d.hints().forEach(hints::add);
     return node;

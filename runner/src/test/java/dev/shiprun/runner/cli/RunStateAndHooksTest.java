@@ -21,6 +21,7 @@ class RunStateAndHooksTest {
 
   private static final String STATE = "src/test/resources/fixtures/run/state";
   private static final String HOOKS = "src/test/resources/fixtures/run/hooks";
+  private static final String TEMPLATES = "src/test/resources/fixtures/run/templates";
 
   @TempDir Path home;
 
@@ -95,6 +96,36 @@ class RunStateAndHooksTest {
     assertHooks(launcher, "fail-start", "failure", List.of("on_start", "on_failure", "always"));
   }
 
+  @Test
+  void templatesInScriptsRunTheirCommandsInPlace(QuarkusMainLauncher launcher) throws Exception {
+    RunHarness shiprun = new RunHarness(launcher, home);
+    RunHarness.Summary run = shiprun.run(TEMPLATES, "--job", "templated");
+    assertEquals("success", run.status("templated"), run.describe());
+    String log = shiprun.log(run.runId("templated"));
+    assertEquals(
+        List.of(
+            "task",
+            "before",
+            "hello from templated",
+            "after",
+            "on_success",
+            "hello from templated",
+            "always",
+            "hello from templated"),
+        printed(log),
+        log);
+  }
+
+  private static List<String> printed(String log) {
+    List<String> printed = new ArrayList<>();
+    for (String line : log.split("\n")) {
+      if (!line.startsWith("[shiprun]")) {
+        printed.add(line);
+      }
+    }
+    return printed;
+  }
+
   private void assertHooks(
       QuarkusMainLauncher launcher, String mode, String status, List<String> expected)
       throws Exception {
@@ -103,13 +134,7 @@ class RunStateAndHooksTest {
     assertEquals(status, run.status("hooked"), run.describe());
     assertEquals(status.equals("success") ? 0 : 1, run.exitCode());
     String log = shiprun.log(run.runId("hooked"));
-    List<String> printed = new ArrayList<>();
-    for (String line : log.split("\n")) {
-      if (!line.startsWith("[shiprun]")) {
-        printed.add(line);
-      }
-    }
-    assertEquals(expected, printed, log);
+    assertEquals(expected, printed(log), log);
     assertFalse(log.contains("on_cancel"), log);
     if (!status.equals("success")) {
       assertTrue(log.contains("failed with exit code"), log);
