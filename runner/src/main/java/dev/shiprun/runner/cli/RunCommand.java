@@ -101,7 +101,8 @@ public class RunCommand implements Callable<Integer> {
       names = "--strict-secrets",
       description =
           "Fail a job when a secret got past the masker into its stored log (otherwise a"
-              + " warning; the log is masked again either way).")
+              + " warning; the log is masked again either way), and do not start when an"
+              + " encrypted 'secure:' value cannot be read.")
   boolean strictSecrets;
 
   @Mixin VersionSecretsOption versionSecrets = new VersionSecretsOption();
@@ -145,7 +146,7 @@ public class RunCommand implements Callable<Integer> {
           spec.commandLine(), "--parallel must be 1 or more, not " + threads);
     }
     Optional<LineInput.Loaded> loaded =
-        input.load(spec, lineOptions, output, stores.of(homeOptions.home));
+        input.load(spec, lineOptions, strictSecrets, output, stores.of(homeOptions.home));
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }
@@ -158,7 +159,9 @@ public class RunCommand implements Callable<Integer> {
       return ExitCode.FAILED.code();
     }
     List<Diagnostic> missing =
-        new Planner().missingIntegrations(line.valid(), lineOptions.request(line.integrations()));
+        new Planner()
+            .missingIntegrations(
+                line.valid(), lineOptions.request(line.integrations(), line.secure()));
     if (missing.stream().anyMatch(Diagnostic::isError)) {
       missing.forEach(d -> err.println(renderer.render(d)));
       err.println("not run: an integration the jobs use is missing; nothing was started");
@@ -200,6 +203,7 @@ public class RunCommand implements Callable<Integer> {
                     lineOptions.jobs,
                     !lineOptions.noDownstream,
                     line.integrations(),
+                    line.secure(),
                     threads));
       }
       print(outcome, shown);

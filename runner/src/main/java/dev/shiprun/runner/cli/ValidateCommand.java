@@ -2,12 +2,14 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.validate.Validation;
+import dev.shiprun.runner.secrets.SecureValueCheck;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,21 +46,34 @@ public class ValidateCommand implements Callable<Integer> {
       description = "How to show the result: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
+  @Mixin SecretsOptions secrets = new SecretsOptions();
+
+  @Mixin HomeOptions homeOptions = new HomeOptions();
+
   private final AssemblyLineLoader loader;
   private final WorkingDirectory workingDirectory;
   private final DiagnosticsPrinter printer;
+  private final IntegrationStores stores;
 
   @Inject
   public ValidateCommand(
-      AssemblyLineLoader loader, WorkingDirectory workingDirectory, DiagnosticsPrinter printer) {
+      AssemblyLineLoader loader,
+      WorkingDirectory workingDirectory,
+      DiagnosticsPrinter printer,
+      IntegrationStores stores) {
     this.loader = loader;
     this.workingDirectory = workingDirectory;
     this.printer = printer;
+    this.stores = stores;
   }
 
   @Override
   public Integer call() {
-    Validation validation = loader.load(workingDirectory.resolve(paths));
+    Validation validation =
+        SecureValueCheck.check(
+            loader.load(workingDirectory.resolve(paths)),
+            () -> stores.of(homeOptions.home),
+            secrets.strict);
     if (output == OutputFormat.JSON) {
       printer.printJson(validation, spec.commandLine().getOut());
     } else {

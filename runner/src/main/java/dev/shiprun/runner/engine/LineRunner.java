@@ -5,6 +5,7 @@ import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.StateResource;
+import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.exec.Cancellation;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -71,7 +73,8 @@ public final class LineRunner {
   /**
    * What to run. {@code queuedRuns} names, per start job, the queued run (the daemon's) its run is
    * to be; the others get new run rows. {@code variables} are added to the engine's inherited ones,
-   * as {@code --env} entries are (a daemon request's trigger variables).
+   * as {@code --env} entries are (a daemon request's trigger variables). {@code secure}: the opened
+   * {@code secure:} values of the line's params resources.
    */
   public record Request(
       String line,
@@ -79,11 +82,13 @@ public final class LineRunner {
       List<String> jobs,
       boolean downstream,
       Map<String, Integration> integrations,
+      SecureParams secure,
       int parallel,
       Map<String, Long> queuedRuns,
       Map<String, String> variables) {
 
     public Request {
+      Objects.requireNonNull(secure, "secure");
       queuedRuns = Map.copyOf(queuedRuns);
       variables = Map.copyOf(variables);
     }
@@ -94,8 +99,20 @@ public final class LineRunner {
         List<String> jobs,
         boolean downstream,
         Map<String, Integration> integrations,
+        SecureParams secure,
         int parallel) {
-      this(line, assemblyLine, jobs, downstream, integrations, parallel, Map.of(), Map.of());
+      this(
+          line, assemblyLine, jobs, downstream, integrations, secure, parallel, Map.of(), Map.of());
+    }
+
+    public Request(
+        String line,
+        AssemblyLine assemblyLine,
+        List<String> jobs,
+        boolean downstream,
+        Map<String, Integration> integrations,
+        int parallel) {
+      this(line, assemblyLine, jobs, downstream, integrations, SecureParams.NONE, parallel);
     }
   }
 
@@ -216,6 +233,7 @@ public final class LineRunner {
                     job,
                     s.trigger().by(),
                     request.integrations(),
+                    request.secure(),
                     cancellation,
                     queuedRun(request, job),
                     inherited,
