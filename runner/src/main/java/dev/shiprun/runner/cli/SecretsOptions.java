@@ -9,6 +9,6 @@ public class SecretsOptions {
       names = "--strict-secrets",
       description =
           "An encrypted 'secure:' value this home cannot read (Shippable's, another home's,"
-              + " a damaged one) is an error, not a warning; run does not start.")
+              + " a damaged one) is an error that makes the line invalid, not a warning.")
   boolean strict;
 }
