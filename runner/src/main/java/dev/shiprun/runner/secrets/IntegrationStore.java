@@ -166,6 +166,11 @@ public final class IntegrationStore {
     }
   }
 
+  /** Whether {@code shiprun encrypt} made a values key here (rotate-key re-wraps it). */
+  public boolean holdsValuesKey() {
+    return read().values != null;
+  }
+
   private static StoredValuesKey wrap(SecretBox box, ValuesKey key) {
     StoredValuesKey stored = new StoredValuesKey();
     stored.id = key.id();

@@ -91,7 +91,9 @@ class SecureValuesTest {
 
   @Test
   void blobsStillOpenAfterRotateKeyWhichReWrapsTheirKey() throws Exception {
+    assertFalse(store(home).holdsValuesKey());
     String blob = store(home).encrypt(PAIRS);
+    assertTrue(store(home).holdsValuesKey());
     String masterBefore = Files.readString(home.resolve("master.key"));
 
     store(home).rotate(Optional.empty());
