@@ -1,6 +1,7 @@
 package dev.shiprun.model;
 
 import dev.shiprun.model.diagnostic.SourceSet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,21 @@ public final class Pipeline {
   private final List<Resource> resources;
   private final List<Job> jobs;
   private final SourceSet sources;
+  private final List<SecureValue> ciSecureValues;
   private final Map<String, Resource> resourcesByName = new HashMap<>();
   private final Map<String, Job> jobsByName = new HashMap<>();
 
   public Pipeline(List<Resource> resources, List<Job> jobs, SourceSet sources) {
+    this(resources, jobs, sources, List.of());
+  }
+
+  /** With the {@code secure:} values found in the CI {@code env:} of the files. */
+  public Pipeline(
+      List<Resource> resources,
+      List<Job> jobs,
+      SourceSet sources,
+      List<SecureValue> ciSecureValues) {
+    this.ciSecureValues = List.copyOf(ciSecureValues);
     this.resources = List.copyOf(resources);
     this.jobs = List.copyOf(jobs);
     this.sources = Objects.requireNonNull(sources, "sources");
@@ -42,6 +54,18 @@ public final class Pipeline {
 
   public SourceSet sources() {
     return sources;
+  }
+
+  /** Every {@code secure:} value: those of params resources, then those of CI {@code env:}. */
+  public List<SecureValue> secureValues() {
+    List<SecureValue> out = new ArrayList<>();
+    for (Resource r : resources) {
+      if (r instanceof ParamsResource p) {
+        p.secure().ifPresent(s -> out.add(new SecureValue(SecureValue.Origin.PARAMS, p.name(), s)));
+      }
+    }
+    out.addAll(ciSecureValues);
+    return out;
   }
 
   public Optional<Resource> resource(String name) {

@@ -43,7 +43,8 @@ public enum DiagnosticCode {
   AL202("missing integration field"),
   AL203("invalid registry URL"),
   AL204("environment variable not set"),
-  AL205("duplicate integration name");
+  AL205("duplicate integration name"),
+  AL206("encrypted value cannot be read");
 
   private final String title;
 

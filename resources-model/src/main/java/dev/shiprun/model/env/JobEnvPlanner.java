@@ -29,7 +29,18 @@ public final class JobEnvPlanner {
       BuildInfo build,
       VersionLookup versions,
       Map<String, Integration> integrations) {
-    return session(line, versions, integrations).plan(job, build);
+    return plan(job, line, build, versions, integrations, SecureParams.NONE);
+  }
+
+  /** With the opened {@code secure:} values of the line's params resources. */
+  public JobEnv plan(
+      Job job,
+      AssemblyLine line,
+      BuildInfo build,
+      VersionLookup versions,
+      Map<String, Integration> integrations,
+      SecureParams secure) {
+    return session(line, versions, integrations, secure).plan(job, build);
   }
 
   /**
@@ -44,7 +55,7 @@ public final class JobEnvPlanner {
       VersionLookup versions,
       Map<String, Integration> integrations) {
     JobEnv.Builder env = new JobEnv.Builder();
-    new Session(line, versions, integrations).dependency(env, root, name, "IN");
+    new Session(line, versions, integrations, SecureParams.NONE).dependency(env, root, name, "IN");
     return env.build();
   }
 
@@ -55,7 +66,16 @@ public final class JobEnvPlanner {
    */
   public Session session(
       AssemblyLine line, VersionLookup versions, Map<String, Integration> integrations) {
-    return new Session(line, versions, integrations);
+    return session(line, versions, integrations, SecureParams.NONE);
+  }
+
+  /** With the opened {@code secure:} values of the line's params resources. */
+  public Session session(
+      AssemblyLine line,
+      VersionLookup versions,
+      Map<String, Integration> integrations,
+      SecureParams secure) {
+    return new Session(line, versions, integrations, secure);
   }
 
   /** One line, versions and integrations; not thread-safe (one per plan). */
@@ -76,6 +96,7 @@ public final class JobEnvPlanner {
     private final AssemblyLine line;
     private final VersionLookup versions;
     private final Map<String, Integration> integrations;
+    private final SecureParams secure;
 
     /** Recorded puts by key; a null value: they read the job's variables, made per job. */
     private final Map<Key, List<EnvVar>> shared = new HashMap<>();
@@ -83,10 +104,14 @@ public final class JobEnvPlanner {
     private final Map<BuildInfo, BuildVars> builds = new HashMap<>();
 
     private Session(
-        AssemblyLine line, VersionLookup versions, Map<String, Integration> integrations) {
+        AssemblyLine line,
+        VersionLookup versions,
+        Map<String, Integration> integrations,
+        SecureParams secure) {
       this.line = line;
       this.versions = versions;
       this.integrations = integrations;
+      this.secure = secure;
     }
 
     public JobEnv plan(Job job, BuildInfo build) {
@@ -102,6 +127,10 @@ public final class JobEnvPlanner {
                 for (String[] kv : ResourceEnv.rawParams(p, versions.versionOf(p.name()))) {
                   e.put(kv[0], kv[1], origin);
                 }
+                // The secure value's pairs, as plain params are, but hidden (spec §3.7).
+                secure
+                    .of(p.name())
+                    .forEach((k, v) -> e.put(EnvNames.sanitize(k), new EnvValue.Hidden(v), origin));
               });
         }
       }
@@ -213,6 +242,14 @@ public final class JobEnvPlanner {
         ResourceEnv.add(env, prefix, folder, r, operation, version);
         if (r instanceof ParamsResource p && operation.equals("IN")) {
           ResourceEnv.addParams(env, prefix, p, version, operation + " " + name);
+          secure
+              .of(name)
+              .forEach(
+                  (k, v) ->
+                      env.put(
+                          prefix + "_PARAMS_" + EnvNames.field(k),
+                          new EnvValue.Hidden(v),
+                          operation + " " + name));
         }
         Optional<Integration> integration = r.integration().map(i -> integrations.get(i.name()));
         if (r instanceof GitRepoResource repo) {

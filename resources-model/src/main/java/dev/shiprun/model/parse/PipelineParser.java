@@ -3,6 +3,7 @@ package dev.shiprun.model.parse;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Pipeline;
 import dev.shiprun.model.Resource;
+import dev.shiprun.model.SecureValue;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
@@ -77,16 +78,19 @@ public final class PipelineParser {
     }
     List<Resource> resources = new ArrayList<>();
     List<Job> jobs = new ArrayList<>();
+    List<SecureValue> ciSecure = new ArrayList<>();
     for (FileRead read : readAll(lineFiles, prelude, templatesFile)) {
       texts.put(read.file(), read.text());
       resources.addAll(read.resources());
       jobs.addAll(read.jobs());
+      ciSecure.addAll(read.ciSecure());
       out.addAll(read.diagnostics().sorted());
     }
     // The templates file is read alone and again in front of every other file: a problem in it
     // would be reported once per file. Identical diagnostics are one problem.
     List<Diagnostic> diagnostics = out.sorted().stream().distinct().toList();
-    return new ParseResult(new Pipeline(resources, jobs, new SourceSet(texts)), diagnostics);
+    return new ParseResult(
+        new Pipeline(resources, jobs, new SourceSet(texts), ciSecure), diagnostics);
   }
 
   /** What one file gave: its text, resources and jobs in file order, and its problems. */
@@ -95,6 +99,7 @@ public final class PipelineParser {
       String text,
       List<Resource> resources,
       List<Job> jobs,
+      List<SecureValue> ciSecure,
       Diagnostics diagnostics) {}
 
   /**
@@ -145,13 +150,15 @@ public final class PipelineParser {
     List<Job> jobs = new ArrayList<>();
     ResourceReader resourceReader = new ResourceReader(own);
     JobReader jobReader = new JobReader(own);
+    List<SecureValue> ciSecure = new ArrayList<>();
     String text = sourceText(file);
     // The loader reads the text the diagnostics keep, not a copy of its own.
     for (YamlValue document : loader.load(file.name(), file.bytes(), text, prelude, own)) {
       readDocument(
           document, file.name(), templatesFile, resourceReader, jobReader, resources, jobs, own);
+      ciSecure.addAll(CiEnvReader.read(document, file.name()));
     }
-    return new FileRead(file.name(), text, resources, jobs, own);
+    return new FileRead(file.name(), text, resources, jobs, ciSecure, own);
   }
 
   /** The text diagnostics quote: without a BOM, which the YAML reader skips and counts not. */

@@ -54,7 +54,8 @@ public final class Planner {
         name ->
             line.resource(name)
                 .flatMap(r -> r.definition().seedVersionName().map(ResourceVersion::seeded));
-    JobEnvPlanner.Session envs = envPlanner.session(line, seeds, request.integrations());
+    JobEnvPlanner.Session envs =
+        envPlanner.session(line, seeds, request.integrations(), request.secure());
     Map<String, Integer> waves = new HashMap<>();
     List<PlannedJob> planned = new ArrayList<>();
     Set<String> names = new HashSet<>();

@@ -32,7 +32,8 @@ public final class PipelineValidator {
             new TaskRule(),
             new NotifyRule(),
             new ReplicateRule(),
-            new EnvNameRule()));
+            new EnvNameRule(),
+            new SecureValueRule()));
   }
 
   public PipelineValidator(List<ValidationRule> rules) {

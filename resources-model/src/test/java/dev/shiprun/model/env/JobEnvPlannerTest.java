@@ -102,6 +102,37 @@ class JobEnvPlannerTest {
   }
 
   @Test
+  void openedSecurePairsAreParamsVariablesLikePlainOnesButHidden() {
+    Validation v =
+        new AssemblyLineLoader()
+            .load(
+                List.of(new PipelineFile("shippable.yml", LINE.getBytes(StandardCharsets.UTF_8))),
+                new Diagnostics());
+    AssemblyLine line = v.valid().orElseThrow().line();
+    Map<String, Secret> pairs = new LinkedHashMap<>();
+    pairs.put("API_TOKEN", new Secret("made-up-api-token"));
+    SecureParams secure = new SecureParams(Map.of("cfg", pairs), Map.of());
+    JobEnv env =
+        new JobEnvPlanner()
+            .plan(
+                line.job("build-app").orElseThrow(),
+                line,
+                new BuildInfo("/b", "7", "3", "manual"),
+                name -> Optional.empty(),
+                integrations(Optional.empty()),
+                secure);
+    for (String name : List.of("API_TOKEN", "CFG_PARAMS_API_TOKEN")) {
+      EnvVar var = env.get(name).orElseThrow(() -> new AssertionError("no " + name));
+      assertTrue(var.value().isSecret(), name);
+      assertEquals("***", var.value().display());
+      assertEquals("made-up-api-token", ((EnvValue.Hidden) var.value()).secret().reveal());
+      assertEquals("IN cfg", var.origin());
+    }
+    assertEquals("hello world", value(env, "CFG_PARAMS_GREETING"));
+    assertTrue(plan(integrations(Optional.empty())).get("API_TOKEN").isEmpty());
+  }
+
+  @Test
   void dockerRegistryIntegrationGivesTheFourVariablesWithPasswordSecret() {
     JobEnv env = plan(integrations(Optional.of("https://registry.example.com")));
     assertEquals("https://registry.example.com", value(env, "MYIMG_INTEGRATION_URL"));

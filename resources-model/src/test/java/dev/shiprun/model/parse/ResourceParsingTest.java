@@ -106,12 +106,14 @@ class ResourceParsingTest {
                       params:
                         GREETING: hello
                         PORT: 8080
-                        secure: dGhpcyBpcyBlbmNyeXB0ZWQ=
+                        secure: shiprun:v1:0011223344556677:dGhpcyBpcyBlbmNyeXB0ZWQ=
                 """);
     assertEquals(
         List.of("GREETING", "PORT"), p.params().entries().stream().map(YamlEntry::name).toList());
     assertEquals(Map.of("GREETING", "hello", "PORT", 8080L), p.params().toPlain());
-    assertEquals("dGhpcyBpcyBlbmNyeXB0ZWQ=", p.secure().orElseThrow().text());
+    // A shiprun blob: the model warns about none (the runner checks it against the home).
+    assertEquals(
+        "shiprun:v1:0011223344556677:dGhpcyBpcyBlbmNyeXB0ZWQ=", p.secure().orElseThrow().text());
   }
 
   @Test

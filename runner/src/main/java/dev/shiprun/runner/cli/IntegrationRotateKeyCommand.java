@@ -49,6 +49,10 @@ public class IntegrationRotateKeyCommand implements Callable<Integer> {
               "re-encrypted "
                   + n
                   + (n == 1 ? " integration" : " integrations")
+                  + (store.holdsValuesKey()
+                      ? " and the key of the values 'shiprun encrypt' made (their blobs still"
+                          + " open)"
+                      : "")
                   + " under a new master key");
           out.flush();
           return ExitCode.OK.code();

@@ -5,6 +5,7 @@ import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.diagnostic.SourceSet;
 import dev.shiprun.model.diagnostic.Suggestions;
+import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.integration.IntegrationTypes;
@@ -16,6 +17,7 @@ import dev.shiprun.model.validate.Validation;
 import dev.shiprun.model.yaml.YamlLimits;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.IntegrationStoreException;
+import dev.shiprun.runner.secrets.SecureValueCheck;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.PrintWriter;
@@ -43,6 +45,7 @@ public class LineInput {
   public record Loaded(
       ValidPipeline valid,
       Map<String, Integration> integrations,
+      SecureParams secure,
       SourceSet sources,
       List<Diagnostic> diagnostics) {
 
@@ -78,16 +81,24 @@ public class LineInput {
   /**
    * The line and the integrations its jobs may use — the home's stored ones, then those of {@code
    * --integrations FILE}, which win — or empty after printing why it cannot be used (an invalid
-   * line, as validate says it; a store that cannot be read).
+   * line, as validate says it; a store that cannot be read). With {@code strictSecrets}, an
+   * encrypted value the home cannot read makes the line invalid.
    */
   public Optional<Loaded> load(
-      CommandSpec spec, LineOptions options, OutputFormat output, IntegrationStore store) {
+      CommandSpec spec,
+      LineOptions options,
+      boolean strictSecrets,
+      OutputFormat output,
+      IntegrationStore store) {
     List<Path> paths = options.paths;
     List<String> jobs = options.jobs;
     Optional<Path> integrationsFile = options.integrationsFile;
     PrintWriter err = spec.commandLine().getErr();
     Validation validation =
-        loader.load(workingDirectory.resolve(paths), options.managed.validation());
+        SecureValueCheck.check(
+            loader.load(workingDirectory.resolve(paths), options.managed.validation()),
+            () -> store,
+            strictSecrets);
     if (validation.valid().isEmpty()) {
       if (output == OutputFormat.JSON) {
         printer.printJson(validation, spec.commandLine().getOut());
@@ -118,7 +129,8 @@ public class LineInput {
       integrations.putAll(read.integrations());
     }
     diagnostics.sort(Diagnostics.ORDER);
-    return Optional.of(new Loaded(valid, integrations, sources, List.copyOf(diagnostics)));
+    SecureParams secure = SecureValueCheck.open(validation.pipeline(), () -> store);
+    return Optional.of(new Loaded(valid, integrations, secure, sources, List.copyOf(diagnostics)));
   }
 
   private static void checkJobNames(CommandSpec spec, AssemblyLine line, List<String> jobs) {

@@ -1,5 +1,6 @@
 package dev.shiprun.runner.cli;
 
+import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.plan.PlanRequest;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public class LineOptions {
 
   @Mixin ManagedOption managed = new ManagedOption();
 
-  PlanRequest request(Map<String, Integration> integrations) {
-    return new PlanRequest(jobs, !noDownstream, integrations);
+  PlanRequest request(Map<String, Integration> integrations, SecureParams secure) {
+    return new PlanRequest(jobs, !noDownstream, integrations, secure);
   }
 }

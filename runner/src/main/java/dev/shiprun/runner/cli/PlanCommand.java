@@ -47,6 +47,8 @@ public class PlanCommand implements Callable<Integer> {
 
   @Mixin HomeOptions homeOptions = new HomeOptions();
 
+  @Mixin SecretsOptions secrets = new SecretsOptions();
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
@@ -69,14 +71,16 @@ public class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Optional<LineInput.Loaded> loaded = input.load(spec, line, output, stores.of(homeOptions.home));
+    Optional<LineInput.Loaded> loaded =
+        input.load(spec, line, secrets.strict, output, stores.of(homeOptions.home));
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }
     ValidPipeline valid = loaded.get().valid();
     List<Diagnostic> diagnostics = new ArrayList<>(loaded.get().diagnostics());
     boolean integrationsInvalid = loaded.get().hasErrors();
-    Plan plan = planner.plan(valid, line.request(loaded.get().integrations()));
+    Plan plan =
+        planner.plan(valid, line.request(loaded.get().integrations(), loaded.get().secure()));
     diagnostics.addAll(plan.diagnostics());
     List<Diagnostic> sorted = sortedCopy(diagnostics);
     boolean failed = integrationsInvalid || plan.hasErrors();

@@ -55,7 +55,10 @@ final class QuickCommands {
       @Override
       public <K> K create(Class<K> type) throws Exception {
         if (type == ValidateCommand.class) {
-          return type.cast(new ValidateCommand(loader, workingDirectory, printer));
+          CallerEnvironment caller = new CallerEnvironment();
+          IntegrationStores stores =
+              new IntegrationStores(new ShiprunHome(caller, workingDirectory), caller);
+          return type.cast(new ValidateCommand(loader, workingDirectory, printer, stores));
         }
         if (type == GraphCommand.class) {
           return type.cast(new GraphCommand(loader, workingDirectory, printer));

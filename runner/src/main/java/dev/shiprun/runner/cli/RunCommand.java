@@ -56,7 +56,12 @@ public class RunCommand implements Callable<Integer> {
   public Integer call() {
     LineRun run = new LineRun(spec, runOptions, home.resolve(homeOptions.home), caller.variables());
     Optional<LineInput.Loaded> loaded =
-        input.load(spec, lineOptions, runOptions.output, stores.of(homeOptions.home));
+        input.load(
+            spec,
+            lineOptions,
+            runOptions.strictSecrets,
+            runOptions.output,
+            stores.of(homeOptions.home));
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }
@@ -64,7 +69,7 @@ public class RunCommand implements Callable<Integer> {
     String name = LineRun.lineName(runOptions, input.resolve(lineOptions.paths));
     return run.run(
         line,
-        lineOptions.request(line.integrations()),
+        lineOptions.request(line.integrations(), line.secure()),
         (store, json, threads) ->
             Optional.of(
                 new LineRunner.Request(
@@ -73,6 +78,7 @@ public class RunCommand implements Callable<Integer> {
                     lineOptions.jobs,
                     !lineOptions.noDownstream,
                     line.integrations(),
+                    line.secure(),
                     threads)));
   }
 }

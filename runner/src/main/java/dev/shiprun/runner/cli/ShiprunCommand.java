@@ -39,6 +39,7 @@ public class ShiprunCommand implements Runnable {
           RunsCommand.class,
           LogsCommand.class,
           IntegrationCommand.class,
+          EncryptCommand.class,
           DaemonCommand.class,
           DoctorCommand.class,
           CompletionCommand.class,

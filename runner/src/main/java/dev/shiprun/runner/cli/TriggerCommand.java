@@ -96,7 +96,12 @@ public class TriggerCommand implements Callable<Integer> {
     lineOptions.paths = paths;
     lineOptions.integrationsFile = integrationsFile;
     Optional<LineInput.Loaded> loaded =
-        input.load(spec, lineOptions, runOptions.output, stores.of(homeOptions.home));
+        input.load(
+            spec,
+            lineOptions,
+            runOptions.strictSecrets,
+            runOptions.output,
+            stores.of(homeOptions.home));
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }
@@ -109,7 +114,7 @@ public class TriggerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     return run.run(
         line,
-        new PlanRequest(readers, true, line.integrations()),
+        new PlanRequest(readers, true, line.integrations(), line.secure()),
         (store, json, threads) -> {
           StoredVersion v =
               store.transaction(
@@ -140,6 +145,7 @@ public class TriggerCommand implements Callable<Integer> {
                   readers,
                   true,
                   line.integrations(),
+                  line.secure(),
                   threads,
                   Map.of(),
                   Map.of(),

@@ -2,6 +2,7 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.validate.Validation;
+import dev.shiprun.runner.secrets.SecureValueCheck;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,21 +48,34 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Mixin ManagedOption managed = new ManagedOption();
 
+  @Mixin SecretsOptions secrets = new SecretsOptions();
+
+  @Mixin HomeOptions homeOptions = new HomeOptions();
+
   private final AssemblyLineLoader loader;
   private final WorkingDirectory workingDirectory;
   private final DiagnosticsPrinter printer;
+  private final IntegrationStores stores;
 
   @Inject
   public ValidateCommand(
-      AssemblyLineLoader loader, WorkingDirectory workingDirectory, DiagnosticsPrinter printer) {
+      AssemblyLineLoader loader,
+      WorkingDirectory workingDirectory,
+      DiagnosticsPrinter printer,
+      IntegrationStores stores) {
     this.loader = loader;
     this.workingDirectory = workingDirectory;
     this.printer = printer;
+    this.stores = stores;
   }
 
   @Override
   public Integer call() {
-    Validation validation = loader.load(workingDirectory.resolve(paths), managed.validation());
+    Validation validation =
+        SecureValueCheck.check(
+            loader.load(workingDirectory.resolve(paths), managed.validation()),
+            () -> stores.of(homeOptions.home),
+            secrets.strict);
     if (output == OutputFormat.JSON) {
       printer.printJson(validation, spec.commandLine().getOut());
     } else {

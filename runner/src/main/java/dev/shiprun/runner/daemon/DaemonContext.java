@@ -4,6 +4,7 @@ import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.secrets.IntegrationStore;
+import dev.shiprun.runner.secrets.SecureValueCheck;
 import dev.shiprun.runner.store.Store;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +65,11 @@ public class DaemonContext {
         DaemonLog log) {
       IntegrationStore integrations =
           new IntegrationStore(home, masterKey, IntegrationTypes.discovered());
-      DaemonLines lines = new DaemonLines(store, new AssemblyLineLoader());
+      DaemonLines lines =
+          new DaemonLines(
+              store,
+              new AssemblyLineLoader(),
+              v -> SecureValueCheck.check(v, () -> integrations, false));
       return new Opened(
           home,
           store,

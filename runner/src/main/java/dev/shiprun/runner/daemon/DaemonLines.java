@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The assembly lines a daemon holds (the store's {@code line_source}), loaded and validated the way
@@ -25,15 +26,30 @@ public final class DaemonLines implements QueueWorkers.Lines {
 
   private final Store store;
   private final AssemblyLineLoader loader;
+  private final UnaryOperator<Validation> secureValues;
   private final Map<String, Parsed> uploaded = new ConcurrentHashMap<>();
 
   public DaemonLines(Store store, AssemblyLineLoader loader) {
+    this(store, loader, UnaryOperator.identity());
+  }
+
+  /**
+   * @param secureValues the step after loading that checks the line's shiprun {@code secure:}
+   *     values against the home's key, as {@code shiprun validate} does
+   */
+  public DaemonLines(
+      Store store, AssemblyLineLoader loader, UnaryOperator<Validation> secureValues) {
     this.store = store;
     this.loader = loader;
+    this.secureValues = secureValues;
   }
 
   /** Loads and validates {@code source} without keeping it. */
   public Validation validate(LineSource source) {
+    return secureValues.apply(read(source));
+  }
+
+  private Validation read(LineSource source) {
     if (source.path().isPresent()) {
       return loader.load(List.of(source.path().get()));
     }

@@ -12,6 +12,7 @@ import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
 import dev.shiprun.runner.engine.TriggerVersions;
 import dev.shiprun.runner.secrets.IntegrationStore;
+import dev.shiprun.runner.secrets.SecureValueCheck;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunRequest;
 import dev.shiprun.runner.store.RunStatus;
@@ -82,6 +83,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
                 settings.storeMaskedVersions()),
             lines,
             integrations::load,
+            line -> SecureValueCheck.open(line.pipeline(), () -> integrations),
             this,
             this,
             settings.concurrency(),

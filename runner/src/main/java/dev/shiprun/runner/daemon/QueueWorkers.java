@@ -1,6 +1,7 @@
 package dev.shiprun.runner.daemon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.engine.Engine;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +52,7 @@ public final class QueueWorkers {
   private final Engine engine;
   private final Lines lines;
   private final Supplier<Map<String, Integration>> integrations;
+  private final Function<AssemblyLine, SecureParams> secure;
   private final LineRunner.Progress progress;
   private final RunWatch watch;
   private final int concurrency;
@@ -78,6 +81,32 @@ public final class QueueWorkers {
       RunWatch watch,
       int concurrency,
       Duration poll) {
+    this(
+        store,
+        engine,
+        lines,
+        integrations,
+        line -> SecureParams.NONE,
+        progress,
+        watch,
+        concurrency,
+        poll);
+  }
+
+  /**
+   * @param secure opens the {@code secure:} values of a line's params resources when a run of it
+   *     starts
+   */
+  public QueueWorkers(
+      Store store,
+      EngineSettings engine,
+      Lines lines,
+      Supplier<Map<String, Integration>> integrations,
+      Function<AssemblyLine, SecureParams> secure,
+      LineRunner.Progress progress,
+      RunWatch watch,
+      int concurrency,
+      Duration poll) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be 1 or more, not " + concurrency);
     }
@@ -91,6 +120,7 @@ public final class QueueWorkers {
             new ObjectMapper());
     this.lines = lines;
     this.integrations = integrations;
+    this.secure = secure;
     this.progress = progress;
     this.watch = watch;
     this.concurrency = concurrency;
@@ -312,6 +342,7 @@ public final class QueueWorkers {
               List.of(request.job()),
               true,
               integrations.get(),
+              secure.apply(line),
               1,
               request.runId().isPresent()
                   ? Map.of(request.job(), request.runId().getAsLong())

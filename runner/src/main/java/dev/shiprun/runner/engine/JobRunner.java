@@ -11,6 +11,7 @@ import dev.shiprun.model.env.BuildInfo;
 import dev.shiprun.model.env.JobEnv;
 import dev.shiprun.model.env.JobEnvPlanner;
 import dev.shiprun.model.env.ResourceVersion;
+import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.env.ShaData;
 import dev.shiprun.model.env.VersionLookup;
 import dev.shiprun.model.graph.AssemblyLine;
@@ -65,6 +66,7 @@ final class JobRunner {
       Job job,
       String triggeredBy,
       Map<String, Integration> integrations,
+      SecureParams secure,
       Cancellation cancellation,
       OptionalLong queuedRun,
       Map<String, String> inherited,
@@ -154,6 +156,7 @@ final class JobRunner {
               + tasks.containment());
       JobSecrets secrets = new JobSecrets(masker, log);
       secrets.integrations(request.integrations().values());
+      unreadableSecureValues(request, log);
       if (opened.problem().isPresent()) {
         return finishWithoutVersion(
             request, run, started, RunStatus.ERROR, opened.problem().get().getMessage(), log);
@@ -445,6 +448,21 @@ final class JobRunner {
     return List.copyOf(out.values());
   }
 
+  /** Says once per params resource the job reads whose {@code secure:} value cannot be read. */
+  private static void unreadableSecureValues(Request request, JobLog log) {
+    for (InStep in : request.job().ins()) {
+      String why = request.secure().unreadable().get(in.name());
+      if (why != null) {
+        log.runner(
+            "the encrypted value of params resource '"
+                + in.name()
+                + "' cannot be read: "
+                + why
+                + "; its variables are not set (see AL206 in docs/diagnostics.md)");
+      }
+    }
+  }
+
   private JobEnv environment(Request request, Run run, Workspace ws, RunInputs inputs) {
     BuildInfo build =
         new BuildInfo(
@@ -453,7 +471,12 @@ final class JobRunner {
             Integer.toString(run.buildNumber()),
             request.triggeredBy());
     return envPlanner.plan(
-        request.job(), request.assemblyLine(), build, lookup(inputs), request.integrations());
+        request.job(),
+        request.assemblyLine(),
+        build,
+        lookup(inputs),
+        request.integrations(),
+        request.secure());
   }
 
   /** The versions the run reads, as the environment planner asks for them. */

@@ -6,6 +6,7 @@ import dev.shiprun.model.Job;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.RunCiJob;
 import dev.shiprun.model.StateResource;
+import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.plan.NotRun;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -75,7 +77,8 @@ public final class LineRunner {
    * to be; the others get new run rows. {@code variables} are added to the engine's inherited ones,
    * as {@code --env} entries are (a daemon request's trigger variables). {@code startedThrough}
    * names, per start job, the IN whose new version starts it (a trigger resource a user fired); the
-   * others are manual runs.
+   * others are manual runs. {@code secure}: the opened {@code secure:} values of the line's params
+   * resources.
    */
   public record Request(
       String line,
@@ -83,12 +86,14 @@ public final class LineRunner {
       List<String> jobs,
       boolean downstream,
       Map<String, Integration> integrations,
+      SecureParams secure,
       int parallel,
       Map<String, Long> queuedRuns,
       Map<String, String> variables,
       Map<String, String> startedThrough) {
 
     public Request {
+      Objects.requireNonNull(secure, "secure");
       queuedRuns = Map.copyOf(queuedRuns);
       variables = Map.copyOf(variables);
       startedThrough = Map.copyOf(startedThrough);
@@ -100,6 +105,7 @@ public final class LineRunner {
         List<String> jobs,
         boolean downstream,
         Map<String, Integration> integrations,
+        SecureParams secure,
         int parallel,
         Map<String, Long> queuedRuns,
         Map<String, String> variables) {
@@ -109,6 +115,7 @@ public final class LineRunner {
           jobs,
           downstream,
           integrations,
+          secure,
           parallel,
           queuedRuns,
           variables,
@@ -121,8 +128,20 @@ public final class LineRunner {
         List<String> jobs,
         boolean downstream,
         Map<String, Integration> integrations,
+        SecureParams secure,
         int parallel) {
-      this(line, assemblyLine, jobs, downstream, integrations, parallel, Map.of(), Map.of());
+      this(
+          line, assemblyLine, jobs, downstream, integrations, secure, parallel, Map.of(), Map.of());
+    }
+
+    public Request(
+        String line,
+        AssemblyLine assemblyLine,
+        List<String> jobs,
+        boolean downstream,
+        Map<String, Integration> integrations,
+        int parallel) {
+      this(line, assemblyLine, jobs, downstream, integrations, SecureParams.NONE, parallel);
     }
   }
 
@@ -265,6 +284,7 @@ public final class LineRunner {
                     job,
                     s.trigger().by(),
                     request.integrations(),
+                    request.secure(),
                     cancellation,
                     queuedRun(request, job),
                     inherited,

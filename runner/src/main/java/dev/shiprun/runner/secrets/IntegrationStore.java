@@ -35,6 +35,7 @@ public final class IntegrationStore {
   static final String FILE = "integrations.json";
   private static final String NEXT_KEY = "master.key.next";
   private static final int FORMAT = 1;
+  private static final String VALUES_KEY = "shiprun values key";
 
   /** An integration as stored, secrets still sealed: what list and show print. */
   public record Described(String name, String type, Map<String, String> fields) {}
@@ -127,6 +128,61 @@ public final class IntegrationStore {
         });
   }
 
+  /**
+   * Seals {@code pairs} ({@code KEY=value} lines) into a {@code secure:} blob for YAML files, with
+   * the home's values key (made the first time, kept here sealed by the master key).
+   */
+  public String encrypt(String pairs) {
+    String[] blob = {null};
+    change(
+        (doc, box) -> {
+          if (doc.values == null) {
+            ValuesKey fresh = ValuesKey.generate();
+            doc.values = wrap(box, fresh);
+          }
+          blob[0] = unwrap(box, doc.values).seal(pairs);
+        });
+    return blob[0];
+  }
+
+  /**
+   * What opens the home's {@code secure:} blobs; when the home has no values key or its master key
+   * is not at hand, a reader that says so for every blob. Needs no lock and writes nothing (but
+   * finishing an interrupted rotation, as every read does).
+   */
+  public SecureValueReader secureValues() {
+    try {
+      Document doc = read();
+      if (doc.values == null) {
+        return SecureValueReader.without(
+            "this home ("
+                + home
+                + ") has no key for encrypted values: nothing was encrypted here with 'shiprun"
+                + " encrypt'; encrypt it again with this home, or use the home that made it");
+      }
+      return SecureValueReader.with(unwrap(new SecretBox(keyFor(doc)), doc.values));
+    } catch (IntegrationStoreException e) {
+      return SecureValueReader.without(e.getMessage());
+    }
+  }
+
+  /** Whether {@code shiprun encrypt} made a values key here (rotate-key re-wraps it). */
+  public boolean holdsValuesKey() {
+    return read().values != null;
+  }
+
+  private static StoredValuesKey wrap(SecretBox box, ValuesKey key) {
+    StoredValuesKey stored = new StoredValuesKey();
+    stored.id = key.id();
+    stored.sealed = box.seal(key.encoded(), VALUES_KEY + "\0" + stored.id);
+    return stored;
+  }
+
+  private static ValuesKey unwrap(SecretBox box, StoredValuesKey stored) {
+    return ValuesKey.decode(
+        box.open(stored.sealed, VALUES_KEY + "\0" + stored.id, "the key of encrypted values"));
+  }
+
   /** The error for a name nothing is stored under. */
   public IntegrationStoreException noSuch(String name) {
     return new IntegrationStoreException(
@@ -151,7 +207,7 @@ public final class IntegrationStore {
   public int rotate(Optional<String> next) {
     try (Lock ignored = lock()) {
       Document doc = read();
-      MasterKey old = doc.integrations.isEmpty() ? null : keyFor(doc);
+      MasterKey old = doc.sealsNothing() ? null : keyFor(doc);
       MasterKey current = old != null ? old : MasterKey.findOrCreate(home, environmentKey);
       MasterKey fresh;
       if (current.fromEnvironment()) {
@@ -177,6 +233,11 @@ public final class IntegrationStore {
         SecretBox to = new SecretBox(fresh);
         doc.integrations.forEach(
             (name, stored) -> rotated.integrations.put(name, seal(to, open(from, name, stored))));
+        if (doc.values != null) {
+          // The values key stays the same, so blobs in YAML files keep opening; only its wrap
+          // changes.
+          rotated.values = wrap(to, unwrap(from, doc.values));
+        }
       }
       write(rotated);
       if (!current.fromEnvironment()) {
@@ -201,7 +262,7 @@ public final class IntegrationStore {
     try (Lock ignored = lock()) {
       Document doc = read();
       MasterKey key =
-          doc.integrations.isEmpty() ? MasterKey.findOrCreate(home, environmentKey) : keyFor(doc);
+          doc.sealsNothing() ? MasterKey.findOrCreate(home, environmentKey) : keyFor(doc);
       doc.key = key.id();
       change.apply(doc, new SecretBox(key));
       write(doc);
@@ -395,6 +456,21 @@ public final class IntegrationStore {
     public int format = FORMAT;
     public String key = "";
     public Map<String, StoredIntegration> integrations = new TreeMap<>();
+
+    /** The key of {@code shiprun encrypt}'s values, sealed; absent until the first one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public StoredValuesKey values;
+
+    /** Nothing sealed yet: the first change may make the master key. */
+    boolean sealsNothing() {
+      return integrations.isEmpty() && values == null;
+    }
+  }
+
+  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
+  static final class StoredValuesKey {
+    public String id;
+    public String sealed;
   }
 
   @RegisterForReflection // Jackson reads or writes it; a native image needs it declared

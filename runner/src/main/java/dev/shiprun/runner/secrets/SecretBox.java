@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
@@ -20,26 +22,18 @@ final class SecretBox {
   private static final int TAG_BITS = 128;
 
   private final MasterKey key;
-  private final SecureRandom random = new SecureRandom();
 
   SecretBox(MasterKey key) {
     this.key = key;
   }
 
   String seal(String plain, String associated) {
-    byte[] nonce = new byte[NONCE_BYTES];
-    random.nextBytes(nonce);
-    try {
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(Cipher.ENCRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_BITS, nonce));
-      c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
-      byte[] sealed = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder()
-          .encodeToString(
-              ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM is not available in this JDK: " + e.getMessage());
-    }
+    return Base64.getEncoder()
+        .encodeToString(
+            encrypt(
+                key.secretKey(),
+                plain.getBytes(StandardCharsets.UTF_8),
+                associated.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
@@ -53,20 +47,38 @@ final class SecretBox {
     } catch (IllegalArgumentException e) {
       throw damaged(what);
     }
+    return decrypt(key.secretKey(), bytes, associated.getBytes(StandardCharsets.UTF_8))
+        .map(plain -> new String(plain, StandardCharsets.UTF_8))
+        .orElseThrow(() -> damaged(what));
+  }
+
+  /** nonce ‖ ciphertext ‖ tag of {@code plain} under {@code key}, bound to {@code associated}. */
+  static byte[] encrypt(SecretKey key, byte[] plain, byte[] associated) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    new SecureRandom().nextBytes(nonce);
+    try {
+      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      c.updateAAD(associated);
+      byte[] sealed = c.doFinal(plain);
+      return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available in this JDK: " + e.getMessage());
+    }
+  }
+
+  /** The plain bytes of what {@link #encrypt} made; empty when it does not open. */
+  static Optional<byte[]> decrypt(SecretKey key, byte[] bytes, byte[] associated) {
     if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
-      throw damaged(what);
+      return Optional.empty();
     }
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-      c.init(
-          Cipher.DECRYPT_MODE,
-          key.secretKey(),
-          new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-      c.updateAAD(associated.getBytes(StandardCharsets.UTF_8));
-      byte[] plain = c.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
-      return new String(plain, StandardCharsets.UTF_8);
+      c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+      c.updateAAD(associated);
+      return Optional.of(c.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES));
     } catch (AEADBadTagException e) {
-      throw damaged(what);
+      return Optional.empty();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available in this JDK: " + e.getMessage());
     }
