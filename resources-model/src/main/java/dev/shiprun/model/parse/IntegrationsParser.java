@@ -70,8 +70,20 @@ public final class IntegrationsParser {
     this.loader = new YamlLoader(limits);
   }
 
-  /** Reads {@code file}; a missing, unreadable or oversized file is a diagnostic, not a throw. */
+  /**
+   * Reads {@code file} given to {@code --integrations} of plan and run; a missing, unreadable or
+   * oversized file is a diagnostic, not a throw.
+   */
   public IntegrationsResult read(Path file, Map<String, String> environment) {
+    return read(file, environment, "to --integrations");
+  }
+
+  /**
+   * Reads {@code file}; {@code givenAs} says how the user gave its path, for the hints (it
+   * completes "check the path given …": {@code "to --integrations"}, {@code "as FILE to 'shiprun
+   * integration import'"}).
+   */
+  public IntegrationsResult read(Path file, Map<String, String> environment, String givenAs) {
     String name = display(file);
     Diagnostics out = new Diagnostics();
     try {
@@ -80,7 +92,7 @@ public final class IntegrationsParser {
             DiagnosticCode.AL007,
             SourceLocation.ofFile(name),
             name + " is a directory, not an integrations file",
-            "give the path of the integrations YAML file to --integrations");
+            "give the path of the integrations YAML file " + givenAs);
         return failed(out);
       }
       long size = Files.size(file);
@@ -100,7 +112,7 @@ public final class IntegrationsParser {
           DiagnosticCode.AL007,
           SourceLocation.ofFile(name),
           "no such integrations file: " + name,
-          "check the path given to --integrations");
+          "check the path given " + givenAs);
     } catch (AccessDeniedException e) {
       out.error(
           DiagnosticCode.AL007,

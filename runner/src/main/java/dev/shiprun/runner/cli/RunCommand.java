@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticRenderer;
+import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.plan.Planner;
 import dev.shiprun.runner.engine.Engine;
 import dev.shiprun.runner.engine.EngineSettings;
@@ -49,8 +50,10 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 every job succeeded, 1 a job failed, errored, timed out or was cancelled",
-      "(or the pipeline is invalid), 2 usage error, 3 shiprun could not use its home."
+      "Exit codes: 0 every job that ran succeeded, 1 a job failed, errored, timed out",
+      "or was cancelled, or nothing ran because no job has versions for all of its",
+      "inputs (or the pipeline is invalid), 2 usage error, 3 shiprun could not use its",
+      "home."
     })
 public class RunCommand implements Callable<Integer> {
 
@@ -202,7 +205,7 @@ public class RunCommand implements Callable<Integer> {
                     line.integrations(),
                     threads));
       }
-      print(outcome, shown);
+      print(outcome, shown, line.valid().line());
       return outcome.allSucceeded() ? ExitCode.OK.code() : ExitCode.FAILED.code();
     } catch (StoreException e) {
       err.println("shiprun run: " + e.getMessage());
@@ -211,16 +214,28 @@ public class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void print(LineRunner.Outcome outcome, ShownVersions shown) {
+  private void print(LineRunner.Outcome outcome, ShownVersions shown, AssemblyLine line) {
     PrintWriter out = spec.commandLine().getOut();
     if (output == OutputFormat.JSON) {
       out.println(RunSummary.json(outcome, shown));
     } else if (outcome.results().isEmpty() && outcome.cancelled()) {
       spec.commandLine().getErr().println("nothing ran: cancelled while waiting for the line");
+    } else if (outcome.ranNothingForWantOfVersions()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "nothing ran: no job has versions for all of its inputs ("
+                  + (outcome.notReady().size() == 1
+                      ? "the job above waits for one"
+                      : "the jobs above wait for them")
+                  + "); see 'shiprun plan'");
     } else if (outcome.results().isEmpty()) {
       spec.commandLine()
           .getErr()
-          .println("nothing ran: no job has versions for all of its inputs (see 'shiprun plan')");
+          .println(
+              line.jobs().isEmpty()
+                  ? "nothing to run: the line has no jobs"
+                  : "nothing to run: no job of the line starts on its own (see 'shiprun plan')");
     } else {
       out.print(RunSummary.text(outcome, shown));
     }

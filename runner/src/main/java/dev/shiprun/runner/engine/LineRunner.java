@@ -99,10 +99,30 @@ public final class LineRunner {
     }
   }
 
-  /** Every run made, in the order they finished, and whether the invocation was cancelled. */
-  public record Outcome(List<JobResult> results, boolean cancelled) {
+  /**
+   * Every run made, in the order they finished, whether the invocation was cancelled, and the jobs
+   * of a whole-line run that could not start because an input has no version.
+   */
+  public record Outcome(List<JobResult> results, boolean cancelled, List<NotReady> notReady) {
+
+    public Outcome {
+      results = List.copyOf(results);
+      notReady = List.copyOf(notReady);
+    }
+
+    /**
+     * Every job that ran succeeded, and the run was not cancelled; a run that started nothing
+     * because jobs wait for input versions did not succeed (nothing the user asked for was done).
+     */
     public boolean allSucceeded() {
-      return !cancelled && results.stream().allMatch(JobResult::succeeded);
+      return !cancelled
+          && !ranNothingForWantOfVersions()
+          && results.stream().allMatch(JobResult::succeeded);
+    }
+
+    /** No job ran, and some job could not start because an input has no version. */
+    public boolean ranNothingForWantOfVersions() {
+      return results.isEmpty() && !cancelled && !notReady.isEmpty();
     }
   }
 
@@ -156,7 +176,7 @@ public final class LineRunner {
     Optional<LineLocks.Held> held =
         engine.lineLocks().take(request.line(), () -> cancelled, progress::waitingForLine);
     if (held.isEmpty()) {
-      return new Outcome(List.of(), true);
+      return new Outcome(List.of(), true, List.of());
     }
     try (LineLocks.Held line = held.get()) {
       return runHeld(request);
@@ -165,12 +185,12 @@ public final class LineRunner {
 
   private Outcome runHeld(Request request) {
     AssemblyLine line = request.assemblyLine();
-    lookAtRepositories(request);
+    Map<String, String> repositoryProblems = lookAtRepositories(request);
     store.transaction(c -> engine.yamlVersions().sync(c, store, request.line(), line));
     List<Job> start = new ArrayList<>();
+    Set<String> versioned = Set.of();
     if (request.jobs().isEmpty()) {
-      Set<String> versioned =
-          store.transaction(c -> store.versions().namesWithVersions(c, request.line()));
+      versioned = store.transaction(c -> store.versions().namesWithVersions(c, request.line()));
       for (Job job : line.jobs()) {
         if (isRoot(line, job, versioned)) {
           start.add(job);
@@ -186,6 +206,14 @@ public final class LineRunner {
         request.downstream() || request.jobs().isEmpty()
             ? line.downstreamClosure(start)
             : line.topologicalOrder().stream().filter(start::contains).toList();
+    // A manual run starts the jobs named whatever their inputs (a missing version is their error).
+    List<NotReady> notReady =
+        request.jobs().isEmpty()
+            ? new MissingInputs(line, versioned, repositoryProblems).of(candidates)
+            : List.of();
+    for (NotReady n : notReady) {
+      progress.leftOut(line.job(n.job()).orElseThrow(), n.reason());
+    }
     JobBoard board = new JobBoard(candidates);
     // The user started the line or named the jobs: a manual run (JOB_TRIGGERED_BY_NAME).
     start.forEach(job -> board.trigger(job.name(), Trigger.manual(job)));
@@ -249,14 +277,15 @@ public final class LineRunner {
         Thread.currentThread().interrupt();
       }
     }
-    return new Outcome(results, cancelled);
+    return new Outcome(results, cancelled, notReady);
   }
 
   /**
    * New commits of the gitRepos the jobs of this invocation read become versions before anything
-   * starts (where Shippable had a webhook). The network is used outside any transaction.
+   * starts (where Shippable had a webhook). The network is used outside any transaction. Returns,
+   * per gitRepo whose look made no version, why not.
    */
-  private void lookAtRepositories(Request request) {
+  private Map<String, String> lookAtRepositories(Request request) {
     AssemblyLine line = request.assemblyLine();
     List<Job> jobs =
         request.jobs().isEmpty()
@@ -269,15 +298,16 @@ public final class LineRunner {
     jobs.forEach(j -> j.ins().forEach(in -> read.add(in.name())));
     List<GitRepoResource> repos = GitRepoVersions.repos(line, read);
     if (repos.isEmpty()) {
-      return;
+      return Map.of();
     }
     GitRepoVersions.Known known =
         store.transaction(c -> GitRepoVersions.known(c, store, request.line(), repos));
-    List<GitRepoVersions.Found> found =
+    GitRepoVersions.Looked looked =
         engine
             .gitRepoVersions()
             .look(request.line(), repos, known, request.integrations(), progress::repository);
-    store.transaction(c -> GitRepoVersions.record(c, store, request.line(), found));
+    store.transaction(c -> GitRepoVersions.record(c, store, request.line(), looked.found()));
+    return looked.problems();
   }
 
   /** A job to submit, and the trigger it runs under. */
