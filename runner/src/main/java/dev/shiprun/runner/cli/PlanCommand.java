@@ -69,7 +69,8 @@ public class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Optional<LineInput.Loaded> loaded = input.load(spec, line, output, stores.of(homeOptions.home));
+    Optional<LineInput.Loaded> loaded =
+        input.loadForPlan(spec, line, output, stores.of(homeOptions.home));
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }
