@@ -63,15 +63,42 @@ public final class IntegrationsParser {
   private final IntegrationTypes types;
   private final YamlLimits limits;
   private final YamlLoader loader;
+  private final boolean unsetKept;
 
   public IntegrationsParser(IntegrationTypes types, YamlLimits limits) {
+    this(types, limits, false);
+  }
+
+  private IntegrationsParser(IntegrationTypes types, YamlLimits limits, boolean unsetKept) {
     this.types = Objects.requireNonNull(types, "types");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.loader = new YamlLoader(limits);
+    this.unsetKept = unsetKept;
   }
 
-  /** Reads {@code file}; a missing, unreadable or oversized file is a diagnostic, not a throw. */
+  /**
+   * A parser for a plan: a {@code ${VAR}} whose variable is not set is a warning and stays as
+   * written in the value (a secret shows as {@code ***} anyway), so a line can be planned without
+   * the secrets only a run needs.
+   */
+  public IntegrationsParser keepingUnsetVariables() {
+    return new IntegrationsParser(types, limits, true);
+  }
+
+  /**
+   * Reads {@code file} given to {@code --integrations} of plan and run; a missing, unreadable or
+   * oversized file is a diagnostic, not a throw.
+   */
   public IntegrationsResult read(Path file, Map<String, String> environment) {
+    return read(file, environment, "to --integrations");
+  }
+
+  /**
+   * Reads {@code file}; {@code givenAs} says how the user gave its path, for the hints (it
+   * completes "check the path given …": {@code "to --integrations"}, {@code "as FILE to 'shiprun
+   * integration import'"}).
+   */
+  public IntegrationsResult read(Path file, Map<String, String> environment, String givenAs) {
     String name = display(file);
     Diagnostics out = new Diagnostics();
     try {
@@ -80,7 +107,7 @@ public final class IntegrationsParser {
             DiagnosticCode.AL007,
             SourceLocation.ofFile(name),
             name + " is a directory, not an integrations file",
-            "give the path of the integrations YAML file to --integrations");
+            "give the path of the integrations YAML file " + givenAs);
         return failed(out);
       }
       long size = Files.size(file);
@@ -100,7 +127,7 @@ public final class IntegrationsParser {
           DiagnosticCode.AL007,
           SourceLocation.ofFile(name),
           "no such integrations file: " + name,
-          "check the path given to --integrations");
+          "check the path given " + givenAs);
     } catch (AccessDeniedException e) {
       out.error(
           DiagnosticCode.AL007,
@@ -167,6 +194,9 @@ public final class IntegrationsParser {
 
     record Reported() implements Read {}
   }
+
+  /** A value with its variables replaced; not complete when an unset one was kept as written. */
+  private record Substituted(String text, boolean complete) {}
 
   /** One pass over one file. */
   private final class Reading {
@@ -430,14 +460,17 @@ public final class IntegrationsParser {
       if (scalar.isNull()) {
         return new Read.Empty();
       }
-      Optional<String> text = substitute(scalar.text(), scalar.at(), owner, field.name());
-      if (text.isEmpty()) {
+      Optional<Substituted> substituted =
+          substitute(scalar.text(), scalar.at(), owner, field.name());
+      if (substituted.isEmpty()) {
         return new Read.Reported();
       }
+      Optional<String> text = substituted.map(Substituted::text);
       if (text.get().isEmpty()) {
         return new Read.Empty();
       }
-      if (field.kind() == FieldKind.URL) {
+      // A plan's unset ${VAR} was warned about: its shape is the run's to check.
+      if (field.kind() == FieldKind.URL && substituted.get().complete()) {
         Optional<String> problem = RegistryUrl.problem(text.get());
         if (problem.isPresent()) {
           out.error(
@@ -472,12 +505,12 @@ public final class IntegrationsParser {
           continue;
         }
         String raw = scalar.isNull() ? "" : scalar.text();
-        Optional<String> text = substitute(raw, scalar.at(), owner, path);
+        Optional<Substituted> text = substitute(raw, scalar.at(), owner, path);
         if (text.isEmpty()) {
           reported = true;
           continue;
         }
-        values.put(e.name(), new Secret(text.get()));
+        values.put(e.name(), new Secret(text.get().text()));
       }
       if (reported) {
         return new Read.Reported();
@@ -487,12 +520,15 @@ public final class IntegrationsParser {
 
     /**
      * Replaces {@code ${NAME}} by the environment variable NAME and {@code $$} by {@code $}; any
-     * other {@code $} stays as written. Empty when a problem was reported. Messages name the
-     * variable, never the value around it.
+     * other {@code $} stays as written. Empty when a problem was reported; not complete when a
+     * plan's parser kept an unset {@code ${NAME}} as written. Messages name the variable, never the
+     * value around it.
      */
-    private Optional<String> substitute(String raw, SourceLocation at, String owner, String field) {
+    private Optional<Substituted> substitute(
+        String raw, SourceLocation at, String owner, String field) {
       StringBuilder result = new StringBuilder(raw.length());
       boolean ok = true;
+      boolean complete = true;
       int i = 0;
       while (i < raw.length()) {
         char c = raw.charAt(i);
@@ -529,6 +565,18 @@ public final class IntegrationsParser {
           continue;
         }
         String value = environment.get(variable);
+        if (value == null && unsetKept) {
+          out.warning(
+              DiagnosticCode.AL204,
+              at,
+              owner + " field '" + field + "' reads ${" + variable + "}, which is not set",
+              "plan goes on without it; export "
+                  + variable
+                  + " before 'shiprun run', or write the value in the file");
+          result.append("${").append(variable).append('}');
+          complete = false;
+          continue;
+        }
         if (value == null) {
           out.error(
               DiagnosticCode.AL204,
@@ -540,7 +588,7 @@ public final class IntegrationsParser {
         }
         result.append(value);
       }
-      return ok ? Optional.of(result.toString()) : Optional.empty();
+      return ok ? Optional.of(new Substituted(result.toString(), complete)) : Optional.empty();
     }
 
     private void maskFields(YamlMapping map) {

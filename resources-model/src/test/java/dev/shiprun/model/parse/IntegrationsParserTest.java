@@ -346,6 +346,40 @@ class IntegrationsParserTest {
   }
 
   @Test
+  void aPlanKeepsAnUnsetVariableAsWrittenWithAWarning() {
+    IntegrationsResult result =
+        parser
+            .keepingUnsetVariables()
+            .parse(
+                FILE,
+                """
+                integrations:
+                  - name: hub-creds
+                    type: dockerRegistryLogin
+                    url: ${REGISTRY_URL}
+                    username: ${REGISTRY_USER}
+                    password: ${REGISTRY_PASSWORD}
+                """
+                    .getBytes(StandardCharsets.UTF_8),
+                Map.of("REGISTRY_USER", "alice"));
+
+    assertFalse(result.hasErrors(), () -> result.diagnostics().toString());
+    assertEquals(2, result.diagnostics().size(), () -> result.diagnostics().toString());
+    assertDiagnostic(
+        result.diagnostics().get(1),
+        Severity.WARNING,
+        DiagnosticCode.AL204,
+        "integrations.yml:6:15",
+        "integration 'hub-creds' field 'password' reads ${REGISTRY_PASSWORD}, which is not set",
+        "plan goes on without it; export REGISTRY_PASSWORD before 'shiprun run', or write the"
+            + " value in the file");
+    Integration hub = result.integrations().get("hub-creds");
+    assertEquals("${REGISTRY_URL}", text(hub, "url"), "no url check on a value not known yet");
+    assertEquals("alice", text(hub, "username"));
+    assertEquals("${REGISTRY_PASSWORD}", revealed(hub, "password"));
+  }
+
+  @Test
   void reportsEveryUnsetVariableOfOneValue() {
     IntegrationsResult result =
         parse(

@@ -11,7 +11,7 @@ public class HomeOptions {
       names = "--home",
       paramLabel = "DIR",
       description =
-          "Where shiprun keeps its store, build folders and logs."
-              + " Default: $SHIPRUN_HOME, else ~/.shiprun.")
+          "Where shiprun keeps its store, builds and logs."
+              + " Default: $SHIPRUN_HOME, else $HOME/.shiprun.")
   Optional<Path> home = Optional.empty();
 }

@@ -27,11 +27,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Stores every integration of an integrations file, all or none.",
-      "FILE has the --integrations format ($${VAR} reads your environment); a problem in",
+      "FILE has the format of the --integrations file of plan and run ($${VAR} reads",
+      "your environment), e.g. samples/docker-registry/integrations.yml; a problem in",
       "it stores nothing."
     },
     footer = {"", "Exit codes: 0 stored, 1 the file has problems or the store could not be used."})
 public class IntegrationImportCommand implements Callable<Integer> {
+
+  /** How the file's path was given, for the hints of a missing or wrong one. */
+  static final String GIVEN_AS = "as FILE to 'shiprun integration import'";
 
   @Spec CommandSpec spec;
 
@@ -60,7 +64,7 @@ public class IntegrationImportCommand implements Callable<Integer> {
     Path resolved = workingDirectory.resolve(List.of(file)).get(0);
     IntegrationsResult read =
         new IntegrationsParser(IntegrationTypes.discovered(), YamlLimits.DEFAULT)
-            .read(resolved, environment.variables());
+            .read(resolved, environment.variables(), GIVEN_AS);
     PrintWriter err = spec.commandLine().getErr();
     if (read.diagnostics().stream().anyMatch(Diagnostic::isError)) {
       DiagnosticRenderer renderer = new DiagnosticRenderer(read.sources());

@@ -60,6 +60,7 @@ public class LineInput {
   private final CallerEnvironment environment;
   private final IntegrationsParser integrationsParser =
       new IntegrationsParser(IntegrationTypes.discovered(), YamlLimits.DEFAULT);
+  private final IntegrationsParser planParser = integrationsParser.keepingUnsetVariables();
 
   @Inject
   public LineInput(
@@ -90,6 +91,30 @@ public class LineInput {
       boolean strictSecrets,
       OutputFormat output,
       IntegrationStore store) {
+    return load(spec, options, strictSecrets, output, store, integrationsParser);
+  }
+
+  /**
+   * As {@link #load(CommandSpec, LineOptions, boolean, OutputFormat, IntegrationStore)} for a plan:
+   * a {@code ${VAR}} of the integrations file whose variable is not set is a warning, not an error
+   * (a plan shows secrets as {@code ***}; only a run needs them).
+   */
+  public Optional<Loaded> loadForPlan(
+      CommandSpec spec,
+      LineOptions options,
+      boolean strictSecrets,
+      OutputFormat output,
+      IntegrationStore store) {
+    return load(spec, options, strictSecrets, output, store, planParser);
+  }
+
+  private Optional<Loaded> load(
+      CommandSpec spec,
+      LineOptions options,
+      boolean strictSecrets,
+      OutputFormat output,
+      IntegrationStore store,
+      IntegrationsParser integrationsParser) {
     List<Path> paths = options.paths;
     List<String> jobs = options.jobs;
     Optional<Path> integrationsFile = options.integrationsFile;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticRenderer;
+import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.plan.PlanRequest;
 import dev.shiprun.model.plan.Planner;
 import dev.shiprun.runner.engine.Engine;
@@ -112,7 +113,7 @@ final class LineRun {
       try (Interrupts interrupts = Interrupts.onSignal(runner::cancelAll)) {
         outcome = runner.run(request.get());
       }
-      print(outcome, shown);
+      print(outcome, shown, line.valid().line());
       // A job asked for by name that shiprun does not run is not a success.
       boolean askedNotRun = request.get().jobs().stream().anyMatch(outcome.notRun()::contains);
       return outcome.allSucceeded() && !askedNotRun ? ExitCode.OK.code() : ExitCode.FAILED.code();
@@ -123,29 +124,36 @@ final class LineRun {
     }
   }
 
-  private void print(LineRunner.Outcome outcome, ShownVersions shown) {
+  private void print(LineRunner.Outcome outcome, ShownVersions shown, AssemblyLine line) {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     if (options.output == OutputFormat.JSON) {
       out.println(RunSummary.json(outcome, shown));
     } else if (outcome.results().isEmpty() && outcome.cancelled()) {
-      spec.commandLine().getErr().println("nothing ran: cancelled while waiting for the line");
+      err.println("nothing ran: cancelled while waiting for the line");
+    } else if (outcome.ranNothingForWantOfVersions()) {
+      err.println(
+          "nothing ran: no job has versions for all of its inputs ("
+              + (outcome.notReady().size() == 1
+                  ? "the job above waits for one"
+                  : "the jobs above wait for them")
+              + "); see 'shiprun plan'");
     } else if (outcome.results().isEmpty() && !outcome.notRun().isEmpty()) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "nothing ran: "
-                  + String.join(", ", outcome.notRun())
-                  + (outcome.notRun().size() == 1 ? " is" : " are")
-                  + " not run by shiprun (see above)");
+      err.println(
+          "nothing ran: "
+              + String.join(", ", outcome.notRun())
+              + (outcome.notRun().size() == 1 ? " is" : " are")
+              + " not run by shiprun (see above)");
     } else if (outcome.results().isEmpty()) {
-      spec.commandLine()
-          .getErr()
-          .println("nothing ran: no job has versions for all of its inputs (see 'shiprun plan')");
+      err.println(
+          line.jobs().isEmpty()
+              ? "nothing to run: the line has no jobs"
+              : "nothing to run: no job of the line starts on its own (see 'shiprun plan')");
     } else {
       out.print(RunSummary.text(outcome, shown));
     }
     out.flush();
-    spec.commandLine().getErr().flush();
+    err.flush();
   }
 
   /** The name versions are kept under: --line, else the assembly line's directory name. */

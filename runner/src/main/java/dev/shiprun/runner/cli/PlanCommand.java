@@ -72,7 +72,7 @@ public class PlanCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Optional<LineInput.Loaded> loaded =
-        input.load(spec, line, secrets.strict, output, stores.of(homeOptions.home));
+        input.loadForPlan(spec, line, secrets.strict, output, stores.of(homeOptions.home));
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }

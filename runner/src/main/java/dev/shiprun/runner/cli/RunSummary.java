@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
+import dev.shiprun.runner.engine.NotReady;
 import dev.shiprun.runner.engine.ShownVersions;
 import dev.shiprun.runner.store.StoredVersion;
 import java.time.Duration;
@@ -63,6 +64,9 @@ final class RunSummary {
             .append('\n');
       }
     }
+    for (NotReady n : outcome.notReady()) {
+      out.append(n.job()).append(": not run: ").append(shown.text(n.reason())).append('\n');
+    }
     if (outcome.cancelled()) {
       out.append("cancelled: jobs that had not started were not run\n");
     }
@@ -95,6 +99,14 @@ final class RunSummary {
     doc.put("cancelled", outcome.cancelled());
     doc.put("notRun", outcome.notRun());
     doc.put("runs", runs);
+    List<Object> notReady = new ArrayList<>();
+    for (NotReady n : outcome.notReady()) {
+      Map<String, Object> job = new LinkedHashMap<>();
+      job.put("job", n.job());
+      job.put("reason", shown.text(n.reason()));
+      notReady.add(job);
+    }
+    doc.put("notReady", notReady);
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
     } catch (JsonProcessingException e) {

@@ -45,6 +45,12 @@ final class GitRepoVersions {
   /** What a look found for one gitRepo: versions to post and the refs to remember. */
   record Found(String resource, List<NewVersion> versions, Map<String, String> refs) {}
 
+  /**
+   * What a look at every repository found, and per gitRepo whose look made no version, why not (the
+   * repository could not be reached, or no branch of it is followed).
+   */
+  record Looked(List<Found> found, Map<String, String> problems) {}
+
   private final GitMirrors mirrors;
 
   GitRepoVersions(GitMirrors mirrors) {
@@ -80,13 +86,14 @@ final class GitRepoVersions {
    * Fetches each repository and decides its new versions. A repository that cannot be reached is
    * reported, and its jobs use the version they had (or fail to start when there is none).
    */
-  List<Found> look(
+  Looked look(
       String line,
       List<GitRepoResource> repos,
       Known known,
       Map<String, Integration> integrations,
       Report report) {
     List<Found> found = new ArrayList<>();
+    Map<String, String> problems = new LinkedHashMap<>();
     for (GitRepoResource repo : repos) {
       Optional<Integration> integration = repo.integration().map(i -> integrations.get(i.name()));
       GitRepoUrls urls =
@@ -95,18 +102,14 @@ final class GitRepoVersions {
       boolean versioned = known.versioned().getOrDefault(repo.name(), false);
       try {
         Path mirror = mirrors.refresh(urls.cloneUrl(), GitAuth.of(integration));
-        found.add(decide(line, repo, urls, mirror, seen, versioned, report));
+        found.add(decide(line, repo, urls, mirror, seen, versioned, problems, report));
       } catch (IOException e) {
-        report.say(
-            repo.name(),
-            "cannot look at "
-                + Git.display(urls.cloneUrl())
-                + ": "
-                + e.getMessage()
-                + (versioned ? "; its jobs use the version they had" : ""));
+        String problem = "cannot look at " + Git.display(urls.cloneUrl()) + ": " + e.getMessage();
+        problems.put(repo.name(), problem);
+        report.say(repo.name(), problem + (versioned ? "; its jobs use the version they had" : ""));
       }
     }
-    return found;
+    return new Looked(found, problems);
   }
 
   /** Posts the versions found and remembers the refs, in the caller's transaction. */
@@ -129,6 +132,7 @@ final class GitRepoVersions {
       Path mirror,
       Map<String, String> seen,
       boolean versioned,
+      Map<String, String> problems,
       Report report)
       throws IOException {
     GitRepoFilter filter = GitRepoFilter.of(repo);
@@ -157,9 +161,10 @@ final class GitRepoVersions {
       }
     }
     if (branches.isEmpty()) {
-      report.say(
-          repo.name(),
-          "no branch of " + Git.display(urls.cloneUrl()) + " matches " + filter.describe());
+      String problem =
+          "no branch of " + Git.display(urls.cloneUrl()) + " matches " + filter.describe();
+      problems.put(repo.name(), problem);
+      report.say(repo.name(), problem);
     }
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       if (!filter.followsTag(tag.getKey())) {

@@ -147,21 +147,35 @@ public final class LineRunner {
 
   /**
    * Every run made, in the order they finished, whether the invocation was cancelled, and the jobs
-   * it would have started but does not run (a runCI job, a managed type; see {@link NotRun}).
+   * it would have started but does not run (a runCI job, a managed type; see {@link NotRun}), and
+   * the jobs of a whole-line run that could not start because an input has no version.
    */
-  public record Outcome(List<JobResult> results, boolean cancelled, List<String> notRun) {
+  public record Outcome(
+      List<JobResult> results, boolean cancelled, List<String> notRun, List<NotReady> notReady) {
 
     public Outcome {
       results = List.copyOf(results);
       notRun = List.copyOf(notRun);
+      notReady = List.copyOf(notReady);
     }
 
     public Outcome(List<JobResult> results, boolean cancelled) {
-      this(results, cancelled, List.of());
+      this(results, cancelled, List.of(), List.of());
     }
 
+    /**
+     * Every job that ran succeeded, and the run was not cancelled; a run that started nothing
+     * because jobs wait for input versions did not succeed (nothing the user asked for was done).
+     */
     public boolean allSucceeded() {
-      return !cancelled && results.stream().allMatch(JobResult::succeeded);
+      return !cancelled
+          && !ranNothingForWantOfVersions()
+          && results.stream().allMatch(JobResult::succeeded);
+    }
+
+    /** No job ran, and some job could not start because an input has no version. */
+    public boolean ranNothingForWantOfVersions() {
+      return results.isEmpty() && !cancelled && !notReady.isEmpty();
     }
   }
 
@@ -224,12 +238,12 @@ public final class LineRunner {
 
   private Outcome runHeld(Request request) {
     AssemblyLine line = request.assemblyLine();
-    lookAtRepositories(request);
+    Map<String, String> repositoryProblems = lookAtRepositories(request);
     store.transaction(c -> engine.yamlVersions().sync(c, store, request.line(), line));
     List<Job> start = new ArrayList<>();
+    Set<String> versioned = Set.of();
     if (request.jobs().isEmpty()) {
-      Set<String> versioned =
-          store.transaction(c -> store.versions().namesWithVersions(c, request.line()));
+      versioned = store.transaction(c -> store.versions().namesWithVersions(c, request.line()));
       for (Job job : line.jobs()) {
         if (isRoot(line, job, versioned)) {
           start.add(job);
@@ -245,6 +259,14 @@ public final class LineRunner {
         request.downstream() || request.jobs().isEmpty()
             ? line.downstreamClosure(start)
             : line.topologicalOrder().stream().filter(start::contains).toList();
+    // A manual run starts the jobs named whatever their inputs (a missing version is their error).
+    List<NotReady> notReady =
+        request.jobs().isEmpty()
+            ? new MissingInputs(line, versioned, repositoryProblems).of(candidates)
+            : List.of();
+    for (NotReady n : notReady) {
+      progress.leftOut(line.job(n.job()).orElseThrow(), n.reason());
+    }
     JobBoard board = new JobBoard(candidates);
     sayWhatWaitsForCi(line, request.jobs().isEmpty() ? line.jobs() : candidates, start);
     List<String> notRun = new ArrayList<>();
@@ -318,7 +340,7 @@ public final class LineRunner {
         Thread.currentThread().interrupt();
       }
     }
-    return new Outcome(results, cancelled, notRun);
+    return new Outcome(results, cancelled, notRun, notReady);
   }
 
   /**
@@ -351,9 +373,10 @@ public final class LineRunner {
 
   /**
    * New commits of the gitRepos the jobs of this invocation read become versions before anything
-   * starts (where Shippable had a webhook). The network is used outside any transaction.
+   * starts (where Shippable had a webhook). The network is used outside any transaction. Returns,
+   * per gitRepo whose look made no version, why not.
    */
-  private void lookAtRepositories(Request request) {
+  private Map<String, String> lookAtRepositories(Request request) {
     AssemblyLine line = request.assemblyLine();
     List<Job> jobs =
         request.jobs().isEmpty()
@@ -366,15 +389,16 @@ public final class LineRunner {
     jobs.forEach(j -> j.ins().forEach(in -> read.add(in.name())));
     List<GitRepoResource> repos = GitRepoVersions.repos(line, read);
     if (repos.isEmpty()) {
-      return;
+      return Map.of();
     }
     GitRepoVersions.Known known =
         store.transaction(c -> GitRepoVersions.known(c, store, request.line(), repos));
-    List<GitRepoVersions.Found> found =
+    GitRepoVersions.Looked looked =
         engine
             .gitRepoVersions()
             .look(request.line(), repos, known, request.integrations(), progress::repository);
-    store.transaction(c -> GitRepoVersions.record(c, store, request.line(), found));
+    store.transaction(c -> GitRepoVersions.record(c, store, request.line(), looked.found()));
+    return looked.problems();
   }
 
   /** A job to submit, and the trigger it runs under. */

@@ -229,6 +229,31 @@ class IntegrationCommandTest {
   }
 
   @Test
+  void importOfAFileThatIsNotThereHintsAtItsOwnArgument(QuarkusMainLauncher launcher) {
+    Path absent = temp.resolve("integrations.yml");
+    LaunchResult missing =
+        launcher.launch("integration", "import", absent.toString(), "--home", home().toString());
+    assertEquals(1, missing.exitCode());
+    String err = missing.getErrorOutput();
+    assertTrue(err.contains("no such integrations file: " + absent), err);
+    assertTrue(
+        err.contains("hint: check the path given as FILE to 'shiprun integration import'"), err);
+    assertFalse(err.contains("--integrations"), "import takes no --integrations option:\n" + err);
+
+    LaunchResult folder =
+        launcher.launch("integration", "import", temp.toString(), "--home", home().toString());
+    assertEquals(1, folder.exitCode());
+    assertTrue(
+        folder
+            .getErrorOutput()
+            .contains(
+                "hint: give the path of the integrations YAML file as FILE to 'shiprun"
+                    + " integration import'"),
+        folder.getErrorOutput());
+    assertFalse(folder.getErrorOutput().contains("--integrations"), folder.getErrorOutput());
+  }
+
+  @Test
   void rotateKeyKeepsEveryIntegrationUsable(QuarkusMainLauncher launcher) throws Exception {
     assertEquals(0, add(launcher, "hub-creds", PASSWORD).exitCode());
     String key = Files.readString(home().resolve("master.key"));

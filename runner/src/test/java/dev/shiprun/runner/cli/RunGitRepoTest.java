@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shiprun.runner.git.TestRepository;
+import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.charset.StandardCharsets;
@@ -214,6 +215,124 @@ class RunGitRepoTest {
         run.run("build").get("reason").asText().contains("its versions are the commits shiprun"),
         run.describe());
     assertFalse(err.contains("Exception"), err);
+  }
+
+  @Test
+  void aWholeLineRunThatRunsNothingBecauseARepositoryCannotBeReachedFailsAndSaysWhy(
+      QuarkusMainLauncher launcher) throws Exception {
+    Path gone = temp.resolve("no-such-repository.git");
+    Path line =
+        line(
+            """
+            resources:
+              - name: gone
+                type: gitRepo
+                versionTemplate:
+                  sourceName: acme/gone
+                  sourceUrl: %s
+              - name: app-image
+                type: image
+            jobs:
+              - name: build
+                type: runSh
+                steps:
+                  - IN: gone
+                  - TASK: {script: [echo never]}
+                  - OUT: app-image
+              - name: deploy
+                type: runSh
+                steps:
+                  - IN: app-image
+                  - TASK: {script: [echo never]}
+            """
+                .formatted(gone));
+    RunHarness shiprun = new RunHarness(launcher, temp.resolve("home"));
+
+    RunHarness.Summary run = shiprun.run(line.toString());
+    assertEquals(1, run.exitCode(), "nothing ran: a failure to the user\n" + run.describe());
+    assertFalse(run.json().get("succeeded").asBoolean(), run.describe());
+    assertEquals(0, run.json().get("runs").size(), run.describe());
+    JsonNode notRun = run.json().get("notReady");
+    assertEquals(2, notRun.size(), run.describe());
+    assertEquals("build", notRun.get(0).get("job").asText());
+    assertTrue(
+        notRun
+            .get(0)
+            .get("reason")
+            .asText()
+            .startsWith("IN 'gone' has no version: cannot look at " + gone + ": git clone failed"),
+        run.describe());
+    assertEquals("deploy", notRun.get(1).get("job").asText());
+    assertEquals(
+        "IN 'app-image' has no version: it gets one when job 'build' writes it, and 'build'"
+            + " cannot run either",
+        notRun.get(1).get("reason").asText());
+    String err = run.result().getErrorOutput();
+    assertTrue(err.contains("not run  build: IN 'gone' has no version: cannot look at "), err);
+    assertFalse(err.contains("Exception"), err);
+
+    LaunchResult text =
+        launcher.launch("run", line.toString(), "--home", temp.resolve("home").toString());
+    assertEquals(1, text.exitCode(), text.getErrorOutput());
+    assertTrue(
+        text.getErrorOutput()
+            .contains(
+                "nothing ran: no job has versions for all of its inputs (the jobs above wait for"
+                    + " them); see 'shiprun plan'"),
+        text.getErrorOutput());
+  }
+
+  @Test
+  void jobsThatRanDecideTheExitCodeAndTheOnesWaitingForARepositoryAreNamed(
+      QuarkusMainLauncher launcher) throws Exception {
+    Path line =
+        line(
+            """
+            resources:
+              - name: gone
+                type: gitRepo
+                versionTemplate:
+                  sourceName: acme/gone
+                  sourceUrl: %s
+            jobs:
+              - name: build
+                type: runSh
+                steps:
+                  - IN: gone
+                  - TASK: {script: [echo never]}
+              - name: hello
+                type: runSh
+                steps:
+                  - TASK: {script: [echo hello]}
+            """
+                .formatted(temp.resolve("no-such-repository.git")));
+    LaunchResult run =
+        launcher.launch("run", line.toString(), "--home", temp.resolve("home").toString());
+    assertEquals(0, run.exitCode(), run.getErrorOutput());
+    assertTrue(run.getOutput().contains("hello  #1     success"), run.getOutput());
+    assertTrue(
+        run.getOutput().contains("build: not run: IN 'gone' has no version: cannot look at "),
+        run.getOutput());
+  }
+
+  @Test
+  void aLineWithoutJobsHasNothingToRun(QuarkusMainLauncher launcher) throws Exception {
+    Path line =
+        line(
+            """
+            resources:
+              - name: settings
+                type: params
+                version:
+                  params:
+                    GREETING: hello
+            """);
+    LaunchResult run =
+        launcher.launch("run", line.toString(), "--home", temp.resolve("home").toString());
+    assertEquals(0, run.exitCode(), run.getErrorOutput());
+    assertTrue(
+        run.getErrorOutput().contains("nothing to run: the line has no jobs"),
+        run.getErrorOutput());
   }
 
   private static String read(Path folder, String file) throws Exception {
