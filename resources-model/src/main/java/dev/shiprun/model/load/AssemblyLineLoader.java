@@ -13,6 +13,8 @@ import dev.shiprun.model.yaml.YamlLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The front door of the model: read the YAML files of an assembly line, parse and validate them,
@@ -37,13 +39,21 @@ public final class AssemblyLineLoader {
   /** Loads the directories and files of one assembly line ({@code .} when none are given). */
   public Validation load(List<Path> paths) {
     Diagnostics out = new Diagnostics();
-    List<PipelineFile> read = files.read(paths.isEmpty() ? List.of(Path.of(".")) : paths, out);
-    return load(read, out);
+    PipelineFiles.LineFiles read =
+        files.readLine(paths.isEmpty() ? List.of(Path.of(".")) : paths, out);
+    return load(read.files(), read.templatesOf(), out);
   }
 
   /** Loads files already in memory (a YAML body sent to the daemon, say). */
   public Validation load(List<PipelineFile> read, Diagnostics fileProblems) {
-    ParseResult parsed = parser.parse(read);
+    return load(read, Map.of(), fileProblems);
+  }
+
+  private Validation load(
+      List<PipelineFile> read,
+      Map<String, Optional<String>> templatesOf,
+      Diagnostics fileProblems) {
+    ParseResult parsed = parser.parse(read, templatesOf);
     List<dev.shiprun.model.diagnostic.Diagnostic> diagnostics =
         new ArrayList<>(fileProblems.sorted());
     diagnostics.addAll(parsed.diagnostics());
