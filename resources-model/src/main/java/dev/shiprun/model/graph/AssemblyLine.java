@@ -44,8 +44,16 @@ public final class AssemblyLine {
   /** Resource (or job) name → the jobs that write it as an OUT. */
   private final Map<String, List<Integer>> producers = new HashMap<>();
 
+  /** Names the line uses but another repository defines (see {@link ExternalNames}). */
+  private final ExternalNames external;
+
   public AssemblyLine(Pipeline pipeline) {
+    this(pipeline, ExternalNames.NONE);
+  }
+
+  public AssemblyLine(Pipeline pipeline, ExternalNames external) {
     this.pipeline = pipeline;
+    this.external = external;
     this.jobs = pipeline.jobs();
     for (int i = 0; i < jobs.size(); i++) {
       jobIndex.putIfAbsent(jobs.get(i).name(), i);
@@ -101,6 +109,10 @@ public final class AssemblyLine {
 
   public Pipeline pipeline() {
     return pipeline;
+  }
+
+  public ExternalNames external() {
+    return external;
   }
 
   public List<Job> jobs() {

@@ -1,17 +1,23 @@
 package dev.shiprun.model.load;
 
+import dev.shiprun.model.Pipeline;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.diagnostic.SourceLocation;
+import dev.shiprun.model.diagnostic.SourceSet;
+import dev.shiprun.model.graph.ExternalNames;
 import dev.shiprun.model.parse.ParseResult;
 import dev.shiprun.model.parse.PipelineFile;
 import dev.shiprun.model.parse.PipelineFiles;
 import dev.shiprun.model.parse.PipelineParser;
+import dev.shiprun.model.parse.ShiprunSettings;
 import dev.shiprun.model.validate.PipelineValidator;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.model.yaml.YamlLimits;
+import dev.shiprun.model.yaml.YamlLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +31,7 @@ public final class AssemblyLineLoader {
   private final PipelineFiles files;
   private final PipelineParser parser;
   private final PipelineValidator validator;
+  private final ShiprunSettings settings;
 
   public AssemblyLineLoader() {
     this(YamlLimits.DEFAULT);
@@ -34,24 +41,50 @@ public final class AssemblyLineLoader {
     this.files = new PipelineFiles(limits.maxBytes());
     this.parser = new PipelineParser(limits);
     this.validator = new PipelineValidator();
+    this.settings = new ShiprunSettings(limits);
   }
 
   /** Loads the directories and files of one assembly line ({@code .} when none are given). */
   public Validation load(List<Path> paths) {
+    return load(paths, List.of());
+  }
+
+  /**
+   * As {@link #load(List)}, with {@code external} the names given with {@code --external}: names
+   * another repository's line defines, added to those of each directory's shippable.shiprun.yml.
+   */
+  public Validation load(List<Path> paths, List<String> external) {
     Diagnostics out = new Diagnostics();
     PipelineFiles.LineFiles read =
         files.readLine(paths.isEmpty() ? List.of(Path.of(".")) : paths, out);
-    return load(read.files(), read.templatesOf(), out);
+    List<ExternalNames.External> names = new ArrayList<>();
+    for (String name : external) {
+      names.add(
+          new ExternalNames.External(name, "--external", SourceLocation.ofFile("--external")));
+    }
+    Map<String, String> settingsTexts = new LinkedHashMap<>();
+    for (PipelineFile file : read.settings()) {
+      names.addAll(settings.external(file, out));
+      settingsTexts.put(file.name(), YamlLoader.text(file.bytes()));
+    }
+    return load(
+        read.files(),
+        read.templatesOf(),
+        new ExternalNames(names),
+        new SourceSet(settingsTexts),
+        out);
   }
 
   /** Loads files already in memory (a YAML body sent to the daemon, say). */
   public Validation load(List<PipelineFile> read, Diagnostics fileProblems) {
-    return load(read, Map.of(), fileProblems);
+    return load(read, Map.of(), ExternalNames.NONE, SourceSet.empty(), fileProblems);
   }
 
   private Validation load(
       List<PipelineFile> read,
       Map<String, Optional<String>> templatesOf,
+      ExternalNames external,
+      SourceSet settingsSources,
       Diagnostics fileProblems) {
     ParseResult parsed = parser.parse(read, templatesOf);
     List<dev.shiprun.model.diagnostic.Diagnostic> diagnostics =
@@ -66,6 +99,12 @@ public final class AssemblyLineLoader {
           "give a directory with shippable.yml, or the YAML files themselves");
       diagnostics.addAll(none.sorted());
     }
-    return validator.validate(parsed.pipeline(), diagnostics);
+    Pipeline pipeline = parsed.pipeline();
+    if (!settingsSources.files().isEmpty()) {
+      pipeline =
+          new Pipeline(
+              pipeline.resources(), pipeline.jobs(), pipeline.sources().with(settingsSources));
+    }
+    return validator.validate(pipeline, diagnostics, external);
   }
 }

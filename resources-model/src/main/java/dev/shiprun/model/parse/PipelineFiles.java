@@ -61,11 +61,15 @@ public final class PipelineFiles {
    * front of it (empty: none). Files given one by one are not in {@code templatesOf}: every
    * templates file given lends to them, as before folders were read.
    */
-  public record LineFiles(List<PipelineFile> files, Map<String, Optional<String>> templatesOf) {
+  public record LineFiles(
+      List<PipelineFile> files,
+      Map<String, Optional<String>> templatesOf,
+      List<PipelineFile> settings) {
 
     public LineFiles {
       files = List.copyOf(files);
       templatesOf = Map.copyOf(templatesOf);
+      settings = List.copyOf(settings);
     }
   }
 
@@ -90,8 +94,13 @@ public final class PipelineFiles {
     Budget budget = new Budget();
     List<PipelineFile> files = new ArrayList<>();
     Map<String, Optional<String>> templatesOf = new LinkedHashMap<>();
+    List<PipelineFile> settings = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
+        Path settingsFile = path.resolve(ShiprunSettings.FILE);
+        if (Files.isRegularFile(settingsFile)) {
+          readFile(settingsFile, settings, out);
+        }
         readTree(path, budget, files, templatesOf, out);
       } else if (budget.admits(path, size(path))) {
         readFile(path, files, out);
@@ -100,7 +109,7 @@ public final class PipelineFiles {
         warnSkipped(display(path), budget, out);
       }
     }
-    return new LineFiles(files, templatesOf);
+    return new LineFiles(files, templatesOf, settings);
   }
 
   /** The files of one directory and its folders; an AL009 when there is none at all. */

@@ -3,12 +3,20 @@ package dev.shiprun.model.plan;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import java.util.List;
 
-/** The jobs a run would execute, in order, and the problems found planning it. */
-public record Plan(List<PlannedJob> jobs, List<Diagnostic> diagnostics) {
+/**
+ * The jobs a run would execute, in order, the problems found planning it, and notes about the line
+ * as a whole (jobs left out because they need another repository's line).
+ */
+public record Plan(List<PlannedJob> jobs, List<Diagnostic> diagnostics, List<String> notes) {
 
   public Plan {
     jobs = List.copyOf(jobs);
     diagnostics = List.copyOf(diagnostics);
+    notes = List.copyOf(notes);
+  }
+
+  public Plan(List<PlannedJob> jobs, List<Diagnostic> diagnostics) {
+    this(jobs, diagnostics, List.of());
   }
 
   public boolean hasErrors() {

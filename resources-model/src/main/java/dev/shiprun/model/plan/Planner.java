@@ -18,6 +18,7 @@ import dev.shiprun.model.env.JobEnvPlanner;
 import dev.shiprun.model.env.ResourceVersion;
 import dev.shiprun.model.env.VersionLookup;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.graph.ExternalNames;
 import dev.shiprun.model.validate.ValidPipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,11 +71,40 @@ public final class Planner {
       BuildInfo build =
           new BuildInfo(
               PLACEHOLDER_ROOT, "{BUILD_ID}", "{BUILD_NUMBER}", triggeredBy(job, startNames));
+      List<String> external = line.external().readBy(job);
+      List<String> notes =
+          external.isEmpty()
+              ? List.of()
+              : List.of("not run here: " + ExternalNames.needsOtherRepository(external));
       planned.add(
-          new PlannedJob(job, wave, names(job.ins()), names(job.outs()), envs.plan(job, build)));
+          new PlannedJob(
+              job, wave, names(job.ins()), names(job.outs()), envs.plan(job, build), notes));
     }
     planned.sort(Comparator.comparingInt(PlannedJob::wave)); // stable: topological within a wave
-    return new Plan(planned, out.sorted());
+    return new Plan(planned, out.sorted(), leftOutForOtherRepositories(line, names, request));
+  }
+
+  /**
+   * A line planned from its roots leaves out the jobs that read another repository's names (they
+   * are never roots here); the plan says which, so a missing job is not a mystery.
+   */
+  private static List<String> leftOutForOtherRepositories(
+      AssemblyLine line, Set<String> planned, PlanRequest request) {
+    List<String> notes = new ArrayList<>();
+    if (!request.jobs().isEmpty() || line.external().isEmpty()) {
+      return notes;
+    }
+    for (Job job : line.jobs()) {
+      List<String> external = line.external().readBy(job);
+      if (!external.isEmpty() && !planned.contains(job.name())) {
+        notes.add(
+            "job '"
+                + job.name()
+                + "' is not planned: it "
+                + ExternalNames.needsOtherRepository(external));
+      }
+    }
+    return notes;
   }
 
   /** The names of IN or OUT steps, by a loop: once per job, and a stream each showed. */

@@ -4,6 +4,7 @@ import dev.shiprun.model.Pipeline;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.graph.ExternalNames;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ public final class PipelineValidator {
         List.of(
             new DuplicateNameRule(),
             new ReferenceRule(),
+            new ExternalNameRule(),
             new InAndOutRule(),
             new CycleRule(),
             new IntegrationRequiredRule(),
@@ -35,9 +37,15 @@ public final class PipelineValidator {
   }
 
   public Validation validate(Pipeline pipeline, List<Diagnostic> parseDiagnostics) {
+    return validate(pipeline, parseDiagnostics, ExternalNames.NONE);
+  }
+
+  /** As {@link #validate(Pipeline, List)}, with names another repository defines. */
+  public Validation validate(
+      Pipeline pipeline, List<Diagnostic> parseDiagnostics, ExternalNames external) {
     Diagnostics out = new Diagnostics();
     out.addAll(parseDiagnostics);
-    AssemblyLine line = new AssemblyLine(pipeline);
+    AssemblyLine line = new AssemblyLine(pipeline, external);
     for (ValidationRule rule : rules) {
       rule.check(line, out);
     }

@@ -1,0 +1,80 @@
+package dev.shiprun.model.graph;
+
+import dev.shiprun.model.InStep;
+import dev.shiprun.model.Job;
+import dev.shiprun.model.diagnostic.SourceLocation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Names a line uses but another repository defines: a Shippable subscription shared one namespace
+ * across its sync repositories, so a job here may read a resource or job of a line kept elsewhere.
+ * Each name keeps where it was declared ({@code --external}, or an {@code external:} item of
+ * shippable.shiprun.yml), so validation, plan and run can say why it is taken on trust.
+ */
+public final class ExternalNames {
+
+  /** One name, where it was declared ({@code at}) and how ({@code from}, as the user wrote it). */
+  public record External(String name, String from, SourceLocation at) {
+
+    public External {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  public static final ExternalNames NONE = new ExternalNames(List.of());
+
+  private final Map<String, External> byName = new LinkedHashMap<>();
+
+  /** The first declaration of a name wins; later ones of the same name add nothing. */
+  public ExternalNames(List<External> names) {
+    for (External e : names) {
+      byName.putIfAbsent(e.name(), e);
+    }
+  }
+
+  public boolean isEmpty() {
+    return byName.isEmpty();
+  }
+
+  public boolean contains(String name) {
+    return byName.containsKey(name);
+  }
+
+  public Optional<External> get(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  public Collection<External> all() {
+    return byName.values();
+  }
+
+  /** The external names {@code job} reads, in the order of its steps. */
+  public List<String> readBy(Job job) {
+    List<String> read = new ArrayList<>();
+    if (byName.isEmpty()) {
+      return read;
+    }
+    for (InStep in : job.ins()) {
+      if (byName.containsKey(in.name()) && !read.contains(in.name())) {
+        read.add(in.name());
+      }
+    }
+    return read;
+  }
+
+  /** What plan and run tell the user about a job that reads {@code names}. */
+  public static String needsOtherRepository(List<String> names) {
+    return "reads "
+        + String.join(", ", names.stream().map(n -> "'" + n + "'").toList())
+        + " from another repository; it runs only where that line is loaded too"
+        + " (give both repositories' folders as PATHs)";
+  }
+}
