@@ -19,13 +19,30 @@ import java.util.Optional;
  */
 public final class ExternalNames {
 
-  /** One name, where it was declared ({@code at}) and how ({@code from}, as the user wrote it). */
-  public record External(String name, String from, SourceLocation at) {
+  /**
+   * One name, where it was declared ({@code at}) and how ({@code from}, as the user wrote it).
+   * {@code repository} is the directory whose shippable.shiprun.yml declared it: a definition in
+   * another directory given alongside is the other repository, loaded too. Empty for {@code
+   * --external}, which speaks for every PATH.
+   */
+  public record External(String name, String from, SourceLocation at, Optional<String> repository) {
 
     public External {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(repository, "repository");
+    }
+
+    /** Whether a definition in {@code file} is in the repository that says the name is not. */
+    public boolean contradictedBy(String file) {
+      return repository
+          .map(
+              r ->
+                  r.equals(".")
+                      ? !file.startsWith("../") && !file.startsWith("/")
+                      : file.startsWith(r + "/"))
+          .orElse(true);
     }
   }
 
@@ -54,6 +71,12 @@ public final class ExternalNames {
 
   public Collection<External> all() {
     return byName.values();
+  }
+
+  /** These names without those {@code defined} holds: what is still to come from elsewhere. */
+  public ExternalNames without(java.util.function.Predicate<String> defined) {
+    return new ExternalNames(
+        byName.values().stream().filter(e -> !defined.test(e.name())).toList());
   }
 
   /** The external names {@code job} reads, in the order of its steps. */

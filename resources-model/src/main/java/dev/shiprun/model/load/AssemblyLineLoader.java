@@ -60,11 +60,14 @@ public final class AssemblyLineLoader {
     List<ExternalNames.External> names = new ArrayList<>();
     for (String name : external) {
       names.add(
-          new ExternalNames.External(name, "--external", SourceLocation.ofFile("--external")));
+          new ExternalNames.External(
+              name, "--external", SourceLocation.ofFile("--external"), Optional.empty()));
     }
     Map<String, String> settingsTexts = new LinkedHashMap<>();
     for (PipelineFile file : read.settings()) {
-      names.addAll(settings.external(file, out));
+      String name = file.name();
+      String repository = name.substring(0, Math.max(0, name.lastIndexOf('/')));
+      names.addAll(settings.external(file, repository.isEmpty() ? "." : repository, out));
       settingsTexts.put(file.name(), YamlLoader.text(file.bytes()));
     }
     return load(

@@ -12,6 +12,7 @@ import dev.shiprun.model.yaml.YamlSequence;
 import dev.shiprun.model.yaml.YamlValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads {@code shippable.shiprun.yml}, a file only shiprun reads, at the root of a directory given
@@ -33,8 +34,11 @@ public final class ShiprunSettings {
     this.loader = new YamlLoader(limits);
   }
 
-  /** The external names the file lists, in order; its problems go to {@code out}. */
-  public List<External> external(PipelineFile file, Diagnostics out) {
+  /**
+   * The external names the file lists, in order, declared for {@code repository} (the directory the
+   * file is at the root of, as it is named in diagnostics); its problems go to {@code out}.
+   */
+  public List<External> external(PipelineFile file, String repository, Diagnostics out) {
     List<External> names = new ArrayList<>();
     for (YamlValue document : loader.load(file.name(), file.bytes(), out)) {
       if (document instanceof YamlScalar s && s.isNull()) {
@@ -50,7 +54,7 @@ public final class ShiprunSettings {
       }
       for (YamlEntry entry : top.entries()) {
         if (entry.name().equals("external")) {
-          readExternal(entry, names, out);
+          readExternal(entry, repository, names, out);
         } else {
           out.warning(
               DiagnosticCode.AL010,
@@ -63,7 +67,8 @@ public final class ShiprunSettings {
     return names;
   }
 
-  private static void readExternal(YamlEntry entry, List<External> names, Diagnostics out) {
+  private static void readExternal(
+      YamlEntry entry, String repository, List<External> names, Diagnostics out) {
     if (entry.value() instanceof YamlScalar s && s.isNull()) {
       return;
     }
@@ -77,7 +82,7 @@ public final class ShiprunSettings {
     }
     for (YamlValue item : list.items()) {
       if (item instanceof YamlScalar name && !name.isNull() && !name.text().isBlank()) {
-        names.add(new External(name.text(), FILE, name.at()));
+        names.add(new External(name.text(), FILE, name.at(), Optional.of(repository)));
       } else {
         out.error(
             DiagnosticCode.AL008,

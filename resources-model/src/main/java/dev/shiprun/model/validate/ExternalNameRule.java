@@ -6,12 +6,14 @@ import dev.shiprun.model.Job;
 import dev.shiprun.model.Named;
 import dev.shiprun.model.NotifyStep;
 import dev.shiprun.model.OutStep;
+import dev.shiprun.model.Pipeline;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.Step;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.diagnostic.SourceLocation;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.graph.ExternalNames;
 import dev.shiprun.model.graph.ExternalNames.External;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One AL124 warning per external name: where the first job uses it (taken on trust from another
- * repository), where the line defines it after all (then it is not external), or where it was
- * declared when nothing uses it.
+ * One AL124 warning per external name the files do not define: where the first job uses it (taken
+ * on trust from another repository), or where it was declared when nothing uses it. Names the files
+ * define are checked by {@link #definedHere}.
  */
 final class ExternalNameRule implements ValidationRule {
 
@@ -33,20 +35,6 @@ final class ExternalNameRule implements ValidationRule {
     }
     Map<String, List<Use>> uses = uses(line);
     for (External e : line.external().all()) {
-      Optional<SourceLocation> defined =
-          line.resource(e.name()).map(Resource::at).or(() -> line.job(e.name()).map(Job::at));
-      if (defined.isPresent()) {
-        out.warning(
-            DiagnosticCode.AL124,
-            defined.get(),
-            "'"
-                + e.name()
-                + "' is defined here, not external; "
-                + e.from()
-                + " names it as another repository's",
-            "this definition is used; remove '" + e.name() + "' from " + e.from());
-        continue;
-      }
       List<Use> used = uses.getOrDefault(e.name(), List.of());
       if (used.isEmpty()) {
         out.warning(
@@ -65,7 +53,7 @@ final class ExternalNameRule implements ValidationRule {
           (jobs.size() == 1 ? "job " : "jobs ")
               + String.join(", ", jobs.stream().distinct().toList())
               + " "
-              + first.verb()
+              + (jobs.stream().distinct().count() == 1 ? first.verb() : plural(first.verb()))
               + " '"
               + e.name()
               + "', a name from another repository ("
@@ -74,6 +62,38 @@ final class ExternalNameRule implements ValidationRule {
           "plan and run leave out the jobs that read it; give both repositories' folders as"
               + " PATHs to run them");
     }
+  }
+
+  /**
+   * An AL124 warning at each definition of a name declared external in the same repository (or with
+   * --external): it is defined here, not elsewhere. A definition in another directory given
+   * alongside is that other repository, and no mistake.
+   */
+  static void definedHere(Pipeline pipeline, ExternalNames external, Diagnostics out) {
+    for (External e : external.all()) {
+      Optional<SourceLocation> defined =
+          pipeline
+              .resource(e.name())
+              .map(Resource::at)
+              .or(() -> pipeline.job(e.name()).map(Job::at));
+      if (defined.isPresent() && e.contradictedBy(defined.get().file())) {
+        out.warning(
+            DiagnosticCode.AL124,
+            defined.get(),
+            "'"
+                + e.name()
+                + "' is defined here, not external; "
+                + e.from()
+                + " names it as another repository's",
+            "this definition is used; remove '" + e.name() + "' from " + e.from());
+      }
+    }
+  }
+
+  /** "reads" → "read": the verb after several jobs. */
+  private static String plural(String verb) {
+    return verb.substring(0, verb.length() - (verb.endsWith("ies") ? 3 : 1))
+        + (verb.endsWith("ies") ? "y" : "");
   }
 
   /** Which job refers to a name, where, and how ("reads", "writes", "notifies"). */

@@ -45,7 +45,13 @@ public final class PipelineValidator {
       Pipeline pipeline, List<Diagnostic> parseDiagnostics, ExternalNames external) {
     Diagnostics out = new Diagnostics();
     out.addAll(parseDiagnostics);
-    AssemblyLine line = new AssemblyLine(pipeline, external);
+    // A name the files define is not external after all: the line uses the definition (and a
+    // definition in the repository that called it external is reported).
+    ExternalNameRule.definedHere(pipeline, external, out);
+    AssemblyLine line =
+        new AssemblyLine(
+            pipeline,
+            external.without(n -> pipeline.resource(n).isPresent() || pipeline.job(n).isPresent()));
     for (ValidationRule rule : rules) {
       rule.check(line, out);
     }

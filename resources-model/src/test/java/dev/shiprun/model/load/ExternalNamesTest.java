@@ -162,4 +162,31 @@ class ExternalNamesTest {
                 + " PATHs)"),
         plan.notes());
   }
+
+  @Test
+  void aRepositorysExternalNamesDefinedByAnotherDirectoryGivenAlongsideAreSatisfied()
+      throws IOException {
+    write("b/shippable.jobs.yml", JOBS);
+    write("b/shippable.shiprun.yml", "external:\n  - shared_params\n  - build_api\n");
+    write(
+        "a/shippable.yml",
+        "resources:\n  - name: shared_params\n    type: params\n    version:\n"
+            + "      params:\n        A: b\n"
+            + "jobs:\n  - name: build_api\n    type: runSh\n    steps:\n"
+            + "      - IN: shared_params\n      - TASK:\n          script:\n            - echo\n");
+    Validation together =
+        new AssemblyLineLoader().load(List.of(dir.resolve("a"), dir.resolve("b")));
+    assertEquals(List.of(), Pipelines.headlines(together));
+    assertTrue(together.valid().orElseThrow().line().external().isEmpty(), "nothing left out");
+    write("b/shippable.resources.yml", "resources:\n  - name: shared_params\n    type: params\n");
+    Validation contradicted = new AssemblyLineLoader().load(List.of(dir.resolve("b")));
+    assertTrue(
+        Pipelines.headlines(contradicted)
+            .contains(
+                root()
+                    + "/b/shippable.resources.yml:2:5: warning[AL124]: 'shared_params' is defined"
+                    + " here, not external; shippable.shiprun.yml names it as another"
+                    + " repository's"),
+        Pipelines.headlines(contradicted).toString());
+  }
 }

@@ -36,6 +36,16 @@ public class GraphCommand implements Callable<Integer> {
   List<Path> paths = new ArrayList<>();
 
   @Option(
+      names = "--external",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "A resource or job another repository's line defines (repeatable, or NAME,NAME):"
+              + " a warning instead of an unknown name; its jobs are left out of a run."
+              + " Also read: an 'external:' list in DIR/shippable.shiprun.yml.")
+  List<String> external = new ArrayList<>();
+
+  @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "text",
@@ -56,7 +66,7 @@ public class GraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Validation validation = loader.load(workingDirectory.resolve(paths));
+    Validation validation = loader.load(workingDirectory.resolve(paths), external);
     var err = spec.commandLine().getErr();
     printer.printText(validation, err);
     if (validation.valid().isEmpty()) {

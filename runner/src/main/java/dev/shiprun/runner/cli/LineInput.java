@@ -86,7 +86,7 @@ public class LineInput {
     List<String> jobs = options.jobs;
     Optional<Path> integrationsFile = options.integrationsFile;
     PrintWriter err = spec.commandLine().getErr();
-    Validation validation = loader.load(workingDirectory.resolve(paths));
+    Validation validation = loader.load(workingDirectory.resolve(paths), options.external);
     if (validation.valid().isEmpty()) {
       if (output == OutputFormat.JSON) {
         printer.printJson(validation, spec.commandLine().getOut());

@@ -28,6 +28,16 @@ public class LineOptions {
   List<String> jobs = new ArrayList<>();
 
   @Option(
+      names = "--external",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "A resource or job another repository's line defines (repeatable, or NAME,NAME):"
+              + " a warning instead of an unknown name; its jobs are left out of a run."
+              + " Also read: an 'external:' list in DIR/shippable.shiprun.yml.")
+  List<String> external = new ArrayList<>();
+
+  @Option(
       names = "--no-downstream",
       description = "With --job: only the named jobs, not what they trigger.")
   boolean noDownstream;

@@ -28,6 +28,9 @@ final class PlanPrinter {
         .append(plan.waves())
         .append(plan.waves() == 1 ? " wave" : " waves")
         .append('\n');
+    for (String note : plan.notes()) {
+      out.append("note: ").append(note).append('\n');
+    }
     int wave = 0;
     for (PlannedJob job : plan.jobs()) {
       if (job.wave() != wave) {
@@ -38,6 +41,9 @@ final class PlanPrinter {
             .append('\n');
       }
       out.append("  ").append(job.job().name()).append(" (").append(job.job().type()).append(")\n");
+      for (String note : job.notes()) {
+        out.append("    note:   ").append(note).append('\n');
+      }
       out.append("    reads:  ").append(describe(line, job.reads())).append('\n');
       out.append("    writes: ").append(describe(line, job.writes())).append('\n');
       out.append("    env:\n");
@@ -61,6 +67,7 @@ final class PlanPrinter {
       j.put("wave", job.wave());
       j.put("reads", job.reads());
       j.put("writes", job.writes());
+      j.put("notes", job.notes());
       List<Map<String, Object>> env = new ArrayList<>();
       for (EnvVar v : job.env().variables()) {
         Map<String, Object> e = new LinkedHashMap<>();
@@ -77,6 +84,7 @@ final class PlanPrinter {
     root.put("ok", ok);
     root.put("waves", plan.waves());
     root.put("jobs", jobs);
+    root.put("notes", plan.notes());
     root.put("diagnostics", diagnostics);
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
@@ -92,7 +100,14 @@ final class PlanPrinter {
     }
     List<String> parts = new ArrayList<>();
     for (String name : names) {
-      parts.add(name + " (" + line.resource(name).map(r -> r.type()).orElse("job") + ")");
+      String kind =
+          line.resource(name)
+              .map(r -> r.type())
+              .orElse(
+                  line.job(name).isEmpty() && line.external().contains(name)
+                      ? "from another repository"
+                      : "job");
+      parts.add(name + " (" + kind + ")");
     }
     return String.join(", ", parts);
   }

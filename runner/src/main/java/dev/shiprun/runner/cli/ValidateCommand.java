@@ -38,6 +38,16 @@ public class ValidateCommand implements Callable<Integer> {
   List<Path> paths = new ArrayList<>();
 
   @Option(
+      names = "--external",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "A resource or job another repository's line defines (repeatable, or NAME,NAME):"
+              + " a warning instead of an unknown name; its jobs are left out of a run."
+              + " Also read: an 'external:' list in DIR/shippable.shiprun.yml.")
+  List<String> external = new ArrayList<>();
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "text",
@@ -58,7 +68,7 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Validation validation = loader.load(workingDirectory.resolve(paths));
+    Validation validation = loader.load(workingDirectory.resolve(paths), external);
     if (output == OutputFormat.JSON) {
       printer.printJson(validation, spec.commandLine().getOut());
     } else {

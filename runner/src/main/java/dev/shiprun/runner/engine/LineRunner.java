@@ -6,6 +6,7 @@ import dev.shiprun.model.Job;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.StateResource;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.graph.ExternalNames;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.store.Store;
@@ -186,6 +187,9 @@ public final class LineRunner {
         request.downstream() || request.jobs().isEmpty()
             ? line.downstreamClosure(start)
             : line.topologicalOrder().stream().filter(start::contains).toList();
+    if (request.jobs().isEmpty()) {
+      tellJobsForOtherRepositories(line, candidates);
+    }
     JobBoard board = new JobBoard(candidates);
     // The user started the line or named the jobs: a manual run (JOB_TRIGGERED_BY_NAME).
     start.forEach(job -> board.trigger(job.name(), Trigger.manual(job)));
@@ -278,6 +282,29 @@ public final class LineRunner {
             .gitRepoVersions()
             .look(request.line(), repos, known, request.integrations(), progress::repository);
     store.transaction(c -> GitRepoVersions.record(c, store, request.line(), found));
+  }
+
+  /**
+   * Jobs that read another repository's names are never roots here; the ones this run will not even
+   * reach are named once, so their absence is explained (those it reaches are left out, with the
+   * same reason, as they come up).
+   */
+  private void tellJobsForOtherRepositories(AssemblyLine line, List<Job> candidates) {
+    if (line.external().isEmpty()) {
+      return;
+    }
+    Set<String> reached = new HashSet<>();
+    candidates.forEach(j -> reached.add(j.name()));
+    for (Job job : line.jobs()) {
+      List<String> external = line.external().readBy(job);
+      if (!external.isEmpty() && !reached.contains(job.name())) {
+        progress.note(
+            "job "
+                + job.name()
+                + " does not run: it "
+                + ExternalNames.needsOtherRepository(external));
+      }
+    }
   }
 
   /** A job to submit, and the trigger it runs under. */

@@ -1,0 +1,113 @@
+package dev.shiprun.runner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two repositories of one subscription: repo-b's jobs read names repo-a defines. Together they are
+ * one line; alone, repo-b names them in shippable.shiprun.yml (or --external) and validates, while
+ * plan and run say that its jobs that read them need repo-a.
+ */
+@QuarkusMainTest
+class ExternalNamesCommandTest {
+
+  private static final String REPOS = "src/test/resources/fixtures/repos";
+  private static final String A = REPOS + "/repo-a";
+  private static final String B = REPOS + "/repo-b";
+
+  @TempDir Path home;
+
+  @Test
+  void bothRepositoriesTogetherAreOneLineWithNoWarning(QuarkusMainLauncher launcher) {
+    LaunchResult result = launcher.launch("validate", A, B);
+    assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
+    String err = result.getErrorOutput();
+    assertFalse(err.contains("AL124"), "repo-a defines what repo-b takes from it: " + err);
+    assertTrue(err.contains("(0 errors, 0 warnings)"), err);
+  }
+
+  @Test
+  void theSecondRepositoryAloneValidatesWithOneWarningPerExternalName(
+      QuarkusMainLauncher launcher) {
+    LaunchResult result = launcher.launch("validate", B);
+    assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
+    String err = result.getErrorOutput();
+    assertTrue(
+        err.contains(
+            B
+                + "/shippable.yml:19:13: warning[AL124]: job 'b_deploy' reads 'a_build', a name"
+                + " from another repository (shippable.shiprun.yml); it is not checked here"),
+        err);
+    assertTrue(err.contains("warning[AL124]: job 'b_deploy' reads 'shared_params'"), err);
+    assertTrue(err.contains("(0 errors, 2 warnings)"), err);
+  }
+
+  @Test
+  void externalOptionNamesWhatTheSettingsFileDoesNot(QuarkusMainLauncher launcher) {
+    LaunchResult without = launcher.launch("validate", A + "/shippable.yml", B + "/shippable.yml");
+    assertEquals(ExitCode.OK.code(), without.exitCode(), without.getErrorOutput());
+    LaunchResult alone = launcher.launch("validate", B + "/shippable.yml");
+    assertEquals(ExitCode.FAILED.code(), alone.exitCode(), "files given one by one: no settings");
+    assertTrue(alone.getErrorOutput().contains("error[AL107]"), alone.getErrorOutput());
+    LaunchResult with =
+        launcher.launch(
+            "validate", B + "/shippable.yml", "--external", "shared_params", "--external=a_build");
+    assertEquals(ExitCode.OK.code(), with.exitCode(), with.getErrorOutput());
+    assertTrue(with.getErrorOutput().contains("(--external)"), with.getErrorOutput());
+    LaunchResult graph =
+        launcher.launch("graph", B + "/shippable.yml", "--external", "shared_params,a_build");
+    assertEquals(ExitCode.OK.code(), graph.exitCode(), graph.getErrorOutput());
+  }
+
+  @Test
+  void planNotesTheJobThatNeedsTheOtherRepository(QuarkusMainLauncher launcher) {
+    LaunchResult result = launcher.launch("plan", B, "--home", home.toString());
+    assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
+    String out = result.getOutput();
+    assertTrue(out.startsWith("plan: 1 job in 1 wave\n"), out);
+    assertTrue(
+        out.contains(
+            "note: job 'b_deploy' is not planned: it reads 'a_build', 'shared_params' from"
+                + " another repository"),
+        out);
+    LaunchResult named = launcher.launch("plan", B, "--job", "b_deploy", "--home", home.toString());
+    assertEquals(ExitCode.OK.code(), named.exitCode(), named.getErrorOutput());
+    assertTrue(
+        named.getOutput().contains("    note:   not run here: reads 'a_build', 'shared_params'"),
+        named.getOutput());
+    assertTrue(
+        named.getOutput().contains("shared_params (from another repository)"), named.getOutput());
+  }
+
+  @Test
+  void runLeavesOutTheJobThatNeedsTheOtherRepositoryAndSaysWhy(QuarkusMainLauncher launcher)
+      throws Exception {
+    RunHarness.Summary whole = new RunHarness(launcher, home).run(B);
+    assertEquals(ExitCode.OK.code(), whole.exitCode(), whole.describe());
+    assertEquals(java.util.List.of("b_local"), whole.jobs());
+    assertTrue(
+        whole
+            .result()
+            .getErrorOutput()
+            .contains(
+                "note     job b_deploy does not run: it reads 'a_build', 'shared_params' from"
+                    + " another repository"),
+        whole.describe());
+    RunHarness.Summary named = new RunHarness(launcher, home).run(B, "--job", "b_deploy");
+    assertFalse(named.jobs().contains("b_deploy"), named.describe());
+    assertTrue(
+        named
+            .result()
+            .getErrorOutput()
+            .contains("not run  b_deploy: reads 'a_build', 'shared_params' from another"),
+        named.describe());
+  }
+}
