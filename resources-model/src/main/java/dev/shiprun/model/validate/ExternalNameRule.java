@@ -58,7 +58,7 @@ final class ExternalNameRule implements ValidationRule {
               + e.name()
               + "', a name from another repository ("
               + e.from()
-              + "); it is not checked here",
+              + "); shiprun cannot check it here",
           "plan and run leave out the jobs that read it; give both repositories' folders as"
               + " PATHs to run them");
     }

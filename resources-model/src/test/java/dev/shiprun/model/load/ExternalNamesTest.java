@@ -61,10 +61,10 @@ class ExternalNamesTest {
         List.of(
             jobs
                 + ":5:13: warning[AL124]: job 'deploy' reads 'shared_params', a name from another"
-                + " repository (--external); it is not checked here",
+                + " repository (--external); shiprun cannot check it here",
             jobs
                 + ":6:13: warning[AL124]: job 'deploy' reads 'build_api', a name from another"
-                + " repository (--external); it is not checked here"),
+                + " repository (--external); shiprun cannot check it here"),
         Pipelines.headlines(v));
     assertTrue(v.valid().isPresent());
     assertEquals(

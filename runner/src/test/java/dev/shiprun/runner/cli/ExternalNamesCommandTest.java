@@ -44,7 +44,7 @@ class ExternalNamesCommandTest {
         err.contains(
             B
                 + "/shippable.yml:19:13: warning[AL124]: job 'b_deploy' reads 'a_build', a name"
-                + " from another repository (shippable.shiprun.yml); it is not checked here"),
+                + " from another repository (shippable.shiprun.yml); shiprun cannot check it here"),
         err);
     assertTrue(err.contains("warning[AL124]: job 'b_deploy' reads 'shared_params'"), err);
     assertTrue(err.contains("(0 errors, 2 warnings)"), err);
