@@ -16,7 +16,9 @@ public class LineOptions {
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
-      description = "Directories or YAML files of one assembly line. Default: the current one.")
+      description =
+          "Directories (read with every folder below them) or YAML files of one assembly"
+              + " line. Default: the current one.")
   List<Path> paths = new ArrayList<>();
 
   @Option(

@@ -33,8 +33,10 @@ public class ValidateCommand implements Callable<Integer> {
       paramLabel = "PATH",
       arity = "0..*",
       description =
-          "Directories holding shippable.yml (and shippable.resources.yml, shippable.jobs.yml,"
-              + " shippable.templates.yml) or YAML files. Default: the current directory.")
+          "Directories of an assembly line, read with every folder below them (their"
+              + " shippable.yml, shippable.resources.yml, shippable.triggers.yml,"
+              + " shippable.jobs.yml and shippable.templates.yml files; hidden and vendored"
+              + " folders skipped), or YAML files. Default: the current directory.")
   List<Path> paths = new ArrayList<>();
 
   @Option(

@@ -65,6 +65,9 @@ class ExternalNamesCommandTest {
     LaunchResult graph =
         launcher.launch("graph", B + "/shippable.yml", "--external", "shared_params,a_build");
     assertEquals(ExitCode.OK.code(), graph.exitCode(), graph.getErrorOutput());
+    assertTrue(
+        graph.getOutput().contains("IN  shared_params (from another repository)"),
+        graph.getOutput());
   }
 
   @Test
