@@ -1,7 +1,11 @@
 package dev.shiprun.model.graph;
 
+import dev.shiprun.model.HookSection;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
+import dev.shiprun.model.NotifyStep;
+import dev.shiprun.model.OutStep;
+import dev.shiprun.model.Step;
 import dev.shiprun.model.diagnostic.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,23 +83,39 @@ public final class ExternalNames {
         byName.values().stream().filter(e -> !defined.test(e.name())).toList());
   }
 
-  /** The external names {@code job} reads, in the order of its steps. */
-  public List<String> readBy(Job job) {
-    List<String> read = new ArrayList<>();
+  /**
+   * The external names {@code job} reads, writes or notifies, in the order of its steps: a job
+   * cannot run without them.
+   */
+  public List<String> usedBy(Job job) {
+    List<String> used = new ArrayList<>();
     if (byName.isEmpty()) {
-      return read;
+      return used;
     }
-    for (InStep in : job.ins()) {
-      if (byName.containsKey(in.name()) && !read.contains(in.name())) {
-        read.add(in.name());
+    for (Step step : job.steps()) {
+      if (step instanceof InStep in) {
+        add(used, in.name());
+      } else if (step instanceof OutStep out) {
+        add(used, out.name());
+      } else if (step instanceof NotifyStep notify) {
+        add(used, notify.target().name());
       }
     }
-    return read;
+    for (HookSection hook : job.hooks().sections()) {
+      hook.notifications().forEach(n -> add(used, n.target().name()));
+    }
+    return used;
   }
 
-  /** What plan and run tell the user about a job that reads {@code names}. */
+  private void add(List<String> used, String name) {
+    if (byName.containsKey(name) && !used.contains(name)) {
+      used.add(name);
+    }
+  }
+
+  /** What plan and run tell the user about a job that uses {@code names}. */
   public static String needsOtherRepository(List<String> names) {
-    return "reads "
+    return "needs "
         + String.join(", ", names.stream().map(n -> "'" + n + "'").toList())
         + " from another repository; it runs only where that line is loaded too"
         + " (give both repositories' folders as PATHs)";

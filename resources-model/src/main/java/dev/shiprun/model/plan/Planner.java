@@ -71,7 +71,7 @@ public final class Planner {
       BuildInfo build =
           new BuildInfo(
               PLACEHOLDER_ROOT, "{BUILD_ID}", "{BUILD_NUMBER}", triggeredBy(job, startNames));
-      List<String> external = line.external().readBy(job);
+      List<String> external = line.external().usedBy(job);
       List<String> notes =
           external.isEmpty()
               ? List.of()
@@ -95,7 +95,7 @@ public final class Planner {
       return notes;
     }
     for (Job job : line.jobs()) {
-      List<String> external = line.external().readBy(job);
+      List<String> external = line.external().usedBy(job);
       if (!external.isEmpty() && !planned.contains(job.name())) {
         notes.add(
             "job '"

@@ -59,7 +59,7 @@ final class ExternalNameRule implements ValidationRule {
               + "', a name from another repository ("
               + e.from()
               + "); shiprun cannot check it here",
-          "plan and run leave out the jobs that read it; give both repositories' folders as"
+          "plan and run leave out the jobs that use it; give both repositories' folders as"
               + " PATHs to run them");
     }
   }

@@ -69,7 +69,7 @@ class ExternalNamesTest {
     assertTrue(v.valid().isPresent());
     assertEquals(
         List.of("shared_params", "build_api"),
-        v.valid().get().line().external().readBy(v.pipeline().job("deploy").orElseThrow()));
+        v.valid().get().line().external().usedBy(v.pipeline().job("deploy").orElseThrow()));
   }
 
   @Test
@@ -152,12 +152,12 @@ class ExternalNamesTest {
     assertEquals(List.of(), plan.jobs().get(0).notes());
     assertEquals(
         List.of(
-            "not run here: reads 'shared_params' from another repository; it runs only where"
+            "not run here: needs 'shared_params' from another repository; it runs only where"
                 + " that line is loaded too (give both repositories' folders as PATHs)"),
         plan.jobs().get(1).notes());
     assertEquals(
         List.of(
-            "job 'audit' is not planned: it reads 'shared_params' from another repository; it"
+            "job 'audit' is not planned: it needs 'shared_params' from another repository; it"
                 + " runs only where that line is loaded too (give both repositories' folders as"
                 + " PATHs)"),
         plan.notes());

@@ -296,7 +296,7 @@ public final class LineRunner {
     Set<String> reached = new HashSet<>();
     candidates.forEach(j -> reached.add(j.name()));
     for (Job job : line.jobs()) {
-      List<String> external = line.external().readBy(job);
+      List<String> external = line.external().usedBy(job);
       if (!external.isEmpty() && !reached.contains(job.name())) {
         progress.note(
             "job "

@@ -52,7 +52,7 @@ final class StartRule {
   }
 
   Decision decide(Job job, JobBoard board) {
-    List<String> external = line.external().readBy(job);
+    List<String> external = line.external().usedBy(job);
     if (!external.isEmpty()) {
       return new LeaveOut(Optional.of(ExternalNames.needsOtherRepository(external)));
     }

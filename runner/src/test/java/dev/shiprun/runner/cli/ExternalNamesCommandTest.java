@@ -47,7 +47,8 @@ class ExternalNamesCommandTest {
                 + " from another repository (shippable.shiprun.yml); shiprun cannot check it here"),
         err);
     assertTrue(err.contains("warning[AL124]: job 'b_deploy' reads 'shared_params'"), err);
-    assertTrue(err.contains("(0 errors, 2 warnings)"), err);
+    assertTrue(err.contains("warning[AL124]: job 'b_publish' writes 'a_inbox'"), err);
+    assertTrue(err.contains("(0 errors, 3 warnings)"), err);
   }
 
   @Test
@@ -59,11 +60,18 @@ class ExternalNamesCommandTest {
     assertTrue(alone.getErrorOutput().contains("error[AL107]"), alone.getErrorOutput());
     LaunchResult with =
         launcher.launch(
-            "validate", B + "/shippable.yml", "--external", "shared_params", "--external=a_build");
+            "validate",
+            B + "/shippable.yml",
+            "--external",
+            "shared_params",
+            "--external=a_build",
+            "--external",
+            "a_inbox");
     assertEquals(ExitCode.OK.code(), with.exitCode(), with.getErrorOutput());
     assertTrue(with.getErrorOutput().contains("(--external)"), with.getErrorOutput());
     LaunchResult graph =
-        launcher.launch("graph", B + "/shippable.yml", "--external", "shared_params,a_build");
+        launcher.launch(
+            "graph", B + "/shippable.yml", "--external", "shared_params,a_build,a_inbox");
     assertEquals(ExitCode.OK.code(), graph.exitCode(), graph.getErrorOutput());
     assertTrue(
         graph.getOutput().contains("IN  shared_params (from another repository)"),
@@ -75,16 +83,19 @@ class ExternalNamesCommandTest {
     LaunchResult result = launcher.launch("plan", B, "--home", home.toString());
     assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
     String out = result.getOutput();
-    assertTrue(out.startsWith("plan: 1 job in 1 wave\n"), out);
+    assertTrue(out.startsWith("plan: 2 jobs in 1 wave\n"), out);
+    assertTrue(
+        out.contains("  b_publish (runSh)\n    note:   not run here: needs 'a_inbox' from another"),
+        out);
     assertTrue(
         out.contains(
-            "note: job 'b_deploy' is not planned: it reads 'a_build', 'shared_params' from"
+            "note: job 'b_deploy' is not planned: it needs 'a_build', 'shared_params' from"
                 + " another repository"),
         out);
     LaunchResult named = launcher.launch("plan", B, "--job", "b_deploy", "--home", home.toString());
     assertEquals(ExitCode.OK.code(), named.exitCode(), named.getErrorOutput());
     assertTrue(
-        named.getOutput().contains("    note:   not run here: reads 'a_build', 'shared_params'"),
+        named.getOutput().contains("    note:   not run here: needs 'a_build', 'shared_params'"),
         named.getOutput());
     assertTrue(
         named.getOutput().contains("shared_params (from another repository)"), named.getOutput());
@@ -100,8 +111,14 @@ class ExternalNamesCommandTest {
         whole
             .result()
             .getErrorOutput()
+            .contains("not run  b_publish: needs 'a_inbox' from another repository"),
+        "a job that writes another repository's resource is left out too: " + whole.describe());
+    assertTrue(
+        whole
+            .result()
+            .getErrorOutput()
             .contains(
-                "note     job b_deploy does not run: it reads 'a_build', 'shared_params' from"
+                "note     job b_deploy does not run: it needs 'a_build', 'shared_params' from"
                     + " another repository"),
         whole.describe());
     RunHarness.Summary named = new RunHarness(launcher, home).run(B, "--job", "b_deploy");
@@ -110,7 +127,7 @@ class ExternalNamesCommandTest {
         named
             .result()
             .getErrorOutput()
-            .contains("not run  b_deploy: reads 'a_build', 'shared_params' from another"),
+            .contains("not run  b_deploy: needs 'a_build', 'shared_params' from another"),
         named.describe());
   }
 }
