@@ -20,7 +20,7 @@ import java.util.List;
  *     resources and jobs in shippable.resources.yml and shippable.jobs.yml) and DIR/flat (the
  *     same text in one folder); LINES is the least number of YAML lines in all
  * java -cp … dev.shiprun.bench.FolderTree first DIR/tree
- *     one load in a fresh JVM, as the CLI does it: prints "first MS JOBS RESOURCES FILES"
+ *     one load in a fresh JVM, as the CLI does it: prints "first MS JOBS RESOURCES"
  * java -cp … dev.shiprun.bench.FolderTree warm DIR ROUNDS
  *     ROUNDS loads of tree and of flat, alternating, after as many for warm-up: prints
  *     "warm tree MEDIAN MIN MAX" and "warm flat MEDIAN MIN MAX" (ms)
