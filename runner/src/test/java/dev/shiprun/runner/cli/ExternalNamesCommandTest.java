@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -99,6 +101,22 @@ class ExternalNamesCommandTest {
         named.getOutput());
     assertTrue(
         named.getOutput().contains("shared_params (from another repository)"), named.getOutput());
+  }
+
+  @Test
+  void planJsonCarriesTheNotes(QuarkusMainLauncher launcher) throws Exception {
+    LaunchResult result = launcher.launch("plan", B, "-o", "json", "--home", home.toString());
+    assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
+    JsonNode json = new ObjectMapper().readTree(result.getOutput());
+    assertTrue(
+        json.get("notes").get(0).asText().startsWith("job 'b_deploy' is not planned: it needs"),
+        json.toString());
+    JsonNode publish = json.get("jobs").get(1);
+    assertEquals("b_publish", publish.get("name").asText());
+    assertTrue(
+        publish.get("notes").get(0).asText().startsWith("not run here: needs 'a_inbox'"),
+        publish.toString());
+    assertEquals(0, json.get("jobs").get(0).get("notes").size(), "b_local needs nothing else");
   }
 
   @Test
