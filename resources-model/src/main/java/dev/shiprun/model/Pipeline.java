@@ -56,6 +56,11 @@ public final class Pipeline {
     return sources;
   }
 
+  /** The {@code secure:} values of the CI {@code env:} of the files. */
+  public List<SecureValue> ciSecureValues() {
+    return ciSecureValues;
+  }
+
   /** Every {@code secure:} value: those of params resources, then those of CI {@code env:}. */
   public List<SecureValue> secureValues() {
     List<SecureValue> out = new ArrayList<>();

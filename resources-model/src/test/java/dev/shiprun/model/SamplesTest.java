@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dev.shiprun.model.diagnostic.Diagnostic;
+import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.parse.IntegrationsParser;
 import dev.shiprun.model.parse.IntegrationsResult;
+import dev.shiprun.model.parse.ShiprunSettings;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.model.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -73,6 +77,37 @@ class SamplesTest {
                                     assertTrue(
                                         read.integrations().containsKey(used.name()),
                                         r.name() + " uses '" + used.name() + "', not defined"));
+                      }
+                    }));
+  }
+
+  /**
+   * A sample of several repositories (samples/multi-repo) validates as a whole, above; each
+   * repository with a shippable.shiprun.yml validates alone too, with only the warnings that say
+   * which names come from another repository.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyRepositoryOfASampleWithExternalNamesValidatesAlone() throws IOException {
+    List<Path> repositories = new ArrayList<>();
+    for (Path sample : samples()) {
+      try (Stream<Path> dirs = Files.list(sample)) {
+        dirs.filter(d -> Files.isRegularFile(d.resolve(ShiprunSettings.FILE)))
+            .sorted()
+            .forEach(repositories::add);
+      }
+    }
+    assertFalse(repositories.isEmpty(), "samples/multi-repo has a repository with external names");
+    return repositories.stream()
+        .map(
+            dir ->
+                dynamicTest(
+                    dir.getParent().getFileName() + "/" + dir.getFileName(),
+                    () -> {
+                      Validation v = new AssemblyLineLoader().load(List.of(dir));
+                      assertTrue(v.valid().isPresent(), Pipelines.render(v));
+                      assertFalse(v.diagnostics().isEmpty(), "its external names are warned of");
+                      for (Diagnostic d : v.diagnostics()) {
+                        assertEquals(DiagnosticCode.AL124, d.code(), d.headline());
                       }
                     }));
   }

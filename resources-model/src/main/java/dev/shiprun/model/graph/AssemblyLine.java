@@ -46,15 +46,24 @@ public final class AssemblyLine {
   /** Resource (or job) name → the jobs that write it as an OUT. */
   private final Map<String, List<Integer>> producers = new HashMap<>();
 
+  /** Names the line uses but another repository defines (see {@link ExternalNames}). */
+  private final ExternalNames external;
+
+  public AssemblyLine(Pipeline declared) {
+    this(declared, ExternalNames.NONE);
+  }
+
   /**
    * The line of {@code declared}, with the runCI jobs and ciRepo resources Shippable made for
-   * repositories enabled for CI that it uses without declaring them ({@link ImpliedCi}).
+   * repositories enabled for CI that it uses without declaring them ({@link ImpliedCi}), and the
+   * names {@code external} says another repository defines.
    */
-  public AssemblyLine(Pipeline declared) {
+  public AssemblyLine(Pipeline declared, ExternalNames external) {
     ImpliedCi.Completed completed = ImpliedCi.complete(declared);
     Pipeline pipeline = completed.pipeline();
     this.pipeline = pipeline;
     this.implied = completed.implied();
+    this.external = external;
     this.jobs = pipeline.jobs();
     for (int i = 0; i < jobs.size(); i++) {
       jobIndex.putIfAbsent(jobs.get(i).name(), i);
@@ -124,6 +133,10 @@ public final class AssemblyLine {
   /** Every implied name, in the order the line first uses them. */
   public List<ImpliedCi.Implied> implied() {
     return List.copyOf(implied.values());
+  }
+
+  public ExternalNames external() {
+    return external;
   }
 
   public List<Job> jobs() {

@@ -111,7 +111,8 @@ public final class ImpliedCi {
             jobs.set(jobs.indexOf(declaredJob), readingItsCiRepo(declaredJob, ciRepo));
           }
         });
-    return new Completed(new Pipeline(resources, jobs, declared.sources()), implied);
+    return new Completed(
+        new Pipeline(resources, jobs, declared.sources(), declared.ciSecureValues()), implied);
   }
 
   private static boolean isDeclared(Pipeline pipeline, String name) {

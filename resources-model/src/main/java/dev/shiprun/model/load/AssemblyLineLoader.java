@@ -1,19 +1,27 @@
 package dev.shiprun.model.load;
 
+import dev.shiprun.model.Pipeline;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.diagnostic.SourceLocation;
+import dev.shiprun.model.diagnostic.SourceSet;
+import dev.shiprun.model.graph.ExternalNames;
 import dev.shiprun.model.parse.ParseResult;
 import dev.shiprun.model.parse.PipelineFile;
 import dev.shiprun.model.parse.PipelineFiles;
 import dev.shiprun.model.parse.PipelineParser;
+import dev.shiprun.model.parse.ShiprunSettings;
 import dev.shiprun.model.validate.PipelineValidator;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.model.validate.ValidationOptions;
 import dev.shiprun.model.yaml.YamlLimits;
+import dev.shiprun.model.yaml.YamlLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The front door of the model: read the YAML files of an assembly line, parse and validate them,
@@ -24,6 +32,7 @@ public final class AssemblyLineLoader {
   private final PipelineFiles files;
   private final PipelineParser parser;
   private final PipelineValidator validator;
+  private final ShiprunSettings settings;
 
   public AssemblyLineLoader() {
     this(YamlLimits.DEFAULT);
@@ -33,18 +42,53 @@ public final class AssemblyLineLoader {
     this.files = new PipelineFiles(limits.maxBytes());
     this.parser = new PipelineParser(limits);
     this.validator = new PipelineValidator(ValidationOptions.DEFAULT);
+    this.settings = new ShiprunSettings(limits);
   }
 
   /** Loads the directories and files of one assembly line ({@code .} when none are given). */
   public Validation load(List<Path> paths) {
-    return load(paths, ValidationOptions.DEFAULT);
+    return load(paths, ValidationOptions.DEFAULT, List.of());
   }
 
   /** As {@link #load(List)}, validated with {@code options}. */
   public Validation load(List<Path> paths, ValidationOptions options) {
+    return load(paths, options, List.of());
+  }
+
+  /** As {@link #load(List, ValidationOptions, List)} with the default options. */
+  public Validation load(List<Path> paths, List<String> external) {
+    return load(paths, ValidationOptions.DEFAULT, external);
+  }
+
+  /**
+   * As {@link #load(List)}, validated with {@code options}, and with {@code external} the names
+   * given with {@code --external}: names another repository's line defines, added to those of each
+   * directory's shippable.shiprun.yml.
+   */
+  public Validation load(List<Path> paths, ValidationOptions options, List<String> external) {
     Diagnostics out = new Diagnostics();
-    List<PipelineFile> read = files.read(paths.isEmpty() ? List.of(Path.of(".")) : paths, out);
-    return load(read, out, options);
+    PipelineFiles.LineFiles read =
+        files.readLine(paths.isEmpty() ? List.of(Path.of(".")) : paths, out);
+    List<ExternalNames.External> names = new ArrayList<>();
+    for (String name : external) {
+      names.add(
+          new ExternalNames.External(
+              name, "--external", SourceLocation.ofFile("--external"), Optional.empty()));
+    }
+    Map<String, String> settingsTexts = new LinkedHashMap<>();
+    for (PipelineFile file : read.settings()) {
+      String name = file.name();
+      String repository = name.substring(0, Math.max(0, name.lastIndexOf('/')));
+      names.addAll(settings.external(file, repository.isEmpty() ? "." : repository, out));
+      settingsTexts.put(file.name(), YamlLoader.text(file.bytes()));
+    }
+    return load(
+        read.files(),
+        read.templatesOf(),
+        new ExternalNames(names),
+        new SourceSet(settingsTexts),
+        out,
+        options);
   }
 
   /** Loads files already in memory (a YAML body sent to the daemon, say). */
@@ -55,7 +99,17 @@ public final class AssemblyLineLoader {
   /** As {@link #load(List, Diagnostics)}, validated with {@code options}. */
   public Validation load(
       List<PipelineFile> read, Diagnostics fileProblems, ValidationOptions options) {
-    ParseResult parsed = parser.parse(read);
+    return load(read, Map.of(), ExternalNames.NONE, SourceSet.empty(), fileProblems, options);
+  }
+
+  private Validation load(
+      List<PipelineFile> read,
+      Map<String, Optional<String>> templatesOf,
+      ExternalNames external,
+      SourceSet settingsSources,
+      Diagnostics fileProblems,
+      ValidationOptions options) {
+    ParseResult parsed = parser.parse(read, templatesOf);
     List<dev.shiprun.model.diagnostic.Diagnostic> diagnostics =
         new ArrayList<>(fileProblems.sorted());
     diagnostics.addAll(parsed.diagnostics());
@@ -68,9 +122,18 @@ public final class AssemblyLineLoader {
           "give a directory with shippable.yml, or the YAML files themselves");
       diagnostics.addAll(none.sorted());
     }
+    Pipeline pipeline = parsed.pipeline();
+    if (!settingsSources.files().isEmpty()) {
+      pipeline =
+          new Pipeline(
+              pipeline.resources(),
+              pipeline.jobs(),
+              pipeline.sources().with(settingsSources),
+              pipeline.ciSecureValues());
+    }
     // A validator is a list of stateless rules: one per call with other options costs nothing.
     PipelineValidator chosen =
         options.equals(ValidationOptions.DEFAULT) ? validator : new PipelineValidator(options);
-    return chosen.validate(parsed.pipeline(), diagnostics);
+    return chosen.validate(pipeline, diagnostics, external);
   }
 }

@@ -18,6 +18,7 @@ import dev.shiprun.model.yaml.YamlScalar;
 import dev.shiprun.model.yaml.YamlSequence;
 import dev.shiprun.model.yaml.YamlValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,19 @@ public final class PipelineParser {
   }
 
   public ParseResult parse(List<PipelineFile> files) {
+    return parse(files, Map.of());
+  }
+
+  /**
+   * Reads the files; {@code templatesOf} names, for a file found in a directory, the templates file
+   * read in front of it (empty: none). A file it does not name gets the last templates file given,
+   * as files given one by one always did.
+   */
+  public ParseResult parse(List<PipelineFile> files, Map<String, Optional<String>> templatesOf) {
     Diagnostics out = new Diagnostics();
     Map<String, String> texts = new LinkedHashMap<>();
-    Optional<YamlLoader.Prelude> prelude = Optional.empty();
+    Map<String, YamlLoader.Prelude> preludes = new HashMap<>();
+    Optional<YamlLoader.Prelude> last = Optional.empty();
     for (PipelineFile file : files) {
       if (file.isTemplates()) {
         String text = sourceText(file);
@@ -63,23 +74,27 @@ public final class PipelineParser {
         Diagnostics own = new Diagnostics();
         boolean readable = !loader.load(file.name(), file.bytes(), own).isEmpty();
         out.addAll(own.sorted());
-        prelude =
+        last =
             readable || !own.hasErrors()
                 ? Optional.of(new YamlLoader.Prelude(file.name(), text))
                 : Optional.empty();
+        last.ifPresent(p -> preludes.put(p.file(), p));
       }
     }
-    String templatesFile = prelude.map(YamlLoader.Prelude::file).orElse(null);
     List<PipelineFile> lineFiles = new ArrayList<>();
+    List<Optional<YamlLoader.Prelude>> lineLends = new ArrayList<>();
     for (PipelineFile file : files) {
       if (!file.isTemplates()) {
         lineFiles.add(file);
+        Optional<String> lender = templatesOf.get(file.name());
+        lineLends.add(
+            lender == null ? last : lender.flatMap(n -> Optional.ofNullable(preludes.get(n))));
       }
     }
     List<Resource> resources = new ArrayList<>();
     List<Job> jobs = new ArrayList<>();
     List<SecureValue> ciSecure = new ArrayList<>();
-    for (FileRead read : readAll(lineFiles, prelude, templatesFile)) {
+    for (FileRead read : readAll(lineFiles, lineLends)) {
       texts.put(read.file(), read.text());
       resources.addAll(read.resources());
       jobs.addAll(read.jobs());
@@ -109,24 +124,26 @@ public final class PipelineParser {
    * on each other. The results keep the files' order.
    */
   private List<FileRead> readAll(
-      List<PipelineFile> files, Optional<YamlLoader.Prelude> prelude, String templatesFile) {
+      List<PipelineFile> files, List<Optional<YamlLoader.Prelude>> preludes) {
     long bytes = 0;
     for (PipelineFile file : files) {
       bytes += file.bytes().length;
     }
     if (files.size() < 2 || bytes < PARALLEL_FROM_BYTES) {
       List<FileRead> reads = new ArrayList<>();
-      for (PipelineFile file : files) {
-        reads.add(read(file, prelude, templatesFile));
+      for (int i = 0; i < files.size(); i++) {
+        reads.add(read(files.get(i), preludes.get(i)));
       }
       return reads;
     }
     List<CompletableFuture<FileRead>> others = new ArrayList<>();
-    for (PipelineFile file : files.subList(1, files.size())) {
-      others.add(CompletableFuture.supplyAsync(() -> read(file, prelude, templatesFile)));
+    for (int i = 1; i < files.size(); i++) {
+      PipelineFile file = files.get(i);
+      Optional<YamlLoader.Prelude> prelude = preludes.get(i);
+      others.add(CompletableFuture.supplyAsync(() -> read(file, prelude)));
     }
     List<FileRead> reads = new ArrayList<>();
-    reads.add(read(files.get(0), prelude, templatesFile));
+    reads.add(read(files.get(0), preludes.get(0)));
     for (CompletableFuture<FileRead> other : others) {
       try {
         reads.add(other.join());
@@ -143,8 +160,8 @@ public final class PipelineParser {
     return reads;
   }
 
-  private FileRead read(
-      PipelineFile file, Optional<YamlLoader.Prelude> prelude, String templatesFile) {
+  private FileRead read(PipelineFile file, Optional<YamlLoader.Prelude> prelude) {
+    String templatesFile = prelude.map(YamlLoader.Prelude::file).orElse(null);
     Diagnostics own = new Diagnostics();
     List<Resource> resources = new ArrayList<>();
     List<Job> jobs = new ArrayList<>();

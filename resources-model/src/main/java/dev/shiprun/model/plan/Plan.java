@@ -4,8 +4,9 @@ import dev.shiprun.model.diagnostic.Diagnostic;
 import java.util.List;
 
 /**
- * The jobs a run would execute, in order, the problems found planning it, and notes about jobs of
- * the line that shiprun does not run (a runCI job, a managed type) and what waits for them.
+ * The jobs a run would execute, in order, the problems found planning it, and notes about the line
+ * as a whole: jobs of the line that shiprun does not run (a runCI job, a managed type) and what
+ * waits for them, and jobs left out because they need another repository's line.
  */
 public record Plan(List<PlannedJob> jobs, List<Diagnostic> diagnostics, List<String> notes) {
 

@@ -18,6 +18,7 @@ import dev.shiprun.model.env.JobEnvPlanner;
 import dev.shiprun.model.env.ResourceVersion;
 import dev.shiprun.model.env.VersionLookup;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.graph.ExternalNames;
 import dev.shiprun.model.validate.ValidPipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,11 +72,19 @@ public final class Planner {
       BuildInfo build =
           new BuildInfo(
               PLACEHOLDER_ROOT, "{BUILD_ID}", "{BUILD_NUMBER}", triggeredBy(job, startNames));
+      List<String> external = line.external().usedBy(job);
+      List<String> notes =
+          external.isEmpty()
+              ? List.of()
+              : List.of("not run here: " + ExternalNames.needsOtherRepository(external));
       planned.add(
-          new PlannedJob(job, wave, names(job.ins()), names(job.outs()), envs.plan(job, build)));
+          new PlannedJob(
+              job, wave, names(job.ins()), names(job.outs()), envs.plan(job, build), notes));
     }
     planned.sort(Comparator.comparingInt(PlannedJob::wave)); // stable: topological within a wave
-    return new Plan(planned, out.sorted(), notes(line));
+    List<String> notes = notes(line);
+    notes.addAll(leftOutForOtherRepositories(line, names, request));
+    return new Plan(planned, out.sorted(), notes);
   }
 
   /**
@@ -90,6 +99,29 @@ public final class Planner {
     for (Resource r : line.resources()) {
       NotRun.noVersion(line, r)
           .ifPresent(why -> notes.add("'" + r.name() + "' has no version: " + why));
+    }
+    return notes;
+  }
+
+  /**
+   * A line planned from its roots leaves out the jobs that read another repository's names (they
+   * are never roots here); the plan says which, so a missing job is not a mystery.
+   */
+  private static List<String> leftOutForOtherRepositories(
+      AssemblyLine line, Set<String> planned, PlanRequest request) {
+    List<String> notes = new ArrayList<>();
+    if (!request.jobs().isEmpty() || line.external().isEmpty()) {
+      return notes;
+    }
+    for (Job job : line.jobs()) {
+      List<String> external = line.external().usedBy(job);
+      if (!external.isEmpty() && !planned.contains(job.name())) {
+        notes.add(
+            "job '"
+                + job.name()
+                + "' is not planned: it "
+                + ExternalNames.needsOtherRepository(external));
+      }
     }
     return notes;
   }

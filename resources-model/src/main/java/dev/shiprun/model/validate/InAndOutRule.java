@@ -32,7 +32,10 @@ final class InAndOutRule implements ValidationRule {
       }
       for (OutStep o : job.outs()) {
         InStep in = ins.get(o.name());
-        boolean state = line.resource(o.name()).map(Resource::isState).orElse(false);
+        // Another repository's resource may be a state resource: its type is not known here.
+        boolean state =
+            line.resource(o.name()).map(Resource::isState).orElse(false)
+                || line.external().contains(o.name());
         if (in != null && !state) {
           out.error(
               DiagnosticCode.AL108,

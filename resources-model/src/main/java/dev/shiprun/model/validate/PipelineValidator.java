@@ -4,6 +4,7 @@ import dev.shiprun.model.Pipeline;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.graph.ExternalNames;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ public final class PipelineValidator {
             new ManagedJobRule(options),
             new DuplicateNameRule(),
             new ReferenceRule(),
+            new ExternalNameRule(),
             new InAndOutRule(),
             new CycleRule(),
             new IntegrationRequiredRule(),
@@ -41,9 +43,21 @@ public final class PipelineValidator {
   }
 
   public Validation validate(Pipeline pipeline, List<Diagnostic> parseDiagnostics) {
+    return validate(pipeline, parseDiagnostics, ExternalNames.NONE);
+  }
+
+  /** As {@link #validate(Pipeline, List)}, with names another repository defines. */
+  public Validation validate(
+      Pipeline pipeline, List<Diagnostic> parseDiagnostics, ExternalNames external) {
     Diagnostics out = new Diagnostics();
     out.addAll(parseDiagnostics);
-    AssemblyLine line = new AssemblyLine(pipeline);
+    // A name the files define is not external after all: the line uses the definition (and a
+    // definition in the repository that called it external is reported).
+    ExternalNameRule.definedHere(pipeline, external, out);
+    AssemblyLine line =
+        new AssemblyLine(
+            pipeline,
+            external.without(n -> pipeline.resource(n).isPresent() || pipeline.job(n).isPresent()));
     for (ValidationRule rule : rules) {
       rule.check(line, out);
     }

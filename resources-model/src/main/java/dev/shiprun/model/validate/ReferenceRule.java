@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Every IN, OUT and NOTIFY names a resource or job of the line (with a "did you mean"). */
+/**
+ * Every IN, OUT and NOTIFY names a resource or job of the line (with a "did you mean"), or a name
+ * declared external (defined by another repository's line).
+ */
 final class ReferenceRule implements ValidationRule {
 
   @Override
@@ -45,8 +48,10 @@ final class ReferenceRule implements ValidationRule {
 
   private static void check(
       AssemblyLine line, Job job, Named target, String verb, List<String> names, Diagnostics out) {
-    if (line.resource(target.name()).isPresent() || line.job(target.name()).isPresent()) {
-      return;
+    if (line.resource(target.name()).isPresent()
+        || line.job(target.name()).isPresent()
+        || line.external().contains(target.name())) {
+      return; // an external name is reported once, by ExternalNameRule
     }
     Optional<String> near = Suggestions.closest(target.name(), names);
     out.error(

@@ -33,8 +33,20 @@ public class GraphCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
-      description = "Directories or YAML files of one assembly line. Default: the current one.")
+      description =
+          "Directories (read with every folder below them) or YAML files of one assembly"
+              + " line. Default: the current one.")
   List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--external",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "A resource or job another repository's line defines (repeatable, or NAME,NAME):"
+              + " a warning instead of an unknown name; its jobs are left out of a run."
+              + " Also read: an 'external:' list in DIR/shippable.shiprun.yml.")
+  List<String> external = new ArrayList<>();
 
   @Option(
       names = {"-f", "--format"},
@@ -59,7 +71,8 @@ public class GraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Validation validation = loader.load(workingDirectory.resolve(paths), managed.validation());
+    Validation validation =
+        loader.load(workingDirectory.resolve(paths), managed.validation(), external);
     var err = spec.commandLine().getErr();
     printer.printText(validation, err);
     if (validation.valid().isEmpty()) {

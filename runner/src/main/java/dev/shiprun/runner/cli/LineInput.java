@@ -121,7 +121,8 @@ public class LineInput {
     PrintWriter err = spec.commandLine().getErr();
     Validation validation =
         SecureValueCheck.check(
-            loader.load(workingDirectory.resolve(paths), options.managed.validation()),
+            loader.load(
+                workingDirectory.resolve(paths), options.managed.validation(), options.external),
             () -> store,
             strictSecrets);
     if (validation.valid().isEmpty()) {

@@ -18,7 +18,9 @@ public class LineOptions {
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
-      description = "Directories or YAML files of one assembly line. Default: the current one.")
+      description =
+          "Directories (read with every folder below them) or YAML files of one assembly"
+              + " line. Default: the current one.")
   List<Path> paths = new ArrayList<>();
 
   @Option(
@@ -28,6 +30,16 @@ public class LineOptions {
           "A manual run of this job (repeatable), then what it triggers."
               + " Default: the whole line from its roots.")
   List<String> jobs = new ArrayList<>();
+
+  @Option(
+      names = "--external",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "A resource or job another repository's line defines (repeatable, or NAME,NAME):"
+              + " a warning instead of an unknown name; its jobs are left out of a run."
+              + " Also read: an 'external:' list in DIR/shippable.shiprun.yml.")
+  List<String> external = new ArrayList<>();
 
   @Option(
       names = "--no-downstream",

@@ -28,6 +28,9 @@ final class PlanPrinter {
         .append(plan.waves())
         .append(plan.waves() == 1 ? " wave" : " waves")
         .append('\n');
+    for (String note : plan.notes()) {
+      out.append("note: ").append(note).append('\n');
+    }
     int wave = 0;
     for (PlannedJob job : plan.jobs()) {
       if (job.wave() != wave) {
@@ -42,6 +45,9 @@ final class PlanPrinter {
           .append(" (")
           .append(job.job().type())
           .append(job.runs() ? ")\n" : ", not run: see the notes)\n");
+      for (String note : job.notes()) {
+        out.append("    note:   ").append(note).append('\n');
+      }
       out.append("    reads:  ").append(describe(line, job.reads())).append('\n');
       out.append("    writes: ").append(describe(line, job.writes())).append('\n');
       out.append("    env:\n");
@@ -70,6 +76,7 @@ final class PlanPrinter {
       j.put("runs", job.runs());
       j.put("reads", job.reads());
       j.put("writes", job.writes());
+      j.put("notes", job.notes());
       List<Map<String, Object>> env = new ArrayList<>();
       for (EnvVar v : job.env().variables()) {
         Map<String, Object> e = new LinkedHashMap<>();
@@ -102,7 +109,14 @@ final class PlanPrinter {
     }
     List<String> parts = new ArrayList<>();
     for (String name : names) {
-      parts.add(name + " (" + line.resource(name).map(r -> r.type()).orElse("job") + ")");
+      String kind =
+          line.resource(name)
+              .map(r -> r.type())
+              .orElse(
+                  line.job(name).isEmpty() && line.external().contains(name)
+                      ? "from another repository"
+                      : "job");
+      parts.add(name + " (" + kind + ")");
     }
     return String.join(", ", parts);
   }

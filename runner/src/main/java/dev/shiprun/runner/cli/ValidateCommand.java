@@ -35,9 +35,21 @@ public class ValidateCommand implements Callable<Integer> {
       paramLabel = "PATH",
       arity = "0..*",
       description =
-          "Directories holding shippable.yml (and shippable.resources.yml, shippable.jobs.yml,"
-              + " shippable.templates.yml) or YAML files. Default: the current directory.")
+          "Directories of an assembly line, read with every folder below them (their"
+              + " shippable.yml, shippable.resources.yml, shippable.triggers.yml,"
+              + " shippable.jobs.yml and shippable.templates.yml files; hidden and vendored"
+              + " folders skipped), or YAML files. Default: the current directory.")
   List<Path> paths = new ArrayList<>();
+
+  @Option(
+      names = "--external",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "A resource or job another repository's line defines (repeatable, or NAME,NAME):"
+              + " a warning instead of an unknown name; its jobs are left out of a run."
+              + " Also read: an 'external:' list in DIR/shippable.shiprun.yml.")
+  List<String> external = new ArrayList<>();
 
   @Option(
       names = {"-o", "--output"},
@@ -73,7 +85,7 @@ public class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Validation validation =
         SecureValueCheck.check(
-            loader.load(workingDirectory.resolve(paths), managed.validation()),
+            loader.load(workingDirectory.resolve(paths), managed.validation(), external),
             () -> stores.of(homeOptions.home),
             secrets.strict);
     if (output == OutputFormat.JSON) {

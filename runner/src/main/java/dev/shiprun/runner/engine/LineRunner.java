@@ -8,6 +8,7 @@ import dev.shiprun.model.RunCiJob;
 import dev.shiprun.model.StateResource;
 import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.graph.ExternalNames;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.plan.NotRun;
 import dev.shiprun.runner.exec.Cancellation;
@@ -267,6 +268,9 @@ public final class LineRunner {
     for (NotReady n : notReady) {
       progress.leftOut(line.job(n.job()).orElseThrow(), n.reason());
     }
+    if (request.jobs().isEmpty()) {
+      tellJobsForOtherRepositories(line, candidates);
+    }
     JobBoard board = new JobBoard(candidates);
     sayWhatWaitsForCi(line, request.jobs().isEmpty() ? line.jobs() : candidates, start);
     List<String> notRun = new ArrayList<>();
@@ -399,6 +403,29 @@ public final class LineRunner {
             .look(request.line(), repos, known, request.integrations(), progress::repository);
     store.transaction(c -> GitRepoVersions.record(c, store, request.line(), looked.found()));
     return looked.problems();
+  }
+
+  /**
+   * Jobs that read another repository's names are never roots here; the ones this run will not even
+   * reach are named once, so their absence is explained (those it reaches are left out, with the
+   * same reason, as they come up).
+   */
+  private void tellJobsForOtherRepositories(AssemblyLine line, List<Job> candidates) {
+    if (line.external().isEmpty()) {
+      return;
+    }
+    Set<String> reached = new HashSet<>();
+    candidates.forEach(j -> reached.add(j.name()));
+    for (Job job : line.jobs()) {
+      List<String> external = line.external().usedBy(job);
+      if (!external.isEmpty() && !reached.contains(job.name())) {
+        progress.note(
+            "job "
+                + job.name()
+                + " does not run: it "
+                + ExternalNames.needsOtherRepository(external));
+      }
+    }
   }
 
   /** A job to submit, and the trigger it runs under. */

@@ -3,6 +3,7 @@ package dev.shiprun.runner.engine;
 import dev.shiprun.model.DependencyMode;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.graph.ExternalNames;
 import dev.shiprun.runner.store.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,11 @@ import java.util.Optional;
  *   <li>{@code immediate}: starts at once.
  * </ul>
  *
- * Each trigger carries its own mode (an IN's {@code dependencyMode} overrides the job's); the job
- * starts under the first of its triggers that allows it.
+ * A job that reads a name another repository defines ({@link ExternalNames}) is left out: what it
+ * reads is not here.
+ *
+ * <p>Each trigger carries its own mode (an IN's {@code dependencyMode} overrides the job's); the
+ * job starts under the first of its triggers that allows it.
  */
 final class StartRule {
 
@@ -48,6 +52,10 @@ final class StartRule {
   }
 
   Decision decide(Job job, JobBoard board) {
+    List<String> external = line.external().usedBy(job);
+    if (!external.isEmpty()) {
+      return new LeaveOut(Optional.of(ExternalNames.needsOtherRepository(external)));
+    }
     List<String> unsettled = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     for (Job up : line.upstreamOf(job)) {

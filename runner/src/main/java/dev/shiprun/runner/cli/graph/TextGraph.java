@@ -71,7 +71,12 @@ final class TextGraph {
   }
 
   private static String kind(AssemblyLine line, String name) {
-    return line.resource(name).map(r -> "(" + r.type() + ")").orElse("(job)");
+    return line.resource(name)
+        .map(r -> "(" + r.type() + ")")
+        .orElse(
+            line.job(name).isEmpty() && line.external().contains(name)
+                ? "(from another repository)"
+                : "(job)");
   }
 
   private static String names(List<Job> jobs) {
