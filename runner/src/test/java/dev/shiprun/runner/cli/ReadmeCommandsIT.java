@@ -33,12 +33,15 @@ class ReadmeCommandsIT {
       for (Path sample : samples.sorted().toList()) {
         Path readme = sample.resolve("README.md");
         if (Files.isRegularFile(readme)) {
-          commands.addAll(commands(Files.readString(readme, StandardCharsets.UTF_8)));
+          List<String> own = commands(Files.readString(readme, StandardCharsets.UTF_8));
+          assertTrue(
+              own.stream().anyMatch(c -> c.contains("./shiprun plan ")),
+              "a plan command in " + readme + ": " + own);
+          commands.addAll(own);
         }
       }
     }
-    long plans = commands.stream().filter(c -> c.contains("./shiprun plan ")).count();
-    assertEquals(3, plans, "a plan command per sample: " + commands);
+    assertTrue(commands.size() >= 6, "the samples' READMEs show their commands: " + commands);
     String readme = Files.readString(checkout.resolve("README.md"), StandardCharsets.UTF_8);
     int section = readme.indexOf("## Running an assembly line");
     assertTrue(section > 0, "the README has its 'Running an assembly line' section");
