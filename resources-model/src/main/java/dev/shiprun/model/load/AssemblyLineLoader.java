@@ -31,7 +31,6 @@ public final class AssemblyLineLoader {
 
   private final PipelineFiles files;
   private final PipelineParser parser;
-  private final PipelineValidator validator;
   private final ShiprunSettings settings;
 
   public AssemblyLineLoader() {
@@ -41,7 +40,6 @@ public final class AssemblyLineLoader {
   public AssemblyLineLoader(YamlLimits limits) {
     this.files = new PipelineFiles(limits.maxBytes());
     this.parser = new PipelineParser(limits);
-    this.validator = new PipelineValidator(ValidationOptions.DEFAULT);
     this.settings = new ShiprunSettings(limits);
   }
 
@@ -131,9 +129,7 @@ public final class AssemblyLineLoader {
               pipeline.sources().with(settingsSources),
               pipeline.ciSecureValues());
     }
-    // A validator is a list of stateless rules: one per call with other options costs nothing.
-    PipelineValidator chosen =
-        options.equals(ValidationOptions.DEFAULT) ? validator : new PipelineValidator(options);
-    return chosen.validate(pipeline, diagnostics, external);
+    // A validator is a list of stateless rules: one per call costs nothing.
+    return new PipelineValidator(options).validate(pipeline, diagnostics, external);
   }
 }
