@@ -58,8 +58,8 @@ public final class PipelineFiles {
 
   /**
    * The files read, in order, and for each file found in a directory the templates file read in
-   * front of it (empty: none). Files given one by one are not in {@code templatesOf}: every
-   * templates file given lends to them, as before folders were read.
+   * front of it (empty: none). Files given one by one are not in {@code templatesOf}: the last
+   * templates file given lends to them.
    */
   public record LineFiles(
       List<PipelineFile> files,
