@@ -44,15 +44,23 @@ public final class PipelineFiles {
   /** How many skipped files the AL012 warning names before it only counts them. */
   private static final int NAMED_SKIPPED = 5;
 
-  /** How many files, and how many bytes in all, one command reads from its PATHs. */
-  public record TreeLimits(int maxFiles, long maxBytes) {
+  /**
+   * How many files, and how many bytes in all, one command reads from its PATHs, and how many
+   * folders of one directory it looks in (a PATH that is a home directory, say, is not walked to
+   * its end).
+   */
+  public record TreeLimits(int maxFiles, long maxBytes, int maxFolders) {
 
-    public static final TreeLimits DEFAULT = new TreeLimits(1_000, 64L << 20);
+    public static final TreeLimits DEFAULT = new TreeLimits(1_000, 64L << 20, 10_000);
 
     public TreeLimits {
-      if (maxFiles <= 0 || maxBytes <= 0) {
+      if (maxFiles <= 0 || maxBytes <= 0 || maxFolders <= 0) {
         throw new IllegalArgumentException("tree limits must be positive");
       }
+    }
+
+    public TreeLimits(int maxFiles, long maxBytes) {
+      this(maxFiles, maxBytes, DEFAULT.maxFolders);
     }
   }
 
@@ -120,7 +128,23 @@ public final class PipelineFiles {
       Map<String, Optional<String>> templatesOf,
       Diagnostics out) {
     List<Path> found = new ArrayList<>();
-    collect(root, found, out);
+    Walk walk = new Walk(treeLimits.maxFolders());
+    collect(root, walk, found, out);
+    if (walk.unvisited > 0) {
+      out.warning(
+          DiagnosticCode.AL012,
+          SourceLocation.ofFile(display(root)),
+          "stopped looking after "
+              + treeLimits.maxFolders()
+              + " folders under "
+              + display(root)
+              + "; "
+              + walk.unvisited
+              + (walk.unvisited == 1 ? " folder was" : " folders were")
+              + " not looked in, the first "
+              + walk.firstUnvisited,
+          "give the folder of the assembly line (the repository), not a folder above it");
+    }
     if (found.isEmpty()) {
       out.error(
           DiagnosticCode.AL009,
@@ -164,11 +188,29 @@ public final class PipelineFiles {
     }
   }
 
+  /** The folders one directory's walk may still look in, and those it did not. */
+  private static final class Walk {
+    int left;
+    int unvisited;
+    String firstUnvisited;
+
+    Walk(int maxFolders) {
+      this.left = maxFolders;
+    }
+  }
+
   /**
    * The pipeline files under {@code folder}: its own in {@link #DIRECTORY_FILES} order, then its
    * sub-folders' in name order. Symbolic links to folders are not followed, so no tree loops.
    */
-  private static void collect(Path folder, List<Path> found, Diagnostics out) {
+  private static void collect(Path folder, Walk walk, List<Path> found, Diagnostics out) {
+    if (walk.left == 0) {
+      if (walk.unvisited++ == 0) {
+        walk.firstUnvisited = display(folder);
+      }
+      return;
+    }
+    walk.left--;
     for (String name : DIRECTORY_FILES) {
       Path candidate = folder.resolve(name);
       if (Files.isRegularFile(candidate)) {
@@ -199,7 +241,7 @@ public final class PipelineFiles {
     }
     folders.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
     for (Path sub : folders) {
-      collect(sub, found, out);
+      collect(sub, walk, found, out);
     }
   }
 

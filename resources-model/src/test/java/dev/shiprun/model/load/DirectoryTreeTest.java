@@ -180,4 +180,31 @@ class DirectoryTreeTest {
     assertEquals(List.of("a/shippable.resources.yml"), names(files));
     assertEquals("AL012", out.sorted().get(0).code().name());
   }
+
+  @Test
+  void aWalkStopsAfterTheFolderLimitAndSaysWhereItStopped() throws IOException {
+    write("a/shippable.resources.yml", "resources:\n  - name: a\n    type: params\n");
+    write("b/x/shippable.resources.yml", "resources:\n  - name: b\n    type: params\n");
+    write("c/shippable.resources.yml", "resources:\n  - name: c\n    type: params\n");
+    Diagnostics out = new Diagnostics();
+    // The root, a and b: three folders looked in; b/x and c are not.
+    List<PipelineFile> files =
+        new PipelineFiles(YamlLimits.DEFAULT.maxBytes(), new TreeLimits(100, 1 << 20, 3))
+            .read(List.of(dir), out);
+    assertEquals(List.of("a/shippable.resources.yml"), names(files));
+    List<String> rendered =
+        out.sorted().stream().map(d -> d.code() + " " + d.at().file() + " " + d.message()).toList();
+    String root = root();
+    assertEquals(
+        List.of(
+            "AL012 "
+                + root
+                + " stopped looking after 3 folders under "
+                + root
+                + "; 2 folders were not looked in, the first "
+                + root
+                + "/b/x"),
+        rendered);
+    assertTrue(!out.sorted().get(0).isError(), "a warning, not an error");
+  }
 }
