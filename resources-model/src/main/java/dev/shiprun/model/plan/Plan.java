@@ -16,10 +16,6 @@ public record Plan(List<PlannedJob> jobs, List<Diagnostic> diagnostics, List<Str
     notes = List.copyOf(notes);
   }
 
-  public Plan(List<PlannedJob> jobs, List<Diagnostic> diagnostics) {
-    this(jobs, diagnostics, List.of());
-  }
-
   public boolean hasErrors() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);
   }

@@ -21,10 +21,6 @@ public record PlannedJob(
     notes = List.copyOf(notes);
   }
 
-  public PlannedJob(Job job, int wave, List<String> reads, List<String> writes, JobEnv env) {
-    this(job, wave, reads, writes, env, List.of());
-  }
-
   /** Whether the run would run it (see {@link NotRun} for why not). */
   public boolean runs() {
     return job.runByShiprun();

@@ -38,15 +38,7 @@ public class GraphCommand implements Callable<Integer> {
               + " line. Default: the current one.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(
-      names = "--external",
-      paramLabel = "NAME",
-      split = ",",
-      description =
-          "A resource or job another repository's line defines (repeatable, or NAME,NAME):"
-              + " a warning instead of an unknown name; its jobs are left out of a run."
-              + " Also read: an 'external:' list in DIR/shippable.shiprun.yml.")
-  List<String> external = new ArrayList<>();
+  @Mixin ExternalOption external = new ExternalOption();
 
   @Option(
       names = {"-f", "--format"},
@@ -72,7 +64,7 @@ public class GraphCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Validation validation =
-        loader.load(workingDirectory.resolve(paths), managed.validation(), external);
+        loader.load(workingDirectory.resolve(paths), managed.validation(), external.names);
     var err = spec.commandLine().getErr();
     printer.printText(validation, err);
     if (validation.valid().isEmpty()) {

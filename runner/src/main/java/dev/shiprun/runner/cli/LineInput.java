@@ -122,7 +122,9 @@ public class LineInput {
     Validation validation =
         SecureValueCheck.check(
             loader.load(
-                workingDirectory.resolve(paths), options.managed.validation(), options.external),
+                workingDirectory.resolve(paths),
+                options.managed.validation(),
+                options.external.names),
             () -> store,
             strictSecrets);
     if (validation.valid().isEmpty()) {

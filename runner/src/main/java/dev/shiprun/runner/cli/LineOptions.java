@@ -31,15 +31,7 @@ public class LineOptions {
               + " Default: the whole line from its roots.")
   List<String> jobs = new ArrayList<>();
 
-  @Option(
-      names = "--external",
-      paramLabel = "NAME",
-      split = ",",
-      description =
-          "A resource or job another repository's line defines (repeatable, or NAME,NAME):"
-              + " a warning instead of an unknown name; its jobs are left out of a run."
-              + " Also read: an 'external:' list in DIR/shippable.shiprun.yml.")
-  List<String> external = new ArrayList<>();
+  @Mixin ExternalOption external = new ExternalOption();
 
   @Option(
       names = "--no-downstream",

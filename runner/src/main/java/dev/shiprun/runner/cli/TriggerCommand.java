@@ -73,6 +73,10 @@ public class TriggerCommand implements Callable<Integer> {
       description = "Account integrations (YAML, see the README); $${VAR} reads the environment.")
   Optional<Path> integrationsFile = Optional.empty();
 
+  @Mixin ExternalOption external = new ExternalOption();
+
+  @Mixin ManagedOption managed = new ManagedOption();
+
   @Mixin RunOptions runOptions = new RunOptions();
 
   private final LineInput input;
@@ -95,6 +99,8 @@ public class TriggerCommand implements Callable<Integer> {
     LineOptions lineOptions = new LineOptions();
     lineOptions.paths = paths;
     lineOptions.integrationsFile = integrationsFile;
+    lineOptions.external = external;
+    lineOptions.managed = managed;
     Optional<LineInput.Loaded> loaded =
         input.load(
             spec,

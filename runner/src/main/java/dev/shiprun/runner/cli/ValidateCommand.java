@@ -41,15 +41,7 @@ public class ValidateCommand implements Callable<Integer> {
               + " folders skipped), or YAML files. Default: the current directory.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(
-      names = "--external",
-      paramLabel = "NAME",
-      split = ",",
-      description =
-          "A resource or job another repository's line defines (repeatable, or NAME,NAME):"
-              + " a warning instead of an unknown name; its jobs are left out of a run."
-              + " Also read: an 'external:' list in DIR/shippable.shiprun.yml.")
-  List<String> external = new ArrayList<>();
+  @Mixin ExternalOption external = new ExternalOption();
 
   @Option(
       names = {"-o", "--output"},
@@ -85,7 +77,7 @@ public class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Validation validation =
         SecureValueCheck.check(
-            loader.load(workingDirectory.resolve(paths), managed.validation(), external),
+            loader.load(workingDirectory.resolve(paths), managed.validation(), external.names),
             () -> stores.of(homeOptions.home),
             secrets.strict);
     if (output == OutputFormat.JSON) {

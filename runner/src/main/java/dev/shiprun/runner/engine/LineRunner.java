@@ -107,9 +107,7 @@ public final class LineRunner {
         boolean downstream,
         Map<String, Integration> integrations,
         SecureParams secure,
-        int parallel,
-        Map<String, Long> queuedRuns,
-        Map<String, String> variables) {
+        int parallel) {
       this(
           line,
           assemblyLine,
@@ -118,31 +116,9 @@ public final class LineRunner {
           integrations,
           secure,
           parallel,
-          queuedRuns,
-          variables,
+          Map.of(),
+          Map.of(),
           Map.of());
-    }
-
-    public Request(
-        String line,
-        AssemblyLine assemblyLine,
-        List<String> jobs,
-        boolean downstream,
-        Map<String, Integration> integrations,
-        SecureParams secure,
-        int parallel) {
-      this(
-          line, assemblyLine, jobs, downstream, integrations, secure, parallel, Map.of(), Map.of());
-    }
-
-    public Request(
-        String line,
-        AssemblyLine assemblyLine,
-        List<String> jobs,
-        boolean downstream,
-        Map<String, Integration> integrations,
-        int parallel) {
-      this(line, assemblyLine, jobs, downstream, integrations, SecureParams.NONE, parallel);
     }
   }
 
