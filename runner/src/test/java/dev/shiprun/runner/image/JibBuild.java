@@ -28,6 +28,8 @@ final class JibBuild {
           ".mvn",
           "resources-model/pom.xml",
           "resources-model/src/main",
+          "spi/pom.xml",
+          "spi/src/main",
           "runner/pom.xml",
           "runner/src/main");
 
