@@ -8,4 +8,14 @@ public record CliConfigResource(ResourceHeader header) implements Resource {
   public CliConfigResource {
     Objects.requireNonNull(header, "header");
   }
+
+  @Override
+  public <T> T accept(ResourceVisitor<T> visitor) {
+    return visitor.cliConfig(this);
+  }
+
+  @Override
+  public boolean needsIntegration() {
+    return true;
+  }
 }

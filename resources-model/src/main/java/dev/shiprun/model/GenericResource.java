@@ -8,4 +8,9 @@ public record GenericResource(ResourceHeader header) implements Resource {
   public GenericResource {
     Objects.requireNonNull(header, "header");
   }
+
+  @Override
+  public <T> T accept(ResourceVisitor<T> visitor) {
+    return visitor.generic(this);
+  }
 }

@@ -8,4 +8,9 @@ public record ImageResource(ResourceHeader header) implements Resource {
   public ImageResource {
     Objects.requireNonNull(header, "header");
   }
+
+  @Override
+  public <T> T accept(ResourceVisitor<T> visitor) {
+    return visitor.image(this);
+  }
 }

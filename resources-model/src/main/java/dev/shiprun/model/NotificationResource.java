@@ -8,4 +8,14 @@ public record NotificationResource(ResourceHeader header) implements Resource {
   public NotificationResource {
     Objects.requireNonNull(header, "header");
   }
+
+  @Override
+  public <T> T accept(ResourceVisitor<T> visitor) {
+    return visitor.notification(this);
+  }
+
+  @Override
+  public boolean isNotificationTarget() {
+    return true;
+  }
 }

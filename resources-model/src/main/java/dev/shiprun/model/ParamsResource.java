@@ -17,4 +17,24 @@ public record ParamsResource(ResourceHeader header, YamlMapping params, Optional
     Objects.requireNonNull(params, "params");
     Objects.requireNonNull(secure, "secure");
   }
+
+  @Override
+  public <T> T accept(ResourceVisitor<T> visitor) {
+    return visitor.params(this);
+  }
+
+  @Override
+  public boolean hasStateFolder() {
+    return false;
+  }
+
+  @Override
+  public boolean isTemplated() {
+    return false;
+  }
+
+  @Override
+  public Optional<ParamsResource> asParams() {
+    return Optional.of(this);
+  }
 }

@@ -65,9 +65,9 @@ public final class Pipeline {
   public List<SecureValue> secureValues() {
     List<SecureValue> out = new ArrayList<>();
     for (Resource r : resources) {
-      if (r instanceof ParamsResource p) {
-        p.secure().ifPresent(s -> out.add(new SecureValue(SecureValue.Origin.PARAMS, p.name(), s)));
-      }
+      r.asParams()
+          .flatMap(ParamsResource::secure)
+          .ifPresent(s -> out.add(new SecureValue(SecureValue.Origin.PARAMS, r.name(), s)));
     }
     out.addAll(ciSecureValues);
     return out;

@@ -8,4 +8,14 @@ public record StateResource(ResourceHeader header) implements Resource {
   public StateResource {
     Objects.requireNonNull(header, "header");
   }
+
+  @Override
+  public <T> T accept(ResourceVisitor<T> visitor) {
+    return visitor.state(this);
+  }
+
+  @Override
+  public boolean isState() {
+    return true;
+  }
 }

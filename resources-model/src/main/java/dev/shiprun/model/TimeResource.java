@@ -8,4 +8,9 @@ public record TimeResource(ResourceHeader header) implements Resource {
   public TimeResource {
     Objects.requireNonNull(header, "header");
   }
+
+  @Override
+  public <T> T accept(ResourceVisitor<T> visitor) {
+    return visitor.time(this);
+  }
 }

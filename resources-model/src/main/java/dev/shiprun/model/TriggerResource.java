@@ -1,6 +1,7 @@
 package dev.shiprun.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A manual trigger: it gets a new version when a user triggers it ({@code shiprun trigger NAME},
@@ -15,5 +16,15 @@ public record TriggerResource(ResourceHeader header) implements Resource {
 
   public TriggerResource {
     Objects.requireNonNull(header, "header");
+  }
+
+  @Override
+  public <T> T accept(ResourceVisitor<T> visitor) {
+    return visitor.trigger(this);
+  }
+
+  @Override
+  public Optional<TriggerResource> asTrigger() {
+    return Optional.of(this);
   }
 }

@@ -8,4 +8,9 @@ public record VersionResource(ResourceHeader header) implements Resource {
   public VersionResource {
     Objects.requireNonNull(header, "header");
   }
+
+  @Override
+  public <T> T accept(ResourceVisitor<T> visitor) {
+    return visitor.version(this);
+  }
 }

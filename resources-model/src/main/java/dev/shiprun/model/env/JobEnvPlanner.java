@@ -1,6 +1,5 @@
 package dev.shiprun.model.env;
 
-import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Named;
@@ -22,6 +21,18 @@ import java.util.function.Consumer;
  * job's direct integrations. Stateless; the same code serves {@code plan} and {@code run}.
  */
 public final class JobEnvPlanner {
+
+  private final TypeVariables types;
+
+  /** A planner that knows only the model's variables. */
+  public JobEnvPlanner() {
+    this(TypeVariables.NONE);
+  }
+
+  /** A planner that adds what {@code types} gives each IN and OUT. */
+  public JobEnvPlanner(TypeVariables types) {
+    this.types = types;
+  }
 
   public JobEnv plan(
       Job job,
@@ -55,7 +66,8 @@ public final class JobEnvPlanner {
       VersionLookup versions,
       Map<String, Integration> integrations) {
     JobEnv.Builder env = new JobEnv.Builder();
-    new Session(line, versions, integrations, SecureParams.NONE).dependency(env, root, name, "IN");
+    new Session(line, versions, integrations, SecureParams.NONE, types)
+        .dependency(env, root, name, "IN");
     return env.build();
   }
 
@@ -75,7 +87,7 @@ public final class JobEnvPlanner {
       VersionLookup versions,
       Map<String, Integration> integrations,
       SecureParams secure) {
-    return new Session(line, versions, integrations, secure);
+    return new Session(line, versions, integrations, secure, types);
   }
 
   /** One line, versions and integrations; not thread-safe (one per plan). */
@@ -97,6 +109,7 @@ public final class JobEnvPlanner {
     private final VersionLookup versions;
     private final Map<String, Integration> integrations;
     private final SecureParams secure;
+    private final TypeVariables types;
 
     /** Recorded puts by key; a null value: they read the job's variables, made per job. */
     private final Map<Key, List<EnvVar>> shared = new HashMap<>();
@@ -107,18 +120,22 @@ public final class JobEnvPlanner {
         AssemblyLine line,
         VersionLookup versions,
         Map<String, Integration> integrations,
-        SecureParams secure) {
+        SecureParams secure,
+        TypeVariables types) {
       this.line = line;
       this.versions = versions;
       this.integrations = integrations;
       this.secure = secure;
+      this.types = types;
     }
 
     public JobEnv plan(Job job, BuildInfo build) {
       JobEnv.Builder env = new JobEnv.Builder();
       String root = build.jobPath();
       for (InStep in : job.ins()) {
-        if (line.resource(in.name()).orElse(null) instanceof ParamsResource p) {
+        Optional<ParamsResource> params = line.resource(in.name()).flatMap(Resource::asParams);
+        if (params.isPresent()) {
+          ParamsResource p = params.get();
           shared(
               env,
               new Key("", "params", p.name()),
@@ -240,23 +257,13 @@ public final class JobEnvPlanner {
       if (resource.isPresent()) {
         Resource r = resource.get();
         ResourceEnv.add(env, prefix, folder, r, operation, version);
-        if (r instanceof ParamsResource p && operation.equals("IN")) {
-          ResourceEnv.addParams(env, prefix, p, version, operation + " " + name);
-          secure
-              .of(name)
-              .forEach(
-                  (k, v) ->
-                      env.put(
-                          prefix + "_PARAMS_" + EnvNames.field(k),
-                          new EnvValue.Hidden(v),
-                          operation + " " + name));
-        }
         Optional<Integration> integration = r.integration().map(i -> integrations.get(i.name()));
-        if (r instanceof GitRepoResource repo) {
-          GitRepoEnv.add(env, prefix, root, repo, version, integration, operation + " " + name);
-        }
+        r.accept(new KindVariables(env, prefix, root, operation, version, integration, secure));
         integration.ifPresent(
             i -> IntegrationEnv.add(env, prefix, folder, name, i, operation + " " + name));
+        types
+            .of(r, operation, folder, version)
+            .forEach((k, v) -> env.put(k, v, operation + " " + name));
         return;
       }
       // A job as IN (spec §3.4): its saved state lands in <folder>/<jobType>.

@@ -36,7 +36,7 @@ final class ResourceEnv {
     env.put(prefix + "_OPERATION", operation, origin);
     env.put(prefix + "_PATH", folder, origin);
     env.put(prefix + "_META", folder, origin);
-    if (!(resource instanceof ParamsResource)) {
+    if (resource.hasStateFolder()) {
       env.put(prefix + "_STATE", folder + "/" + resource.type(), origin);
     }
     version.ifPresent(v -> addVersion(env, prefix, v, origin));

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Reads one item of {@code resources:}, or of {@code triggers:} (resources of type trigger). */
 final class ResourceReader {
@@ -34,9 +35,12 @@ final class ResourceReader {
   private static final Set<String> TRIGGER_VERSION_KEYS = Set.of("counter", "message");
 
   private final Diagnostics out;
+  private final Predicate<String> otherTypes;
 
-  ResourceReader(Diagnostics out) {
+  /** {@code otherTypes}: which {@code type:} names besides spec §1.2's are known (a plugin's). */
+  ResourceReader(Diagnostics out, Predicate<String> otherTypes) {
     this.out = out;
+    this.otherTypes = otherTypes;
   }
 
   Optional<Resource> read(YamlValue item) {
@@ -81,7 +85,9 @@ final class ResourceReader {
           map.at(),
           label + " has no 'type'",
           "add a type such as image, params, gitRepo, state or integration");
-    } else if (type.isPresent() && !Vocabulary.RESOURCE_TYPES.contains(type.get().text())) {
+    } else if (type.isPresent()
+        && !Vocabulary.RESOURCE_TYPES.contains(type.get().text())
+        && !otherTypes.test(type.get().text())) {
       out.error(
           DiagnosticCode.AL103,
           type.get().at(),

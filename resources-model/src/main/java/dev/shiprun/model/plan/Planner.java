@@ -1,13 +1,10 @@
 package dev.shiprun.model.plan;
 
 import dev.shiprun.model.InStep;
-import dev.shiprun.model.IntegrationResource;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Named;
 import dev.shiprun.model.OutStep;
-import dev.shiprun.model.ParamsResource;
 import dev.shiprun.model.Resource;
-import dev.shiprun.model.StateResource;
 import dev.shiprun.model.Step;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
@@ -16,6 +13,7 @@ import dev.shiprun.model.diagnostic.Suggestions;
 import dev.shiprun.model.env.BuildInfo;
 import dev.shiprun.model.env.JobEnvPlanner;
 import dev.shiprun.model.env.ResourceVersion;
+import dev.shiprun.model.env.TypeVariables;
 import dev.shiprun.model.env.VersionLookup;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.graph.ExternalNames;
@@ -42,7 +40,17 @@ public final class Planner {
   /** Where plan shows paths that only a real run fixes. */
   public static final String PLACEHOLDER_ROOT = "{JOB_PATH}";
 
-  private final JobEnvPlanner envPlanner = new JobEnvPlanner();
+  private final JobEnvPlanner envPlanner;
+
+  /** A planner that shows the model's variables only. */
+  public Planner() {
+    this(TypeVariables.NONE);
+  }
+
+  /** A planner whose jobs' variables include what {@code types} gives each IN and OUT. */
+  public Planner(TypeVariables types) {
+    this.envPlanner = new JobEnvPlanner(types);
+  }
 
   public Plan plan(ValidPipeline valid, PlanRequest request) {
     AssemblyLine line = valid.line();
@@ -189,16 +197,7 @@ public final class Planner {
   }
 
   private static boolean hasVersionBeforeAnyRun(AssemblyLine line, Resource r) {
-    if (r.type().equals("ciRepo")) {
-      return false; // its versions are CI's webhook events, which shiprun does not receive
-    }
-    if (r instanceof StateResource
-        || r instanceof ParamsResource
-        || r instanceof IntegrationResource
-        || r.definition().definesVersion()) {
-      return true;
-    }
-    return !line.isProduced(r.name());
+    return r.accept(new VersionBeforeAnyRun(line));
   }
 
   /** Every integration the selected jobs use must be known; none is guessed. */

@@ -1,7 +1,5 @@
 package dev.shiprun.model.validate;
 
-import dev.shiprun.model.CliConfigResource;
-import dev.shiprun.model.IntegrationResource;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
@@ -13,8 +11,7 @@ final class IntegrationRequiredRule implements ValidationRule {
   @Override
   public void check(AssemblyLine line, Diagnostics out) {
     for (Resource r : line.resources()) {
-      boolean needs = r instanceof IntegrationResource || r instanceof CliConfigResource;
-      if (needs && r.integration().isEmpty()) {
+      if (r.needsIntegration() && r.integration().isEmpty()) {
         out.error(
             DiagnosticCode.AL111,
             r.at(),

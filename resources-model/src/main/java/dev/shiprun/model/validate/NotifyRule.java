@@ -2,7 +2,6 @@ package dev.shiprun.model.validate;
 
 import dev.shiprun.model.HookSection;
 import dev.shiprun.model.Job;
-import dev.shiprun.model.NotificationResource;
 import dev.shiprun.model.NotifyStep;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.Step;
@@ -33,7 +32,7 @@ final class NotifyRule implements ValidationRule {
 
   private static void check(AssemblyLine line, Job job, NotifyStep n, Diagnostics out) {
     Optional<Resource> target = line.resource(n.target().name());
-    if (target.isPresent() && !(target.get() instanceof NotificationResource)) {
+    if (target.isPresent() && !target.get().isNotificationTarget()) {
       out.error(
           DiagnosticCode.AL117,
           n.target().at(),

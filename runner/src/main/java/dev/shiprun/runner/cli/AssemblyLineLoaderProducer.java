@@ -1,6 +1,7 @@
 package dev.shiprun.runner.cli;
 
 import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.runner.resource.ResourceTypes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -11,6 +12,6 @@ public class AssemblyLineLoaderProducer {
   @Produces
   @Singleton
   AssemblyLineLoader assemblyLineLoader() {
-    return new AssemblyLineLoader();
+    return new AssemblyLineLoader(ResourceTypes.load()::knows);
   }
 }

@@ -7,6 +7,7 @@ import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.plan.Plan;
 import dev.shiprun.model.plan.Planner;
 import dev.shiprun.model.validate.ValidPipeline;
+import dev.shiprun.runner.resource.ResourceTypes;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public class PlanCommand implements Callable<Integer> {
   private final LineInput input;
   private final DiagnosticsPrinter printer;
   private final IntegrationStores stores;
-  private final Planner planner = new Planner();
+  private final Planner planner = new Planner(ResourceTypes.load().variables());
 
   @Inject
   public PlanCommand(LineInput input, DiagnosticsPrinter printer, IntegrationStores stores) {

@@ -1,6 +1,7 @@
 package dev.shiprun.runner.cli;
 
 import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.runner.resource.ResourceTypes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +44,8 @@ final class QuickCommands {
 
   /** The commands and what they need, as CDI would inject them; picocli's own for the rest. */
   CommandLine.IFactory factory() {
-    AssemblyLineLoader loader = new AssemblyLineLoader();
+    // The resource types are loaded only when a line names a type spec §1.2 does not (a plugin's).
+    AssemblyLineLoader loader = new AssemblyLineLoader(type -> ResourceTypes.load().knows(type));
     WorkingDirectory workingDirectory = new WorkingDirectory(setting("shiprun.cwd", "SHIPRUN_CWD"));
     DiagnosticsPrinter printer = new DiagnosticsPrinter();
     // The jar's manifest holds the Maven version, the value of quarkus.application.version.

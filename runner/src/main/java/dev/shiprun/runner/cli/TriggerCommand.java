@@ -8,6 +8,7 @@ import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.plan.PlanRequest;
 import dev.shiprun.runner.engine.LineRunner;
 import dev.shiprun.runner.engine.TriggerVersions;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.StoredVersion;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -125,7 +126,7 @@ public class TriggerCommand implements Callable<Integer> {
           StoredVersion v =
               store.transaction(
                   c ->
-                      new TriggerVersions(json)
+                      new TriggerVersions(json, ResourceTypes.load())
                           .fire(c, store, name, assemblyLine, resource, message));
           err.println(
               "trigger  "
@@ -162,8 +163,9 @@ public class TriggerCommand implements Callable<Integer> {
   /** The trigger resource NAME names; a usage error, with what it is instead, when it is none. */
   private TriggerResource triggerOf(AssemblyLine line) {
     Optional<Resource> resource = line.resource(trigger);
-    if (resource.isPresent() && resource.get() instanceof TriggerResource t) {
-      return t;
+    Optional<TriggerResource> found = resource.flatMap(Resource::asTrigger);
+    if (found.isPresent()) {
+      return found.get();
     }
     if (resource.isPresent()) {
       throw new ParameterException(
@@ -186,7 +188,7 @@ public class TriggerCommand implements Callable<Integer> {
     }
     List<String> triggers =
         line.resources().stream()
-            .filter(TriggerResource.class::isInstance)
+            .filter(r -> r.asTrigger().isPresent())
             .map(Resource::name)
             .toList();
     throw new ParameterException(

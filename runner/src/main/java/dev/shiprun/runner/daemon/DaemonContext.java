@@ -3,6 +3,7 @@ package dev.shiprun.runner.daemon;
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.runner.engine.EngineSettings;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.SecureValueCheck;
 import dev.shiprun.runner.store.Store;
@@ -68,7 +69,7 @@ public class DaemonContext {
       DaemonLines lines =
           new DaemonLines(
               store,
-              new AssemblyLineLoader(),
+              new AssemblyLineLoader(ResourceTypes.load()::knows),
               v -> SecureValueCheck.check(v, () -> integrations, false));
       return new Opened(
           home,

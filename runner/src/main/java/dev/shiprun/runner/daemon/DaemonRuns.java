@@ -11,6 +11,7 @@ import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
 import dev.shiprun.runner.engine.TriggerVersions;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.SecureValueCheck;
 import dev.shiprun.runner.store.Run;
@@ -191,7 +192,8 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
                 throw queueFull(queued);
               }
               StoredVersion version =
-                  new TriggerVersions(json).fire(c, store, line, valid, trigger, message);
+                  new TriggerVersions(json, ResourceTypes.load())
+                      .fire(c, store, line, valid, trigger, message);
               List<Run> runs = new ArrayList<>();
               for (Job job : start) {
                 runs.add(store.queue().submit(c, line, job.name(), name, Map.copyOf(variables)));
@@ -266,8 +268,9 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
   /** The trigger resource {@code name}; a problem that says what the name is when it is none. */
   private static TriggerResource triggerOf(AssemblyLine valid, String line, String name) {
     Optional<Resource> resource = valid.resource(name);
-    if (resource.isPresent() && resource.get() instanceof TriggerResource t) {
-      return t;
+    Optional<TriggerResource> found = resource.flatMap(Resource::asTrigger);
+    if (found.isPresent()) {
+      return found.get();
     }
     if (resource.isPresent()) {
       throw Problems.conflict(
@@ -293,7 +296,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
     }
     List<String> triggers =
         valid.resources().stream()
-            .filter(TriggerResource.class::isInstance)
+            .filter(r -> r.asTrigger().isPresent())
             .map(Resource::name)
             .toList();
     throw Problems.notFound(

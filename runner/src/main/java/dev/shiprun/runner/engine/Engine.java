@@ -6,6 +6,7 @@ import dev.shiprun.runner.exec.ProcessLauncher;
 import dev.shiprun.runner.exec.RunToken;
 import dev.shiprun.runner.git.Git;
 import dev.shiprun.runner.git.GitMirrors;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
@@ -41,6 +42,7 @@ public final class Engine implements AutoCloseable {
   private final WorkspaceJanitor janitor;
   private final JobRunner jobRunner;
   private final LineLocks lineLocks;
+  private final ResourceTypes types;
 
   /** Job threads, kept a while for the next job, then ended (each run limits its own share). */
   private final ExecutorService jobThreads =
@@ -57,7 +59,8 @@ public final class Engine implements AutoCloseable {
     this.launcher = launcher;
     this.scope = RunToken.scope(settings.home());
     this.builds = settings.home().resolve("builds");
-    this.yamlVersions = new YamlVersions(json);
+    this.types = ResourceTypes.load();
+    this.yamlVersions = new YamlVersions(json, types);
     this.janitor = new WorkspaceJanitor(builds);
     this.lineLocks = new LineLocks(settings.home(), store);
     Git git = new Git(GIT_LIMIT);
@@ -72,7 +75,8 @@ public final class Engine implements AutoCloseable {
             json,
             new Shipctl().install(settings.home().resolve("bin")),
             janitor,
-            new GitRepoClone(mirrors, git));
+            new GitRepoClone(mirrors, git),
+            types);
   }
 
   Store store() {
@@ -81,6 +85,11 @@ public final class Engine implements AutoCloseable {
 
   EngineSettings settings() {
     return settings;
+  }
+
+  /** The resource types the engine asks about each resource. */
+  ResourceTypes types() {
+    return types;
   }
 
   YamlVersions yamlVersions() {

@@ -3,6 +3,7 @@ package dev.shiprun.runner.engine;
 import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
+import dev.shiprun.model.Resource;
 import dev.shiprun.model.env.GitRepoUrls;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
@@ -44,9 +45,11 @@ final class GitRepoClone {
       JobLog log)
       throws IOException {
     for (InStep in : job.ins()) {
-      if (!(line.resource(in.name()).orElse(null) instanceof GitRepoResource repo)) {
+      Optional<GitRepoResource> gitRepo = line.resource(in.name()).flatMap(Resource::asGitRepo);
+      if (gitRepo.isEmpty()) {
         continue;
       }
+      GitRepoResource repo = gitRepo.get();
       Optional<StoredVersion> version = inputs.of(repo.name());
       Optional<Map<?, ?>> shaData = version.flatMap(GitRepoClone::shaData);
       Optional<String> sha = shaData.map(s -> s.get("commitSha")).map(String::valueOf);

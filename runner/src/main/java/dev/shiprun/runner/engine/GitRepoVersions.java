@@ -75,9 +75,7 @@ final class GitRepoVersions {
   static List<GitRepoResource> repos(AssemblyLine line, Collection<String> names) {
     List<GitRepoResource> out = new ArrayList<>();
     for (Resource r : line.resources()) {
-      if (r instanceof GitRepoResource g && names.contains(g.name())) {
-        out.add(g);
-      }
+      r.asGitRepo().filter(g -> names.contains(g.name())).ifPresent(out::add);
     }
     return out;
   }
@@ -243,7 +241,7 @@ final class GitRepoVersions {
     Map<String, Object> bag = new LinkedHashMap<>();
     bag.put("shaData", shaData);
     repo.definition().text("sourceName").ifPresent(s -> bag.put("sourceName", s));
-    bag.put("yml", YamlVersions.definition(repo));
+    bag.put("yml", repo.yml());
     return new NewVersion(
         line,
         repo.name(),

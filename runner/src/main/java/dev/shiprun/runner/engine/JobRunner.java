@@ -20,6 +20,7 @@ import dev.shiprun.model.mask.SecretMasker;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.git.GitException;
 import dev.shiprun.runner.registry.DockerAuthFile;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
@@ -82,7 +83,8 @@ final class JobRunner {
   private final WorkspaceJanitor janitor;
   private final GitRepoClone gitRepos;
   private final RegistryAccess registry;
-  private final JobEnvPlanner envPlanner = new JobEnvPlanner();
+  private final JobEnvPlanner envPlanner;
+  private final ResourceTypes types;
   private final ResourceIds resourceIds = new ResourceIds();
   private final ObjectMapper json;
   private final DiskSpace disk;
@@ -95,16 +97,19 @@ final class JobRunner {
       ObjectMapper json,
       Path shipctlFolder,
       WorkspaceJanitor janitor,
-      GitRepoClone gitRepos) {
+      GitRepoClone gitRepos,
+      ResourceTypes types) {
     this.store = store;
     this.gitRepos = gitRepos;
     this.settings = settings;
     this.tasks = tasks;
     this.notifier = notifier;
     this.json = json;
-    this.writer = new WorkspaceWriter(json);
+    this.writer = new WorkspaceWriter(json, types);
     this.registry = new RegistryAccess(new DockerAuthFile(json));
-    this.outVersions = new OutVersions(json);
+    this.outVersions = new OutVersions(json, types);
+    this.envPlanner = new JobEnvPlanner(types.variables());
+    this.types = types;
     this.shipctlFolder = shipctlFolder;
     this.janitor = janitor;
     this.disk = new DiskSpace(settings.home());
@@ -338,7 +343,7 @@ final class JobRunner {
     try {
       RunInputs inputs =
           RunInputs.resolve(
-              c, store, resourceIds, request.line(), request.assemblyLine(), request.job());
+              c, store, resourceIds, request.line(), request.assemblyLine(), request.job(), types);
       return new Opened(run, Optional.of(inputs), Optional.empty());
     } catch (SetupError e) {
       return new Opened(run, Optional.empty(), Optional.of(e));
@@ -493,7 +498,8 @@ final class JobRunner {
                         OptionalLong.of(v.number()),
                         OptionalLong.of(v.id()),
                         params(v),
-                        GitRepoClone.shaData(v).map(ShaData::of)));
+                        GitRepoClone.shaData(v).map(ShaData::of),
+                        v.propertyBag()));
       }
 
       @Override

@@ -5,13 +5,13 @@ import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.RunCiJob;
-import dev.shiprun.model.StateResource;
 import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.graph.ExternalNames;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.plan.NotRun;
 import dev.shiprun.runner.exec.Cancellation;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
 import dev.shiprun.runner.store.StoredVersion;
@@ -239,7 +239,7 @@ public final class LineRunner {
     // A manual run starts the jobs named whatever their inputs (a missing version is their error).
     List<NotReady> notReady =
         request.jobs().isEmpty()
-            ? new MissingInputs(line, versioned, repositoryProblems).of(candidates)
+            ? new MissingInputs(line, versioned, repositoryProblems, engine.types()).of(candidates)
             : List.of();
     for (NotReady n : notReady) {
       progress.leftOut(line.job(n.job()).orElseThrow(), n.reason());
@@ -308,7 +308,7 @@ public final class LineRunner {
         results.add(result);
         progress.finished(result);
         if (result.succeeded()) {
-          trigger(line, result, board);
+          trigger(line, engine.types(), result, board);
         }
       }
       ended = true;
@@ -448,9 +448,17 @@ public final class LineRunner {
     return out;
   }
 
-  /** Records the triggers a successful run fires, each through the IN it reached. */
-  private static void trigger(AssemblyLine line, JobResult result, JobBoard board) {
+  /**
+   * Records the triggers a successful run fires, each through the IN it reached: new versions of
+   * resources whose type triggers jobs, and the job's success.
+   */
+  private static void trigger(
+      AssemblyLine line, ResourceTypes types, JobResult result, JobBoard board) {
     for (StoredVersion v : result.outVersions()) {
+      boolean triggers = line.resource(v.name()).map(r -> types.of(r).triggersJobs()).orElse(true);
+      if (!triggers) {
+        continue;
+      }
       for (Job j : line.triggeredByResource(v.name())) {
         for (InStep in : j.ins()) {
           if (in.name().equals(v.name()) && in.switchOn()) {
@@ -477,7 +485,7 @@ public final class LineRunner {
       if (resource.isEmpty()) {
         return false;
       }
-      if (!(resource.get() instanceof StateResource) && !versioned.contains(in.name())) {
+      if (!resource.get().isState() && !versioned.contains(in.name())) {
         return false;
       }
     }

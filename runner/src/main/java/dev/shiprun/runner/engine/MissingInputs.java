@@ -1,12 +1,12 @@
 package dev.shiprun.runner.engine;
 
-import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.OutStep;
 import dev.shiprun.model.Resource;
-import dev.shiprun.model.StateResource;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.runner.resource.ResourceTypes;
+import dev.shiprun.spi.VersionSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,15 +25,21 @@ final class MissingInputs {
   private final AssemblyLine line;
   private final Set<String> versioned;
   private final Map<String, String> repositoryProblems;
+  private final ResourceTypes types;
 
   /**
    * {@code versioned}: the names with a version when the run starts; {@code repositoryProblems}:
-   * per gitRepo whose look made no version, why.
+   * per gitRepo whose look made no version, why; {@code types}: where versions come from.
    */
-  MissingInputs(AssemblyLine line, Set<String> versioned, Map<String, String> repositoryProblems) {
+  MissingInputs(
+      AssemblyLine line,
+      Set<String> versioned,
+      Map<String, String> repositoryProblems,
+      ResourceTypes types) {
     this.line = line;
     this.versioned = versioned;
     this.repositoryProblems = repositoryProblems;
+    this.types = types;
   }
 
   /** The jobs outside {@code candidates} that wait for a version, in topological order. */
@@ -53,7 +59,7 @@ final class MissingInputs {
           if (notReady.contains(in.name())) {
             reasons.add("IN job '" + in.name() + "' cannot run either");
           }
-        } else if (!(resource.get() instanceof StateResource) && !versioned.contains(in.name())) {
+        } else if (!resource.get().isState() && !versioned.contains(in.name())) {
           reasons.add("IN '" + in.name() + "' has no version: " + why(resource.get(), notReady));
         }
       }
@@ -66,11 +72,13 @@ final class MissingInputs {
   }
 
   private String why(Resource resource, Set<String> notReady) {
-    if (resource instanceof GitRepoResource) {
-      String problem = repositoryProblems.get(resource.name());
-      return problem != null
-          ? problem
-          : "its versions are the commits shiprun finds in its repository, and none was found";
+    String problem = repositoryProblems.get(resource.name());
+    if (problem != null) {
+      return problem;
+    }
+    Optional<VersionSource> source = types.of(resource).versionSource();
+    if (source.isPresent()) {
+      return source.get().what() + ", and none was found";
     }
     List<String> writers = new ArrayList<>();
     boolean writerWaits = false;

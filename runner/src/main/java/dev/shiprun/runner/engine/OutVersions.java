@@ -1,17 +1,18 @@
 package dev.shiprun.runner.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.OutStep;
-import dev.shiprun.model.ParamsResource;
 import dev.shiprun.model.Resource;
-import dev.shiprun.model.StateResource;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.StateArchive;
 import dev.shiprun.runner.store.StoredVersion;
 import dev.shiprun.runner.store.VersionKind;
+import dev.shiprun.spi.OutRun;
+import dev.shiprun.spi.ResourceVersion;
+import dev.shiprun.spi.SavedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,22 +28,21 @@ import java.util.Set;
 /**
  * The versions a finished run posts (spec §1.5.1): the job's own version (every success and
  * failure), and after a success a new version of each OUT whose versionName or properties changed,
- * in step order: start from the latest version, {@code overwrite}, {@code replicate}, then {@code
- * $JOB_STATE/<res>.env}; state resources take the files of {@code OUT/<res>/state}.
+ * in step order. The OUT's resource type makes that version ({@code ResourceType.out}: by default
+ * the latest version, {@code overwrite}, {@code replicate}, then {@code $JOB_STATE/<res>.env}); a
+ * replicate copies what the replicated resource's type lets it.
  */
 final class OutVersions {
-
-  /** propertyBag keys that survive {@code overwrite: true}, and that gitRepo replication copies. */
-  private static final Set<String> SHA_KEYS =
-      Set.of("shaData", "webhookRequestHeaders", "webhookRequestBody");
 
   /** Not compared when deciding whether anything changed. */
   private static final Set<String> IGNORED = Set.of("trace", "sourceObjectId", "sourceObjectType");
 
   private final ObjectMapper json;
+  private final ResourceTypes types;
 
-  OutVersions(ObjectMapper json) {
+  OutVersions(ObjectMapper json, ResourceTypes types) {
     this.json = json;
+    this.types = types;
   }
 
   /** New OUT versions after a successful run; OUTs that did not change are left out. */
@@ -63,51 +63,35 @@ final class OutVersions {
       }
       Resource r = resource.get();
       Optional<StoredVersion> latest = inputs.of(step.name());
-      Optional<String> name = latest.flatMap(StoredVersion::versionName);
-      Map<String, Object> bag =
-          new LinkedHashMap<>(latest.map(StoredVersion::propertyBag).orElse(Map.of()));
-      if (step.overwrite()) {
-        Map<String, Object> kept = new LinkedHashMap<>();
-        for (String key : SHA_KEYS) {
-          if (bag.containsKey(key)) {
-            kept.put(key, bag.get(key));
-          }
-        }
-        if (r instanceof ParamsResource) {
-          kept.put("params", new LinkedHashMap<>());
-        }
-        bag = kept;
-      }
+      Optional<ResourceVersion> replica = Optional.empty();
       if (step.replicate().isPresent()) {
         String from = step.replicate().get().name();
-        Optional<StoredVersion> source = inputs.of(from);
-        if (source.isPresent()) {
-          name = source.get().versionName();
-          boolean repo = al.resource(from).orElse(null) instanceof GitRepoResource;
-          for (Map.Entry<String, Object> e : source.get().propertyBag().entrySet()) {
-            if (!repo || SHA_KEYS.contains(e.getKey())) {
-              bag.put(e.getKey(), e.getValue());
-            }
-          }
-        }
+        replica =
+            inputs
+                .of(from)
+                .map(
+                    v -> {
+                      ResourceVersion source = typeVersion(v);
+                      Map<String, Object> copied =
+                          al.resource(from)
+                              .map(f -> types.of(f).replicated(source))
+                              .orElse(source.propertyBag());
+                      return new ResourceVersion(source.versionName(), copied);
+                    });
       }
-      for (Map.Entry<String, String> e :
-          EnvFile.read(ws.state().resolve(step.name() + ".env")).entrySet()) {
-        if (e.getKey().equals("versionName")) {
-          name = Optional.of(e.getValue());
-        } else if (r instanceof ParamsResource) {
-          params(bag).put(e.getKey(), e.getValue());
-        } else {
-          bag.put(e.getKey(), e.getValue());
-        }
-      }
-      Optional<StateArchive.Packed> files = Optional.empty();
-      if (r instanceof StateResource) {
-        StateArchive.Packed packed = StateArchive.pack(ws.outState(step.name(), r.type()));
-        files = Optional.of(packed);
-        name = Optional.of(packed.sha());
-        bag.put("shaData", packed.sha());
-      }
+      OutRun run =
+          new OutRun(
+              r,
+              ws.dependency("OUT", step.name()),
+              latest.map(OutVersions::typeVersion),
+              step.overwrite(),
+              replica,
+              EnvFile.read(ws.state().resolve(step.name() + ".env")),
+              StateArchive::pack);
+      ResourceVersion made = types.of(r).out(run);
+      Optional<String> name = made.versionName();
+      Map<String, Object> bag = new LinkedHashMap<>(made.propertyBag());
+      Optional<StateArchive.Packed> files = made.files().map(f -> packed(r, f));
       boolean changed =
           latest.isEmpty()
               || !Objects.equals(name, latest.get().versionName())
@@ -120,6 +104,19 @@ final class OutVersions {
       }
     }
     return out;
+  }
+
+  private static ResourceVersion typeVersion(StoredVersion v) {
+    return new ResourceVersion(v.versionName(), v.propertyBag());
+  }
+
+  /** Files a type made with {@link OutRun#pack}, the only way a version gets files. */
+  private static StateArchive.Packed packed(Resource r, SavedFiles files) {
+    if (files instanceof StateArchive.Packed p) {
+      return p;
+    }
+    throw new IllegalStateException(
+        "the " + r.type() + " type made files for '" + r.name() + "' other than by OutRun.pack");
   }
 
   /**
@@ -153,19 +150,6 @@ final class OutVersions {
     }
     return new NewVersion(
         line, job.name(), VersionKind.JOB, name, bag, Optional.of(files), OptionalLong.of(runId));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> params(Map<String, Object> bag) {
-    Object params = bag.get("params");
-    if (!(params instanceof Map)) {
-      params = new LinkedHashMap<String, Object>();
-      bag.put("params", params);
-    } else {
-      params = new LinkedHashMap<>((Map<String, Object>) params);
-      bag.put("params", params);
-    }
-    return (Map<String, Object>) params;
   }
 
   private static Map<String, Object> comparable(Map<String, Object> bag) {

@@ -1,13 +1,12 @@
 package dev.shiprun.runner.engine;
 
-import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.OutStep;
 import dev.shiprun.model.Resource;
-import dev.shiprun.model.StateResource;
 import dev.shiprun.model.Step;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
 import java.sql.Connection;
@@ -52,9 +51,16 @@ record RunInputs(
   /**
    * @param known the ids read before (they never change); the caller remembers {@link #ids()} once
    *     the transaction committed
+   * @param types say where versions come from when an IN has none
    */
   static RunInputs resolve(
-      Connection c, Store store, ResourceIds known, String line, AssemblyLine al, Job job)
+      Connection c,
+      Store store,
+      ResourceIds known,
+      String line,
+      AssemblyLine al,
+      Job job,
+      ResourceTypes types)
       throws SQLException, SetupError {
     Map<String, StoredVersion> found = new LinkedHashMap<>();
     for (InStep in : job.ins()) {
@@ -88,7 +94,7 @@ record RunInputs(
         v = store.versions().latest(c, line, in.name());
       }
       Optional<Resource> resource = al.resource(in.name());
-      if (v.isEmpty() && !(resource.orElse(null) instanceof StateResource)) {
+      if (v.isEmpty() && !resource.map(Resource::isState).orElse(false)) {
         throw new SetupError(
             "IN '"
                 + in.name()
@@ -102,10 +108,13 @@ record RunInputs(
                         + " job, which shiprun does not run yet (see 'shiprun plan')"
                     : resource.isEmpty()
                         ? "; job '" + in.name() + "' has not run yet: run it first"
-                        : resource.get() instanceof GitRepoResource
-                            ? "; its versions are the commits shiprun finds in its repository: check"
-                                + " that the repository can be reached and has the branch it follows"
-                            : "; run the job that writes it first, or give it a seed/versionTemplate"));
+                        : types
+                            .of(resource.get())
+                            .versionSource()
+                            .map(source -> "; " + source.what() + ": " + source.check())
+                            .orElse(
+                                "; run the job that writes it first, or give it a"
+                                    + " seed/versionTemplate")));
       }
       v.ifPresent(version -> found.put(in.name(), version));
     }

@@ -5,6 +5,7 @@ import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.TriggerResource;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
@@ -28,8 +29,8 @@ public final class TriggerVersions {
 
   private final YamlVersions yaml;
 
-  public TriggerVersions(ObjectMapper json) {
-    this.yaml = new YamlVersions(json);
+  public TriggerVersions(ObjectMapper json, ResourceTypes types) {
+    this.yaml = new YamlVersions(json, types);
   }
 
   /**
@@ -48,7 +49,7 @@ public final class TriggerVersions {
     message = message.filter(m -> !m.isBlank());
     long counter = counter(store.versions().latest(c, line, trigger.name())) + 1;
     Map<String, Object> bag = new LinkedHashMap<>();
-    bag.put("yml", YamlVersions.definition(trigger));
+    bag.put("yml", trigger.yml());
     bag.put("counter", counter);
     message.ifPresent(m -> bag.put("message", m));
     return store
@@ -82,26 +83,6 @@ public final class TriggerVersions {
   /** The IN through which a new version of {@code trigger} triggers {@code job}, if it does. */
   static Optional<InStep> through(Job job, String trigger) {
     return job.ins().stream().filter(in -> in.name().equals(trigger) && in.switchOn()).findFirst();
-  }
-
-  /** What a trigger version made from the YAML holds: its counter and message, as a fired one. */
-  static void yamlValues(TriggerResource trigger, Map<String, Object> bag) {
-    trigger.definition().text("counter").ifPresent(c -> bag.put("counter", number(c)));
-    trigger.definition().text("message").ifPresent(m -> bag.put("message", m));
-  }
-
-  /** The YAML version's name: its message, else its counter. */
-  static Optional<String> yamlVersionName(TriggerResource trigger) {
-    return trigger.definition().text("message").or(() -> trigger.definition().text("counter"));
-  }
-
-  /** A whole number as a number (as a fired version holds it), anything else as written. */
-  private static Object number(String text) {
-    try {
-      return Long.parseLong(text.trim());
-    } catch (NumberFormatException e) {
-      return text;
-    }
   }
 
   /** The counter of the last version, 0 when there is none or it holds no whole number. */

@@ -5,9 +5,7 @@ import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Named;
 import dev.shiprun.model.OutStep;
-import dev.shiprun.model.ParamsResource;
 import dev.shiprun.model.Resource;
-import dev.shiprun.model.StateResource;
 import dev.shiprun.model.Step;
 import dev.shiprun.model.env.EnvValue;
 import dev.shiprun.model.env.EnvVar;
@@ -16,10 +14,13 @@ import dev.shiprun.model.env.JobEnv;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
-import dev.shiprun.model.yaml.YamlEntry;
 import dev.shiprun.model.yaml.YamlMapping;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.StateArchive;
 import dev.shiprun.runner.store.StoredVersion;
+import dev.shiprun.spi.Dependency;
+import dev.shiprun.spi.ResourceVersion;
+import dev.shiprun.spi.SavedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,21 +37,24 @@ import java.util.function.Function;
 /**
  * Fills a run's build folder before the first TASK (spec §1.6 step 7, §5): per IN and OUT its
  * folder with {@code version.json} (templated, §3.9), integration files and key files (§3.5), the
- * params file, the state folders with the files of IN state resources and IN jobs (§3.4); the
- * previous state of the job; an empty {@code state/<dep>.env} per dependency; {@code message.json};
- * the job's direct integrations.
+ * state folder, and what the resource's type writes there ({@code ResourceType.materialise}: a
+ * params file, a state resource's files); the files of IN jobs (§3.4); the previous state of the
+ * job; an empty {@code state/<dep>.env} per dependency; {@code message.json}; the job's direct
+ * integrations.
  */
 final class WorkspaceWriter {
 
   /** Reads the saved files of a version (job state, state resource files). */
-  interface SavedFiles {
+  interface StoredFiles {
     Optional<byte[]> of(StoredVersion version);
   }
 
   private final ObjectMapper json;
+  private final ResourceTypes types;
 
-  WorkspaceWriter(ObjectMapper json) {
+  WorkspaceWriter(ObjectMapper json, ResourceTypes types) {
     this.json = json;
+    this.types = types;
   }
 
   void write(
@@ -60,7 +64,7 @@ final class WorkspaceWriter {
       RunInputs inputs,
       JobEnv env,
       Map<String, Integration> integrations,
-      SavedFiles files,
+      StoredFiles files,
       int buildNumber)
       throws IOException {
     List<Object> dependencies = new ArrayList<>();
@@ -92,27 +96,19 @@ final class WorkspaceWriter {
         dependency.put("type", r.type());
         dependency.put("isJob", false);
         Function<String, EnvValue> template =
-            r instanceof ParamsResource
-                ? EnvValue.Plain::new
-                : templateBefore(env, operation + " " + name);
-        Map<String, Object> yml = templated(YamlVersions.definition(r), template);
+            r.isTemplated() ? templateBefore(env, operation + " " + name) : EnvValue.Plain::new;
+        Map<String, Object> yml = templated(r.yml(), template);
         dependency.put("propertyBag", Map.of("yml", yml));
         r.definition()
             .text("sourceName")
             .ifPresent(s -> dependency.put("sourceName", reveal(template.apply(s))));
-        if (!(r instanceof ParamsResource)) {
-          Path state = folder.resolve(r.type());
-          Files.createDirectories(state);
-          if (r instanceof StateResource && operation.equals("IN") && version.isPresent()) {
-            Optional<byte[]> saved = files.of(version.get());
-            if (saved.isPresent()) {
-              StateArchive.unpack(saved.get(), state);
-            }
-          }
+        if (r.hasStateFolder()) {
+          Files.createDirectories(folder.resolve(r.type()));
         }
-        if (r instanceof ParamsResource p && operation.equals("IN")) {
-          writeParams(folder.resolve("params"), p, version);
-        }
+        types
+            .of(r)
+            .materialise(
+                new Dependency(r, operation, folder, version.map(v -> typeVersion(v, files))));
         Optional<Integration> integration = r.integration().map(i -> integrations.get(i.name()));
         if (integration.isPresent()) {
           writeIntegration(folder, name, integration.get());
@@ -237,23 +233,11 @@ final class WorkspaceWriter {
     return (Map<String, Object>) options.toPlain();
   }
 
-  /** {@code KEY=value} lines: the version's params when a job wrote them, else the YAML's. */
-  private static void writeParams(Path file, ParamsResource params, Optional<StoredVersion> version)
-      throws IOException {
-    Map<String, Object> values = new LinkedHashMap<>();
-    Object fromVersion = version.map(v -> v.propertyBag().get("params")).orElse(null);
-    if (fromVersion instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> values.put(String.valueOf(k), v));
-    } else {
-      for (YamlEntry e : params.params().entries()) {
-        values.put(e.name(), e.value().toPlain());
-      }
-    }
-    StringBuilder text = new StringBuilder();
-    values.forEach(
-        (key, value) ->
-            text.append(key).append('=').append(value == null ? "" : value).append('\n'));
-    Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+  /** A stored version as a resource type sees it, with its saved files. */
+  private static ResourceVersion typeVersion(StoredVersion v, StoredFiles files) {
+    Optional<SavedFiles> saved =
+        v.filesSha().flatMap(sha -> files.of(v).map(bytes -> new StateArchive.Packed(bytes, sha)));
+    return new ResourceVersion(v.versionName(), v.propertyBag(), saved);
   }
 
   /**

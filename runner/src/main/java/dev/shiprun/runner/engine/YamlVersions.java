@@ -2,19 +2,15 @@ package dev.shiprun.runner.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shiprun.model.GitRepoResource;
-import dev.shiprun.model.IntegrationResource;
-import dev.shiprun.model.ParamsResource;
 import dev.shiprun.model.Resource;
-import dev.shiprun.model.ResourceDefinition;
-import dev.shiprun.model.StateResource;
-import dev.shiprun.model.TriggerResource;
 import dev.shiprun.model.graph.AssemblyLine;
-import dev.shiprun.model.yaml.YamlValue;
+import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
 import dev.shiprun.runner.store.VersionKind;
+import dev.shiprun.spi.ResourceVersion;
+import dev.shiprun.spi.Seed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,16 +30,18 @@ import java.util.OptionalLong;
  * definition's sha is remembered per resource, so an unchanged YAML makes nothing new and a version
  * a job posted is not overwritten by the seed.
  *
- * <p>Which resources get one is the planner's rule for "has a version before any run": a YAML that
- * defines a version, params and integration resources, and resources no job writes. state resources
- * start empty; their versions come from jobs.
+ * <p>Which resources get one, and what it holds, is their type's seed ({@code ResourceType.seed}):
+ * a version the YAML alone defines, else the first version of a resource no job writes; none for
+ * types whose versions come from jobs or from outside (state, gitRepo, ciRepo).
  */
 final class YamlVersions {
 
   private final ObjectMapper json;
+  private final ResourceTypes types;
 
-  YamlVersions(ObjectMapper json) {
+  YamlVersions(ObjectMapper json, ResourceTypes types) {
     this.json = json;
+    this.types = types;
   }
 
   /** Posts the versions the YAML makes now; returns them (empty when nothing changed). */
@@ -51,20 +49,15 @@ final class YamlVersions {
       throws SQLException {
     List<StoredVersion> posted = new ArrayList<>();
     for (Resource r : assemblyLine.resources()) {
-      if (r instanceof StateResource || r instanceof GitRepoResource) {
-        continue; // their versions come from jobs, and from the repository (GitRepoVersions)
+      Optional<Seed> seed = types.of(r).seed(r);
+      if (seed.isEmpty()) {
+        continue; // its versions come from jobs, or from outside (a gitRepo's repository)
       }
-      if (r.type().equals("ciRepo")) {
-        continue; // its versions are CI's webhook events, which shiprun does not receive yet
-      }
-      boolean fromYaml =
-          r.definition().definesVersion()
-              || r instanceof ParamsResource
-              || r instanceof IntegrationResource;
+      boolean fromYaml = seed.get().yamlAlone();
       if (!fromYaml && assemblyLine.isProduced(r.name())) {
         continue;
       }
-      String sha = sha(definition(r));
+      String sha = sha(r.yml());
       Optional<String> synced = store.versions().yamlSeed(c, line, r.name());
       if (synced.isPresent() && synced.get().equals(sha)) {
         continue;
@@ -74,6 +67,7 @@ final class YamlVersions {
       if (hasVersion && !fromYaml) {
         continue;
       }
+      ResourceVersion version = seed.get().version();
       posted.add(
           store
               .versions()
@@ -83,53 +77,12 @@ final class YamlVersions {
                       line,
                       r.name(),
                       VersionKind.RESOURCE,
-                      versionName(r),
-                      propertyBag(r),
+                      version.versionName(),
+                      new LinkedHashMap<>(version.propertyBag()),
                       Optional.empty(),
                       OptionalLong.empty())));
     }
     return posted;
-  }
-
-  private static Optional<String> versionName(Resource r) {
-    if (r instanceof TriggerResource t) {
-      return TriggerVersions.yamlVersionName(t);
-    }
-    ResourceDefinition d = r.definition();
-    return d.seedVersionName().or(() -> d.text("versionName"));
-  }
-
-  /** What Shippable kept of the YAML in a version: {@code yml}, sourceName, params. */
-  static Map<String, Object> propertyBag(Resource r) {
-    Map<String, Object> bag = new LinkedHashMap<>();
-    bag.put("yml", definition(r));
-    r.definition().text("sourceName").ifPresent(s -> bag.put("sourceName", s));
-    if (r instanceof ParamsResource p) {
-      bag.put("params", p.params().toPlain());
-    }
-    if (r instanceof TriggerResource t) {
-      TriggerVersions.yamlValues(t, bag);
-    }
-    return bag;
-  }
-
-  /** The YAML of a resource as plain values, in the shape of version.json's propertyBag.yml. */
-  static Map<String, Object> definition(Resource r) {
-    Map<String, Object> yml = new LinkedHashMap<>();
-    yml.put("name", r.name());
-    yml.put("type", r.type());
-    r.integration().ifPresent(i -> yml.put("integration", i.name()));
-    ResourceDefinition d = r.definition();
-    put(yml, "pointer", d.pointer());
-    put(yml, "seed", d.seed());
-    put(yml, "version", d.version());
-    put(yml, "versionTemplate", d.versionTemplate());
-    return yml;
-  }
-
-  private static void put(
-      Map<String, Object> yml, String key, Optional<? extends YamlValue> value) {
-    value.ifPresent(v -> yml.put(key, v.toPlain()));
   }
 
   private String sha(Map<String, Object> definition) {

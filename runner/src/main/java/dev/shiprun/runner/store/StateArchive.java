@@ -1,5 +1,6 @@
 package dev.shiprun.runner.store;
 
+import dev.shiprun.spi.SavedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -34,8 +35,14 @@ public final class StateArchive {
 
   private static final String HEADER = "shiprun-state-1";
 
-  /** Packed files and the sha-256 of the packed bytes. */
-  public record Packed(byte[] bytes, String sha) {}
+  /** Packed files and the sha-256 of the packed bytes; the files a resource type sees. */
+  public record Packed(byte[] bytes, String sha) implements SavedFiles {
+
+    @Override
+    public void unpackInto(Path folder) {
+      unpack(bytes, folder);
+    }
+  }
 
   private StateArchive() {}
 
