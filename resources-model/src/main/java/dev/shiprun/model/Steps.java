@@ -7,8 +7,9 @@ import java.util.RandomAccess;
 
 /**
  * A job's steps in YAML order, immutable, with the IN, OUT and TASK steps picked out once: planning
- * and validation ask for them about fifteen times per job, and filtering on each call showed in the
- * 10,000-job profile.
+ * and validation ask for them about fifteen times per job, and filtering on each call shows in the
+ * row "parse+validate+plan" (docs/benchmarks.md, "Speed tricks and the rows they serve"). {@code
+ * StepsTest} checks it against that filter.
  */
 final class Steps extends AbstractList<Step> implements RandomAccess {
 
