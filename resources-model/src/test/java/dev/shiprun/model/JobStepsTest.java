@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/**
- * A job's steps picked out once ({@link Steps}) are what filtering its steps on each call gives:
- * the plain stream is the oracle.
- */
-class StepsTest {
+/** A job's IN, OUT and TASK steps are its steps of that kind, in YAML order, immutable. */
+class JobStepsTest {
 
   @Test
   void insOutsAndTasksAreTheStepsOfTheirKindInYamlOrder() {
