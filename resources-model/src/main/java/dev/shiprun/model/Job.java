@@ -1,6 +1,7 @@
 package dev.shiprun.model;
 
 import dev.shiprun.model.diagnostic.SourceLocation;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A job of an assembly line. */
@@ -33,14 +34,25 @@ public sealed interface Job permits RunShJob, RunCiJob, UnsupportedJob {
   }
 
   default List<InStep> ins() {
-    return steps() instanceof Steps s ? s.ins() : Steps.only(steps(), InStep.class);
+    return only(InStep.class);
   }
 
   default List<OutStep> outs() {
-    return steps() instanceof Steps s ? s.outs() : Steps.only(steps(), OutStep.class);
+    return only(OutStep.class);
   }
 
   default List<TaskStep> tasks() {
-    return steps() instanceof Steps s ? s.tasks() : Steps.only(steps(), TaskStep.class);
+    return only(TaskStep.class);
+  }
+
+  /** The steps of one kind, in YAML order. */
+  private <S extends Step> List<S> only(Class<S> kind) {
+    List<S> matching = new ArrayList<>();
+    for (Step step : steps()) {
+      if (kind.isInstance(step)) {
+        matching.add(kind.cast(step));
+      }
+    }
+    return List.copyOf(matching);
   }
 }

@@ -8,7 +8,7 @@ public record RunCiJob(JobHeader header, List<Step> steps, JobHooks hooks) imple
 
   public RunCiJob {
     Objects.requireNonNull(header, "header");
-    steps = Steps.of(steps);
+    steps = List.copyOf(steps);
     Objects.requireNonNull(hooks, "hooks");
   }
 }

@@ -13,7 +13,7 @@ public record UnsupportedJob(JobHeader header, List<Step> steps, JobHooks hooks)
 
   public UnsupportedJob {
     Objects.requireNonNull(header, "header");
-    steps = Steps.of(steps);
+    steps = List.copyOf(steps);
     Objects.requireNonNull(hooks, "hooks");
   }
 

@@ -16,8 +16,9 @@ import org.yaml.snakeyaml.parser.Parser;
 
 /**
  * Builds {@link YamlValue} trees straight from the parser's events, without SnakeYAML's node tree
- * or its tag resolver: pipelines read every scalar as text, and on a 5 MiB line the node tree and
- * the resolver's patterns cost a third of the load time and double the live heap.
+ * or its tag resolver: pipelines read every scalar as text, and the node tree and the resolver's
+ * patterns show in the row "parse+validate+plan" (docs/benchmarks.md, "Speed tricks and the rows
+ * they serve"). The composer's tree is this class's test oracle ({@code TreeBuilderOracleTest}).
  *
  * <p>An alias shares the value its anchor produced (values are immutable): it gets a value object
  * of its own that stands at the alias and names the anchor, but the items or entries under it are

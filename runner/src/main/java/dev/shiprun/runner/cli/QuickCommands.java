@@ -11,13 +11,15 @@ import picocli.CommandLine;
  * {@code validate}, {@code graph}, {@code doctor} and {@code --version} without booting Quarkus.
  * They only read YAML files or look at the machine and print, so their objects are made here by
  * hand, with the same constructors CDI calls. Booting Quarkus (its config, Arc, Vert.x, the REST
- * deployment, the log manager) was ≈ 0.45 s of the 0.75 s such a command took (docs/benchmarks.md,
- * "Issue 6, second pass").
+ * deployment, the log manager) is most of such a command's time: the benchmark row "CLI start:
+ * shiprun validate" depends on this path (docs/benchmarks.md, "Speed tricks and the rows they
+ * serve").
  *
  * <p>Only the launchers ask for this path ({@code -Dshiprun.quick-commands=true}: {@code
  * bin/shiprun} and the image's entrypoint); {@code java -jar} and the tests keep the one through
- * Quarkus, and {@code DistributionIT} checks that both paths print the same bytes and exit codes.
- * No code these commands run logs, so the log manager Quarkus would install is not missed.
+ * Quarkus, which is this path's test oracle: {@code DistributionIT} checks that both print the same
+ * bytes and exit codes. No code these commands run logs, so the log manager Quarkus would install
+ * is not missed.
  */
 final class QuickCommands {
 

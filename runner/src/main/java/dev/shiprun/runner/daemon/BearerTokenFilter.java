@@ -31,7 +31,8 @@ public class BearerTokenFilter {
 
   /**
    * No ObjectMapper here: this bean is made while Quarkus boots, for every command, and making the
-   * ObjectMapper bean then cost a one-shot command ≈ 40 ms (docs/benchmarks.md).
+   * ObjectMapper bean with it shows in the row "CLI start: shiprun --help" (docs/benchmarks.md,
+   * "Speed tricks and the rows they serve"); {@link Problem#toJson} writes the bodies instead.
    */
   @Inject
   public BearerTokenFilter(DaemonContext daemon) {

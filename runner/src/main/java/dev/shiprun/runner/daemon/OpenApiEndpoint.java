@@ -27,7 +27,8 @@ import org.jboss.jandex.Indexer;
  * {@code GET /q/openapi}: the API as OpenAPI 3, YAML (or JSON with {@code ?format=json} or {@code
  * Accept: application/json}). SmallRye OpenAPI scans the endpoints' JAX-RS and OpenAPI annotations
  * on the first request and the document is kept: the Quarkus extension would build it while the app
- * boots, which every one-shot command paid for (docs/benchmarks.md).
+ * boots, for every command, which shows in the rows "CLI start: shiprun --help" and "daemon: first
+ * HTTP answer" (docs/benchmarks.md, "Speed tricks and the rows they serve").
  */
 @Path("/q/openapi")
 public class OpenApiEndpoint {

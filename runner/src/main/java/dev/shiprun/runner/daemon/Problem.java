@@ -22,7 +22,8 @@ public record Problem(String type, String title, int status, String detail) {
 
   /**
    * The JSON text, written without an ObjectMapper for the token filter (JAX-RS endpoints return
-   * the record and let Jackson write it; both give the same fields in the same order).
+   * the record and let Jackson write it; both give the same bytes, which BearerTokenFilterTest
+   * checks against Jackson).
    */
   String toJson() {
     return "{\"type\":"

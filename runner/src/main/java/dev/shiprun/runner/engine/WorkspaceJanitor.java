@@ -22,11 +22,12 @@ import java.util.stream.Stream;
  * keeps it in {@code <builds>/.spare} for the next job to rename into place ({@link #takeSpare}),
  * or deletes it when enough spares wait.
  *
- * <p>Why spares: on a file system mounted with {@code discard} (ext4 here) deleting a folder costs
- * ≈ 2.5 ms, as does creating one under load, and every build folder has eight fixed ones
- * (docs/benchmarks.md). A spare holds only empty folders, nothing of the job that used it. {@link
- * #awaitDeletions} waits for the rest before the command ends, so no integration file outlives the
- * invocation.
+ * <p>Why spares: creating and deleting folders is slow on a file system mounted with {@code
+ * discard}, every build folder has eight fixed ones, and this shows in the row "shiprun run: per
+ * job" (docs/benchmarks.md, "Speed tricks and the rows they serve"); a folder made from scratch is
+ * the oracle of {@code WorkspaceJanitorTest}. A spare holds only empty folders, nothing of the job
+ * that used it. {@link #awaitDeletions} waits for the rest before the command ends, so no
+ * integration file outlives the invocation.
  */
 final class WorkspaceJanitor {
 

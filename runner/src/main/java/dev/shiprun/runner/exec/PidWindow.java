@@ -6,8 +6,9 @@ package dev.shiprun.runner.exec;
  * increasing order and wraps to a low number only after reaching {@code pid_max}; as long as fewer
  * processes were forked since than the pids left above {@link #lastPid}, every process created
  * since has a pid above it. The leftover check then reads /proc entries of those pids only, instead
- * of the environment of every process on the machine (which dominated the cost of a short job:
- * docs/benchmarks.md).
+ * of the environment of every process on the machine, which shows in the row "shiprun run: per job"
+ * (docs/benchmarks.md, "Speed tricks and the rows they serve"); the search without a window is the
+ * oracle of {@code ProcessTableTest}.
  *
  * @param lastPid {@code /proc/sys/kernel/ns_last_pid} before the launch
  * @param forks the {@code processes} line of {@code /proc/stat} before the launch (all forks since

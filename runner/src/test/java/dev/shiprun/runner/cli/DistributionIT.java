@@ -90,8 +90,9 @@ class DistributionIT {
   }
 
   /**
-   * The launcher runs validate and graph without booting Quarkus (QuickCommands); {@code java -jar}
-   * alone boots it. Both must print the same bytes and exit with the same code.
+   * The launcher runs validate, graph, doctor and --version without booting Quarkus
+   * (QuickCommands); {@code java -jar} alone boots it. Both must print the same bytes and exit with
+   * the same code.
    */
   @Test
   void quickCommandsPrintWhatTheQuarkusPathPrints() throws Exception {
@@ -119,7 +120,9 @@ class DistributionIT {
             List.of("graph", "-f", "mermaid", "valid"),
             List.of("graph", "-f", "json", "valid"),
             List.of("graph", "-f", "svg", "valid"),
-            List.of("graph", "invalid"));
+            List.of("graph", "invalid"),
+            List.of("doctor", "--help"),
+            List.of("doctor", "--no-such-option"));
     for (List<String> args : commands) {
       List<String> quick = new ArrayList<>(List.of(launcher()));
       quick.addAll(args);

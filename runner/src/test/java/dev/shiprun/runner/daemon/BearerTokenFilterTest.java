@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +45,22 @@ class BearerTokenFilterTest {
         "{\"type\":\"urn:shiprun:problem:x\",\"title\":\"Title \\\"quoted\\\"\",\"status\":418,"
             + "\"detail\":\"a\\\\b\"}",
         problem.toJson());
+  }
+
+  /**
+   * The body the filter writes by hand is what Jackson writes for the record the endpoints return.
+   */
+  @Test
+  void theProblemBodyIsWhatJacksonWritesForTheRecord() throws Exception {
+    ObjectMapper jackson = new ObjectMapper();
+    List<Problem> problems =
+        List.of(
+            Problem.unauthorized(),
+            Problem.starting(),
+            Problem.internal(),
+            Problem.of("x", "tab\tquote\" back\\slash", 400, "line\nbreak \u0001 é \u2028 </b>"));
+    for (Problem problem : problems) {
+      assertEquals(jackson.writeValueAsString(problem), problem.toJson(), problem.title());
+    }
   }
 }

@@ -48,6 +48,25 @@ class WorkspaceJanitorTest {
       assertEquals(List.of(), list(dir), name);
     }
     assertEquals("rwx------", mode(second.root()));
+    // The oracle: a folder made from scratch has the same sub-folders and modes.
+    Workspace fresh = Workspace.create(builds.resolve("line/job/3"), Optional.empty());
+    assertEquals(shape(fresh.root()), shape(second.root()));
+  }
+
+  /** Every entry under {@code root}, relative, with its mode. */
+  private static List<String> shape(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      return all.map(
+              p -> {
+                try {
+                  return root.relativize(p) + " " + mode(p);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .sorted()
+          .toList();
+    }
   }
 
   @Test

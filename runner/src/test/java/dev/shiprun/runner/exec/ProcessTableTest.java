@@ -123,6 +123,35 @@ class ProcessTableTest {
     assertFalse(window.mayHoldNew(5000));
   }
 
+  /**
+   * On the real /proc the window finds what a listing of every process finds: the search without a
+   * window is the oracle. The script leaves two processes carrying the token.
+   */
+  @Test
+  void onTheRealProcTheWindowFindsWhatTheListingOfEveryProcessFinds() throws Exception {
+    ProcessTable table = new ProcessTable(Path.of("/proc"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(table.window().isPresent(), "needs Linux's /proc");
+    Optional<PidWindow> window = table.window();
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "-c", "sleep 300 & sleep 301 & echo started; wait")
+            .redirectErrorStream(true);
+    builder.environment().put(RunToken.VARIABLE, token.value());
+    Process script = builder.start();
+    try {
+      script.getInputStream().read(new byte[8]); // both sleeps are forked once it says so
+      ProcessTree windowed =
+          new ProcessTree(token, Optional.empty(), false, window, false, List.of());
+      ProcessTree listed =
+          new ProcessTree(token, Optional.empty(), false, Optional.empty(), false, List.of());
+      Set<Long> found = Set.copyOf(table.pids(windowed));
+      assertEquals(3, found.size(), "the script and its two sleeps: " + found);
+      assertEquals(Set.copyOf(table.pids(listed)), found);
+    } finally {
+      script.descendants().forEach(ProcessHandle::destroyForcibly);
+      script.destroyForcibly().waitFor();
+    }
+  }
+
   private void kernel(long lastPid, long forks, long pidMax) throws IOException {
     Files.createDirectories(proc.resolve("sys/kernel"));
     Files.writeString(proc.resolve("sys/kernel/ns_last_pid"), lastPid + "\n");
