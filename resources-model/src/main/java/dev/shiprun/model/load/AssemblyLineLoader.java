@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The front door of the model: read the YAML files of an assembly line, parse and validate them,
@@ -38,8 +39,16 @@ public final class AssemblyLineLoader {
   }
 
   public AssemblyLineLoader(YamlLimits limits) {
+    this(limits, Set.of());
+  }
+
+  /**
+   * A loader whose lines may also use {@code pluginResourceTypes}, the resource types the runner's
+   * plugins add.
+   */
+  public AssemblyLineLoader(YamlLimits limits, Set<String> pluginResourceTypes) {
     this.files = new PipelineFiles(limits.maxBytes());
-    this.parser = new PipelineParser(limits);
+    this.parser = new PipelineParser(limits, pluginResourceTypes);
     this.settings = new ShiprunSettings(limits);
   }
 

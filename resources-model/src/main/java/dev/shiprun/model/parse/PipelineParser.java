@@ -41,13 +41,26 @@ public final class PipelineParser {
   private static final long PARALLEL_FROM_BYTES = 256 * 1024;
 
   private final YamlLoader loader;
+  private final Set<String> resourceTypes;
 
   public PipelineParser() {
     this(YamlLimits.DEFAULT);
   }
 
   public PipelineParser(YamlLimits limits) {
+    this(limits, Set.of());
+  }
+
+  /**
+   * A parser that also knows {@code pluginResourceTypes}: the {@code type:} names the runner's
+   * resource-type plugins add to the vocabulary's. A resource of such a type is a {@link
+   * dev.shiprun.model.GenericResource}.
+   */
+  public PipelineParser(YamlLimits limits, Set<String> pluginResourceTypes) {
     this.loader = new YamlLoader(limits);
+    Set<String> types = new HashSet<>(Vocabulary.RESOURCE_TYPES);
+    types.addAll(pluginResourceTypes);
+    this.resourceTypes = Set.copyOf(types);
   }
 
   public ParseResult parse(List<PipelineFile> files) {
@@ -165,7 +178,7 @@ public final class PipelineParser {
     Diagnostics own = new Diagnostics();
     List<Resource> resources = new ArrayList<>();
     List<Job> jobs = new ArrayList<>();
-    ResourceReader resourceReader = new ResourceReader(own);
+    ResourceReader resourceReader = new ResourceReader(own, resourceTypes);
     JobReader jobReader = new JobReader(own);
     List<SecureValue> ciSecure = new ArrayList<>();
     String text = sourceText(file);

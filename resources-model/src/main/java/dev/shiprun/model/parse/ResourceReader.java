@@ -34,9 +34,14 @@ final class ResourceReader {
   private static final Set<String> TRIGGER_VERSION_KEYS = Set.of("counter", "message");
 
   private final Diagnostics out;
+  private final Set<String> types;
 
-  ResourceReader(Diagnostics out) {
+  /**
+   * @param types the resource types a line may use: the vocabulary's and those of the plugins
+   */
+  ResourceReader(Diagnostics out, Set<String> types) {
     this.out = out;
+    this.types = types;
   }
 
   Optional<Resource> read(YamlValue item) {
@@ -81,14 +86,14 @@ final class ResourceReader {
           map.at(),
           label + " has no 'type'",
           "add a type such as image, params, gitRepo, state or integration");
-    } else if (type.isPresent() && !Vocabulary.RESOURCE_TYPES.contains(type.get().text())) {
+    } else if (type.isPresent() && !types.contains(type.get().text())) {
       out.error(
           DiagnosticCode.AL103,
           type.get().at(),
           label + " has unknown type '" + type.get().text() + "'",
-          Suggestions.closest(type.get().text(), Vocabulary.RESOURCE_TYPES)
+          Suggestions.closest(type.get().text(), types)
               .map(s -> "did you mean '" + s + "'?")
-              .orElse("known types: " + sorted(Vocabulary.RESOURCE_TYPES)));
+              .orElse("known types: " + sorted(types)));
     }
     if (name.isEmpty()) {
       return Optional.empty();

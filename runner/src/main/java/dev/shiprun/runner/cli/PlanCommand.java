@@ -58,21 +58,19 @@ public class PlanCommand implements Callable<Integer> {
 
   private final LineInput input;
   private final DiagnosticsPrinter printer;
-  private final IntegrationStores stores;
   private final Planner planner = new Planner();
 
   @Inject
-  public PlanCommand(LineInput input, DiagnosticsPrinter printer, IntegrationStores stores) {
+  public PlanCommand(LineInput input, DiagnosticsPrinter printer) {
     this.input = input;
     this.printer = printer;
-    this.stores = stores;
   }
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Optional<LineInput.Loaded> loaded =
-        input.loadForPlan(spec, line, secrets.strict, output, stores.of(homeOptions.home));
+        input.loadForPlan(spec, line, secrets.strict, output, homeOptions.home);
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }

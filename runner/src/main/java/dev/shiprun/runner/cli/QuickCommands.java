@@ -1,6 +1,5 @@
 package dev.shiprun.runner.cli;
 
-import dev.shiprun.model.load.AssemblyLineLoader;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,8 +42,10 @@ final class QuickCommands {
 
   /** The commands and what they need, as CDI would inject them; picocli's own for the rest. */
   CommandLine.IFactory factory() {
-    AssemblyLineLoader loader = new AssemblyLineLoader();
     WorkingDirectory workingDirectory = new WorkingDirectory(setting("shiprun.cwd", "SHIPRUN_CWD"));
+    CallerEnvironment caller = new CallerEnvironment();
+    ShiprunHome home = new ShiprunHome(caller, workingDirectory);
+    HomePlugins plugins = new HomePlugins(home, caller, workingDirectory);
     DiagnosticsPrinter printer = new DiagnosticsPrinter();
     // The jar's manifest holds the Maven version, the value of quarkus.application.version.
     String version =
@@ -55,17 +56,14 @@ final class QuickCommands {
       @Override
       public <K> K create(Class<K> type) throws Exception {
         if (type == ValidateCommand.class) {
-          CallerEnvironment caller = new CallerEnvironment();
-          IntegrationStores stores =
-              new IntegrationStores(new ShiprunHome(caller, workingDirectory), caller);
-          return type.cast(new ValidateCommand(loader, workingDirectory, printer, stores));
+          IntegrationStores stores = new IntegrationStores(home, caller, plugins);
+          return type.cast(new ValidateCommand(plugins, workingDirectory, printer, stores));
         }
         if (type == GraphCommand.class) {
-          return type.cast(new GraphCommand(loader, workingDirectory, printer));
+          return type.cast(new GraphCommand(plugins, workingDirectory, printer));
         }
         if (type == DoctorCommand.class) {
-          CallerEnvironment caller = new CallerEnvironment();
-          return type.cast(new DoctorCommand(new ShiprunHome(caller, workingDirectory), caller));
+          return type.cast(new DoctorCommand(home, caller));
         }
         if (type == ShiprunVersion.class) {
           return type.cast(new ShiprunVersion(version));
