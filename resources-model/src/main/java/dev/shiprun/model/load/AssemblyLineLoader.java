@@ -22,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The front door of the model: read the YAML files of an assembly line, parse and validate them,
@@ -39,16 +39,20 @@ public final class AssemblyLineLoader {
   }
 
   public AssemblyLineLoader(YamlLimits limits) {
-    this(limits, Set.of());
+    this(limits, type -> false);
   }
 
   /**
-   * A loader whose lines may also use {@code pluginResourceTypes}, the resource types the runner's
-   * plugins add.
+   * A loader that also knows the resource types {@code otherResourceTypes} accepts (those of
+   * plugins), asked only for a {@code type:} that is not one of spec §1.2's.
    */
-  public AssemblyLineLoader(YamlLimits limits, Set<String> pluginResourceTypes) {
+  public AssemblyLineLoader(Predicate<String> otherResourceTypes) {
+    this(YamlLimits.DEFAULT, otherResourceTypes);
+  }
+
+  private AssemblyLineLoader(YamlLimits limits, Predicate<String> otherResourceTypes) {
     this.files = new PipelineFiles(limits.maxBytes());
-    this.parser = new PipelineParser(limits, pluginResourceTypes);
+    this.parser = new PipelineParser(limits, otherResourceTypes);
     this.settings = new ShiprunSettings(limits);
   }
 

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 /**
  * Reads the YAML files of one assembly line into a {@link Pipeline}. Several files merge into one
@@ -41,26 +42,23 @@ public final class PipelineParser {
   private static final long PARALLEL_FROM_BYTES = 256 * 1024;
 
   private final YamlLoader loader;
-  private final Set<String> resourceTypes;
+  private final Predicate<String> otherResourceTypes;
 
   public PipelineParser() {
     this(YamlLimits.DEFAULT);
   }
 
   public PipelineParser(YamlLimits limits) {
-    this(limits, Set.of());
+    this(limits, type -> false);
   }
 
   /**
-   * A parser that also knows {@code pluginResourceTypes}: the {@code type:} names the runner's
-   * resource-type plugins add to the vocabulary's. A resource of such a type is a {@link
-   * dev.shiprun.model.GenericResource}.
+   * @param otherResourceTypes which resource {@code type:} names besides spec §1.2's are known (the
+   *     types of plugins); asked only for a name that is not one of the spec's
    */
-  public PipelineParser(YamlLimits limits, Set<String> pluginResourceTypes) {
+  public PipelineParser(YamlLimits limits, Predicate<String> otherResourceTypes) {
     this.loader = new YamlLoader(limits);
-    Set<String> types = new HashSet<>(Vocabulary.RESOURCE_TYPES);
-    types.addAll(pluginResourceTypes);
-    this.resourceTypes = Set.copyOf(types);
+    this.otherResourceTypes = otherResourceTypes;
   }
 
   public ParseResult parse(List<PipelineFile> files) {
@@ -178,7 +176,7 @@ public final class PipelineParser {
     Diagnostics own = new Diagnostics();
     List<Resource> resources = new ArrayList<>();
     List<Job> jobs = new ArrayList<>();
-    ResourceReader resourceReader = new ResourceReader(own, resourceTypes);
+    ResourceReader resourceReader = new ResourceReader(own, otherResourceTypes);
     JobReader jobReader = new JobReader(own);
     List<SecureValue> ciSecure = new ArrayList<>();
     String text = sourceText(file);

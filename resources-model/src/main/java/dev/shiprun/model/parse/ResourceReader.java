@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Reads one item of {@code resources:}, or of {@code triggers:} (resources of type trigger). */
 final class ResourceReader {
@@ -34,14 +35,12 @@ final class ResourceReader {
   private static final Set<String> TRIGGER_VERSION_KEYS = Set.of("counter", "message");
 
   private final Diagnostics out;
-  private final Set<String> types;
+  private final Predicate<String> otherTypes;
 
-  /**
-   * @param types the resource types a line may use: the vocabulary's and those of the plugins
-   */
-  ResourceReader(Diagnostics out, Set<String> types) {
+  /** {@code otherTypes}: which {@code type:} names besides spec §1.2's are known (a plugin's). */
+  ResourceReader(Diagnostics out, Predicate<String> otherTypes) {
     this.out = out;
-    this.types = types;
+    this.otherTypes = otherTypes;
   }
 
   Optional<Resource> read(YamlValue item) {
@@ -86,14 +85,16 @@ final class ResourceReader {
           map.at(),
           label + " has no 'type'",
           "add a type such as image, params, gitRepo, state or integration");
-    } else if (type.isPresent() && !types.contains(type.get().text())) {
+    } else if (type.isPresent()
+        && !Vocabulary.RESOURCE_TYPES.contains(type.get().text())
+        && !otherTypes.test(type.get().text())) {
       out.error(
           DiagnosticCode.AL103,
           type.get().at(),
           label + " has unknown type '" + type.get().text() + "'",
-          Suggestions.closest(type.get().text(), types)
+          Suggestions.closest(type.get().text(), Vocabulary.RESOURCE_TYPES)
               .map(s -> "did you mean '" + s + "'?")
-              .orElse("known types: " + sorted(types)));
+              .orElse("known types: " + sorted(Vocabulary.RESOURCE_TYPES)));
     }
     if (name.isEmpty()) {
       return Optional.empty();

@@ -2,7 +2,6 @@ package dev.shiprun.runner.plugin;
 
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.load.AssemblyLineLoader;
-import dev.shiprun.model.yaml.YamlLimits;
 import dev.shiprun.spi.IntegrationTypeProvider;
 import dev.shiprun.spi.Plugin;
 import dev.shiprun.spi.ResourceType;
@@ -56,6 +55,6 @@ public final class Plugins {
   public AssemblyLineLoader lineLoader() {
     Set<String> names = new LinkedHashSet<>();
     resourceTypes().stream().map(Plugin::name).forEach(names::add);
-    return new AssemblyLineLoader(YamlLimits.DEFAULT, names);
+    return new AssemblyLineLoader(names::contains);
   }
 }
