@@ -1,21 +1,18 @@
 package com.example.greeting;
 
-import dev.shiprun.model.Resource;
 import dev.shiprun.model.env.EnvNames;
 import dev.shiprun.spi.Dependency;
 import dev.shiprun.spi.ResourceType;
-import dev.shiprun.spi.ResourceVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code type: greeting}: a resource that holds a line of text. Its YAML seeds the first version
- * ({@code versionTemplate: {versionName: ..., text: ...}}); a job that reads it finds the text in
- * {@code greeting.txt} in the resource's folder and in {@code <NAME>_GREETING}.
+ * ({@code versionTemplate: {versionName: ..., text: ...}}, the interface's default seed); a job
+ * that reads it finds the text in {@code greeting.txt} in the resource's folder and in {@code
+ * <NAME>_GREETING}.
  */
 public final class GreetingResourceType implements ResourceType {
 
@@ -24,13 +21,6 @@ public final class GreetingResourceType implements ResourceType {
   @Override
   public String name() {
     return "greeting";
-  }
-
-  @Override
-  public Optional<ResourceVersion> seed(Resource resource) {
-    Map<String, Object> bag = new LinkedHashMap<>();
-    resource.definition().text("text").ifPresent(text -> bag.put("text", text));
-    return Optional.of(new ResourceVersion(resource.definition().seedVersionName(), bag));
   }
 
   @Override
