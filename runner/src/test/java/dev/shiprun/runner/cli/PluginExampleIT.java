@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sample plugin (samples/plugin-example), built by the reactor and kept off the test's class
  * path, loaded by the packaged CLI from a home's plugins folder: listed, its resource type accepted
- * in a line and its integration type by {@code integration add}; without it both are refused.
+ * in a line and its integration type by {@code integration add}, without it both refused; a run of
+ * the sample line gives its job the resource type's file and variable.
  */
 class PluginExampleIT {
 
@@ -134,5 +135,22 @@ class PluginExampleIT {
     PackagedJar.Result without = shiprun(bare, token, add);
     assertEquals(ExitCode.USAGE.code(), without.code(), without.err());
     assertTrue(without.err().contains("exampleToken"), without.err());
+  }
+
+  @Test
+  void runGivesTheJobTheResourceTypesFileAndVariable() throws Exception {
+    PackagedJar.Result run =
+        shiprun(
+            home,
+            Map.of("EXAMPLE_API_TOKEN", "made-up-token-for-PluginExampleIT"),
+            "run",
+            LINE.toString(),
+            "--integrations",
+            LINE.resolve("integrations.yml").toString(),
+            "-v");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().contains("[greet] hello from a plugin\n"), run.err());
+    assertTrue(run.err().contains("[greet] greeting = hello from a plugin\n"), run.err());
+    assertTrue(run.err().contains("[greet] api at https://api.example.com\n"), run.err());
   }
 }
