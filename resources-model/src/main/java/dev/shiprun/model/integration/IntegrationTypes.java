@@ -9,11 +9,10 @@ import static dev.shiprun.model.integration.IntegrationField.url;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
- * The integration types shiprun knows: the built-in ones of spec §3.5 plus any a jar on the class
- * path adds through {@link ServiceLoader} ({@code IntegrationTypeProvider}).
+ * The integration types shiprun knows: the built-in ones of spec §3.5, plus those its plugins add
+ * (the runner loads them and gives them to {@link #builtInAnd}).
  */
 public final class IntegrationTypes {
 
@@ -136,12 +135,10 @@ public final class IntegrationTypes {
     return new IntegrationTypes(BUILT_IN);
   }
 
-  /** The built-in types plus those contributed through {@link IntegrationTypeProvider}. */
-  public static IntegrationTypes discovered() {
+  /** The built-in types followed by {@code added} (the plugins' types). */
+  public static IntegrationTypes builtInAnd(List<IntegrationType> added) {
     List<IntegrationType> all = new ArrayList<>(BUILT_IN);
-    for (IntegrationTypeProvider provider : ServiceLoader.load(IntegrationTypeProvider.class)) {
-      all.addAll(provider.types());
-    }
+    all.addAll(added);
     return new IntegrationTypes(all);
   }
 

@@ -9,6 +9,7 @@ import dev.shiprun.runner.daemon.DaemonException;
 import dev.shiprun.runner.daemon.DaemonLog;
 import dev.shiprun.runner.daemon.DaemonSettings;
 import dev.shiprun.runner.engine.EngineSettings;
+import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.secrets.MasterKey;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
@@ -58,6 +59,7 @@ public class DaemonCommand implements Callable<Integer> {
   @Mixin DaemonOptions options = new DaemonOptions();
 
   private final ShiprunHome home;
+  private final HomePlugins plugins;
   private final CallerEnvironment environment;
   private final DaemonContext daemon;
   private final ApiCertificates certificates;
@@ -67,12 +69,14 @@ public class DaemonCommand implements Callable<Integer> {
   @Inject
   public DaemonCommand(
       ShiprunHome home,
+      HomePlugins plugins,
       CallerEnvironment environment,
       DaemonContext daemon,
       ApiCertificates certificates,
       @ConfigProperty(name = BootProperties.HOST) String host,
       @ConfigProperty(name = BootProperties.PORT) int port) {
     this.home = home;
+    this.plugins = plugins;
     this.environment = environment;
     this.daemon = daemon;
     this.certificates = certificates;
@@ -107,6 +111,7 @@ public class DaemonCommand implements Callable<Integer> {
     } catch (DaemonException e) {
       return fail(err, e.getMessage());
     }
+    Plugins loaded = plugins.of(homeDir);
     Store store;
     try {
       store = Store.open(homeDir, new ObjectMapper());
@@ -121,7 +126,8 @@ public class DaemonCommand implements Callable<Integer> {
             token.token(),
             Optional.ofNullable(environment.variables().get(MasterKey.ENVIRONMENT)),
             settings,
-            log);
+            log,
+            loaded);
     Optional<DaemonOptions.Tls> tls = options.tls(environment.variables());
     // After a crash: the store marked the runs that were running interrupted as it opened; start()
     // kills the processes they left (found by their run token), removes their build folders, puts

@@ -1,12 +1,12 @@
 package dev.shiprun.runner.cli;
 
-import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.cli.graph.GraphFormat;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,14 +49,14 @@ public class GraphCommand implements Callable<Integer> {
 
   @Mixin ManagedOption managed = new ManagedOption();
 
-  private final AssemblyLineLoader loader;
+  private final HomePlugins plugins;
   private final WorkingDirectory workingDirectory;
   private final DiagnosticsPrinter printer;
 
   @Inject
   public GraphCommand(
-      AssemblyLineLoader loader, WorkingDirectory workingDirectory, DiagnosticsPrinter printer) {
-    this.loader = loader;
+      HomePlugins plugins, WorkingDirectory workingDirectory, DiagnosticsPrinter printer) {
+    this.plugins = plugins;
     this.workingDirectory = workingDirectory;
     this.printer = printer;
   }
@@ -64,7 +64,10 @@ public class GraphCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Validation validation =
-        loader.load(workingDirectory.resolve(paths), managed.validation(), external.names);
+        plugins
+            .of(Optional.empty())
+            .lineLoader()
+            .load(workingDirectory.resolve(paths), managed.validation(), external.names);
     var err = spec.commandLine().getErr();
     printer.printText(validation, err);
     if (validation.valid().isEmpty()) {

@@ -8,6 +8,7 @@ import dev.shiprun.model.integration.IntegrationType;
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.runner.secrets.IntegrationBuilder;
 import dev.shiprun.runner.secrets.IntegrationInputException;
+import dev.shiprun.runner.secrets.IntegrationStore;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -128,9 +129,10 @@ public class IntegrationAddCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    IntegrationStore store = stores.of(homeOptions.home);
     Integration integration;
     try {
-      integration = build();
+      integration = build(store.types());
     } catch (IntegrationInputException e) {
       throw usage(e.getMessage());
     }
@@ -138,9 +140,9 @@ public class IntegrationAddCommand implements Callable<Integer> {
     return IntegrationStores.with(
         spec,
         "add",
-        stores.of(homeOptions.home),
-        store -> {
-          store.put(integration, replace);
+        store,
+        s -> {
+          s.put(integration, replace);
           PrintWriter out = spec.commandLine().getOut();
           out.println(
               "stored integration '"
@@ -148,7 +150,7 @@ public class IntegrationAddCommand implements Callable<Integer> {
                   + "' ("
                   + t.masterName()
                   + ") in "
-                  + store.file()
+                  + s.file()
                   + ", secrets encrypted");
           out.flush();
           return ExitCode.OK.code();
@@ -156,10 +158,9 @@ public class IntegrationAddCommand implements Callable<Integer> {
   }
 
   /** The integration of the options, checked by the type's rules; secrets from their sources. */
-  private Integration build() {
+  private Integration build(IntegrationTypes types) {
     IntegrationBuilder builder =
-        new IntegrationBuilder(
-            name, IntegrationBuilder.type(IntegrationTypes.discovered(), type), WORDING);
+        new IntegrationBuilder(name, IntegrationBuilder.type(types, type), WORDING);
     IntegrationType t = builder.type();
     Map<String, String> plain = new LinkedHashMap<>();
     url.ifPresent(v -> plain.put("url", v));

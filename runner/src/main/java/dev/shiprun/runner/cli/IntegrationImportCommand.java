@@ -2,10 +2,10 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticRenderer;
-import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.parse.IntegrationsParser;
 import dev.shiprun.model.parse.IntegrationsResult;
 import dev.shiprun.model.yaml.YamlLimits;
+import dev.shiprun.runner.secrets.IntegrationStore;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,8 +62,9 @@ public class IntegrationImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path resolved = workingDirectory.resolve(List.of(file)).get(0);
+    IntegrationStore store = stores.of(homeOptions.home);
     IntegrationsResult read =
-        new IntegrationsParser(IntegrationTypes.discovered(), YamlLimits.DEFAULT)
+        new IntegrationsParser(store.types(), YamlLimits.DEFAULT)
             .read(resolved, environment.variables(), GIVEN_AS);
     PrintWriter err = spec.commandLine().getErr();
     if (read.diagnostics().stream().anyMatch(Diagnostic::isError)) {
@@ -76,9 +77,9 @@ public class IntegrationImportCommand implements Callable<Integer> {
     return IntegrationStores.with(
         spec,
         "import",
-        stores.of(homeOptions.home),
-        store -> {
-          store.putAll(read.integrations(), replace);
+        store,
+        s -> {
+          s.putAll(read.integrations(), replace);
           PrintWriter out = spec.commandLine().getOut();
           out.println(
               "stored "

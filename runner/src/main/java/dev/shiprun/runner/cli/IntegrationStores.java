@@ -1,6 +1,5 @@
 package dev.shiprun.runner.cli;
 
-import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.secrets.MasterKey;
@@ -18,11 +17,13 @@ public class IntegrationStores {
 
   private final ShiprunHome home;
   private final CallerEnvironment environment;
+  private final HomePlugins plugins;
 
   @Inject
-  public IntegrationStores(ShiprunHome home, CallerEnvironment environment) {
+  public IntegrationStores(ShiprunHome home, CallerEnvironment environment, HomePlugins plugins) {
     this.home = home;
     this.environment = environment;
+    this.plugins = plugins;
   }
 
   public IntegrationStore of(Optional<Path> homeOption) {
@@ -33,7 +34,7 @@ public class IntegrationStores {
     return new IntegrationStore(
         homeDir,
         Optional.ofNullable(environment.variables().get(MasterKey.ENVIRONMENT)),
-        IntegrationTypes.discovered());
+        plugins.of(homeDir).integrationTypes());
   }
 
   /** Runs {@code work}; a store problem is one line on stderr and exit code 1. */

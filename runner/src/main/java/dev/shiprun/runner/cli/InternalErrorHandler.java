@@ -1,11 +1,13 @@
 package dev.shiprun.runner.cli;
 
+import dev.shiprun.runner.plugin.PluginException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
  * shiprun itself broke: one line {@code shiprun: internal error: <what>} and exit code 3. The stack
- * trace is printed only when {@code SHIPRUN_DEBUG=1} (config {@code shiprun.debug}).
+ * trace is printed only when {@code SHIPRUN_DEBUG=1} (config {@code shiprun.debug}). A plugin that
+ * cannot be used is exit code 3 too, its own line ({@code shiprun: plugin <jar>: ...}) saying why.
  */
 final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -23,6 +25,11 @@ final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandl
   }
 
   int report(Throwable ex, PrintWriter err) {
+    if (ex instanceof PluginException plugin) {
+      err.println("shiprun: " + plugin.getMessage());
+      err.flush();
+      return ExitCode.INTERNAL.code();
+    }
     err.println(
         "shiprun: internal error: "
             + describe(ex)

@@ -8,13 +8,12 @@ import dev.shiprun.model.diagnostic.Suggestions;
 import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
-import dev.shiprun.model.integration.IntegrationTypes;
-import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.parse.IntegrationsParser;
 import dev.shiprun.model.parse.IntegrationsResult;
 import dev.shiprun.model.validate.ValidPipeline;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.model.yaml.YamlLimits;
+import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.secrets.SecureValueCheck;
@@ -31,18 +30,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * What {@code plan} and {@code run} read before they do anything: the assembly line (printed and
- * refused when invalid), the job names given with {@code --job} (a usage error when unknown, with a
- * suggestion) and the {@code --integrations} file.
+ * What {@code plan} and {@code run} read before they do anything: the home's plugins, the assembly
+ * line (printed and refused when invalid), the job names given with {@code --job} (a usage error
+ * when unknown, with a suggestion) and the {@code --integrations} file.
  */
 @Singleton
 public class LineInput {
 
   /**
-   * A valid line with its integrations; {@code diagnostics} are the line's warnings and the
-   * integrations file's problems, sorted.
+   * A valid line with its integrations and the plugins it was read with; {@code diagnostics} are
+   * the line's warnings and the integrations file's problems, sorted.
    */
   public record Loaded(
+      Plugins plugins,
       ValidPipeline valid,
       Map<String, Integration> integrations,
       SecureParams secure,
@@ -54,21 +54,21 @@ public class LineInput {
     }
   }
 
-  private final AssemblyLineLoader loader;
+  private final HomePlugins plugins;
+  private final IntegrationStores stores;
   private final WorkingDirectory workingDirectory;
   private final DiagnosticsPrinter printer;
   private final CallerEnvironment environment;
-  private final IntegrationsParser integrationsParser =
-      new IntegrationsParser(IntegrationTypes.discovered(), YamlLimits.DEFAULT);
-  private final IntegrationsParser planParser = integrationsParser.keepingUnsetVariables();
 
   @Inject
   public LineInput(
-      AssemblyLineLoader loader,
+      HomePlugins plugins,
+      IntegrationStores stores,
       WorkingDirectory workingDirectory,
       DiagnosticsPrinter printer,
       CallerEnvironment environment) {
-    this.loader = loader;
+    this.plugins = plugins;
+    this.stores = stores;
     this.workingDirectory = workingDirectory;
     this.printer = printer;
     this.environment = environment;
@@ -82,30 +82,31 @@ public class LineInput {
   /**
    * The line and the integrations its jobs may use — the home's stored ones, then those of {@code
    * --integrations FILE}, which win — or empty after printing why it cannot be used (an invalid
-   * line, as validate says it; a store that cannot be read). With {@code strictSecrets}, an
-   * encrypted value the home cannot read makes the line invalid.
+   * line, as validate says it; a store that cannot be read). {@code home} is the {@code --home}
+   * option. With {@code strictSecrets}, an encrypted value the home cannot read makes the line
+   * invalid.
    */
   public Optional<Loaded> load(
       CommandSpec spec,
       LineOptions options,
       boolean strictSecrets,
       OutputFormat output,
-      IntegrationStore store) {
-    return load(spec, options, strictSecrets, output, store, integrationsParser);
+      Optional<Path> home) {
+    return load(spec, options, strictSecrets, output, home, false);
   }
 
   /**
-   * As {@link #load(CommandSpec, LineOptions, boolean, OutputFormat, IntegrationStore)} for a plan:
-   * a {@code ${VAR}} of the integrations file whose variable is not set is a warning, not an error
-   * (a plan shows secrets as {@code ***}; only a run needs them).
+   * As {@link #load(CommandSpec, LineOptions, boolean, OutputFormat, Optional)} for a plan: a
+   * {@code ${VAR}} of the integrations file whose variable is not set is a warning, not an error (a
+   * plan shows secrets as {@code ***}; only a run needs them).
    */
   public Optional<Loaded> loadForPlan(
       CommandSpec spec,
       LineOptions options,
       boolean strictSecrets,
       OutputFormat output,
-      IntegrationStore store) {
-    return load(spec, options, strictSecrets, output, store, planParser);
+      Optional<Path> home) {
+    return load(spec, options, strictSecrets, output, home, true);
   }
 
   private Optional<Loaded> load(
@@ -113,18 +114,25 @@ public class LineInput {
       LineOptions options,
       boolean strictSecrets,
       OutputFormat output,
-      IntegrationStore store,
-      IntegrationsParser integrationsParser) {
+      Optional<Path> home,
+      boolean forPlan) {
+    Plugins plugins = this.plugins.of(home);
+    IntegrationStore store = stores.of(home);
+    IntegrationsParser parser =
+        new IntegrationsParser(plugins.integrationTypes(), YamlLimits.DEFAULT);
+    IntegrationsParser integrationsParser = forPlan ? parser.keepingUnsetVariables() : parser;
     List<Path> paths = options.paths;
     List<String> jobs = options.jobs;
     Optional<Path> integrationsFile = options.integrationsFile;
     PrintWriter err = spec.commandLine().getErr();
     Validation validation =
         SecureValueCheck.check(
-            loader.load(
-                workingDirectory.resolve(paths),
-                options.managed.validation(),
-                options.external.names),
+            plugins
+                .lineLoader()
+                .load(
+                    workingDirectory.resolve(paths),
+                    options.managed.validation(),
+                    options.external.names),
             () -> store,
             strictSecrets);
     if (validation.valid().isEmpty()) {
@@ -158,7 +166,8 @@ public class LineInput {
     }
     diagnostics.sort(Diagnostics.ORDER);
     SecureParams secure = SecureValueCheck.open(validation.pipeline(), () -> store);
-    return Optional.of(new Loaded(valid, integrations, secure, sources, List.copyOf(diagnostics)));
+    return Optional.of(
+        new Loaded(plugins, valid, integrations, secure, sources, List.copyOf(diagnostics)));
   }
 
   private static void checkJobNames(CommandSpec spec, AssemblyLine line, List<String> jobs) {

@@ -7,7 +7,6 @@ import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.plan.Plan;
 import dev.shiprun.model.plan.Planner;
 import dev.shiprun.model.validate.ValidPipeline;
-import dev.shiprun.runner.resource.ResourceTypes;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -59,27 +58,25 @@ public class PlanCommand implements Callable<Integer> {
 
   private final LineInput input;
   private final DiagnosticsPrinter printer;
-  private final IntegrationStores stores;
-  private final Planner planner = new Planner(ResourceTypes.load().variables());
 
   @Inject
-  public PlanCommand(LineInput input, DiagnosticsPrinter printer, IntegrationStores stores) {
+  public PlanCommand(LineInput input, DiagnosticsPrinter printer) {
     this.input = input;
     this.printer = printer;
-    this.stores = stores;
   }
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Optional<LineInput.Loaded> loaded =
-        input.loadForPlan(spec, line, secrets.strict, output, stores.of(homeOptions.home));
+        input.loadForPlan(spec, line, secrets.strict, output, homeOptions.home);
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }
     ValidPipeline valid = loaded.get().valid();
     List<Diagnostic> diagnostics = new ArrayList<>(loaded.get().diagnostics());
     boolean integrationsInvalid = loaded.get().hasErrors();
+    Planner planner = new Planner(loaded.get().plugins().resourceTypes().variables());
     Plan plan =
         planner.plan(valid, line.request(loaded.get().integrations(), loaded.get().secure()));
     diagnostics.addAll(plan.diagnostics());

@@ -1,7 +1,5 @@
 package dev.shiprun.runner.cli;
 
-import dev.shiprun.model.load.AssemblyLineLoader;
-import dev.shiprun.runner.resource.ResourceTypes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,15 +9,13 @@ import picocli.CommandLine;
  * {@code validate}, {@code graph}, {@code doctor} and {@code --version} without booting Quarkus.
  * They only read YAML files or look at the machine and print, so their objects are made here by
  * hand, with the same constructors CDI calls. Booting Quarkus (its config, Arc, Vert.x, the REST
- * deployment, the log manager) is most of such a command's time: the benchmark row "CLI start:
- * shiprun validate" depends on this path (docs/benchmarks.md, "Speed tricks and the rows they
- * serve").
+ * deployment, the log manager) was ≈ 0.45 s of the 0.75 s such a command took (docs/benchmarks.md,
+ * "Issue 6, second pass").
  *
  * <p>Only the launchers ask for this path ({@code -Dshiprun.quick-commands=true}: {@code
  * bin/shiprun} and the image's entrypoint); {@code java -jar} and the tests keep the one through
- * Quarkus, which is this path's test oracle: {@code DistributionIT} checks that both print the same
- * bytes and exit codes. No code these commands run logs, so the log manager Quarkus would install
- * is not missed.
+ * Quarkus, and {@code DistributionIT} checks that both paths print the same bytes and exit codes.
+ * No code these commands run logs, so the log manager Quarkus would install is not missed.
  */
 final class QuickCommands {
 
@@ -46,9 +42,10 @@ final class QuickCommands {
 
   /** The commands and what they need, as CDI would inject them; picocli's own for the rest. */
   CommandLine.IFactory factory() {
-    // The resource types are loaded only when a line names a type spec §1.2 does not (a plugin's).
-    AssemblyLineLoader loader = new AssemblyLineLoader(type -> ResourceTypes.load().knows(type));
     WorkingDirectory workingDirectory = new WorkingDirectory(setting("shiprun.cwd", "SHIPRUN_CWD"));
+    CallerEnvironment caller = new CallerEnvironment();
+    ShiprunHome home = new ShiprunHome(caller, workingDirectory);
+    HomePlugins plugins = new HomePlugins(home, caller, workingDirectory);
     DiagnosticsPrinter printer = new DiagnosticsPrinter();
     // The jar's manifest holds the Maven version, the value of quarkus.application.version.
     String version =
@@ -59,17 +56,14 @@ final class QuickCommands {
       @Override
       public <K> K create(Class<K> type) throws Exception {
         if (type == ValidateCommand.class) {
-          CallerEnvironment caller = new CallerEnvironment();
-          IntegrationStores stores =
-              new IntegrationStores(new ShiprunHome(caller, workingDirectory), caller);
-          return type.cast(new ValidateCommand(loader, workingDirectory, printer, stores));
+          IntegrationStores stores = new IntegrationStores(home, caller, plugins);
+          return type.cast(new ValidateCommand(plugins, workingDirectory, printer, stores));
         }
         if (type == GraphCommand.class) {
-          return type.cast(new GraphCommand(loader, workingDirectory, printer));
+          return type.cast(new GraphCommand(plugins, workingDirectory, printer));
         }
         if (type == DoctorCommand.class) {
-          CallerEnvironment caller = new CallerEnvironment();
-          return type.cast(new DoctorCommand(new ShiprunHome(caller, workingDirectory), caller));
+          return type.cast(new DoctorCommand(home, caller));
         }
         if (type == ShiprunVersion.class) {
           return type.cast(new ShiprunVersion(version));

@@ -41,12 +41,9 @@ public class RunCommand implements Callable<Integer> {
   private final LineInput input;
   private final ShiprunHome home;
   private final CallerEnvironment caller;
-  private final IntegrationStores stores;
 
   @Inject
-  public RunCommand(
-      LineInput input, ShiprunHome home, CallerEnvironment caller, IntegrationStores stores) {
-    this.stores = stores;
+  public RunCommand(LineInput input, ShiprunHome home, CallerEnvironment caller) {
     this.input = input;
     this.home = home;
     this.caller = caller;
@@ -57,11 +54,7 @@ public class RunCommand implements Callable<Integer> {
     LineRun run = new LineRun(spec, runOptions, home.resolve(homeOptions.home), caller.variables());
     Optional<LineInput.Loaded> loaded =
         input.load(
-            spec,
-            lineOptions,
-            runOptions.strictSecrets,
-            runOptions.output,
-            stores.of(homeOptions.home));
+            spec, lineOptions, runOptions.strictSecrets, runOptions.output, homeOptions.home);
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }

@@ -40,6 +40,7 @@ public class ShiprunCommand implements Runnable {
           LogsCommand.class,
           IntegrationCommand.class,
           EncryptCommand.class,
+          PluginsCommand.class,
           DaemonCommand.class,
           DoctorCommand.class,
           CompletionCommand.class,

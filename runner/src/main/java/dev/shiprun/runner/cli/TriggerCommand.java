@@ -83,15 +83,12 @@ public class TriggerCommand implements Callable<Integer> {
   private final LineInput input;
   private final ShiprunHome home;
   private final CallerEnvironment caller;
-  private final IntegrationStores stores;
 
   @Inject
-  public TriggerCommand(
-      LineInput input, ShiprunHome home, CallerEnvironment caller, IntegrationStores stores) {
+  public TriggerCommand(LineInput input, ShiprunHome home, CallerEnvironment caller) {
     this.input = input;
     this.home = home;
     this.caller = caller;
-    this.stores = stores;
   }
 
   @Override
@@ -104,11 +101,7 @@ public class TriggerCommand implements Callable<Integer> {
     lineOptions.managed = managed;
     Optional<LineInput.Loaded> loaded =
         input.load(
-            spec,
-            lineOptions,
-            runOptions.strictSecrets,
-            runOptions.output,
-            stores.of(homeOptions.home));
+            spec, lineOptions, runOptions.strictSecrets, runOptions.output, homeOptions.home);
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }

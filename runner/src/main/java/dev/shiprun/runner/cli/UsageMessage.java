@@ -58,7 +58,7 @@ final class UsageMessage {
       return Optional.empty();
     }
     List<String> secretFields =
-        IntegrationTypes.discovered().all().stream()
+        IntegrationTypes.builtIn().all().stream()
             .flatMap(t -> t.fields().stream())
             .filter(IntegrationField::secret)
             .map(f -> f.name().toLowerCase(Locale.ROOT))

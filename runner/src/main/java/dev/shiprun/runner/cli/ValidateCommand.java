@@ -1,6 +1,5 @@
 package dev.shiprun.runner.cli;
 
-import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.secrets.SecureValueCheck;
 import jakarta.inject.Inject;
@@ -56,18 +55,18 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Mixin HomeOptions homeOptions = new HomeOptions();
 
-  private final AssemblyLineLoader loader;
+  private final HomePlugins plugins;
   private final WorkingDirectory workingDirectory;
   private final DiagnosticsPrinter printer;
   private final IntegrationStores stores;
 
   @Inject
   public ValidateCommand(
-      AssemblyLineLoader loader,
+      HomePlugins plugins,
       WorkingDirectory workingDirectory,
       DiagnosticsPrinter printer,
       IntegrationStores stores) {
-    this.loader = loader;
+    this.plugins = plugins;
     this.workingDirectory = workingDirectory;
     this.printer = printer;
     this.stores = stores;
@@ -77,7 +76,10 @@ public class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Validation validation =
         SecureValueCheck.check(
-            loader.load(workingDirectory.resolve(paths), managed.validation(), external.names),
+            plugins
+                .of(homeOptions.home)
+                .lineLoader()
+                .load(workingDirectory.resolve(paths), managed.validation(), external.names),
             () -> stores.of(homeOptions.home),
             secrets.strict);
     if (output == OutputFormat.JSON) {

@@ -1,15 +1,15 @@
 package dev.shiprun.runner.daemon;
 
-import dev.shiprun.model.integration.IntegrationTypes;
-import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.runner.engine.EngineSettings;
-import dev.shiprun.runner.resource.ResourceTypes;
+import dev.shiprun.runner.plugin.PluginLoader;
+import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.SecureValueCheck;
 import dev.shiprun.runner.store.Store;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,8 +43,8 @@ public class DaemonContext {
     }
 
     /**
-     * What a daemon on {@code home} serves, with default settings (tests); the runs' workers are
-     * not started.
+     * What a daemon on {@code home} serves, with default settings and the built-in plugins (tests);
+     * the runs' workers are not started.
      */
     public static Opened of(Path home, Store store, ApiToken token, Optional<String> masterKey) {
       return of(
@@ -53,23 +53,27 @@ public class DaemonContext {
           token,
           masterKey,
           DaemonSettings.defaults(EngineSettings.allowListed(System.getenv())),
-          new DaemonLog(System.err, DaemonLog.Format.TEXT));
+          new DaemonLog(System.err, DaemonLog.Format.TEXT),
+          new PluginLoader().load(List.of()));
     }
 
-    /** What a daemon on {@code home} serves; the runs' workers are not started. */
+    /**
+     * What a daemon on {@code home} serves with {@code plugins}; the runs' workers are not started.
+     */
     public static Opened of(
         Path home,
         Store store,
         ApiToken token,
         Optional<String> masterKey,
         DaemonSettings settings,
-        DaemonLog log) {
+        DaemonLog log,
+        Plugins plugins) {
       IntegrationStore integrations =
-          new IntegrationStore(home, masterKey, IntegrationTypes.discovered());
+          new IntegrationStore(home, masterKey, plugins.integrationTypes());
       DaemonLines lines =
           new DaemonLines(
               store,
-              new AssemblyLineLoader(ResourceTypes.load()::knows),
+              plugins.lineLoader(),
               v -> SecureValueCheck.check(v, () -> integrations, false));
       return new Opened(
           home,

@@ -115,13 +115,13 @@ public class IntegrationsEndpoint {
       throw Problems.badRequest(
           "the body is empty; send {\"type\": \"dockerRegistryLogin\", \"fields\": {…}}");
     }
+    IntegrationStore store = store();
     Integration integration;
     try {
-      integration = build(name, body);
+      integration = build(name, body, store.types());
     } catch (IntegrationInputException e) {
       throw Problems.unprocessable(e.getMessage());
     }
-    IntegrationStore store = store();
     boolean created = store.put(integration, true);
     return Response.status(created ? 201 : 200).entity(store.describe().get(name)).build();
   }
@@ -183,14 +183,13 @@ public class IntegrationsEndpoint {
     return new ProbeView(name, outcome(result), result.message(), result.authenticated());
   }
 
-  private static Integration build(String name, IntegrationBody body) {
+  private static Integration build(String name, IntegrationBody body, IntegrationTypes types) {
     if (body.type() == null || body.type().isBlank()) {
       throw new IntegrationInputException(
           "the body has no 'type'; give the integration's type, such as dockerRegistryLogin");
     }
     IntegrationBuilder builder =
-        new IntegrationBuilder(
-            name, IntegrationBuilder.type(IntegrationTypes.discovered(), body.type()), WORDING);
+        new IntegrationBuilder(name, IntegrationBuilder.type(types, body.type()), WORDING);
     Map<String, JsonNode> fields = body.fields() == null ? Map.of() : body.fields();
     for (Map.Entry<String, JsonNode> e : fields.entrySet()) {
       IntegrationField field = builder.field(e.getKey());

@@ -55,6 +55,11 @@ public final class IntegrationStore {
     return home.resolve(FILE);
   }
 
+  /** The integration types this store reads and writes. */
+  public IntegrationTypes types() {
+    return types;
+  }
+
   /** Every integration with its secrets opened; empty when nothing was ever stored. */
   public Map<String, Integration> load() {
     Document doc = read();

@@ -276,7 +276,7 @@ class RunSecretsTest {
   void versionsShowsAVersionStoredWithASecretOfTheHomesIntegrationsMasked(
       QuarkusMainLauncher launcher) throws Exception {
     Path home = temp.resolve("home");
-    new IntegrationStore(home, Optional.empty(), IntegrationTypes.discovered())
+    new IntegrationStore(home, Optional.empty(), IntegrationTypes.builtIn())
         .put(
             new Integration(
                 "hub-creds",

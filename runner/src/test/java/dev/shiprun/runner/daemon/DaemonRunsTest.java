@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.LineSource;
 import dev.shiprun.runner.store.Store;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,8 @@ class DaemonRunsTest {
         ApiToken.of("made-up-token-for-DaemonRunsTest"),
         Optional.empty(),
         settings,
-        new DaemonLog(new PrintStream(logged, true, StandardCharsets.UTF_8), format));
+        new DaemonLog(new PrintStream(logged, true, StandardCharsets.UTF_8), format),
+        new PluginLoader().load(List.of()));
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.engine.RunLogs;
+import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.LineSource;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
@@ -56,7 +57,8 @@ class DaemonSecureValuesTest {
                   false),
               new DaemonLog(
                   new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                  DaemonLog.Format.TEXT));
+                  DaemonLog.Format.TEXT),
+              new PluginLoader().load(List.of()));
       String blob = opened.integrations().encrypt("DEPLOY_TOKEN=" + TOKEN + "\n");
       String yaml =
           """

@@ -11,6 +11,7 @@ import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.integration.Secret;
 import dev.shiprun.runner.daemon.ResourceVersionsEndpoint.VersionView;
+import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.LineSource;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.RunStatus;
@@ -62,7 +63,8 @@ class DaemonVersionSecretsTest {
             settings,
             new DaemonLog(
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                DaemonLog.Format.TEXT));
+                DaemonLog.Format.TEXT),
+            new PluginLoader().load(List.of()));
     Map<String, FieldValue> fields = new LinkedHashMap<>();
     fields.put("username", new FieldValue.Text("alice"));
     fields.put("password", new FieldValue.Hidden(new Secret(PASSWORD)));

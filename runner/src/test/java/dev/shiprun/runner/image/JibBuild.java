@@ -30,6 +30,9 @@ final class JibBuild {
           "resources-model/src/main",
           "spi/pom.xml",
           "spi/src/main",
+          // The root pom builds the sample plugin as one of its modules.
+          "samples/plugin-example/pom.xml",
+          "samples/plugin-example/src/main",
           "runner/pom.xml",
           "runner/src/main");
 
