@@ -1,7 +1,7 @@
 package dev.shiprun.bench;
 
-import dev.shiprun.model.mask.OutputLines;
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.OutputLines;
+import dev.shiprun.masker.SecretMasker;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

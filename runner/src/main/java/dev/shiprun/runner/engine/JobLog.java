@@ -1,8 +1,8 @@
 package dev.shiprun.runner.engine;
 
-import dev.shiprun.model.mask.MaskingStream;
-import dev.shiprun.model.mask.OutputLines;
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.MaskingStream;
+import dev.shiprun.masker.OutputLines;
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.runner.exec.OutputSink;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.shiprun.runner.exec;
 
-import dev.shiprun.model.mask.Utf8Cut;
+import dev.shiprun.masker.Utf8Cut;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

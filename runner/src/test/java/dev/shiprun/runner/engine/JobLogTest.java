@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.exec.Launch;
