@@ -11,8 +11,8 @@ import java.util.Arrays;
 
 /**
  * One channel of a job's output, from the bytes the process writes to the masked lines the engine
- * stores and shows, without decoding what needs no change: the byte form of the runner's {@code
- * LineSplitter} and one {@link MaskingStream} per channel, with the same visible result.
+ * stores and shows, without decoding what needs no change: the same visible result as decoding each
+ * line and masking it with one {@link MaskingStream} per channel.
  *
  * <ul>
  *   <li>Lines end at {@code \n}; a {@code \r} right before it is dropped. A last line without a
@@ -38,7 +38,7 @@ public final class OutputLines {
     void line(byte[] text, int off, int len) throws IOException;
   }
 
-  /** The read size: big reads, few calls (the engine read 8 KiB and a line at a time before). */
+  /** The read size: big reads, few calls. */
   public static final int READ_BYTES = 64 << 10;
 
   private static final VarHandle LONGS =

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The byte path ({@link OutputLines}: lines, pieces of long lines, U+FFFD, control lines, masking
- * on bytes) against the char path the engine had (its LineSplitter, copied below, then one {@link
- * MaskingStream} fed line by line as JobLog does): the same output, byte for byte, on random logs
- * with secrets in all their forms, CRLF, multi-byte and malformed UTF-8, long lines and control
- * lines, read in chunks of many sizes. Fixed seed: a failure names its case.
+ * on bytes) against a char path (a line splitter that decodes each line, below, then one {@link
+ * MaskingStream} fed line by line): the same output, byte for byte, on random logs with secrets in
+ * all their forms, CRLF, multi-byte and malformed UTF-8, long lines and control lines, read in
+ * chunks of many sizes. Fixed seed: a failure names its case.
  */
 class OutputLinesTest {
 
@@ -107,10 +107,47 @@ class OutputLinesTest {
   }
 
   @Test
+  void joinsLinesAcrossWritesAndKeepsALastLineWithoutNewline() throws IOException {
+    assertEquals(
+        List.of("partial", "whole", "", "last"), lines(1024, "par", "tial\r\nwhole\n\nla", "st"));
+  }
+
+  @Test
+  void cutsAnOverlongLineBetweenCharacters() throws IOException {
+    // é would straddle the 8th byte: it moves on to the next piece
+    assertEquals(List.of("abcdefg", "é€xyz", "12345678"), lines(8, "abcdefgé€xyz\n12345678\n"));
+  }
+
+  @Test
+  void turnsInvalidUtf8IntoReplacementCharacters() throws IOException {
+    byte[] bytes = {'o', 'k', (byte) 0xFF, (byte) 0xC3, '\n'};
+    assertEquals(
+        "ok\uFFFD\uFFFD\n",
+        new String(
+            bytePath(new SecretMasker(List.of()), bytes, 1024, bytes.length, List.of()),
+            StandardCharsets.UTF_8));
+  }
+
+  @Test
   void writesNothingForNoInput() throws IOException {
     assertEquals(
         0,
         bytePath(new SecretMasker(List.of("made-up-pass")), new byte[0], 64, 1, List.of()).length);
+  }
+
+  // the lines the byte path makes of `chunks`, with nothing to mask
+  private static List<String> lines(int maxLine, String... chunks) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OutputLines lines =
+        new OutputLines(
+            new SecretMasker(List.of()).byteStream(), out, maxLine, PREFIX, (b, o, l) -> {});
+    for (String chunk : chunks) {
+      byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+      lines.write(bytes, 0, bytes.length);
+    }
+    lines.finish();
+    String text = out.toString(StandardCharsets.UTF_8);
+    return List.of(text.substring(0, text.length() - 1).split("\n", -1));
   }
 
   // the byte path, in chunks of `size`
@@ -132,7 +169,7 @@ class OutputLinesTest {
     return out.toByteArray();
   }
 
-  // the char path: the runner's LineSplitter (copied) and JobLog's use of one MaskingStream
+  // the char path: lines cut and decoded, then one MaskingStream fed line by line
   private static byte[] charPath(
       SecretMasker masker, byte[] log, int maxLine, List<String> controls) {
     MaskingStream stream = masker.stream();
