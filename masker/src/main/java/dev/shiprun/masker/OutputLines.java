@@ -1,7 +1,6 @@
 package dev.shiprun.masker;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -38,7 +37,7 @@ public final class OutputLines {
     void line(byte[] text, int off, int len) throws IOException;
   }
 
-  /** The read size: big reads, few calls. */
+  /** The size of the writes it is made for (a pipe's worth): big writes, few calls. */
   public static final int READ_BYTES = 64 << 10;
 
   private static final VarHandle LONGS =
@@ -93,44 +92,9 @@ public final class OutputLines {
   }
 
   /**
-   * Reads once from {@code in} into this channel's buffer (no copy of its own), and masks and
-   * writes out what can be; returns the count read, or -1 at the end of {@code in} (then call
-   * {@link #finish}).
+   * Bytes of the channel, as read (cut anywhere): copied once into this channel's buffer, and
+   * masked and written out as far as can be decided (whole lines).
    */
-  public int read(InputStream in) throws IOException {
-    int count = fill(in);
-    if (count > 0) {
-      drain();
-    }
-    return count;
-  }
-
-  /**
-   * The first half of {@link #read}: reads once into the buffer, and nothing more (a caller that
-   * masks under a lock reads without it). Returns the count read, or -1 at the end of {@code in}.
-   */
-  public int fill(InputStream in) throws IOException {
-    room(READ_BYTES);
-    int count = in.read(buffer, filled, buffer.length - filled);
-    if (count > 0) {
-      filled += count;
-    }
-    return count;
-  }
-
-  /** The second half of {@link #read}: masks and writes out what was read. */
-  public void drain() throws IOException {
-    process(false);
-  }
-
-  /** Forgets what was read and not written out yet (nobody is to see it any more). */
-  public void discard() {
-    filled = 0;
-    lineBase = 0;
-    atLineStart = false;
-  }
-
-  /** {@link #read} for bytes that are already in an array: they are copied once. */
   public void write(byte[] bytes, int off, int len) throws IOException {
     room(len);
     System.arraycopy(bytes, off, buffer, filled, len);
