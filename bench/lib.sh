@@ -58,13 +58,14 @@ bench_quick() {
 }
 
 # bench_jmh_jar ROOT NAME: makes ROOT/bench/jmh/target/benchmarks.jar when it is missing or older
-# than its sources or the model's (the reactor build: resources-model comes from this checkout,
-# never from ~/.m2, and nothing is installed there). Skipping a fresh jar saves ≈ 30 s per script
-# of bench/run; NAME prefixes the messages.
+# than its sources, the masker's or the model's (the reactor build: masker and resources-model come
+# from this checkout, never from ~/.m2, and nothing is installed there). Skipping a fresh jar
+# saves ≈ 30 s per script of bench/run; NAME prefixes the messages.
 bench_jmh_jar() {
   local root=$1 name=$2 jar="$1/bench/jmh/target/benchmarks.jar" changed=""
   if [[ -f $jar ]]; then
-    changed="$(find "$root/pom.xml" "$root/resources-model/pom.xml" "$root/resources-model/src/main" \
+    changed="$(find "$root/pom.xml" "$root/masker/pom.xml" "$root/masker/src/main" \
+      "$root/resources-model/pom.xml" "$root/resources-model/src/main" \
       "$root/bench/jmh/pom.xml" "$root/bench/jmh/src/main" -newer "$jar" -print -quit 2>/dev/null || true)"
     [[ -z $changed ]] && return 0
   fi

@@ -1,7 +1,7 @@
 package dev.shiprun.bench;
 
-import dev.shiprun.model.mask.OutputLines;
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.OutputLines;
+import dev.shiprun.masker.SecretMasker;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -21,8 +21,8 @@ import java.util.List;
  * <pre>cat LOG | java -cp bench/jmh/target/benchmarks.jar dev.shiprun.bench.MaskPipe SECRETS</pre>
  *
  * <p>SECRETS holds one secret per line; each is masked with all its derived forms. As in the engine
- * (runner's {@code OutputPump} and {@code JobLog}): one {@link OutputLines} per channel reads the
- * bytes in 64 KiB reads and masks them as bytes, with the engine's line rules (lines at {@code \n},
+ * (runner's {@code OutputPump} and {@code JobLog}): the bytes are read in 64 KiB reads and written
+ * to one {@link OutputLines} per channel, which masks them as bytes, with the engine's line rules (lines at {@code \n},
  * a {@code \r} before it dropped, lines cut at 1 MiB, malformed UTF-8 as U+FFFD, {@code shipctl
  * mask} control lines registering a secret), writing whole lines out. The engine writes to the
  * stored log file, flushed per read; here stdout takes the lines, unbuffered (one write per read):
@@ -36,6 +36,9 @@ public final class MaskPipe {
   private static final byte[] MASK_CONTROL = "::shiprun-mask::".getBytes(StandardCharsets.UTF_8);
 
   private static final int MAX_LINE_BYTES = 1 << 20;
+
+  /** The engine's read size (runner's OutputPump.READ_BYTES). */
+  private static final int READ_BYTES = 64 << 10;
 
   private MaskPipe() {}
 
@@ -77,8 +80,10 @@ public final class MaskPipe {
             MASK_CONTROL,
             (text, off, len) ->
                 register(masker, new String(text, off, len, StandardCharsets.UTF_8)));
-    while (lines.read(in) != -1) {
-      // each read is masked and written out as it comes
+    byte[] buffer = new byte[READ_BYTES];
+    int count;
+    while ((count = in.read(buffer)) != -1) {
+      lines.write(buffer, 0, count); // each read is masked and written out as it comes
     }
     lines.finish();
     // concatenation, not String.format: Formatter's locale data cost ≈ 20 ms of the start

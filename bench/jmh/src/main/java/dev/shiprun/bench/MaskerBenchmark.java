@@ -1,8 +1,8 @@
 package dev.shiprun.bench;
 
-import dev.shiprun.model.mask.MaskingStream;
-import dev.shiprun.model.mask.OutputLines;
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.MaskingStream;
+import dev.shiprun.masker.OutputLines;
+import dev.shiprun.masker.SecretMasker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

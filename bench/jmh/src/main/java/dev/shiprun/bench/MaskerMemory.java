@@ -1,6 +1,6 @@
 package dev.shiprun.bench;
 
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.SecretMasker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

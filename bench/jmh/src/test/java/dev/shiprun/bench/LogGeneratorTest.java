@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.SecretMasker;
 import org.junit.jupiter.api.Test;
 
 /** What the masker benchmark masks: secrets are there, and none is left; no timing. */

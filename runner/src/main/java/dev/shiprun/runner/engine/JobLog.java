@@ -1,12 +1,10 @@
 package dev.shiprun.runner.engine;
 
-import dev.shiprun.model.mask.MaskingStream;
-import dev.shiprun.model.mask.OutputLines;
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.OutputLines;
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.runner.exec.OutputSink;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -25,17 +23,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one output boundary of a run: every line a job prints (tasks, hooks) and every line the
+ * The one output boundary of a run: every byte a job prints (tasks, hooks) and every line the
  * runner writes about it goes through the masker, then to the stored log and, when asked, to the
  * console. Nothing reaches a sink unmasked.
  *
- * <p>A process's stdout and stderr come as bytes ({@link #raw}): each channel is one {@link
- * OutputLines}, kept across the job's scripts, that masks the bytes as they are (decoding and
- * encoding every line cost most of a masking pipe's time) and writes whole lines to the log, in 64
- * KiB reads, flushed per read. A line cut for its length is still masked across the cut. Lines are
- * made into Strings only for a live listener that shows them. Lines handed over as text (a sink's
- * line calls) go through one {@link MaskingStream} per channel, and the runner's own lines are
- * masked one by one.
+ * <p>A process's stdout and stderr come as bytes: each channel is one {@link OutputLines}, kept
+ * across the job's scripts, that masks the bytes as they are (decoding and encoding every line cost
+ * most of a masking pipe's time) and writes whole lines to the log, flushed per write. A line cut
+ * for its length is still masked across the cut. Lines are made into Strings only for a live
+ * listener that shows them. The runner's own lines are masked one by one ({@link
+ * SecretMasker#mask}).
  */
 final class JobLog implements OutputSink, AutoCloseable {
 
@@ -46,8 +43,7 @@ final class JobLog implements OutputSink, AutoCloseable {
 
   private final String job;
   private final SecretMasker masker;
-  private final Map<Channel, MaskingStream> streams = new EnumMap<>(Channel.class);
-  private final Map<Channel, Bytes> channels = new EnumMap<>(Channel.class);
+  private final Map<Channel, OutputLines> channels = new EnumMap<>(Channel.class);
   private final Path path;
   private OutputStream file;
   private final LiveOutput listener;
@@ -82,24 +78,23 @@ final class JobLog implements OutputSink, AutoCloseable {
     this.listener = listener;
   }
 
+  /** Masks and writes under the log's lock: one channel's lines never split another's. */
   @Override
-  public synchronized void line(Channel channel, String text) {
-    if (text.startsWith(MASK_CONTROL)) {
-      register(text.substring(MASK_CONTROL.length()));
-      return;
+  public synchronized void write(Channel channel, byte[] bytes, int off, int len) {
+    try {
+      lines(channel).write(bytes, off, len);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    write(stream(channel).line(text));
-  }
-
-  /** Stored and shown as a line, as it was cut, less what may be the start of a secret. */
-  @Override
-  public synchronized void piece(Channel channel, String text) {
-    write(stream(channel).write(text));
   }
 
   @Override
-  public synchronized Raw raw(Channel channel) {
-    return channels.computeIfAbsent(channel, c -> new Bytes());
+  public synchronized void end(Channel channel) {
+    try {
+      lines(channel).finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -190,8 +185,16 @@ final class JobLog implements OutputSink, AutoCloseable {
     }
   }
 
-  private MaskingStream stream(Channel channel) {
-    return streams.computeIfAbsent(channel, c -> masker.stream());
+  private OutputLines lines(Channel channel) {
+    return channels.computeIfAbsent(
+        channel,
+        c ->
+            new OutputLines(
+                masker.byteStream(),
+                stored,
+                MAX_LINE_BYTES,
+                CONTROL_BYTES,
+                (text, off, len) -> register(new String(text, off, len, StandardCharsets.UTF_8))));
   }
 
   private void write(String masked) {
@@ -204,17 +207,14 @@ final class JobLog implements OutputSink, AutoCloseable {
     }
   }
 
-  /** What a stream still holds (a piece whose line never ended) is written before the end. */
+  /** What a channel still holds (a line that never ended) is written, masked, before the end. */
   @Override
   public synchronized void close() throws IOException {
     try {
-      for (MaskingStream stream : streams.values()) {
-        String rest = stream.flush();
-        if (!rest.isEmpty()) {
-          write(rest);
-        }
+      for (OutputLines lines : channels.values()) {
+        lines.finish();
       }
-    } catch (UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // lost is set: the run ended with that failure
     } finally {
       try {
@@ -225,58 +225,8 @@ final class JobLog implements OutputSink, AutoCloseable {
         }
         // the first failed write ended the run already; its end is on record
       }
-      long masked = streams.values().stream().mapToLong(MaskingStream::masked).sum();
-      masked += channels.values().stream().mapToLong(b -> b.lines.masked()).sum();
-      listener.masked(job, masked);
+      listener.masked(job, channels.values().stream().mapToLong(OutputLines::masked).sum());
     }
-  }
-
-  /** One channel's bytes: read without the log's lock, masked and written under it. */
-  private final class Bytes implements Raw {
-    final OutputLines lines =
-        new OutputLines(
-            masker.byteStream(),
-            stored,
-            MAX_LINE_BYTES,
-            CONTROL_BYTES,
-            (text, off, len) -> register(new String(text, off, len, StandardCharsets.UTF_8)));
-
-    @Override
-    public int fill(InputStream in) throws IOException {
-      return lines.fill(in);
-    }
-
-    @Override
-    public void deliver() {
-      locked(lines::drain);
-    }
-
-    @Override
-    public void discard() {
-      lines.discard();
-    }
-
-    @Override
-    public void end() {
-      locked(lines::finish);
-    }
-
-    /** Masks and writes under the log's lock: one channel's lines never split another's. */
-    private void locked(Step step) {
-      synchronized (JobLog.this) {
-        try {
-          step.run();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-  }
-
-  /** A step of {@link OutputLines} that writes to the log. */
-  @FunctionalInterface
-  private interface Step {
-    void run() throws IOException;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.shiprun.runner.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.NotificationResource;
@@ -16,7 +17,6 @@ import dev.shiprun.model.env.ShaData;
 import dev.shiprun.model.env.VersionLookup;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
-import dev.shiprun.model.mask.SecretMasker;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.git.GitException;
 import dev.shiprun.runner.registry.DockerAuthFile;

@@ -1,11 +1,11 @@
 package dev.shiprun.runner.engine;
 
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.model.env.EnvValue;
 import dev.shiprun.model.env.EnvVar;
 import dev.shiprun.model.env.JobEnv;
 import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
-import dev.shiprun.model.mask.SecretMasker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

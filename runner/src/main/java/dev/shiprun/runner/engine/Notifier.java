@@ -15,9 +15,11 @@ import dev.shiprun.runner.exec.TaskOutcome;
 import dev.shiprun.runner.exec.TaskScript;
 import dev.shiprun.runner.exec.TaskScriptFile;
 import dev.shiprun.runner.store.RunStatus;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,18 +133,30 @@ final class Notifier {
     run.log().runner(what + " " + result);
   }
 
-  /** What shipctl said on stderr: the reason of a failed delivery, in one line. */
+  /**
+   * What shipctl said on stderr (its first MiB): the reason of a failed delivery, in one line of
+   * its first five lines that are not blank.
+   */
   private static final class Errors implements OutputSink {
-    private final List<String> lines = new ArrayList<>();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     @Override
-    public synchronized void line(Channel channel, String text) {
-      if (channel == Channel.STDERR && !text.isBlank() && lines.size() < 5) {
-        lines.add(text.strip());
+    public synchronized void write(Channel channel, byte[] bytes, int off, int len) {
+      if (channel == Channel.STDERR) {
+        stderr.write(bytes, off, Math.min(len, MAX_LINE_BYTES - stderr.size()));
       }
     }
 
+    @Override
+    public void end(Channel channel) {}
+
     synchronized String reason(String fallback) {
+      List<String> lines =
+          Arrays.stream(stderr.toString(StandardCharsets.UTF_8).split("\n"))
+              .filter(line -> !line.isBlank())
+              .limit(5)
+              .map(String::strip)
+              .toList();
       return lines.isEmpty() ? fallback : String.join(" | ", lines);
     }
   }

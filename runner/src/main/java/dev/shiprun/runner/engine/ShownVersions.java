@@ -1,7 +1,7 @@
 package dev.shiprun.runner.engine;
 
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.model.integration.Integration;
-import dev.shiprun.model.mask.SecretMasker;
 import dev.shiprun.runner.store.StoredVersion;
 import java.util.ArrayList;
 import java.util.Collection;

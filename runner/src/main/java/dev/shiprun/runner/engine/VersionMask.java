@@ -1,6 +1,6 @@
 package dev.shiprun.runner.engine;
 
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.StoredVersion;
 import java.util.ArrayList;

@@ -4,24 +4,31 @@ import dev.shiprun.runner.exec.OutputSink.Channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads a process's stdout and stderr on two threads and hands their lines to one sink, one call at
- * a time. A sink that throws gets nothing more (the streams are still drained, so the process does
- * not block on a full pipe) and the failure is kept for the result.
+ * Reads a process's stdout and stderr on two threads and hands their bytes to one sink, one call at
+ * a time: each read without a lock, each hand-over under the pump's. A sink that throws gets
+ * nothing more (the streams are still drained, so the process does not block on a full pipe) and
+ * the failure is kept for the result.
  *
  * <p>The threads come from the launcher's pool: starting two new threads per script cost ≈ 2 ms of
  * a short job on two busy cores (docs/benchmarks.md).
  */
 final class OutputPump {
 
+  /** The read size: a whole pipe's worth at a time, so few hand-overs (and log flushes). */
+  static final int READ_BYTES = 64 << 10;
+
   private final OutputSink sink;
   private final CountDownLatch ended = new CountDownLatch(2);
+  private final Set<Channel> open = EnumSet.noneOf(Channel.class);
   private boolean closed;
   private RuntimeException failure;
 
@@ -38,7 +45,8 @@ final class OutputPump {
 
   /**
    * Waits until both streams have ended (every process holding them is gone), at most {@code
-   * patience}; lines arriving after that are dropped. Returns whether both ended.
+   * patience}; bytes arriving after that are dropped, and a channel still open is ended then (what
+   * came of it is handed on). Returns whether both ended.
    */
   boolean finish(Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
@@ -56,6 +64,9 @@ final class OutputPump {
       }
     }
     synchronized (this) {
+      for (Channel channel : Set.copyOf(open)) {
+        end(channel);
+      }
       closed = true;
     }
     if (interrupted) {
@@ -69,21 +80,14 @@ final class OutputPump {
   }
 
   private void read(InputStream stream, Channel channel, Executor readers) {
-    OutputSink.Raw raw = sink.raw(channel);
-    Runnable reader;
-    if (raw != null) {
-      reader = () -> drain(stream, raw);
-    } else {
-      LineSplitter splitter =
-          new LineSplitter(
-              (text, lineEnds) -> deliver(channel, text, lineEnds), LineSplitter.MAX_LINE_BYTES);
-      reader = () -> drain(stream, splitter);
+    synchronized (this) {
+      open.add(channel);
     }
     try {
       readers.execute(
           () -> {
             try {
-              reader.run();
+              drain(stream, channel);
             } finally {
               ended.countDown();
             }
@@ -91,64 +95,46 @@ final class OutputPump {
     } catch (RejectedExecutionException e) {
       ended.countDown();
       synchronized (this) {
+        open.remove(channel);
         failure = new IllegalStateException("no thread is left to read the output", e);
       }
     }
   }
 
-  /** A sink that takes bytes: read into its buffer without a lock, handed on one at a time. */
-  private void drain(InputStream stream, OutputSink.Raw raw) {
+  private void drain(InputStream stream, Channel channel) {
+    byte[] buffer = new byte[READ_BYTES];
     try (stream) {
-      while (raw.fill(stream) != -1) {
-        deliver(raw, false);
+      int count;
+      while ((count = stream.read(buffer)) != -1) {
+        deliver(channel, buffer, count);
       }
     } catch (IOException e) {
-      // the stream was closed under us: what was read is delivered below, the rest is gone
+      // the stream was closed under us: what was read is delivered, the rest is gone
     } finally {
-      deliver(raw, true);
+      synchronized (this) {
+        end(channel);
+      }
     }
   }
 
-  private synchronized void deliver(OutputSink.Raw raw, boolean end) {
-    if (closed || failure != null) {
-      raw.discard();
+  private synchronized void deliver(Channel channel, byte[] bytes, int count) {
+    if (closed || failure != null || count == 0) {
       return;
     }
     try {
-      if (end) {
-        raw.end();
-      } else {
-        raw.deliver();
-      }
+      sink.write(channel, bytes, 0, count);
     } catch (RuntimeException e) {
       failure = e;
     }
   }
 
-  private static void drain(InputStream stream, LineSplitter splitter) {
-    byte[] chunk = new byte[8192];
-    try (stream) {
-      int count;
-      while ((count = stream.read(chunk)) != -1) {
-        splitter.accept(chunk, 0, count);
-      }
-    } catch (IOException e) {
-      // the stream was closed under us: what was read is delivered below, the rest is gone
-    } finally {
-      splitter.finish();
-    }
-  }
-
-  private synchronized void deliver(Channel channel, String text, boolean lineEnds) {
-    if (closed || failure != null) {
+  /** Ends a channel once, unless the pump is closed or the sink failed. Under the lock. */
+  private void end(Channel channel) {
+    if (!open.remove(channel) || closed || failure != null) {
       return;
     }
     try {
-      if (lineEnds) {
-        sink.line(channel, text);
-      } else {
-        sink.piece(channel, text);
-      }
+      sink.end(channel);
     } catch (RuntimeException e) {
       failure = e;
     }

@@ -7,6 +7,7 @@ import dev.shiprun.runner.exec.LaunchResult.TimedOut;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one bash script on the host for a job step: with exactly the given environment, its stdout
- * and stderr streamed line by line to an {@link OutputSink}, within a time limit, stoppable from
+ * and stderr streamed as they come to an {@link OutputSink}, within a time limit, stoppable from
  * another thread; and when it ends, for whatever reason, nothing it started is left running. Where
  * the machine allows it each script runs in a cgroup of its own ({@link Containment}), so that
  * holds even for a process that leaves the script's session and clears its environment.
@@ -187,13 +188,14 @@ public final class ProcessLauncher {
     try {
       return Optional.of(JobCgroup.create(cgroups, name));
     } catch (IOException e) {
-      sink.line(
-          OutputSink.Channel.STDERR,
-          "shiprun: cannot make the cgroup "
-              + cgroups.parent().resolve(name)
-              + " ("
-              + oneLine(e)
-              + "): only the run token finds what this script starts");
+      byte[] said =
+          ("shiprun: cannot make the cgroup "
+                  + cgroups.parent().resolve(name)
+                  + " ("
+                  + oneLine(e)
+                  + "): only the run token finds what this script starts\n")
+              .getBytes(StandardCharsets.UTF_8);
+      sink.write(OutputSink.Channel.STDERR, said, 0, said.length);
       return Optional.empty();
     }
   }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.runner.exec.Cancellation;
 import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.exec.Launch;
@@ -15,7 +15,6 @@ import dev.shiprun.runner.exec.OutputSink.Channel;
 import dev.shiprun.runner.exec.ProcessLauncher;
 import dev.shiprun.runner.exec.ProcessTreeKiller;
 import dev.shiprun.runner.exec.RunToken;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,23 +68,23 @@ class JobLogTest {
   void keepsOneStreamPerChannel() throws IOException {
     Path file = dir.resolve("logs/2.log");
     try (JobLog log = new JobLog(file, "job", masker, (job, text) -> live.add(text))) {
-      log.piece(Channel.STDOUT, "out made-");
-      log.line(Channel.STDERR, "err up-pass");
-      log.line(Channel.STDOUT, "up-pass");
+      feed(log, Channel.STDOUT, "out made-");
+      feed(log, Channel.STDERR, "err up-pass\n");
+      feed(log, Channel.STDOUT, "up-pass\n");
       log.runner("about " + SECRET);
     }
 
-    assertEquals(List.of("out ", "err up-pass", "***", "[shiprun] about ***"), live);
+    assertEquals(List.of("err up-pass", "out ***", "[shiprun] about ***"), live);
   }
 
   @Test
   void writesWhatAStreamHeldWhenTheLogCloses() throws IOException {
     Path file = dir.resolve("logs/3.log");
     try (JobLog log = new JobLog(file, "job", masker, (job, text) -> live.add(text))) {
-      log.piece(Channel.STDOUT, "cut short made-up");
+      feed(log, Channel.STDOUT, "cut short made-up");
     }
 
-    assertEquals(List.of("cut short ", "made-up"), live);
+    assertEquals(List.of("cut short made-up"), live);
     assertTrue(Files.readString(file).endsWith("made-up\n"));
     assertFalse(Files.readString(file).contains(SECRET));
   }
@@ -97,15 +96,14 @@ class JobLogTest {
         JobLog.MASK_CONTROL
             + Base64.getEncoder().encodeToString("made-up-later".getBytes(StandardCharsets.UTF_8));
     try (JobLog log = new JobLog(file, "job", masker, (job, text) -> live.add(text))) {
-      OutputSink.Raw out = log.raw(Channel.STDOUT);
-      OutputSink.Raw err = log.raw(Channel.STDERR);
-      feed(out, "out start made-".getBytes(StandardCharsets.UTF_8));
-      feed(err, ("err " + SECRET + "\r\n" + control + "\n").getBytes(StandardCharsets.UTF_8));
-      feed(out, "up-pass end\nbad \u00e9".getBytes(StandardCharsets.UTF_8));
-      feed(out, new byte[] {(byte) 0xFF, ' ', 'm', 'a', 'd', 'e', '-', 'u', 'p', '-', 'l', 'a'});
-      feed(out, "ter".getBytes(StandardCharsets.UTF_8));
-      out.end();
-      err.end();
+      feed(log, Channel.STDOUT, "out start made-");
+      feed(log, Channel.STDERR, "err " + SECRET + "\r\n" + control + "\n");
+      feed(log, Channel.STDOUT, "up-pass end\nbad \u00e9");
+      byte[] bad = {(byte) 0xFF, ' ', 'm', 'a', 'd', 'e', '-', 'u', 'p', '-', 'l', 'a'};
+      log.write(Channel.STDOUT, bad, 0, bad.length);
+      feed(log, Channel.STDOUT, "ter");
+      log.end(Channel.STDOUT);
+      log.end(Channel.STDERR);
     }
 
     List<String> expected = List.of("err ***", "out start *** end", "bad \u00e9\ufffd ***");
@@ -129,20 +127,17 @@ class JobLogTest {
           }
         };
     try (JobLog log = new JobLog(file, "job", masker, quiet)) {
-      OutputSink.Raw out = log.raw(Channel.STDOUT);
-      feed(out, ("a " + SECRET + "\nb").getBytes(StandardCharsets.UTF_8));
-      out.end();
+      feed(log, Channel.STDOUT, "a " + SECRET + "\nb");
+      log.end(Channel.STDOUT);
     }
 
     assertEquals(List.of("a ***", "b"), Files.readAllLines(file, StandardCharsets.UTF_8));
     assertEquals(List.of(), live);
   }
 
-  private static void feed(OutputSink.Raw raw, byte[] bytes) throws IOException {
-    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-    while (raw.fill(in) > 0) {
-      raw.deliver();
-    }
+  private static void feed(OutputSink log, Channel channel, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    log.write(channel, bytes, 0, bytes.length);
   }
 
   @Test
@@ -151,12 +146,8 @@ class JobLogTest {
     try (JobLog log = new JobLog(file, "job", masker, (job, text) -> live.add(text))) {
       log.runner("TASK 'build' started");
       long mark = log.length();
-      OutputSink.Raw out = log.raw(Channel.STDOUT);
-      feed(
-          out,
-          ("first line\nlogin with " + SECRET + "\nunauthorized\n")
-              .getBytes(StandardCharsets.UTF_8));
-      out.end();
+      feed(log, Channel.STDOUT, "first line\nlogin with " + SECRET + "\nunauthorized\n");
+      log.end(Channel.STDOUT);
 
       assertEquals("first line\nlogin with ***\nunauthorized\n", log.since(mark, 1024));
       // At most the last bytes asked for, from the start of a line.

@@ -2,12 +2,12 @@ package dev.shiprun.runner.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.model.diagnostic.SourceLocation;
 import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.integration.Secret;
-import dev.shiprun.model.mask.SecretMasker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.shiprun.runner.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.shiprun.model.mask.SecretMasker;
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.VersionKind;
 import java.util.ArrayList;

@@ -207,8 +207,14 @@ class ProcessLauncherTest {
   @Test
   void reportsASinkThatFailsAsAnErrorAndStillLetsTheScriptFinish() throws IOException {
     OutputSink broken =
-        (channel, line) -> {
-          throw new IllegalStateException("log store is full");
+        new OutputSink() {
+          @Override
+          public void write(Channel channel, byte[] bytes, int off, int len) {
+            throw new IllegalStateException("log store is full");
+          }
+
+          @Override
+          public void end(Channel channel) {}
         };
 
     LaunchResult result = exec.run(dir, "seq 1 100000\ntouch finished\n", broken);

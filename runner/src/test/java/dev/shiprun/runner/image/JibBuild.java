@@ -26,6 +26,8 @@ final class JibBuild {
           "pom.xml",
           "mvnw",
           ".mvn",
+          "masker/pom.xml",
+          "masker/src/main",
           "resources-model/pom.xml",
           "resources-model/src/main",
           "spi/pom.xml",
