@@ -56,6 +56,8 @@ class RunScenariosTest {
   /** The console's line for a job left out of the run: {@code not run <job>: <why>}. */
   private static final Pattern NOT_RUN = Pattern.compile("not run\\s+(\\S+): (.*)");
 
+  private static final Pattern SHA = Pattern.compile("\\b[0-9a-f]{64}\\b");
+
   @TempDir Path home;
 
   @ParameterizedTest(name = "{0}")
@@ -108,6 +110,23 @@ class RunScenariosTest {
       }
       describeNewVersions(names, seen, runs, out);
     }
+    return numberShas(out.toString());
+  }
+
+  /**
+   * Each sha-256 (a state resource's versionName and shaData) becomes {@code <sha1>}, {@code
+   * <sha2>}… in the order they first appear: the same files show the same name, while the sha
+   * itself, which covers the files' modes, depends on the machine's umask.
+   */
+  private static String numberShas(String text) {
+    Map<String, String> names = new HashMap<>();
+    Matcher m = SHA.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = names.computeIfAbsent(m.group(), k -> "<sha" + (names.size() + 1) + ">");
+      m.appendReplacement(out, Matcher.quoteReplacement(name));
+    }
+    m.appendTail(out);
     return out.toString();
   }
 
