@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -206,7 +207,7 @@ class RunScenariosTest {
         .forEach(
             (key, value) -> {
               if (!UNSTABLE.contains(key)) {
-                bag.put(key, sorted(value));
+                bag.put(key, value);
               }
             });
     return "  "
@@ -218,22 +219,24 @@ class RunScenariosTest {
         + " "
         + v.versionName().orElse("-")
         + " "
-        + bag
+        + render(bag)
         + " by "
         + by;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Object sorted(Object value) {
+  /** A map as {@code {key: value, …}}, keys sorted: a key or value holding '=' stays readable. */
+  private static String render(Object value) {
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new TreeMap<>();
-      ((Map<String, Object>) map).forEach((k, v) -> out.put(k, sorted(v)));
-      return out;
+      StringJoiner out = new StringJoiner(", ", "{", "}");
+      new TreeMap<>(map).forEach((k, v) -> out.add(k + ": " + render(v)));
+      return out.toString();
     }
     if (value instanceof List<?> list) {
-      return list.stream().map(RunScenariosTest::sorted).toList();
+      StringJoiner out = new StringJoiner(", ", "[", "]");
+      list.forEach(v -> out.add(render(v)));
+      return out.toString();
     }
-    return value;
+    return String.valueOf(value);
   }
 
   /** The steps of the case ({@code steps.txt}, one command a line), or one plain run. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -45,7 +46,7 @@ class OutVersionsTest {
               .step("img")
               .latest("img", "1.0", Map.of("sourceName", "org/app"))
               .env("versionName=1.1")
-              .expect("1.1 {sourceName=org/app}"),
+              .expect("1.1 {sourceName: org/app}"),
           out("§1.5.1 5: the same versionName and propertyBag make no new version")
               .step("img")
               .latest("img", "1.0", Map.of("sourceName", "org/app"))
@@ -59,7 +60,7 @@ class OutVersionsTest {
               .step("img")
               .latest("img", "1.0", Map.of("sourceName", "org/app"))
               .env("commit=abc")
-              .expect("1.0 {commit=abc, sourceName=org/app}"),
+              .expect("1.0 {commit: abc, sourceName: org/app}"),
           out("§1.5.1 5: compared ignoring trace, sourceObjectId, sourceObjectType")
               .step("img")
               .latest("img", "1.0", Map.of("trace", List.of("old"), "sourceObjectId", "7"))
@@ -68,7 +69,7 @@ class OutVersionsTest {
           out("§1.5.1 1: start from the latest version, empty if none")
               .step("img")
               .env("commit=abc")
-              .expect("- {commit=abc}"),
+              .expect("- {commit: abc}"),
           out("§1.5.1 2: overwrite replaces the propertyBag, keeping only shaData and webhook keys")
               .step("img\n        overwrite: true")
               .latest(
@@ -79,17 +80,17 @@ class OutVersionsTest {
                       "shaData", "s1",
                       "webhookRequestHeaders", "h",
                       "webhookRequestBody", "b"))
-              .expect("1.0 {shaData=s1, webhookRequestBody=b, webhookRequestHeaders=h}"),
+              .expect("1.0 {shaData: s1, webhookRequestBody: b, webhookRequestHeaders: h}"),
           out("§1.5.1 2: overwrite gives a params resource params: {}")
               .step("conf\n        overwrite: true")
               .latest("conf", null, Map.of("params", Map.of("LEVEL", "1")))
               .env("FRESH=yes")
-              .expect("- {params={FRESH=yes}}"),
+              .expect("- {params: {FRESH: yes}}"),
           out("§1.5.1 3: replicate copies the IN's versionName and its whole propertyBag")
               .step("img\n        replicate: base")
               .latest("img", "1.0", Map.of("sourceName", "org/app", "own", "1"))
               .latest("base", "2.0", Map.of("sourceName", "org/base", "x", "1"))
-              .expect("2.0 {own=1, sourceName=org/base, x=1}"),
+              .expect("2.0 {own: 1, sourceName: org/base, x: 1}"),
           out("§1.5.1 3: a gitRepo IN replicates only shaData, webhookRequestHeaders and -Body")
               .step("mirror\n        replicate: repo")
               .latest(
@@ -100,7 +101,7 @@ class OutVersionsTest {
                       "branch", "main",
                       "webhookRequestBody", "b",
                       "webhookRequestHeaders", "h"))
-              .expect("c0ffee {shaData=c0ffee, webhookRequestBody=b, webhookRequestHeaders=h}"),
+              .expect("c0ffee {shaData: c0ffee, webhookRequestBody: b, webhookRequestHeaders: h}"),
           out("§1.5.1 3: replicating the same version again makes no new version")
               .step("img\n        replicate: base")
               .latest("img", "2.0", Map.of("sourceName", "org/base"))
@@ -110,12 +111,12 @@ class OutVersionsTest {
               .step("img\n        replicate: base")
               .latest("base", "2.0", Map.of("sourceName", "org/base"))
               .env("versionName=2.1")
-              .expect("2.1 {sourceName=org/base}"),
+              .expect("2.1 {sourceName: org/base}"),
           out("§1.5.1 4: a params resource's keys go into propertyBag.params")
               .step("conf")
               .latest("conf", null, Map.of("params", Map.of("LEVEL", "1")))
               .env("LEVEL=2")
-              .expect("- {params={LEVEL=2}}"),
+              .expect("- {params: {LEVEL: 2}}"),
           out("§1.5.1 4: the .env file is named after the resource, unsanitised")
               .step("my-res")
               .latest("my-res", "1", Map.of())
@@ -125,11 +126,11 @@ class OutVersionsTest {
               .step("img")
               .latest("img", "1.0", Map.of())
               .env("commit=a=b\nlabel=\"x y\"")
-              .expect("1.0 {commit=a=b, label=\"x y\"}"),
+              .expect("1.0 {commit: a=b, label: \"x y\"}"),
           out("§1.5.1 6: a state OUT's versionName and shaData are the sha of OUT/<res>/state")
               .step("st")
               .stateFiles(Map.of("a.txt", "1"))
-              .expect(FILES_SHA + " {shaData=" + FILES_SHA + "}"),
+              .expect(FILES_SHA + " {shaData: " + FILES_SHA + "}"),
           out("§1.5.1 6+5: the same state files as the latest version make no new version")
               .step("st")
               .latest("st", FILES_SHA, Map.of("shaData", FILES_SHA))
@@ -145,22 +146,22 @@ class OutVersionsTest {
               "§1.5.1 Job version: sha of the saved $JOB_STATE files, on failure too",
               false,
               Map.of("build.env", "versionName=9", "outputVersion.json", "{\"extra\":1}"),
-              "- {sha=" + FILES_SHA + "}"),
+              "- {sha: " + FILES_SHA + "}"),
           new JobRow(
               "§1.5.1 Job version: on success outputVersion.json is merged in",
               true,
               Map.of("outputVersion.json", "{\"extra\":1,\"label\":\"x\"}"),
-              "- {extra=1, label=x, sha=" + FILES_SHA + "}"),
+              "- {extra: 1, label: x, sha: " + FILES_SHA + "}"),
           new JobRow(
               "§1.5.1 Job version: on success <job>.env sets versionName and other keys",
               true,
               Map.of("build.env", "versionName=9\nnote=hi"),
-              "9 {note=hi, sha=" + FILES_SHA + "}"),
+              "9 {note: hi, sha: " + FILES_SHA + "}"),
           new JobRow(
               "§1.5 every run creates a job version, with no versionName unless the job wrote one",
               true,
               Map.of(),
-              "- {sha=" + FILES_SHA + "}"));
+              "- {sha: " + FILES_SHA + "}"));
 
   private static final String LINE =
       """
@@ -312,19 +313,21 @@ class OutVersionsTest {
     return text.replace(FILES_SHA, filesSha);
   }
 
-  /** {@code <versionName or -> {propertyBag without trace, keys sorted}}. */
+  /** {@code <versionName or -> {key: value, …}}: the propertyBag without trace, keys sorted. */
   private static String describe(NewVersion v, String filesSha) {
-    Map<String, Object> bag = sorted(v.propertyBag());
+    Map<String, Object> bag = new TreeMap<>(v.propertyBag());
     bag.remove("trace");
-    return (v.versionName().orElse("-") + " " + bag).replace(filesSha, FILES_SHA);
+    return (v.versionName().orElse("-") + " " + render(bag)).replace(filesSha, FILES_SHA);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> sorted(Map<String, Object> map) {
-    Map<String, Object> out = new TreeMap<>();
-    map.forEach(
-        (k, v) -> out.put(k, v instanceof Map<?, ?> m ? sorted((Map<String, Object>) m) : v));
-    return out;
+  /** A map as {@code {key: value, …}}, keys sorted: a key or value holding '=' stays readable. */
+  private static String render(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      StringJoiner out = new StringJoiner(", ", "{", "}");
+      new TreeMap<>(map).forEach((k, v) -> out.add(k + ": " + render(v)));
+      return out.toString();
+    }
+    return String.valueOf(value);
   }
 
   private static OutRow out(String name) {
