@@ -107,7 +107,14 @@ class RunScenariosTest {
       if (summary != null && summary.has("runs")) {
         describeRuns(summary, result.getErrorOutput(), runs, out);
       } else if (result.exitCode() != 0) {
-        out.append("error: ").append(result.getErrorOutput().strip()).append('\n');
+        // The home and the case folder differ from one run to the next: named as in steps.txt.
+        String error =
+            result
+                .getErrorOutput()
+                .strip()
+                .replace(home.toString(), "<home>")
+                .replace(dir.toString(), ".");
+        out.append("error: ").append(error).append('\n');
       }
       describeNewVersions(names, seen, runs, out);
     }
