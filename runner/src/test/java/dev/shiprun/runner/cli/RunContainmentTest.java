@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.shiprun.runner.Poll;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -107,16 +109,15 @@ class RunContainmentTest {
 
   /** The escapees still running, waiting up to 10 s for the last to go. */
   private List<Long> alive() throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (true) {
-      List<Long> alive = new ArrayList<>();
-      for (List<String> argv : escapees()) {
-        alive.addAll(Processes.running(argv));
-      }
-      if (alive.isEmpty() || System.nanoTime() > deadline) {
-        return alive;
-      }
-      Thread.sleep(50);
-    }
+    return Poll.value(
+        Duration.ofSeconds(10),
+        () -> {
+          List<Long> alive = new ArrayList<>();
+          for (List<String> argv : escapees()) {
+            alive.addAll(Processes.running(argv));
+          }
+          return alive;
+        },
+        List::isEmpty);
   }
 }

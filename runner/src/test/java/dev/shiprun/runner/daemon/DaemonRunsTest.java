@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.LineSource;
 import dev.shiprun.runner.store.Store;
@@ -88,11 +89,10 @@ class DaemonRunsTest {
       DaemonRuns runs = open(store, 10, DaemonLog.Format.JSON).runs();
       runs.start();
       long id = runs.trigger("web", "hello", Map.of()).id();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!runs.run(id).orElseThrow().status().isFinal()) {
-        assertTrue(System.nanoTime() < deadline, "run " + id + " never ended");
-        Thread.sleep(50);
-      }
+      Poll.until(
+          Duration.ofSeconds(30),
+          "run " + id + " never ended",
+          () -> runs.run(id).orElseThrow().status().isFinal());
       runs.stop();
       ProblemException stopping =
           assertThrows(ProblemException.class, () -> runs.trigger("web", "hello", Map.of()));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.validate.Validation;
+import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.engine.RunLogs;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.LineSource;
@@ -103,11 +104,10 @@ class DaemonSecureValuesTest {
       long id;
       try {
         id = runs.trigger("web", "deploy", Map.of()).id();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!runs.run(id).orElseThrow().status().isFinal()) {
-          assertTrue(System.nanoTime() < deadline, "run " + id + " never ended");
-          Thread.sleep(50);
-        }
+        Poll.until(
+            Duration.ofSeconds(60),
+            "run " + id + " never ended",
+            () -> runs.run(id).orElseThrow().status().isFinal());
       } finally {
         runs.stop();
       }

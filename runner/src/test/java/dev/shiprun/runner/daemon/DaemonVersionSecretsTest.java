@@ -2,7 +2,6 @@ package dev.shiprun.runner.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.diagnostic.SourceLocation;
@@ -10,6 +9,7 @@ import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.integration.Secret;
+import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.daemon.ResourceVersionsEndpoint.VersionView;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.LineSource;
@@ -104,11 +104,10 @@ class DaemonVersionSecretsTest {
       runs.start();
       try {
         long id = runs.trigger("web", "build", Map.of()).id();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!runs.run(id).orElseThrow().status().isFinal()) {
-          assertTrue(System.nanoTime() < deadline, "run " + id + " never ended");
-          Thread.sleep(50);
-        }
+        Poll.until(
+            Duration.ofSeconds(60),
+            "run " + id + " never ended",
+            () -> runs.run(id).orElseThrow().status().isFinal());
         assertEquals(RunStatus.SUCCESS, runs.run(id).orElseThrow().status());
       } finally {
         runs.stop();

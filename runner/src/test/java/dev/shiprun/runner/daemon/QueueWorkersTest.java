@@ -10,6 +10,7 @@ import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.parse.PipelineFile;
+import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
@@ -50,7 +51,7 @@ class QueueWorkersTest {
           type: runSh
           steps:
             - IN: go
-            - TASK: {script: ['sleep 30']}
+            - TASK: {script: ['echo sleeping', 'sleep 30']}
       """;
 
   @TempDir Path home;
@@ -176,11 +177,7 @@ class QueueWorkersTest {
   }
 
   private static void await(BooleanSupplier condition, String what) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out waiting: " + what);
-      Thread.sleep(50);
-    }
+    Poll.until(Duration.ofSeconds(60), what, condition::getAsBoolean);
   }
 
   private static List<Run> runs(Store store) {
@@ -338,7 +335,8 @@ class QueueWorkersTest {
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void stopCancelsWhatIsStillRunningAfterTheGracePeriod() throws Exception {
     try (Store store = Store.open(home, new ObjectMapper())) {
-      store.transaction(c -> store.queue().submit(c, "web", "sleeper", "manual", Map.of()));
+      Run sleeper =
+          store.transaction(c -> store.queue().submit(c, "web", "sleeper", "manual", Map.of()));
       Run waiting =
           store.transaction(c -> store.queue().submit(c, "web", "mark", "manual", Map.of()));
       QueueWorkers workers = workers(store, 1);
@@ -346,7 +344,9 @@ class QueueWorkersTest {
       await(
           () -> runs(store).stream().anyMatch(r -> r.status() == RunStatus.PROCESSING),
           "the sleeper to start");
-      Thread.sleep(500); // into its script
+      await(
+          () -> heard.contains("line " + sleeper.id() + " sleeping"),
+          "the sleeper's script to run");
       long started = System.nanoTime();
       workers.stop(Duration.ofMillis(200));
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);

@@ -4,13 +4,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.store.LineSource;
 import dev.shiprun.runner.store.Store;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,16 +75,12 @@ class TriggerResourceApiTest {
     store.transaction(c -> store.lines().put(c, LineSource.uploaded(line, files, Instant.now())));
   }
 
-  private static String awaitEnd(long id) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (true) {
-      String status = TestDaemon.api().get("/api/runs/{id}", id).then().extract().path("status");
-      if (List.of("success", "failure", "error", "cancelled").contains(status)) {
-        return status;
-      }
-      assertTrue(System.nanoTime() < deadline, "run " + id + " still " + status);
-      Thread.sleep(50);
-    }
+  private static String awaitEnd(long id) throws Exception {
+    return Poll.until(
+        Duration.ofSeconds(60),
+        () -> TestDaemon.api().get("/api/runs/{id}", id).then().extract().<String>path("status"),
+        s -> List.of("success", "failure", "error", "cancelled").contains(s),
+        s -> "run " + id + " still " + s);
   }
 
   private JsonPath fire(Map<String, Object> body) {
@@ -114,22 +111,21 @@ class TriggerResourceApiTest {
         .get("/api/runs/{id}/log", deploy)
         .then()
         .body(containsString("deploy 2 to test by deploy-now for ops"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    List<Integer> checks;
-    while ((checks =
-            TestDaemon.api()
-                .queryParam("line", line)
-                .queryParam("job", "check")
-                .queryParam("status", "success")
-                .get("/api/runs")
-                .then()
-                .extract()
-                .jsonPath()
-                .getList("id"))
-        .isEmpty()) {
-      assertTrue(System.nanoTime() < deadline, "check never succeeded");
-      Thread.sleep(50);
-    }
+    List<Integer> checks =
+        Poll.until(
+            Duration.ofSeconds(30),
+            () ->
+                TestDaemon.api()
+                    .queryParam("line", line)
+                    .queryParam("job", "check")
+                    .queryParam("status", "success")
+                    .get("/api/runs")
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .<Integer>getList("id"),
+            ids -> !ids.isEmpty(),
+            ids -> "check never succeeded");
     TestDaemon.api()
         .get("/api/runs/{id}/log", checks.get(0))
         .then()

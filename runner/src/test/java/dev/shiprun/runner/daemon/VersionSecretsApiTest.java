@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.store.LineSource;
 import dev.shiprun.runner.store.Store;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,16 +92,13 @@ class VersionSecretsApiTest {
             .extract()
             .jsonPath()
             .getLong("id");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String status;
-    while (true) {
-      status = TestDaemon.api().get("/api/runs/{id}", id).then().extract().path("status");
-      if (!status.equals("queued") && !status.equals("processing")) {
-        break;
-      }
-      assertTrue(System.nanoTime() < deadline, "run " + id + " still " + status);
-      Thread.sleep(50);
-    }
+    String status =
+        Poll.until(
+            Duration.ofSeconds(60),
+            () ->
+                TestDaemon.api().get("/api/runs/{id}", id).then().extract().<String>path("status"),
+            s -> !s.equals("queued") && !s.equals("processing"),
+            s -> "run " + id + " still " + s);
 
     assertEquals("failure", status);
     String run =

@@ -1,9 +1,11 @@
 package dev.shiprun.runner.exec;
 
+import dev.shiprun.runner.Poll;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -77,14 +79,8 @@ final class Escapees {
   }
 
   /** Waits up to {@code seconds} for all of them to be gone; those still alive then. */
-  List<Long> aliveAfter(int seconds) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    List<Long> alive = alive();
-    while (!alive.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      alive = alive();
-    }
-    return alive;
+  List<Long> aliveAfter(int seconds) throws Exception {
+    return Poll.value(Duration.ofSeconds(seconds), this::alive, List::isEmpty);
   }
 
   /** Kills whatever is left of them (after a failed test). */
