@@ -1,6 +1,7 @@
 package dev.shiprun.runner.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.exec.HostExecutor;
 import dev.shiprun.runner.exec.KillReport;
 import dev.shiprun.runner.exec.ProcessLauncher;
 import dev.shiprun.runner.exec.RunToken;
@@ -67,8 +68,7 @@ public final class Engine implements AutoCloseable {
         new JobRunner(
             store,
             settings,
-            new TaskSequence(launcher, scope),
-            new Notifier(launcher),
+            JobPlugins.found(Engine.class.getClassLoader(), new HostExecutor(launcher)),
             json,
             new Shipctl().install(settings.home().resolve("bin")),
             janitor,

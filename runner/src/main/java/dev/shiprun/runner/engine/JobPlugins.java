@@ -1,0 +1,82 @@
+package dev.shiprun.runner.engine;
+
+import dev.shiprun.spi.Executor;
+import dev.shiprun.spi.JobType;
+import dev.shiprun.spi.Notifier;
+import dev.shiprun.spi.Plugin;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The plugins a job's run is made of: its job type, the executor of its scripts, the notifiers of
+ * its NOTIFY entries, each chosen by name. The built-in ones are found like any other, by {@link
+ * ServiceLoader}; a plugin loader adds those of plugin jars through the constructor.
+ */
+public final class JobPlugins {
+
+  private final Map<String, JobType> jobTypes = new LinkedHashMap<>();
+  private final Map<String, Executor> executors = new LinkedHashMap<>();
+  private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
+
+  /**
+   * @throws IllegalArgumentException when two plugins of one kind share a name (or two notifiers a
+   *     method), naming both
+   */
+  public JobPlugins(List<JobType> jobTypes, List<Executor> executors, List<Notifier> notifiers) {
+    jobTypes.forEach(t -> add(this.jobTypes, t.name(), t, "job type"));
+    executors.forEach(e -> add(this.executors, e.name(), e, "executor"));
+    notifiers.forEach(n -> n.methods().forEach(m -> add(this.notifiers, m, n, "notify method")));
+  }
+
+  /**
+   * The built-in plugins and those on {@code loader}'s class path, with {@code host} (made with the
+   * engine's process launcher) as the executor of scripts.
+   */
+  public static JobPlugins found(ClassLoader loader, Executor host) {
+    List<Executor> executors = new ArrayList<>(List.of(host));
+    executors.addAll(load(Executor.class, loader));
+    return new JobPlugins(load(JobType.class, loader), executors, load(Notifier.class, loader));
+  }
+
+  private static <T> List<T> load(Class<T> kind, ClassLoader loader) {
+    List<T> out = new ArrayList<>();
+    ServiceLoader.load(kind, loader).forEach(out::add);
+    return out;
+  }
+
+  private static <T extends Plugin> void add(
+      Map<String, T> into, String name, T plugin, String kind) {
+    T before = into.putIfAbsent(name, plugin);
+    if (before != null) {
+      throw new IllegalArgumentException(
+          "two plugins give the "
+              + kind
+              + " '"
+              + name
+              + "': "
+              + before.getClass().getName()
+              + " and "
+              + plugin.getClass().getName()
+              + "; remove one of their jars");
+    }
+  }
+
+  /** The type of jobs with {@code type: <name>}. */
+  public Optional<JobType> jobType(String name) {
+    return Optional.ofNullable(jobTypes.get(name));
+  }
+
+  /** The executor named {@code name}. */
+  public Optional<Executor> executor(String name) {
+    return Optional.ofNullable(executors.get(name));
+  }
+
+  /** The notifier of {@code method} (see {@link dev.shiprun.spi.Notification#method()}). */
+  public Optional<Notifier> notifier(String method) {
+    return Optional.ofNullable(notifiers.get(method));
+  }
+}
