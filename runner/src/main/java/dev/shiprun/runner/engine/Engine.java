@@ -1,9 +1,11 @@
 package dev.shiprun.runner.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.exec.HostExecutor;
 import dev.shiprun.runner.exec.KillReport;
 import dev.shiprun.runner.exec.ProcessLauncher;
+import dev.shiprun.runner.exec.ProcessTreeKiller;
 import dev.shiprun.runner.exec.RunToken;
 import dev.shiprun.runner.git.Git;
 import dev.shiprun.runner.git.GitMirrors;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * What runs jobs on one home, made once and kept while the home is open (one {@code shiprun run},
@@ -52,7 +55,35 @@ public final class Engine implements AutoCloseable {
             return thread;
           });
 
-  public Engine(Store store, EngineSettings settings, ProcessLauncher launcher, ObjectMapper json) {
+  /**
+   * The engine of one home, as both front ends make it: its scripts run on this host ({@code
+   * host}), with the job types, executors and notifiers found on {@code plugins}.
+   *
+   * @param exec where bash and setsid are, and the containment setting
+   * @param killed told how many processes each kill of a run's processes stopped
+   */
+  public static Engine open(
+      Store store,
+      EngineSettings settings,
+      ExecOptions exec,
+      IntConsumer killed,
+      ClassLoader plugins) {
+    ProcessLauncher launcher =
+        new ProcessLauncher(exec, new ProcessTreeKiller(settings.grace(), killed));
+    return new Engine(
+        store,
+        settings,
+        launcher,
+        new ObjectMapper(),
+        JobPlugins.found(plugins, new HostExecutor(launcher)));
+  }
+
+  private Engine(
+      Store store,
+      EngineSettings settings,
+      ProcessLauncher launcher,
+      ObjectMapper json,
+      JobPlugins plugins) {
     this.store = store;
     this.settings = settings;
     this.launcher = launcher;
@@ -68,7 +99,7 @@ public final class Engine implements AutoCloseable {
         new JobRunner(
             store,
             settings,
-            JobPlugins.found(Engine.class.getClassLoader(), new HostExecutor(launcher)),
+            plugins,
             json,
             new Shipctl().install(settings.home().resolve("bin")),
             janitor,

@@ -43,7 +43,7 @@ final class JobRunner {
    *
    * @param inherited the caller's variables the job sees (the allow-list, {@code --env}, a daemon
    *     request's variables)
-   * @param live where its output goes live besides the stored log
+   * @param events who hears how its run goes
    */
   record Request(
       String line,
@@ -55,7 +55,7 @@ final class JobRunner {
       Cancellation cancellation,
       OptionalLong queuedRun,
       Map<String, String> inherited,
-      LiveOutput live) {}
+      RunListener events) {}
 
   private final Store store;
   private final EngineSettings settings;
@@ -114,12 +114,37 @@ final class JobRunner {
           List.of(),
           run.reason());
     }
-    request.live().began(run.job(), run.id());
+    request.events().on(new RunEvent.JobStarted(run.job(), run.id()));
+    JobResult result = null;
     try {
-      return run(request, opened);
+      result = run(request, opened);
+      if (!result.outVersions().isEmpty()) {
+        request.events().on(new RunEvent.VersionsPosted(run.job(), run.id(), result.outVersions()));
+      }
+      return result;
     } finally {
-      request.live().ended(run.job(), run.id());
+      request.events().on(new RunEvent.JobEnded(run.job(), run.id(), Optional.ofNullable(result)));
     }
+  }
+
+  /** The log's lines and its masked count, as events of run {@code runId}. */
+  private static LiveOutput logEvents(RunListener events, long runId) {
+    return new LiveOutput() {
+      @Override
+      public void line(String job, String text) {
+        events.on(new RunEvent.LogLine(job, runId, text));
+      }
+
+      @Override
+      public boolean showsLines() {
+        return events.showsLines();
+      }
+
+      @Override
+      public void masked(String job, long matches) {
+        events.on(new RunEvent.Masked(job, runId, matches));
+      }
+    };
   }
 
   private JobResult run(Request request, Opened opened) {
@@ -130,7 +155,11 @@ final class JobRunner {
     Executor executor = plugins.executor(HostExecutor.NAME).orElseThrow();
     SecretMasker masker = new SecretMasker(List.of());
     try (JobLog log =
-        new JobLog(RunLogs.file(settings.home(), run.id()), job.name(), masker, request.live())) {
+        new JobLog(
+            RunLogs.file(settings.home(), run.id()),
+            job.name(),
+            masker,
+            logEvents(request.events(), run.id()))) {
       log.runner(
           "run "
               + run.id()

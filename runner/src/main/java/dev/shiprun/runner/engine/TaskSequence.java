@@ -83,24 +83,42 @@ final class TaskSequence implements JobStep {
                               taskVars,
                               run.deadline(),
                               run.request().cancellation())));
-      if (guarded instanceof StopGuard.Stopped stopped) {
-        return stopped.outcome();
+      Optional<Outcome> ended = ended(guarded, log, hint, mark);
+      run.request()
+          .events()
+          .on(
+              new RunEvent.TaskEnded(
+                  run.job().name(),
+                  run.run().id(),
+                  plan.title(),
+                  ended.map(Outcome::status).orElse(RunStatus.SUCCESS)));
+      if (ended.isPresent()) {
+        return ended.get();
       }
-      ExecutionOutcome outcome = ((StopGuard.Ran) guarded).outcome();
-      if (outcome instanceof ExecutionOutcome.Failed failed) {
-        outcome.notes().forEach(log::runner);
-        List<String> hints = hints(log, hint, mark);
-        log.runner(failed.message());
-        hints.forEach(log::runner);
-        return new Outcome(RunStatus.FAILURE, Optional.of(failed.message()));
-      }
-      if (outcome instanceof ExecutionOutcome.Errored errored) {
-        log.runner(errored.reason());
-        return new Outcome(RunStatus.ERROR, Optional.of(errored.reason()));
-      }
-      outcome.notes().forEach(log::runner);
     }
     return new Outcome(RunStatus.SUCCESS, Optional.empty());
+  }
+
+  /** How the job ends after a script, or empty when it goes on. */
+  private static Optional<Outcome> ended(
+      StopGuard.Guarded guarded, JobLog log, FailureHint hint, long mark) {
+    if (guarded instanceof StopGuard.Stopped stopped) {
+      return Optional.of(stopped.outcome());
+    }
+    ExecutionOutcome outcome = ((StopGuard.Ran) guarded).outcome();
+    if (outcome instanceof ExecutionOutcome.Failed failed) {
+      outcome.notes().forEach(log::runner);
+      List<String> hints = hints(log, hint, mark);
+      log.runner(failed.message());
+      hints.forEach(log::runner);
+      return Optional.of(new Outcome(RunStatus.FAILURE, Optional.of(failed.message())));
+    }
+    if (outcome instanceof ExecutionOutcome.Errored errored) {
+      log.runner(errored.reason());
+      return Optional.of(new Outcome(RunStatus.ERROR, Optional.of(errored.reason())));
+    }
+    outcome.notes().forEach(log::runner);
+    return Optional.empty();
   }
 
   private static Execution execution(
