@@ -23,11 +23,11 @@ public final class JobPlugins {
   private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
 
   /**
-   * @throws IllegalArgumentException when two plugins of one kind share a name (or two notifiers a
-   *     method), naming both
+   * @throws IllegalArgumentException when two plugins of one kind share a name (two job types a
+   *     type, two notifiers a method), naming both
    */
   public JobPlugins(List<JobType> jobTypes, List<Executor> executors, List<Notifier> notifiers) {
-    jobTypes.forEach(t -> add(this.jobTypes, t.name(), t, "job type"));
+    jobTypes.forEach(t -> t.types().forEach(y -> add(this.jobTypes, y, t, "job type")));
     executors.forEach(e -> add(this.executors, e.name(), e, "executor"));
     notifiers.forEach(n -> n.methods().forEach(m -> add(this.notifiers, m, n, "notify method")));
   }

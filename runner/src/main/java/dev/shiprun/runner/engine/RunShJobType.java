@@ -11,6 +11,7 @@ import dev.shiprun.spi.TaskPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code runSh} (spec §1.3.3, §1.3.4, §9 point 10): on_start, then each TASK; every TASK carries
@@ -22,6 +23,12 @@ public final class RunShJobType implements JobType {
   @Override
   public String name() {
     return "runSh";
+  }
+
+  /** A {@code runCLI} job runs here as a runSh job does: its TASKs in bash. */
+  @Override
+  public Set<String> types() {
+    return Set.of("runSh", "runCLI");
   }
 
   @Override
