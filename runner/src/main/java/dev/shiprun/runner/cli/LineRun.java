@@ -11,11 +11,10 @@ import dev.shiprun.runner.engine.Engine;
 import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
-import dev.shiprun.runner.engine.LiveOutput;
+import dev.shiprun.runner.engine.RunEvent;
+import dev.shiprun.runner.engine.RunListener;
 import dev.shiprun.runner.engine.ShownVersions;
 import dev.shiprun.runner.exec.ExecOptions;
-import dev.shiprun.runner.exec.ProcessLauncher;
-import dev.shiprun.runner.exec.ProcessTreeKiller;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
 import java.io.PrintWriter;
@@ -85,7 +84,7 @@ final class LineRun {
     ConsoleProgress console = new ConsoleProgress(err, options.verbose, shown);
     try (Store store = Store.open(homeDir, json);
         Engine engine =
-            new Engine(
+            Engine.open(
                 store,
                 new EngineSettings(
                     homeDir,
@@ -95,9 +94,9 @@ final class LineRun {
                     options.keepWorkspace,
                     options.strictSecrets,
                     options.versionSecrets.storeMaskedVersions),
-                new ProcessLauncher(
-                    ExecOptions.defaults(callerVariables), new ProcessTreeKiller(graceTime)),
-                json)) {
+                ExecOptions.defaults(callerVariables),
+                killed -> {},
+                line.plugins())) {
       LineRunner runner = new LineRunner(engine, console, console);
       engine.removeLeftovers(console::note);
       Optional<LineRunner.Request> request = start.request(store, json, threads);
@@ -168,7 +167,7 @@ final class LineRun {
   }
 
   /** Live output and progress on stderr. */
-  private static final class ConsoleProgress implements LineRunner.Progress, LiveOutput {
+  private static final class ConsoleProgress implements LineRunner.Progress, RunListener {
     private final PrintWriter err;
     private final boolean verbose;
     private final ShownVersions shown;
@@ -238,10 +237,11 @@ final class LineRun {
       return verbose;
     }
 
+    /** With --verbose, the jobs' log lines; the rest is told through {@link #finished}. */
     @Override
-    public synchronized void line(String job, String text) {
-      if (verbose) {
-        err.println("[" + job + "] " + text);
+    public synchronized void on(RunEvent event) {
+      if (verbose && event instanceof RunEvent.LogLine line) {
+        err.println("[" + line.job() + "] " + line.text());
         err.flush();
       }
     }

@@ -8,7 +8,6 @@ import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.plan.PlanRequest;
 import dev.shiprun.runner.engine.LineRunner;
 import dev.shiprun.runner.engine.TriggerVersions;
-import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.StoredVersion;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -119,7 +118,7 @@ public class TriggerCommand implements Callable<Integer> {
           StoredVersion v =
               store.transaction(
                   c ->
-                      new TriggerVersions(json, ResourceTypes.load())
+                      new TriggerVersions(json, line.plugins().resourceTypes())
                           .fire(c, store, name, assemblyLine, resource, message));
           err.println(
               "trigger  "

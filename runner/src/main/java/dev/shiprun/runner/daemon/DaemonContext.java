@@ -81,7 +81,7 @@ public class DaemonContext {
           token,
           integrations,
           lines,
-          new DaemonRuns(home, store, lines, integrations, settings, log));
+          new DaemonRuns(home, store, lines, integrations, settings, log, plugins));
     }
   }
 

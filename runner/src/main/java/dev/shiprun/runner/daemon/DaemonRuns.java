@@ -11,6 +11,7 @@ import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.JobResult;
 import dev.shiprun.runner.engine.LineRunner;
 import dev.shiprun.runner.engine.TriggerVersions;
+import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.SecureValueCheck;
@@ -51,6 +52,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
   private final DaemonLines lines;
   private final DaemonSettings settings;
   private final DaemonLog log;
+  private final ResourceTypes resourceTypes;
   private final DaemonMetrics metrics;
   private final LiveLogs live = new LiveLogs();
   private final ObjectMapper json = new ObjectMapper();
@@ -64,8 +66,10 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
       DaemonLines lines,
       IntegrationStore integrations,
       DaemonSettings settings,
-      DaemonLog log) {
+      DaemonLog log,
+      Plugins plugins) {
     this.store = store;
+    this.resourceTypes = plugins.resourceTypes();
     this.lines = lines;
     this.settings = settings;
     this.log = log;
@@ -88,7 +92,8 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
             this,
             this,
             settings.concurrency(),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            plugins);
   }
 
   /** Starts the workers (once; later calls do nothing). */
@@ -192,7 +197,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
                 throw queueFull(queued);
               }
               StoredVersion version =
-                  new TriggerVersions(json, ResourceTypes.load())
+                  new TriggerVersions(json, resourceTypes)
                       .fire(c, store, line, valid, trigger, message);
               List<Run> runs = new ArrayList<>();
               for (Job job : start) {

@@ -1,16 +1,16 @@
 package dev.shiprun.runner.daemon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.engine.Engine;
 import dev.shiprun.runner.engine.EngineSettings;
 import dev.shiprun.runner.engine.LineRunner;
-import dev.shiprun.runner.engine.LiveOutput;
+import dev.shiprun.runner.engine.RunEvent;
+import dev.shiprun.runner.engine.RunListener;
 import dev.shiprun.runner.exec.ExecOptions;
-import dev.shiprun.runner.exec.ProcessLauncher;
-import dev.shiprun.runner.exec.ProcessTreeKiller;
+import dev.shiprun.runner.plugin.PluginLoader;
+import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunRequest;
 import dev.shiprun.runner.store.RunStatus;
@@ -90,12 +90,14 @@ public final class QueueWorkers {
         progress,
         watch,
         concurrency,
-        poll);
+        poll,
+        new PluginLoader().load(List.of()));
   }
 
   /**
    * @param secure opens the {@code secure:} values of a line's params resources when a run of it
    *     starts
+   * @param plugins the resource types, job types, executors and notifiers the runs use
    */
   public QueueWorkers(
       Store store,
@@ -106,18 +108,13 @@ public final class QueueWorkers {
       LineRunner.Progress progress,
       RunWatch watch,
       int concurrency,
-      Duration poll) {
+      Duration poll,
+      Plugins plugins) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be 1 or more, not " + concurrency);
     }
     this.store = store;
-    this.engine =
-        new Engine(
-            store,
-            engine,
-            new ProcessLauncher(
-                ExecOptions.defaults(), new ProcessTreeKiller(engine.grace(), watch::killed)),
-            new ObjectMapper());
+    this.engine = Engine.open(store, engine, ExecOptions.defaults(), watch::killed, plugins);
     this.lines = lines;
     this.integrations = integrations;
     this.secure = secure;
@@ -295,40 +292,21 @@ public final class QueueWorkers {
       return;
     }
     LineRunner[] self = new LineRunner[1];
-    LiveOutput live =
-        new LiveOutput() {
-          private final Map<String, Long> ids = new ConcurrentHashMap<>();
-
-          @Override
-          public void began(String job, long runId) {
-            ids.put(job, runId);
-            runs.put(runId, new Running(self[0], job));
-            watch.began(request, runId, job);
-          }
-
-          @Override
-          public void line(String job, String text) {
-            Long id = ids.get(job);
-            if (id != null) {
-              watch.line(id, text);
-            }
-          }
-
-          @Override
-          public void masked(String job, long matches) {
-            Long id = ids.get(job);
-            if (id != null) {
-              watch.masked(id, matches);
-            }
-          }
-
-          @Override
-          public void ended(String job, long runId) {
-            runs.remove(runId);
-            watch.ended(runId, job);
+    RunListener events =
+        event -> {
+          if (event instanceof RunEvent.JobStarted started) {
+            runs.put(started.runId(), new Running(self[0], started.job()));
+            watch.began(request, started.runId(), started.job());
+          } else if (event instanceof RunEvent.LogLine logLine) {
+            watch.line(logLine.runId(), logLine.text());
+          } else if (event instanceof RunEvent.Masked masked) {
+            watch.masked(masked.runId(), masked.matches());
+          } else if (event instanceof RunEvent.JobEnded ended) {
+            runs.remove(ended.runId());
+            watch.ended(ended.runId(), ended.job());
           }
         };
-    LineRunner runner = new LineRunner(engine, progress, live);
+    LineRunner runner = new LineRunner(engine, progress, events);
     self[0] = runner;
     running.add(runner);
     try {

@@ -1,15 +1,22 @@
 package dev.shiprun.runner.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.exec.ExecOptions;
+import dev.shiprun.runner.exec.HostExecutor;
 import dev.shiprun.runner.exec.KillReport;
 import dev.shiprun.runner.exec.ProcessLauncher;
+import dev.shiprun.runner.exec.ProcessTreeKiller;
 import dev.shiprun.runner.exec.RunToken;
 import dev.shiprun.runner.git.Git;
 import dev.shiprun.runner.git.GitMirrors;
+import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
+import dev.shiprun.spi.Executor;
+import dev.shiprun.spi.JobType;
+import dev.shiprun.spi.Notifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +24,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 /**
  * What runs jobs on one home, made once and kept while the home is open (one {@code shiprun run},
@@ -53,13 +62,44 @@ public final class Engine implements AutoCloseable {
             return thread;
           });
 
-  public Engine(Store store, EngineSettings settings, ProcessLauncher launcher, ObjectMapper json) {
+  /**
+   * The engine of one home, as both front ends make it: its scripts run on this host ({@code
+   * host}), with the job types, executors and notifiers found on {@code plugins}.
+   *
+   * @param exec where bash and setsid are, and the containment setting
+   * @param killed told how many processes each kill of a run's processes stopped
+   */
+  public static Engine open(
+      Store store, EngineSettings settings, ExecOptions exec, IntConsumer killed, Plugins plugins) {
+    ProcessLauncher launcher =
+        new ProcessLauncher(exec, new ProcessTreeKiller(settings.grace(), killed));
+    return new Engine(
+        store,
+        settings,
+        launcher,
+        new ObjectMapper(),
+        plugins.resourceTypes(),
+        new JobPlugins(
+            plugins.of(JobType.class),
+            Stream.concat(
+                    Stream.of(new HostExecutor(launcher)), plugins.of(Executor.class).stream())
+                .toList(),
+            plugins.of(Notifier.class)));
+  }
+
+  private Engine(
+      Store store,
+      EngineSettings settings,
+      ProcessLauncher launcher,
+      ObjectMapper json,
+      ResourceTypes types,
+      JobPlugins plugins) {
     this.store = store;
     this.settings = settings;
     this.launcher = launcher;
     this.scope = RunToken.scope(settings.home());
     this.builds = settings.home().resolve("builds");
-    this.types = ResourceTypes.load();
+    this.types = types;
     this.yamlVersions = new YamlVersions(json, types);
     this.janitor = new WorkspaceJanitor(builds);
     this.lineLocks = new LineLocks(settings.home(), store);
@@ -70,8 +110,7 @@ public final class Engine implements AutoCloseable {
         new JobRunner(
             store,
             settings,
-            new TaskSequence(launcher, scope),
-            new Notifier(launcher),
+            plugins,
             json,
             new Shipctl().install(settings.home().resolve("bin")),
             janitor,

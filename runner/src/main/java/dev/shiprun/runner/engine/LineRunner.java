@@ -159,7 +159,7 @@ public final class LineRunner {
   private final Engine engine;
   private final Store store;
   private final Progress progress;
-  private final LiveOutput live;
+  private final RunListener events;
   private final Map<String, Cancellation> running = new ConcurrentHashMap<>();
   private volatile boolean cancelled;
 
@@ -167,11 +167,11 @@ public final class LineRunner {
   private boolean interrupted;
 
   /** A run of lines on {@code engine}: cheap, one per invocation (a command, a daemon request). */
-  public LineRunner(Engine engine, Progress progress, LiveOutput live) {
+  public LineRunner(Engine engine, Progress progress, RunListener events) {
     this.engine = engine;
     this.store = engine.store();
     this.progress = progress;
-    this.live = live;
+    this.events = events;
   }
 
   private static OptionalLong queuedRun(Request request, Job job) {
@@ -290,7 +290,7 @@ public final class LineRunner {
                     cancellation,
                     queuedRun(request, job),
                     inherited,
-                    live));
+                    events));
           }
         }
         // After a cancel too: a waiting job then ends cancelled at once, its run on record.

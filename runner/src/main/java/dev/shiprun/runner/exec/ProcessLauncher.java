@@ -4,6 +4,7 @@ import dev.shiprun.runner.exec.LaunchResult.Cancelled;
 import dev.shiprun.runner.exec.LaunchResult.Errored;
 import dev.shiprun.runner.exec.LaunchResult.Exited;
 import dev.shiprun.runner.exec.LaunchResult.TimedOut;
+import dev.shiprun.spi.CancelSignal;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -97,7 +98,7 @@ public final class ProcessLauncher {
    * Exited#leftovers()}. An interrupt of the calling thread counts as a cancellation (and the
    * thread's interrupt flag is set again on return).
    */
-  public LaunchResult run(Launch launch, OutputSink sink, Cancellation cancellation) {
+  public LaunchResult run(Launch launch, OutputSink sink, CancelSignal cancellation) {
     Optional<String> problem = problem(launch);
     if (problem.isPresent()) {
       return new Errored(problem.get());
@@ -156,7 +157,7 @@ public final class ProcessLauncher {
    * parallelism is 1), one thread start and two more hand-offs per script (docs/benchmarks.md). An
    * exit wakes {@code waitFor} at once; a cancellation is seen within one slice.
    */
-  private static Ending awaitEnd(Process process, Cancellation cancellation, long deadline) {
+  private static Ending awaitEnd(Process process, CancelSignal cancellation, long deadline) {
     try {
       while (!cancellation.isCancelled()) {
         long left = deadline - System.nanoTime();

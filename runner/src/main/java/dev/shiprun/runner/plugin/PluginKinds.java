@@ -2,9 +2,13 @@ package dev.shiprun.runner.plugin;
 
 import dev.shiprun.model.integration.IntegrationType;
 import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.spi.Executor;
 import dev.shiprun.spi.IntegrationTypeProvider;
+import dev.shiprun.spi.JobType;
+import dev.shiprun.spi.Notifier;
 import dev.shiprun.spi.ResourceType;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +18,9 @@ import java.util.stream.Stream;
  */
 final class PluginKinds {
 
+  /** The name of the executor that runs scripts with bash on this machine. */
+  static final String HOST_EXECUTOR = "host";
+
   static final List<PluginKind<?>> ALL =
       List.of(
           PluginKind.named("resource type", ResourceType.class),
@@ -21,9 +28,22 @@ final class PluginKinds {
               "integration type",
               IntegrationTypeProvider.class,
               p -> names(p.types()),
-              names(IntegrationTypes.builtIn().all())));
+              names(IntegrationTypes.builtIn().all())),
+          new PluginKind<>("job type", JobType.class, t -> each(t.types()), List.of()),
+          // The host executor is made by the engine with its process launcher, not by a services
+          // entry, so its name is reserved here.
+          new PluginKind<>(
+              "executor",
+              Executor.class,
+              e -> List.of(PluginName.of(e.name())),
+              List.of(PluginName.of(HOST_EXECUTOR))),
+          new PluginKind<>("notify method", Notifier.class, n -> each(n.methods()), List.of()));
 
   private PluginKinds() {}
+
+  private static List<PluginName> each(Set<String> names) {
+    return names.stream().sorted().map(PluginName::of).toList();
+  }
 
   private static List<PluginName> names(List<IntegrationType> types) {
     return types.stream()
