@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    resourceBundle = "dev.shiprun.runner.cli.OptionWording",
     description = {
       "Runs the assembly line's jobs, keeping versions, state and logs.",
       "Without --job every job whose inputs have versions, then what",
@@ -60,7 +61,7 @@ public class RunCommand implements Callable<Integer> {
             spec,
             lineOptions,
             runOptions.strictSecrets,
-            runOptions.output,
+            runOptions.output.format,
             stores.of(homeOptions.home));
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "trigger",
     mixinStandardHelpOptions = true,
+    resourceBundle = "dev.shiprun.runner.cli.OptionWording",
     description = {
       "Triggers a trigger resource, then runs the jobs that read it.",
       "Records the trigger's next version (shippable.triggers.yml, or type: trigger):",
@@ -106,7 +107,7 @@ public class TriggerCommand implements Callable<Integer> {
             spec,
             lineOptions,
             runOptions.strictSecrets,
-            runOptions.output,
+            runOptions.output.format,
             stores.of(homeOptions.home));
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
