@@ -10,6 +10,7 @@ import dev.shiprun.model.Step;
 import dev.shiprun.model.env.BuildInfo;
 import dev.shiprun.model.env.JobEnv;
 import dev.shiprun.model.env.JobEnvPlanner;
+import dev.shiprun.model.env.JsonText;
 import dev.shiprun.model.env.ResourceVersion;
 import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.env.ShaData;
@@ -512,17 +513,7 @@ final class JobRunner {
     Map<String, String> out = new LinkedHashMap<>();
     params.forEach(
         (k, value) -> {
-          String text;
-          if (value == null || value instanceof String) {
-            text = value == null ? "" : (String) value;
-          } else {
-            try {
-              text = json.writeValueAsString(value);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-              text = String.valueOf(value);
-            }
-          }
-          out.put(String.valueOf(k), text);
+          out.put(String.valueOf(k), JsonText.asText(value));
         });
     return Optional.of(out);
   }

@@ -13,6 +13,7 @@ import dev.shiprun.model.env.EnvValue;
 import dev.shiprun.model.env.EnvVar;
 import dev.shiprun.model.env.Envsubst;
 import dev.shiprun.model.env.JobEnv;
+import dev.shiprun.model.env.JsonText;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
@@ -251,8 +252,7 @@ final class WorkspaceWriter {
     }
     StringBuilder text = new StringBuilder();
     values.forEach(
-        (key, value) ->
-            text.append(key).append('=').append(value == null ? "" : value).append('\n'));
+        (key, value) -> text.append(key).append('=').append(JsonText.asText(value)).append('\n'));
     Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
   }
 
