@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.runner.git.TestRepository;
+import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A git failure while a job clones its gitRepo: the URL git names carries the integration's token
- * (here in its path, where no {@code user:password@} rule finds it), and the job's masker hides it
- * in the job's log and in the run's reason.
+ * A git failure while a job clones its gitRepo: the URL git names carries a secret of another
+ * integration of the job (in its path, where no {@code user:password@} rule finds it and the
+ * gitRepo's own credentials do not hold it), and the job's masker hides it in the job's log and in
+ * the run's reason, as shown and as stored.
  */
 @QuarkusMainTest
 class RunGitRepoMaskingTest {
 
-  private static final String TOKEN = "made-up-scm-token-7g3k";
+  private static final String TOKEN = "made-up-hub-password-7g3k";
 
   @TempDir Path temp;
 
@@ -38,15 +42,18 @@ class RunGitRepoMaskingTest {
         resources:
           - name: app-repo
             type: gitRepo
-            integration: gh
             versionTemplate:
               sourceName: acme/app
               sourceUrl: %s
+          - name: hub-res
+            type: integration
+            integration: hub
         jobs:
           - name: build
             type: runSh
             steps:
               - IN: app-repo
+              - IN: hub-res
               - TASK: {script: [echo built]}
         """
             .formatted(repo.bare()),
@@ -56,9 +63,10 @@ class RunGitRepoMaskingTest {
         integrations,
         """
         integrations:
-          - name: gh
-            type: github
-            token: %s
+          - name: hub
+            type: dockerRegistryLogin
+            username: alice
+            password: %s
         """
             .formatted(TOKEN),
         StandardCharsets.UTF_8);
@@ -79,6 +87,17 @@ class RunGitRepoMaskingTest {
     assertTrue(reason.startsWith("cannot clone gitRepo 'app-repo' at "), reason);
     assertTrue(reason.contains("/***/origin.git"), reason);
     assertFalse(reason.contains(TOKEN), reason);
+    // What the store keeps (shiprun runs, the daemon's API) is the reason as the job gave it.
+    LaunchResult runs = launcher.launch("runs", "--home", home.toString(), "-o", "json");
+    assertEquals(0, runs.exitCode(), runs.getErrorOutput());
+    String stored = "";
+    for (JsonNode row : new ObjectMapper().readTree(runs.getOutput())) {
+      if (row.get("id").asLong() == second.runId("build")) {
+        stored = row.get("reason").asText();
+      }
+    }
+    assertTrue(stored.contains("/***/origin.git"), runs.getOutput());
+    assertFalse(stored.contains(TOKEN), stored);
     String log = shiprun.log(second.runId("build"));
     assertTrue(log.contains("/***/origin.git"), log);
     assertFalse(log.contains(TOKEN), log);
