@@ -42,7 +42,7 @@ public final class EnvNames {
     int k = 0;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (!isKept(c) || dropLeadingDigits && k == 0 && c >= '0' && c <= '9') {
+      if (!VariableName.isPart(c) || dropLeadingDigits && k == 0 && c >= '0' && c <= '9') {
         continue;
       }
       out[k++] = (byte) (c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
@@ -54,10 +54,6 @@ public final class EnvNames {
     return c >= 'A' && c <= 'Z' || c == '_' || !first && c >= '0' && c <= '9';
   }
 
-  private static boolean isKept(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
-  }
-
   /** Removes every character outside {@code [A-Za-z0-9_]}, keeping case (params keys, TASK env). */
   public static String sanitize(String text) {
     if (isClean(text)) {
@@ -66,7 +62,7 @@ public final class EnvNames {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (isKept(c)) {
+      if (VariableName.isPart(c)) {
         out.append(c);
       }
     }
@@ -75,7 +71,7 @@ public final class EnvNames {
 
   private static boolean isClean(String text) {
     for (int i = 0; i < text.length(); i++) {
-      if (!isKept(text.charAt(i))) {
+      if (!VariableName.isPart(text.charAt(i))) {
         return false;
       }
     }
@@ -87,7 +83,7 @@ public final class EnvNames {
     // The first character sanitize keeps, without making the sanitised string.
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (isKept(c)) {
+      if (VariableName.isPart(c)) {
         return c >= '0' && c <= '9';
       }
     }

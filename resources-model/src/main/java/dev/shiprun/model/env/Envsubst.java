@@ -30,7 +30,10 @@ public final class Envsubst {
       boolean braced = text.charAt(i + 1) == '{';
       int start = braced ? i + 2 : i + 1;
       int end = start;
-      while (end < text.length() && isNameChar(text.charAt(end), end == start)) {
+      while (end < text.length()
+          && (end == start
+              ? VariableName.isStart(text.charAt(end))
+              : VariableName.isPart(text.charAt(end)))) {
         end++;
       }
       boolean closed = !braced || end < text.length() && text.charAt(end) == '}';
@@ -53,12 +56,5 @@ public final class Envsubst {
     }
     String result = out.toString();
     return secret ? new EnvValue.Hidden(new Secret(result)) : new EnvValue.Plain(result);
-  }
-
-  private static boolean isNameChar(char c, boolean first) {
-    return c == '_'
-        || c >= 'A' && c <= 'Z'
-        || c >= 'a' && c <= 'z'
-        || !first && c >= '0' && c <= '9';
   }
 }

@@ -131,6 +131,6 @@ final class ResourceEnv {
     if (value instanceof YamlScalar s) {
       return s.isNull() ? "" : s.text();
     }
-    return Json.write(value.toPlain());
+    return JsonText.stringify(value.toPlain());
   }
 }

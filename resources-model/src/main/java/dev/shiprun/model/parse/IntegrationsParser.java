@@ -6,6 +6,7 @@ import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.diagnostic.SourceLocation;
 import dev.shiprun.model.diagnostic.SourceSet;
 import dev.shiprun.model.diagnostic.Suggestions;
+import dev.shiprun.model.env.VariableName;
 import dev.shiprun.model.integration.FieldKind;
 import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
@@ -554,7 +555,7 @@ public final class IntegrationsParser {
         }
         String variable = raw.substring(i + 2, close);
         i = close + 1;
-        if (!isVariableName(variable)) {
+        if (!VariableName.isValid(variable)) {
           out.error(
               DiagnosticCode.AL011,
               at,
@@ -612,15 +613,6 @@ public final class IntegrationsParser {
     return field.kind() == FieldKind.URL
         && entry.value() instanceof YamlScalar s
         && s.text().indexOf('@') >= 0;
-  }
-
-  private static boolean isVariableName(String name) {
-    if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
-      return false;
-    }
-    return name.chars()
-        .allMatch(
-            c -> c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9');
   }
 
   /**

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shiprun integration list}: the stored integrations, secrets as {@code ***}. */
@@ -26,12 +25,7 @@ public class IntegrationListCommand implements Callable<Integer> {
 
   @Mixin HomeOptions homeOptions = new HomeOptions();
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json. Default: ${DEFAULT-VALUE}.")
-  OutputFormat output;
+  @Mixin OutputOption output = new OutputOption();
 
   private final IntegrationStores stores;
 
@@ -49,7 +43,7 @@ public class IntegrationListCommand implements Callable<Integer> {
         store -> {
           PrintWriter out = spec.commandLine().getOut();
           Map<String, IntegrationStore.Described> all = store.describe();
-          if (output == OutputFormat.JSON) {
+          if (output.json()) {
             List<Object> rows = new ArrayList<>();
             all.values().forEach(d -> rows.add(row(d)));
             out.println(StoreCommands.json(rows));

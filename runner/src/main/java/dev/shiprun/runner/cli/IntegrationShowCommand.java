@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,12 +25,7 @@ public class IntegrationShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The integration's name.")
   String name;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json. Default: ${DEFAULT-VALUE}.")
-  OutputFormat output;
+  @Mixin OutputOption output = new OutputOption();
 
   private final IntegrationStores stores;
 
@@ -52,7 +46,7 @@ public class IntegrationShowCommand implements Callable<Integer> {
             throw store.noSuch(name);
           }
           PrintWriter out = spec.commandLine().getOut();
-          if (output == OutputFormat.JSON) {
+          if (output.json()) {
             out.println(StoreCommands.json(IntegrationListCommand.row(d)));
           } else {
             out.println("name: " + d.name());

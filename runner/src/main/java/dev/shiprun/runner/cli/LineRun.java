@@ -126,7 +126,7 @@ final class LineRun {
   private void print(LineRunner.Outcome outcome, ShownVersions shown, AssemblyLine line) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (options.output == OutputFormat.JSON) {
+    if (options.output.json()) {
       out.println(RunSummary.json(outcome, shown));
     } else if (outcome.results().isEmpty() && outcome.cancelled()) {
       err.println("nothing ran: cancelled while waiting for the line");

@@ -3,8 +3,8 @@ package dev.shiprun.runner.cli;
 import java.util.Locale;
 
 /**
- * The {@code --output} choices shared by commands: text for people, json for machines. Read in any
- * case by {@link EnumChoice}.
+ * The {@code --output} choices shared by commands ({@link OutputOption}): text for people, json for
+ * machines. Read in any case, as every choice option of the CLI.
  */
 public enum OutputFormat {
   TEXT,

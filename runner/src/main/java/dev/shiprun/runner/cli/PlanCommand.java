@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -49,12 +48,7 @@ public class PlanCommand implements Callable<Integer> {
 
   @Mixin SecretsOptions secrets = new SecretsOptions();
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json. Default: ${DEFAULT-VALUE}.")
-  OutputFormat output;
+  @Mixin OutputOption output = new OutputOption();
 
   private final LineInput input;
   private final DiagnosticsPrinter printer;
@@ -69,7 +63,7 @@ public class PlanCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Optional<LineInput.Loaded> loaded =
-        input.loadForPlan(spec, line, secrets.strict, output, homeOptions.home);
+        input.loadForPlan(spec, line, secrets.strict, output.format, homeOptions.home);
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }
@@ -82,7 +76,7 @@ public class PlanCommand implements Callable<Integer> {
     diagnostics.addAll(plan.diagnostics());
     List<Diagnostic> sorted = sortedCopy(diagnostics);
     boolean failed = integrationsInvalid || plan.hasErrors();
-    if (output == OutputFormat.JSON) {
+    if (output.json()) {
       List<Map<String, Object>> json = new ArrayList<>();
       ObjectMapper mapper = new ObjectMapper();
       sorted.forEach(d -> json.add(mapper.convertValue(printer.toJson(d), Map.class)));

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    resourceBundle = "dev.shiprun.runner.cli.OptionWording",
     description = {
       "Runs the assembly line's jobs, keeping versions, state and logs.",
       "Without --job every job whose inputs have versions, then what",
@@ -54,7 +55,11 @@ public class RunCommand implements Callable<Integer> {
     LineRun run = new LineRun(spec, runOptions, home.resolve(homeOptions.home), caller.variables());
     Optional<LineInput.Loaded> loaded =
         input.load(
-            spec, lineOptions, runOptions.strictSecrets, runOptions.output, homeOptions.home);
+            spec,
+            lineOptions,
+            runOptions.strictSecrets,
+            runOptions.output.format,
+            homeOptions.home);
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }

@@ -65,12 +65,7 @@ public class RunOptions {
       description = "Stream each job's output live (prefixed by the job name).")
   boolean verbose;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Summary as text or json. Default: ${DEFAULT-VALUE}.")
-  OutputFormat output;
+  @Mixin OutputOption output = new OutputOption();
 
   Optional<Duration> limit(CommandSpec spec) {
     return timeout.map(t -> DurationOption.parse(spec, "--timeout", t));

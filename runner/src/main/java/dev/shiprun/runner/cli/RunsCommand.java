@@ -44,12 +44,7 @@ public class RunsCommand implements Callable<Integer> {
       description = "At most N runs. Default: ${DEFAULT-VALUE}.")
   int limit;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json. Default: ${DEFAULT-VALUE}.")
-  OutputFormat output;
+  @Mixin OutputOption output = new OutputOption();
 
   private final ShiprunHome home;
 
@@ -68,7 +63,7 @@ public class RunsCommand implements Callable<Integer> {
           List<Run> runs =
               store.transaction(c -> store.runs().list(c, line, job, Math.max(1, limit)));
           PrintWriter out = spec.commandLine().getOut();
-          if (output == OutputFormat.JSON) {
+          if (output.json()) {
             List<Object> json = new ArrayList<>();
             for (Run r : runs) {
               Map<String, Object> row = new LinkedHashMap<>();

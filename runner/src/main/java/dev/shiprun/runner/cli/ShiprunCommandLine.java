@@ -1,6 +1,5 @@
 package dev.shiprun.runner.cli;
 
-import dev.shiprun.runner.cli.graph.GraphFormat;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.PrintWriter;
@@ -69,9 +68,8 @@ public class ShiprunCommandLine {
   }
 
   private CommandLine configure(CommandLine top) {
-    // Converters and handlers reach the subcommands added before them: add those first.
-    return top.registerConverter(OutputFormat.class, new EnumChoice<>(OutputFormat.class))
-        .registerConverter(GraphFormat.class, new EnumChoice<>(GraphFormat.class))
+    // Settings and handlers reach the subcommands added before them: add those first.
+    return top.setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(new UsageErrorHandler())
         .setExecutionExceptionHandler(new InternalErrorHandler(debug));
   }

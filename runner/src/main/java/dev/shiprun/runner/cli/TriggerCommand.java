@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "trigger",
     mixinStandardHelpOptions = true,
+    resourceBundle = "dev.shiprun.runner.cli.OptionWording",
     description = {
       "Triggers a trigger resource, then runs the jobs that read it.",
       "Records the trigger's next version (shippable.triggers.yml, or type: trigger):",
@@ -100,7 +101,11 @@ public class TriggerCommand implements Callable<Integer> {
     lineOptions.managed = managed;
     Optional<LineInput.Loaded> loaded =
         input.load(
-            spec, lineOptions, runOptions.strictSecrets, runOptions.output, homeOptions.home);
+            spec,
+            lineOptions,
+            runOptions.strictSecrets,
+            runOptions.output.format,
+            homeOptions.home);
     if (loaded.isEmpty()) {
       return ExitCode.FAILED.code();
     }

@@ -2,6 +2,7 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.model.integration.IntegrationField;
 import dev.shiprun.model.integration.IntegrationTypes;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,8 +17,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Picocli quotes the words it could not use, and a password typed where none belongs is one of them
  * ({@code --password made-up}); so an unknown option is named without what follows it or its {@code
  * =}, an argument that matches nothing by where it stands, a value given to a switch or a {@code
- * KEY=VALUE} option that is not one by its option only. Other messages (a missing option, an option
- * given twice, a value of the wrong kind for a plain option) are picocli's.
+ * KEY=VALUE} option that is not one by its option only; a word that is none of a choice option's
+ * words is repeated with the words there are. Other messages (a missing option, an option given
+ * twice, a value of the wrong kind for a plain option) are picocli's.
  */
 final class UsageMessage {
 
@@ -32,6 +34,15 @@ final class UsageMessage {
     }
     ArgSpec spec = ex.getArgSpec();
     if (spec instanceof OptionSpec option && ex.getValue() != null) {
+      if (option.type().isEnum() && !isChoice(option.type(), ex.getValue())) {
+        return "invalid value for option '"
+            + option.longestName()
+            + "': expected "
+            + choices(option.type())
+            + ", not '"
+            + ex.getValue()
+            + "'";
+      }
       if (isSwitch(option)) {
         return "option '"
             + option.longestName()
@@ -115,6 +126,25 @@ final class UsageMessage {
     int eq = token.indexOf('=');
     String name = eq < 0 ? token : token.substring(0, eq);
     return OPTION_NAME.matcher(name).matches() ? Optional.of(name) : Optional.empty();
+  }
+
+  /** Whether a value names one of an enum's constants, in any case, as picocli reads it. */
+  private static boolean isChoice(Class<?> type, String value) {
+    return Arrays.stream(type.getEnumConstants())
+        .anyMatch(c -> ((Enum<?>) c).name().equalsIgnoreCase(value));
+  }
+
+  /** An enum's words as users type them: {@code text, dot, mermaid or json}. */
+  private static String choices(Class<?> type) {
+    List<String> words =
+        Arrays.stream(type.getEnumConstants())
+            .map(c -> c.toString().toLowerCase(Locale.ROOT))
+            .toList();
+    return words.size() == 1
+        ? words.get(0)
+        : String.join(", ", words.subList(0, words.size() - 1))
+            + " or "
+            + words.get(words.size() - 1);
   }
 
   private static boolean isSwitch(OptionSpec option) {

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    resourceBundle = "dev.shiprun.runner.cli.OptionWording",
     description = {
       "Checks an assembly line and reports every problem at once.",
       "Diagnostics and the summary go to stderr; with --output json the result goes to stdout."
@@ -42,12 +42,7 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Mixin ExternalOption external = new ExternalOption();
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "How to show the result: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  OutputFormat output;
+  @Mixin OutputOption output = new OutputOption();
 
   @Mixin ManagedOption managed = new ManagedOption();
 
@@ -82,7 +77,7 @@ public class ValidateCommand implements Callable<Integer> {
                 .load(workingDirectory.resolve(paths), managed.validation(), external.names),
             () -> stores.of(homeOptions.home),
             secrets.strict);
-    if (output == OutputFormat.JSON) {
+    if (output.json()) {
       printer.printJson(validation, spec.commandLine().getOut());
     } else {
       printer.printText(validation, spec.commandLine().getErr());

@@ -47,12 +47,7 @@ public class VersionsCommand implements Callable<Integer> {
       description = "The line it belongs to, when several lines use the name.")
   Optional<String> line = Optional.empty();
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json. Default: ${DEFAULT-VALUE}.")
-  OutputFormat output;
+  @Mixin OutputOption output = new OutputOption();
 
   private final ShiprunHome home;
   private final IntegrationStores integrations;
@@ -99,7 +94,7 @@ public class VersionsCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.FAILED.code();
           }
-          if (output == OutputFormat.JSON) {
+          if (output.json()) {
             List<Object> json = new ArrayList<>();
             for (StoredVersion v : versions) {
               Map<String, Object> row = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import dev.shiprun.model.Job;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.TriggerResource;
 import dev.shiprun.model.diagnostic.Suggestions;
+import dev.shiprun.model.env.VariableName;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.engine.EngineSettings;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The daemon's runs: manual triggers become queued runs, workers run them with the CLI's engine
@@ -37,8 +37,6 @@ import java.util.regex.Pattern;
  * happens reaches the live logs, the metrics and the daemon's own log, one line per run event.
  */
 public final class DaemonRuns implements RunWatch, LineRunner.Progress {
-
-  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   /** What a cancel did. */
   public enum Cancelled {
@@ -320,7 +318,7 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
 
   private static void checkVariables(Map<String, String> variables) {
     for (String name : variables.keySet()) {
-      if (!VARIABLE.matcher(name).matches()) {
+      if (!VariableName.isValid(name)) {
         throw Problems.badRequest(
             "'"
                 + name

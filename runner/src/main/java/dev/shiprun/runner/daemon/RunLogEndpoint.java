@@ -22,6 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -42,6 +46,12 @@ public class RunLogEndpoint {
   @GET
   @Produces(MediaType.TEXT_PLAIN)
   @Operation(summary = "A run's stored log (masked); empty while the run is queued")
+  // The body is text written as it streams: said here, as no schema comes from StreamingOutput.
+  @APIResponse(
+      responseCode = "200",
+      description = "The log, one line each",
+      content =
+          @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
   public StreamingOutput stored(@PathParam("id") long id) {
     run(id);
     int max = opened().runs().settings().maxLogLine();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The gitRepo IN handler (spec §1.6 step 9, §3.7): the repository at the version's commit in {@code
@@ -44,6 +45,8 @@ final class GitRepoClone {
       Map<String, Integration> integrations,
       JobLog log)
       throws IOException {
+    // A git message can carry a URL with a token in it: the job's masker masks what it says.
+    UnaryOperator<String> mask = log.masker()::mask;
     for (InStep in : job.ins()) {
       Optional<GitRepoResource> gitRepo = line.resource(in.name()).flatMap(Resource::asGitRepo);
       if (gitRepo.isEmpty()) {
@@ -65,17 +68,27 @@ final class GitRepoClone {
       String branch = String.valueOf(shaData.get().get("branchName"));
       Path into = ws.dependency("IN", repo.name()).resolve(repo.type());
       try {
-        checkout(repo, urls.cloneUrl(), GitAuth.of(integration), sha.get(), tag, branch, into);
+        checkout(
+            mirrors.masking(mask),
+            git.masking(mask),
+            repo,
+            urls.cloneUrl(),
+            GitAuth.of(integration),
+            sha.get(),
+            tag,
+            branch,
+            into);
       } catch (GitException e) {
         throw new GitException(
-            "cannot clone gitRepo '"
-                + repo.name()
-                + "' at "
-                + sha.get()
-                + " from "
-                + Git.display(urls.cloneUrl())
-                + ": "
-                + e.getMessage());
+            mask.apply(
+                "cannot clone gitRepo '"
+                    + repo.name()
+                    + "' at "
+                    + sha.get()
+                    + " from "
+                    + Git.display(urls.cloneUrl())
+                    + ": "
+                    + e.getMessage()));
       }
       log.runner(
           "cloned "
@@ -86,7 +99,9 @@ final class GitRepoClone {
     }
   }
 
-  private void checkout(
+  private static void checkout(
+      GitMirrors mirrors,
+      Git git,
       GitRepoResource repo,
       String url,
       GitAuth auth,

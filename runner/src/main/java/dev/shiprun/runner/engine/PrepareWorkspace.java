@@ -1,6 +1,5 @@
 package dev.shiprun.runner.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
@@ -10,6 +9,7 @@ import dev.shiprun.model.Step;
 import dev.shiprun.model.env.BuildInfo;
 import dev.shiprun.model.env.JobEnv;
 import dev.shiprun.model.env.JobEnvPlanner;
+import dev.shiprun.model.env.JsonText;
 import dev.shiprun.model.env.ResourceVersion;
 import dev.shiprun.model.env.ShaData;
 import dev.shiprun.model.env.VersionLookup;
@@ -191,20 +191,7 @@ final class PrepareWorkspace implements JobStep {
       return Optional.empty();
     }
     Map<String, String> out = new LinkedHashMap<>();
-    params.forEach(
-        (k, value) -> {
-          String text;
-          if (value == null || value instanceof String) {
-            text = value == null ? "" : (String) value;
-          } else {
-            try {
-              text = json.writeValueAsString(value);
-            } catch (JsonProcessingException e) {
-              text = String.valueOf(value);
-            }
-          }
-          out.put(String.valueOf(k), text);
-        });
+    params.forEach((k, value) -> out.put(String.valueOf(k), JsonText.asText(value)));
     return Optional.of(out);
   }
 }

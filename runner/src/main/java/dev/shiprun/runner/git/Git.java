@@ -1,31 +1,54 @@
 package dev.shiprun.runner.git;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.shiprun.runner.exec.Command;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Runs the git command line. git never asks a question (no terminal prompt, no SSH password), a
- * command that hangs on the network is stopped after the time limit, and what git says in an error
- * is cut to its first verdict lines with any credentials removed.
+ * Runs the git command line through the exec layer ({@link Command}). git never asks a question (no
+ * terminal prompt, no SSH password), a command that hangs on the network is stopped after the time
+ * limit, and what git says in an error is cut to its first verdict lines with any credentials
+ * removed; when git runs for a job, the job's masker masks that message too.
  */
 public final class Git {
 
   private static final Pattern USER_INFO = Pattern.compile("(\\w+://)[^/@\\s]+@");
   private static final int ERROR_LINES = 3;
 
+  /** What git gets in its environment: never a prompt, messages in English. */
+  private static final Map<String, String> ENVIRONMENT =
+      Map.of(
+          "GIT_TERMINAL_PROMPT", "0",
+          "GIT_ASKPASS", "true",
+          "SSH_ASKPASS", "true",
+          "GIT_SSH_COMMAND", "ssh -o BatchMode=yes",
+          "LC_ALL", "C");
+
+  /** What git must not take from shiprun's own environment. */
+  private static final Set<String> UNSET = Set.of("GIT_DIR", "GIT_WORK_TREE");
+
   private final Duration limit;
+  private final UnaryOperator<String> mask;
 
   public Git(Duration limit) {
+    this(limit, UnaryOperator.identity());
+  }
+
+  private Git(Duration limit, UnaryOperator<String> mask) {
     this.limit = limit;
+    this.mask = mask;
+  }
+
+  /** The same git, its error messages also masked by {@code mask} (a job's masker). */
+  public Git masking(UnaryOperator<String> mask) {
+    return new Git(limit, mask);
   }
 
   /** Runs {@code git args} in {@code dir}; returns its standard output. */
@@ -33,52 +56,36 @@ public final class Git {
     List<String> command = new ArrayList<>(args.size() + 1);
     command.add("git");
     command.addAll(args);
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Map<String, String> env = pb.environment();
-    env.put("GIT_TERMINAL_PROMPT", "0");
-    env.put("GIT_ASKPASS", "true");
-    env.put("SSH_ASKPASS", "true");
-    env.put("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
-    env.put("LC_ALL", "C");
-    env.remove("GIT_DIR");
-    env.remove("GIT_WORK_TREE");
-    env.putAll(auth.environment());
-    Process p;
+    Map<String, String> environment = new HashMap<>(ENVIRONMENT);
+    environment.putAll(auth.environment());
+    Command.Result result;
     try {
-      p = pb.start();
-    } catch (IOException e) {
-      throw new GitException(
-          "cannot run git: " + e.getMessage() + "; install git (apt-get install git)");
-    }
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-    try {
-      if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        throw new GitException(
-            "git " + args.get(0) + " took longer than " + limit.toSeconds() + " s and was stopped");
-      }
-      String stdout = out.join();
-      if (p.exitValue() != 0) {
-        throw new GitException(
-            "git "
-                + args.get(0)
-                + " failed (exit "
-                + p.exitValue()
-                + "): "
-                + clean(err.join(), auth));
-      }
-      return stdout;
+      result = new Command(command, dir, environment, UNSET, limit).run();
     } catch (InterruptedException e) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new GitException("git " + args.get(0) + " was interrupted");
     }
+    if (result instanceof Command.Result.Exited exited && exited.code() == 0) {
+      return exited.stdout();
+    }
+    if (result instanceof Command.Result.TimedOut) {
+      throw new GitException(
+          "git " + args.get(0) + " took longer than " + limit.toSeconds() + " s and was stopped");
+    }
+    if (result instanceof Command.Result.NotStarted notStarted) {
+      throw new GitException(
+          mask.apply(
+              "cannot run git: " + notStarted.reason() + "; install git (apt-get install git)"));
+    }
+    Command.Result.Exited failed = (Command.Result.Exited) result;
+    throw new GitException(
+        mask.apply(
+            "git "
+                + args.get(0)
+                + " failed (exit "
+                + failed.code()
+                + "): "
+                + clean(failed.stderr(), auth)));
   }
 
   /** Whether repository {@code repo} holds commit {@code sha}. */
@@ -88,14 +95,6 @@ public final class Git {
       return true;
     } catch (GitException e) {
       return false;
-    }
-  }
-
-  private static String read(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
     }
   }
 

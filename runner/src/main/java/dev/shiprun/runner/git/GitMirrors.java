@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A bare mirror of each repository shiprun follows, under {@code <home>/git/}: polling fetches into
@@ -42,6 +43,11 @@ public final class GitMirrors {
   public GitMirrors(Path folder, Git git) {
     this.folder = folder;
     this.git = git;
+  }
+
+  /** The same mirrors, git's error messages also masked by {@code mask} (a job's masker). */
+  public GitMirrors masking(UnaryOperator<String> mask) {
+    return new GitMirrors(folder, git.masking(mask));
   }
 
   /** The mirror of {@code url}: its folder name is a digest of the URL (no secret in a path). */

@@ -2,6 +2,7 @@ package dev.shiprun.runner.resource;
 
 import dev.shiprun.model.ParamsResource;
 import dev.shiprun.model.Resource;
+import dev.shiprun.model.env.JsonText;
 import dev.shiprun.model.yaml.YamlEntry;
 import dev.shiprun.spi.Dependency;
 import dev.shiprun.spi.OutRun;
@@ -53,8 +54,7 @@ public final class ParamsResourceType implements ResourceType {
     }
     StringBuilder text = new StringBuilder();
     values.forEach(
-        (key, value) ->
-            text.append(key).append('=').append(value == null ? "" : value).append('\n'));
+        (key, value) -> text.append(key).append('=').append(JsonText.asText(value)).append('\n'));
     Files.writeString(
         dependency.folder().resolve("params"), text.toString(), StandardCharsets.UTF_8);
   }

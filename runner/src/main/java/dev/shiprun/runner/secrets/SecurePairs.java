@@ -1,8 +1,8 @@
 package dev.shiprun.runner.secrets;
 
+import dev.shiprun.model.env.VariableName;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The text inside a secure value: {@code KEY=value} pairs, one a line, as Shippable's blobs held
@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
  * hold a secret.
  */
 public final class SecurePairs {
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private SecurePairs() {}
 
@@ -26,7 +24,7 @@ public final class SecurePairs {
         continue;
       }
       int eq = line.indexOf('=');
-      if (eq < 0 || !NAME.matcher(line.substring(0, eq)).matches()) {
+      if (eq < 0 || !VariableName.isValid(line.substring(0, eq))) {
         throw new IntegrationInputException(
             "line "
                 + (i + 1)

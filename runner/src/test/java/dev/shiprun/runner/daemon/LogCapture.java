@@ -2,7 +2,9 @@ package dev.shiprun.runner.daemon;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -24,6 +26,7 @@ final class LogCapture implements AutoCloseable {
   private final Logger root = Logger.getLogger("");
   private final Level before;
   private final List<String> lines = new CopyOnWriteArrayList<>();
+  private final Map<Handler, Level> others = new IdentityHashMap<>();
   private final Handler handler =
       new Handler() {
         @Override
@@ -57,6 +60,16 @@ final class LogCapture implements AutoCloseable {
 
   LogCapture() {
     before = root.getLevel();
+    // The other handlers (the console on stderr) keep showing what they showed: only this capture
+    // sees DEBUG.
+    Level shown = before == null ? Level.INFO : before;
+    for (Handler other : root.getHandlers()) {
+      Level level = other.getLevel();
+      others.put(other, level);
+      if (level.intValue() < shown.intValue()) {
+        other.setLevel(shown);
+      }
+    }
     handler.setLevel(Level.ALL);
     root.addHandler(handler);
     root.setLevel(Level.FINE);
@@ -70,5 +83,6 @@ final class LogCapture implements AutoCloseable {
   public void close() {
     root.setLevel(before);
     root.removeHandler(handler);
+    others.forEach(Handler::setLevel);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.model.diagnostic.SourceLocation;
 import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
@@ -74,5 +75,31 @@ class GitTest {
                     List.of("ls-remote", temp.resolve("missing.git").toString())));
     assertTrue(e.getMessage().startsWith("git ls-remote failed (exit 128): "), e.getMessage());
     assertTrue(e.getMessage().contains("missing.git"), e.getMessage());
+  }
+
+  @Test
+  void forAJobItsMaskerMasksATokenInTheUrlGitNames() {
+    // A token in a URL's path is no user:password@ that clean() knows: the job's masker knows it.
+    SecretMasker masker = new SecretMasker(List.of(TOKEN));
+    Git git = new Git(Duration.ofSeconds(30)).masking(masker::mask);
+    String url = "file://" + temp.resolve(TOKEN).resolve("missing.git");
+    GitException e =
+        assertThrows(
+            GitException.class, () -> git.run(temp, GitAuth.NONE, List.of("ls-remote", url)));
+    assertTrue(e.getMessage().startsWith("git ls-remote failed (exit 128): "), e.getMessage());
+    assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+    assertTrue(e.getMessage().contains("/***/missing.git"), e.getMessage());
+  }
+
+  @Test
+  void mirrorsForAJobMaskWhatGitSaysToo() {
+    SecretMasker masker = new SecretMasker(List.of(TOKEN));
+    GitMirrors mirrors =
+        new GitMirrors(temp.resolve("mirrors"), new Git(Duration.ofSeconds(30)))
+            .masking(masker::mask);
+    String url = "file://" + temp.resolve(TOKEN).resolve("missing.git");
+    GitException e = assertThrows(GitException.class, () -> mirrors.refresh(url, GitAuth.NONE));
+    assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+    assertTrue(e.getMessage().contains("***"), e.getMessage());
   }
 }

@@ -4,12 +4,27 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Minimal JSON writing for values the model stringifies (params objects); no dependency. */
-final class Json {
+/**
+ * The one writer of JSON-stringified values (spec §3.7: a params object or list as the text of its
+ * variable), as Shippable's JSON.stringify wrote them: compact, {@code "} and {@code \} escaped,
+ * {@code \b \f \n \r \t} short, other control characters as a lower-case {@code \}{@code u00xx},
+ * everything else as is. Values are what YAML or a stored version hold: null, strings, numbers,
+ * booleans, maps and lists.
+ */
+public final class JsonText {
 
-  private Json() {}
+  private JsonText() {}
 
-  static String write(Object value) {
+  /**
+   * A value as the text of its variable or its {@code KEY=value} line: null empty, a string as it
+   * is, anything else stringified.
+   */
+  public static String asText(Object value) {
+    return value == null ? "" : value instanceof String s ? s : stringify(value);
+  }
+
+  /** The value as JSON.stringify wrote it. */
+  public static String stringify(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out);
     return out.toString();
@@ -56,6 +71,8 @@ final class Json {
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
