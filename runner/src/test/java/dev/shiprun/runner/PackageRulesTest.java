@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import dev.shiprun.model.Pipeline;
-import dev.shiprun.runner.engine.LineRunner;
+import dev.shiprun.runner.engine.schedule.LineRunner;
 import dev.shiprun.spi.Plugin;
 import java.net.URI;
 import java.net.URISyntaxException;

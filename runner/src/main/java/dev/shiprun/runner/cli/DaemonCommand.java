@@ -8,7 +8,7 @@ import dev.shiprun.runner.daemon.DaemonContext;
 import dev.shiprun.runner.daemon.DaemonException;
 import dev.shiprun.runner.daemon.DaemonLog;
 import dev.shiprun.runner.daemon.DaemonSettings;
-import dev.shiprun.runner.engine.EngineSettings;
+import dev.shiprun.runner.engine.job.EngineSettings;
 import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.secrets.MasterKey;
 import dev.shiprun.runner.store.Store;

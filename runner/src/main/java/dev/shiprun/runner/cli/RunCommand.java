@@ -1,6 +1,6 @@
 package dev.shiprun.runner.cli;
 
-import dev.shiprun.runner.engine.LineRunner;
+import dev.shiprun.runner.engine.schedule.LineRunner;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.Callable;

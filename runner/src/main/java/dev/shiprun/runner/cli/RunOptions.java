@@ -1,6 +1,6 @@
 package dev.shiprun.runner.cli;
 
-import dev.shiprun.runner.engine.EngineSettings;
+import dev.shiprun.runner.engine.job.EngineSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

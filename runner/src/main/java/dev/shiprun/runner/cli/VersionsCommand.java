@@ -1,6 +1,6 @@
 package dev.shiprun.runner.cli;
 
-import dev.shiprun.runner.engine.ShownVersions;
+import dev.shiprun.runner.engine.log.ShownVersions;
 import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.store.StoredVersion;
 import jakarta.inject.Inject;

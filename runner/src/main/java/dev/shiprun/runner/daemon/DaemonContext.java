@@ -1,6 +1,6 @@
 package dev.shiprun.runner.daemon;
 
-import dev.shiprun.runner.engine.EngineSettings;
+import dev.shiprun.runner.engine.job.EngineSettings;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.secrets.IntegrationStore;

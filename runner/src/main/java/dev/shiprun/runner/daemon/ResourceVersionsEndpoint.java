@@ -1,6 +1,6 @@
 package dev.shiprun.runner.daemon;
 
-import dev.shiprun.runner.engine.ShownVersions;
+import dev.shiprun.runner.engine.log.ShownVersions;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
 import io.quarkus.runtime.annotations.RegisterForReflection;

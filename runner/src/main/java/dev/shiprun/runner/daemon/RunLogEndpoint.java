@@ -1,6 +1,6 @@
 package dev.shiprun.runner.daemon;
 
-import dev.shiprun.runner.engine.RunLogs;
+import dev.shiprun.runner.engine.log.RunLogs;
 import dev.shiprun.runner.store.Run;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -9,7 +9,7 @@ import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.Poll;
-import dev.shiprun.runner.engine.RunLogs;
+import dev.shiprun.runner.engine.log.RunLogs;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.LineSource;
 import dev.shiprun.runner.store.RunStatus;

@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Assembly lines for the deciders' table tests, read from YAML as {@code shiprun run} reads it. */
-final class TestLines {
+public final class TestLines {
 
   private TestLines() {}
 
   /** The valid line of {@code yaml}; a line with an error fails the test, naming the error. */
-  static AssemblyLine parse(String yaml) {
+  public static AssemblyLine parse(String yaml) {
     Validation v =
         new AssemblyLineLoader()
             .load(

@@ -1,0 +1,76 @@
+package dev.shiprun.runner.engine.event;
+
+import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.runner.store.StoredVersion;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the engine tells of a job's run as it goes, in order: it started, its log lines (masked),
+ * each task's end, the versions it posted, how many secrets were masked, its end. The console, the
+ * daemon's live logs, metrics and event log each listen to these ({@link RunListener}).
+ */
+public sealed interface RunEvent {
+
+  String job();
+
+  long runId();
+
+  /** The run began: its log is open and its events follow. */
+  record JobStarted(String job, long runId) implements RunEvent {
+    public JobStarted {
+      Objects.requireNonNull(job, "job");
+    }
+  }
+
+  /** One line of the run's log, masked, once it is in the stored log. */
+  record LogLine(String job, long runId, String text) implements RunEvent {
+    public LogLine {
+      Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
+   * A script of the run ended.
+   *
+   * @param task how the log names it ({@code on_start}, a TASK's name)
+   * @param status what it made of the job: success when the job goes on
+   */
+  record TaskEnded(String job, long runId, String task, RunStatus status) implements RunEvent {
+    public TaskEnded {
+      Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(task, "task");
+      Objects.requireNonNull(status, "status");
+    }
+  }
+
+  /** The run's OUT versions are stored, with its status. */
+  record VersionsPosted(String job, long runId, List<StoredVersion> versions) implements RunEvent {
+    public VersionsPosted {
+      Objects.requireNonNull(job, "job");
+      versions = List.copyOf(versions);
+    }
+  }
+
+  /** How many secrets the masker hid in the run's output (told once, as its log closes). */
+  record Masked(String job, long runId, long matches) implements RunEvent {
+    public Masked {
+      Objects.requireNonNull(job, "job");
+    }
+  }
+
+  /**
+   * The run ended: its final status is stored, and its log (with what the end notifications wrote)
+   * is complete.
+   *
+   * @param result how it ended; empty when the run broke off (the store failed)
+   */
+  record JobEnded(String job, long runId, Optional<JobResult> result) implements RunEvent {
+    public JobEnded {
+      Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(result, "result");
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.shiprun.runner.engine.event;
+
+/**
+ * Hears the {@link RunEvent}s of the runs of a line run, from the jobs' threads: events of one run
+ * arrive in order, runs that go side by side interleave.
+ */
+@FunctionalInterface
+public interface RunListener {
+
+  void on(RunEvent event);
+
+  /**
+   * Whether {@link RunEvent.LogLine}s are wanted: a job's output is masked as bytes, and made into
+   * a String per line only for a listener that shows lines (the console without --verbose does
+   * not).
+   */
+  default boolean showsLines() {
+    return true;
+  }
+}

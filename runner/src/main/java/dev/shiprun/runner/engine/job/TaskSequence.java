@@ -1,0 +1,188 @@
+package dev.shiprun.runner.engine.job;
+
+import dev.shiprun.runner.engine.event.RunEvent;
+import dev.shiprun.runner.engine.log.JobLog;
+import dev.shiprun.runner.engine.log.LogOutput;
+import dev.shiprun.runner.engine.workspace.ProcessEnvironment;
+import dev.shiprun.runner.engine.workspace.Workspace;
+import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.spi.Execution;
+import dev.shiprun.spi.ExecutionOutcome;
+import dev.shiprun.spi.Script;
+import dev.shiprun.spi.TaskPlan;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tasks step: runs the scripts the job's type makes of it, in order, each through the run's
+ * executor within the {@link StopGuard}. Later tasks are skipped after a failure. A run whose tasks
+ * ended in a status that posts no version (or on a full device) ends here; otherwise it goes on
+ * with how the tasks ended.
+ */
+final class TaskSequence implements JobStep {
+
+  /** The status the scripts gave the job, and why when it is not a success. */
+  record Outcome(RunStatus status, Optional<String> reason) {}
+
+  /** How much of a failed step's output its hint reads: the end, where a client's error is. */
+  private static final int HINT_BYTES = 16 * 1024;
+
+  /** How long on_cancel may run once the job was stopped. */
+  private static final Duration ON_CANCEL_LIMIT = Duration.ofMinutes(1);
+
+  private final DiskSpace disk;
+
+  TaskSequence(DiskSpace disk) {
+    this.disk = disk;
+  }
+
+  @Override
+  public StepOutcome run(JobRun run) {
+    Outcome outcome = tasks(run);
+    if (outcome.status() != RunStatus.CANCELLED
+        && (outcome.reason().filter(DiskSpace::says).isPresent() || disk.full())) {
+      // Whatever the scripts did, the state and versions cannot be kept on a full device.
+      return new StepOutcome.DiskFull();
+    }
+    if (!outcome.status().postsJobVersion()) {
+      return new StepOutcome.Finished(outcome.status(), outcome.reason());
+    }
+    return new StepOutcome.Next(run.with(outcome));
+  }
+
+  private Outcome tasks(JobRun run) {
+    JobLog log = run.log();
+    Map<String, String> env = run.environment().orElseThrow();
+    FailureHint hint = new RegistryHint(run.folder().orElseThrow().grants(), run.settings().home());
+    StopGuard guard =
+        new StopGuard(log::runner, run.deadline(), run.limit(), () -> onCancel(run, env));
+    for (TaskPlan plan : run.type().tasks(run.job())) {
+      Map<String, String> vars = env;
+      if (plan.task().isPresent()) {
+        var task = plan.task().get();
+        if (task.runtime().container().orElse(false) || task.runtime().imageName().isPresent()) {
+          log.runner(
+              "TASK '"
+                  + plan.title()
+                  + "' asks for a container; shiprun runs TASKs on this host so far");
+        }
+        log.runner("TASK '" + plan.title() + "' started");
+        vars = ProcessEnvironment.task(env, plan.title(), task);
+      }
+      Map<String, String> taskVars = vars;
+      long mark = log.length();
+      StopGuard.Guarded guarded =
+          guard.run(
+              plan.name(),
+              () ->
+                  run.executor()
+                      .run(
+                          execution(
+                              run,
+                              plan.name(),
+                              plan.script(),
+                              taskVars,
+                              run.deadline(),
+                              run.request().cancellation())));
+      Optional<Outcome> ended = ended(guarded, log, hint, mark);
+      run.request()
+          .events()
+          .on(
+              new RunEvent.TaskEnded(
+                  run.job().name(),
+                  run.run().id(),
+                  plan.title(),
+                  ended.map(Outcome::status).orElse(RunStatus.SUCCESS)));
+      if (ended.isPresent()) {
+        return ended.get();
+      }
+    }
+    return new Outcome(RunStatus.SUCCESS, Optional.empty());
+  }
+
+  /** How the job ends after a script, or empty when it goes on. */
+  private static Optional<Outcome> ended(
+      StopGuard.Guarded guarded, JobLog log, FailureHint hint, long mark) {
+    if (guarded instanceof StopGuard.Stopped stopped) {
+      return Optional.of(stopped.outcome());
+    }
+    ExecutionOutcome outcome = ((StopGuard.Ran) guarded).outcome();
+    if (outcome instanceof ExecutionOutcome.Failed failed) {
+      outcome.notes().forEach(log::runner);
+      List<String> hints = hints(log, hint, mark);
+      log.runner(failed.message());
+      hints.forEach(log::runner);
+      return Optional.of(new Outcome(RunStatus.FAILURE, Optional.of(failed.message())));
+    }
+    if (outcome instanceof ExecutionOutcome.Errored errored) {
+      log.runner(errored.reason());
+      return Optional.of(new Outcome(RunStatus.ERROR, Optional.of(errored.reason())));
+    }
+    outcome.notes().forEach(log::runner);
+    return Optional.empty();
+  }
+
+  private static Execution execution(
+      JobRun run,
+      String name,
+      Script script,
+      Map<String, String> env,
+      Instant deadline,
+      dev.shiprun.spi.CancelSignal cancel) {
+    Workspace ws = run.workspace();
+    return new Execution(
+        name,
+        script,
+        env,
+        ws.root(),
+        ws.scripts(),
+        new LogOutput(run.log()),
+        deadline,
+        cancel,
+        run.runMark());
+  }
+
+  /** What the job's hint makes of the end of the failed step's output; none if unreadable. */
+  private static List<String> hints(JobLog log, FailureHint hint, long mark) {
+    try {
+      return hint.lines(log.since(mark, HINT_BYTES));
+    } catch (IOException e) {
+      return List.of(); // only a hint: the failure itself is reported all the same
+    }
+  }
+
+  /** on_cancel, once the job's processes are gone: a limit of its own, not cancelled itself. */
+  private static void onCancel(JobRun run, Map<String, String> env) {
+    Script onCancel = run.type().onCancel(run.job());
+    if (onCancel.items().isEmpty()) {
+      return;
+    }
+    JobLog log = run.log();
+    log.runner("running on_cancel");
+    ExecutionOutcome outcome =
+        run.executor()
+            .run(
+                execution(
+                    run,
+                    "on_cancel",
+                    onCancel,
+                    env,
+                    Instant.now().plus(ON_CANCEL_LIMIT),
+                    () -> false));
+    if (outcome instanceof ExecutionOutcome.Failed failed) {
+      log.runner("on_cancel: " + failed.message());
+    } else if (!(outcome instanceof ExecutionOutcome.Succeeded)) {
+      log.runner("on_cancel did not finish: " + outcome.getClass().getSimpleName().toLowerCase());
+    }
+  }
+
+  /** {@code 60 min}, or {@code 90 s} when not whole minutes. */
+  static String minutes(Duration d) {
+    long seconds = d.toSeconds();
+    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+  }
+}
