@@ -21,7 +21,8 @@ final class BootProperties {
   static final String MAX_BODY = "quarkus.http.limits.max-body-size";
 
   /** The TLS registry's name for the API's certificate (the daemon reloads it by this name). */
-  static final String TLS_CONFIGURATION = dev.shiprun.runner.daemon.ApiCertificates.CONFIGURATION;
+  static final String TLS_CONFIGURATION =
+      dev.shiprun.runner.daemon.api.ApiCertificates.CONFIGURATION;
 
   private static final Map<String, String> NO_HTTP = Map.of(HOST_ENABLED, "false");
 

@@ -1,13 +1,13 @@
 package dev.shiprun.runner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shiprun.runner.daemon.ApiCertificates;
-import dev.shiprun.runner.daemon.ApiTokenSource;
-import dev.shiprun.runner.daemon.CertificateWatch;
-import dev.shiprun.runner.daemon.DaemonContext;
 import dev.shiprun.runner.daemon.DaemonException;
 import dev.shiprun.runner.daemon.DaemonLog;
 import dev.shiprun.runner.daemon.DaemonSettings;
+import dev.shiprun.runner.daemon.api.ApiCertificates;
+import dev.shiprun.runner.daemon.api.ApiTokenSource;
+import dev.shiprun.runner.daemon.api.CertificateWatch;
+import dev.shiprun.runner.daemon.api.DaemonContext;
 import dev.shiprun.runner.engine.job.EngineSettings;
 import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.secrets.MasterKey;

@@ -25,7 +25,7 @@ public record Problem(String type, String title, int status, String detail) {
    * the record and let Jackson write it; both give the same bytes, which BearerTokenFilterTest
    * checks against Jackson).
    */
-  String toJson() {
+  public String toJson() {
     return "{\"type\":"
         + quoted(type)
         + ",\"title\":"
@@ -41,7 +41,7 @@ public record Problem(String type, String title, int status, String detail) {
     return "\"" + new String(ENCODER.quoteAsString(text)) + "\"";
   }
 
-  static Problem unauthorized() {
+  public static Problem unauthorized() {
     return of(
         "unauthorized",
         "Unauthorized",
@@ -50,12 +50,12 @@ public record Problem(String type, String title, int status, String detail) {
             + " or in SHIPRUN_API_TOKEN where the daemon started");
   }
 
-  static Problem starting() {
+  public static Problem starting() {
     return of(
         "starting", "Service Unavailable", 503, "the daemon is still starting; try again shortly");
   }
 
-  static Problem internal() {
+  public static Problem internal() {
     return of(
         "internal",
         "Internal Server Error",

@@ -16,17 +16,17 @@ public final class ProblemException extends RuntimeException {
     this(problem.status(), problem);
   }
 
-  ProblemException(int status, Object body) {
+  public ProblemException(int status, Object body) {
     super(null, null, false, false);
     this.status = status;
     this.body = body;
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 
-  Object body() {
+  public Object body() {
     return body;
   }
 

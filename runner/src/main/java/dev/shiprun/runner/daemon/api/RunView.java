@@ -1,0 +1,41 @@
+package dev.shiprun.runner.daemon.api;
+
+import dev.shiprun.runner.store.Run;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A run as the API shows it; times in ISO-8601 (UTC), absent ones null. */
+@RegisterForReflection // Jackson reads or writes it; a native image needs it declared
+public record RunView(
+    long id,
+    String line,
+    String job,
+    int buildNumber,
+    String status,
+    String triggeredBy,
+    String reason,
+    String createdAt,
+    String startedAt,
+    String finishedAt,
+    String log) {
+
+  public static RunView of(Run run) {
+    return new RunView(
+        run.id(),
+        run.line(),
+        run.job(),
+        run.buildNumber(),
+        run.status().wire(),
+        run.triggeredBy(),
+        run.reason().orElse(null),
+        run.createdAt().toString(),
+        text(run.startedAt()),
+        text(run.finishedAt()),
+        "/api/runs/" + run.id() + "/log");
+  }
+
+  private static String text(Optional<Instant> at) {
+    return at.map(Instant::toString).orElse(null);
+  }
+}
