@@ -24,15 +24,15 @@ import java.util.List;
  * table, others by binary search. The states nearest the root ({@link #DENSE_DEPTH} deep, at most
  * {@link #DENSE_ENTRIES} entries), where a scan spends nearly all its time, have a dense row of
  * next states by class in one int table (failure links folded in). Such a state is named by where
- * its row starts, so a step is one read of the table that depends on the last: profiling showed the
- * per-step edge search and failure-link walk of the sparse layout as half of the time of a masking
- * pipe (bench/masker.sh). Deeper states keep their few edges as a run of the state arrays and fall
- * back along their failure links to a dense row; they are named by their trie number, negated
- * (~id). Rows for every state would cost the alphabet's size per char of every pattern.
+ * its row starts, so a step is one read of the table that depends on the last, without the per-step
+ * edge search and failure-link walk of a sparse layout, which dominate a masking pipe's profile
+ * (bench/masker.sh). Deeper states keep their few edges as a run of the state arrays and fall back
+ * along their failure links to a dense row; they are named by their trie number, negated (~id).
+ * Rows for every state would cost the alphabet's size per char of every pattern.
  *
  * <p>A state, as callers see it, is one of those names; 0 is the root. At the root, where a scan of
- * log text is nearly all the time (96 % of chars in bench/masker.sh's log), {@link #skip} passes
- * over the chars that leave it there with one table read each that does not wait for the last step.
+ * log text spends nearly all its time, {@link #skip} passes over the chars that leave it there with
+ * one table read each that does not wait for the last step.
  */
 final class Automaton {
 

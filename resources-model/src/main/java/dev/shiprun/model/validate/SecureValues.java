@@ -51,7 +51,7 @@ public final class SecureValues {
 
   /**
    * {@code validation} with {@code more} diagnostics (the runner's AL206 findings) and, when {@code
-   * strict}, every AL206 warning made an error: then the line is no longer valid.
+   * strict}, every AL206 warning made an error, which makes the line invalid.
    */
   public static Validation with(Validation validation, List<Diagnostic> more, boolean strict) {
     if (more.isEmpty() && !strict) {

@@ -9,8 +9,8 @@ import picocli.CommandLine;
  * {@code validate}, {@code graph}, {@code doctor} and {@code --version} without booting Quarkus.
  * They only read YAML files or look at the machine and print, so their objects are made here by
  * hand, with the same constructors CDI calls. Booting Quarkus (its config, Arc, Vert.x, the REST
- * deployment, the log manager) was ≈ 0.45 s of the 0.75 s such a command took (docs/benchmarks.md,
- * "Issue 6, second pass").
+ * deployment, the log manager) is most of the time such a command takes (docs/benchmarks.md, "CLI
+ * start: the profile, and the quick path").
  *
  * <p>Only the launchers ask for this path ({@code -Dshiprun.quick-commands=true}: {@code
  * bin/shiprun} and the image's entrypoint); {@code java -jar} and the tests keep the one through

@@ -33,7 +33,7 @@ public class ShiprunMain implements QuarkusApplication {
    * CLI and a daemon".
    */
   public static void main(String... args) {
-    // Scripts start with vfork on JDK 17: 1.4 ms less per process than the default posix_spawn,
+    // Scripts start with vfork on JDK 17: cheaper per process than the default posix_spawn,
     // which execs a helper first (docs/benchmarks.md). Newer JDKs deprecate vfork; keep theirs.
     if (Runtime.version().feature() < 21 && System.getProperty(LAUNCH_MECHANISM) == null) {
       System.setProperty(LAUNCH_MECHANISM, "VFORK");

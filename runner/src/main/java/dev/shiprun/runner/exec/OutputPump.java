@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * nothing more (the streams are still drained, so the process does not block on a full pipe) and
  * the failure is kept for the result.
  *
- * <p>The threads come from the launcher's pool: starting two new threads per script cost ≈ 2 ms of
- * a short job on two busy cores (docs/benchmarks.md).
+ * <p>The threads come from the launcher's pool: starting two new threads per script weighs on a
+ * short job on busy cores (docs/benchmarks.md).
  */
 final class OutputPump {
 

@@ -79,8 +79,8 @@ public record TaskScriptFile(Path wrapper, Path status, TaskScript task) {
 
   /**
    * The last line of the status file. The wrapper appends a line per step instead of rewriting the
-   * file: truncating a file that holds data frees its block, which costs ≈ 0.6 ms per write on a
-   * file system mounted with {@code discard} (docs/benchmarks.md).
+   * file: truncating a file that holds data frees its block, which makes each write slow on a file
+   * system mounted with {@code discard} (docs/benchmarks.md).
    */
   private Optional<String[]> readStatus() {
     try {

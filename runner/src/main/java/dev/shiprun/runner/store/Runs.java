@@ -44,8 +44,8 @@ public final class Runs {
   }
 
   /**
-   * A queued run starts: processing, owned by this process. Empty when it is no longer queued (it
-   * was cancelled while it waited).
+   * A queued run starts: processing, owned by this process. Empty when it is not queued (it was
+   * cancelled while it waited).
    */
   public Optional<Run> begin(Connection c, long id) throws SQLException {
     Instant now = now();

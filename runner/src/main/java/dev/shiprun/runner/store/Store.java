@@ -172,9 +172,9 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * The newest applied schema version: 0 for a new store. Flyway costs ≈ 0.4 s to load and scan its
-   * migrations; every {@code runs}, {@code logs} and {@code run} opened the store that way although
-   * the schema changes only with a new shiprun, so it runs only when this is older.
+   * The newest applied schema version: 0 for a new store. Flyway is slow to load and scan its
+   * migrations, and the schema changes only with a new shiprun, so opening the store runs it only
+   * when this is older.
    */
   private static int schemaVersion(Connection c) throws SQLException {
     try (java.sql.Statement s = c.createStatement();

@@ -173,7 +173,7 @@ class RunEnvContractTest {
     expected.put("SHIPPABLE_NODE_OPERATING_SYSTEM", "linux");
     expected.put("DUMP", dump.toString());
     expected.put("SHIPRUN_RUN_TOKEN", env.get("SHIPRUN_RUN_TOKEN"));
-    // registry access without a login (issue 4): the job's own config.json
+    // registry access without a login: the job's own config.json
     expected.put("DOCKER_CONFIG", root + "/secrets/docker");
     expected.put("REGISTRY_AUTH_FILE", root + "/secrets/docker/config.json");
 

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Docker Registry integration end to end against Debian's docker-registry (issue 4): stored
- * with {@code integration add}, checked with {@code integration test}, and a job that pushes and
- * inspects an image with skopeo and no login in its script — through {@code REGISTRY_AUTH_FILE} and
- * {@code DOCKER_CONFIG} — while the password and the auth string stay out of every log.
+ * The Docker Registry integration end to end against Debian's docker-registry: stored with {@code
+ * integration add}, checked with {@code integration test}, and a job that pushes and inspects an
+ * image with skopeo and no login in its script — through {@code REGISTRY_AUTH_FILE} and {@code
+ * DOCKER_CONFIG} — while the password and the auth string stay out of every log.
  */
 @QuarkusMainTest
 class RunRegistryTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The base image of src/image/base-image.sh (Debian, the job tools, a jlink JRE, the volume and the
  * healthcheck): built once per set of inputs and then taken from the script's cache, so only a
- * fresh machine (CI) pays the ≈ 3 minutes.
+ * fresh machine (CI) pays for the build.
  */
 final class BaseImage {
 

@@ -78,7 +78,7 @@ final class ContainerApi {
     return json.readTree(response.body()).get("id").asLong();
   }
 
-  /** The status of run {@code id} once it is no longer queued or processing (or at the limit). */
+  /** The status of run {@code id} once it is neither queued nor processing (or at the limit). */
   String awaitEnd(long id, Duration limit) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(limit);
     String status = "queued";

@@ -100,7 +100,7 @@ class SecureValuesTest {
 
     assertNotEquals(masterBefore, Files.readString(home.resolve("master.key")));
     assertEquals("eu-1", opened(store(home).secureValues().open(blob)).get("REGION"));
-    // The old master key no longer opens the home: the values key is wrapped by the new one.
+    // The replaced master key does not open the home: the values key is wrapped by the new one.
     IntegrationStore old =
         new IntegrationStore(home, Optional.of(masterBefore.strip()), IntegrationTypes.builtIn());
     assertTrue(why(old.secureValues().open(blob)).contains("master key"));

@@ -77,7 +77,7 @@ final class LineViews {
   }
 
   /**
-   * The graph of {@code v}. A path line edited on the node may no longer validate: then jobs and
+   * The graph of {@code v}. A path line edited on the node may fail validation: then jobs and
    * resources are those that could be read, without edges or order, and the diagnostics say why.
    */
   static LineGraph graph(LineSource s, Validation v) {

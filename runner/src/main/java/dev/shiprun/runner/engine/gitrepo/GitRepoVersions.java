@@ -1,5 +1,6 @@
 package dev.shiprun.runner.engine.gitrepo;
 
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.env.GitRepoUrls;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * A gitRepo's versions, made by looking at its repository where Shippable waited for a webhook
@@ -83,7 +85,9 @@ public final class GitRepoVersions {
 
   /**
    * Fetches each repository and decides its new versions. A repository that cannot be reached is
-   * reported, and its jobs use the version they had (or fail to start when there is none).
+   * reported, and its jobs use the version they had (or fail to start when there is none). A URL
+   * can carry a secret of any of the integrations (in its user-info, path or query) and no job's
+   * masker runs here: what the look says is masked with the secrets of all of them.
    */
   public Looked look(
       String line,
@@ -93,6 +97,8 @@ public final class GitRepoVersions {
       Report report) {
     List<Found> found = new ArrayList<>();
     Map<String, String> problems = new LinkedHashMap<>();
+    UnaryOperator<String> mask = masker(integrations.values())::mask;
+    GitMirrors masked = mirrors.masking(mask);
     for (GitRepoResource repo : repos) {
       Optional<Integration> integration = repo.integration().map(i -> integrations.get(i.name()));
       GitRepoUrls urls =
@@ -100,15 +106,23 @@ public final class GitRepoVersions {
       Map<String, String> seen = known.refs().getOrDefault(repo.name(), Map.of());
       boolean versioned = known.versioned().getOrDefault(repo.name(), false);
       try {
-        Path mirror = mirrors.refresh(urls.cloneUrl(), GitAuth.of(integration));
-        found.add(decide(line, repo, urls, mirror, seen, versioned, problems, report));
+        Path mirror = masked.refresh(urls.cloneUrl(), GitAuth.of(integration));
+        found.add(decide(line, repo, urls, mirror, seen, versioned, problems, report, mask));
       } catch (IOException e) {
-        String problem = "cannot look at " + Git.display(urls.cloneUrl()) + ": " + e.getMessage();
+        String problem =
+            mask.apply("cannot look at " + Git.display(urls.cloneUrl()) + ": " + e.getMessage());
         problems.put(repo.name(), problem);
         report.say(repo.name(), problem + (versioned ? "; its jobs use the version they had" : ""));
       }
     }
     return new Looked(found, problems);
+  }
+
+  /** A masker of every secret field value of {@code integrations}. */
+  private static SecretMasker masker(Collection<Integration> integrations) {
+    List<String> secrets = new ArrayList<>();
+    JobSecrets.of(integrations).values().forEach(secrets::addAll);
+    return new SecretMasker(secrets);
   }
 
   /** Posts the versions found and remembers the refs, in the caller's transaction. */
@@ -132,7 +146,8 @@ public final class GitRepoVersions {
       Map<String, String> seen,
       boolean versioned,
       Map<String, String> problems,
-      Report report)
+      Report report,
+      UnaryOperator<String> mask)
       throws IOException {
     GitRepoFilter filter = GitRepoFilter.of(repo);
     Map<String, String> refs = new TreeMap<>();
@@ -161,7 +176,8 @@ public final class GitRepoVersions {
     }
     if (branches.isEmpty()) {
       String problem =
-          "no branch of " + Git.display(urls.cloneUrl()) + " matches " + filter.describe();
+          mask.apply(
+              "no branch of " + Git.display(urls.cloneUrl()) + " matches " + filter.describe());
       problems.put(repo.name(), problem);
       report.say(repo.name(), problem);
     }
