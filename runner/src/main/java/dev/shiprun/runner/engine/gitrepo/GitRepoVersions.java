@@ -6,6 +6,7 @@ import dev.shiprun.model.Resource;
 import dev.shiprun.model.env.GitRepoUrls;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
+import dev.shiprun.runner.engine.log.JobSecrets;
 import dev.shiprun.runner.git.Git;
 import dev.shiprun.runner.git.GitAuth;
 import dev.shiprun.runner.git.GitMirrors;

@@ -38,7 +38,7 @@ public final class JobSecrets {
   }
 
   /** The secret field values of each integration, by integration name. */
-  static Map<String, List<String>> of(Collection<Integration> integrations) {
+  public static Map<String, List<String>> of(Collection<Integration> integrations) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Integration i : integrations) {
       List<String> values = out.computeIfAbsent(i.name(), n -> new ArrayList<>());

@@ -1,4 +1,4 @@
-package dev.shiprun.runner.engine;
+package dev.shiprun.runner.engine.gitrepo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import dev.shiprun.model.integration.FieldValue;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.integration.Secret;
+import dev.shiprun.runner.engine.TestLines;
 import dev.shiprun.runner.git.Git;
 import dev.shiprun.runner.git.GitMirrors;
 import dev.shiprun.runner.git.TestRepository;
