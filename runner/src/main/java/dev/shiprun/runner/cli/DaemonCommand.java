@@ -1,6 +1,8 @@
 package dev.shiprun.runner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.cli.boot.BootProperties;
+import dev.shiprun.runner.cli.boot.QuarkusExit;
 import dev.shiprun.runner.daemon.DaemonException;
 import dev.shiprun.runner.daemon.DaemonLog;
 import dev.shiprun.runner.daemon.DaemonSettings;

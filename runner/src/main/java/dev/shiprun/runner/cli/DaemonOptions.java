@@ -24,14 +24,14 @@ public class DaemonOptions {
   static final String TLS_KEY_VARIABLE = "SHIPRUN_TLS_KEY";
 
   /** The certificate (chain) and private key the API is served with, both PEM files. */
-  record Tls(Path cert, Path key) {}
+  public record Tls(Path cert, Path key) {}
 
   @Option(
       names = "--port",
       paramLabel = "PORT",
       description = "The TCP port of the API. Default: ${DEFAULT-VALUE}.",
       defaultValue = "8484")
-  int port = 8484;
+  public int port = 8484;
 
   @Option(
       names = "--bind",
@@ -40,7 +40,7 @@ public class DaemonOptions {
           "The address to listen on. Default: ${DEFAULT-VALUE} (this machine only);"
               + " 0.0.0.0 for every interface.",
       defaultValue = "127.0.0.1")
-  String bind = "127.0.0.1";
+  public String bind = "127.0.0.1";
 
   @Option(
       names = "--tls-cert",
@@ -113,7 +113,7 @@ public class DaemonOptions {
           "The largest request body the API takes (a YAML upload); larger gets 413. Default:"
               + " ${DEFAULT-VALUE}.",
       defaultValue = "10M")
-  String maxBody = "10M";
+  public String maxBody = "10M";
 
   @Option(
       names = "--log-format",
@@ -133,7 +133,7 @@ public class DaemonOptions {
    * SHIPRUN_TLS_KEY} in {@code env}; empty when neither is given ({@link #problem} refuses one
    * without the other).
    */
-  Optional<Tls> tls(Map<String, String> env) {
+  public Optional<Tls> tls(Map<String, String> env) {
     Optional<String> cert = given(tlsCert, env.get(TLS_CERT_VARIABLE));
     Optional<String> key = given(tlsKey, env.get(TLS_KEY_VARIABLE));
     if (cert.isEmpty() || key.isEmpty()) {
@@ -163,7 +163,7 @@ public class DaemonOptions {
    * What is wrong with the values, as a usage error's message; empty when they are fine. {@code
    * env} gives the certificate variables.
    */
-  Optional<String> problem(Map<String, String> env) {
+  public Optional<String> problem(Map<String, String> env) {
     if (port < 1 || port > 65535) {
       return Optional.of("--port must be between 1 and 65535, not " + port);
     }

@@ -1,5 +1,6 @@
 package dev.shiprun.runner.cli;
 
+import dev.shiprun.runner.cli.integration.SecretInput;
 import dev.shiprun.runner.secrets.IntegrationInputException;
 import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.secrets.SecurePairs;

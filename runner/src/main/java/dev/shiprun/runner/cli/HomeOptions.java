@@ -13,5 +13,5 @@ public class HomeOptions {
       description =
           "Where shiprun keeps its store, builds and logs."
               + " Default: $SHIPRUN_HOME, else $HOME/.shiprun.")
-  Optional<Path> home = Optional.empty();
+  public Optional<Path> home = Optional.empty();
 }

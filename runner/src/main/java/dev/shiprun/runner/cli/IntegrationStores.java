@@ -38,7 +38,7 @@ public class IntegrationStores {
   }
 
   /** Runs {@code work}; a store problem is one line on stderr and exit code 1. */
-  static int with(
+  public static int with(
       CommandSpec spec,
       String command,
       IntegrationStore store,

@@ -9,11 +9,11 @@ import picocli.CommandLine;
  * trace is printed only when {@code SHIPRUN_DEBUG=1} (config {@code shiprun.debug}). A plugin that
  * cannot be used is exit code 3 too, its own line ({@code shiprun: plugin <jar>: ...}) saying why.
  */
-final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
+public final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
   private final boolean debug;
 
-  InternalErrorHandler(boolean debug) {
+  public InternalErrorHandler(boolean debug) {
     this.debug = debug;
   }
 
@@ -24,7 +24,7 @@ final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandl
     return report(ex, command.getErr());
   }
 
-  int report(Throwable ex, PrintWriter err) {
+  public int report(Throwable ex, PrintWriter err) {
     if (ex instanceof PluginException plugin) {
       err.println("shiprun: " + plugin.getMessage());
       err.flush();

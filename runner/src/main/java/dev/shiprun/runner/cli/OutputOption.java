@@ -16,7 +16,7 @@ public class OutputOption {
       description = "text or json. Default: ${DEFAULT-VALUE}.")
   OutputFormat format = OutputFormat.TEXT;
 
-  boolean json() {
+  public boolean json() {
     return format == OutputFormat.JSON;
   }
 }

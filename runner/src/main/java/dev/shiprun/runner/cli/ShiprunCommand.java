@@ -1,5 +1,6 @@
 package dev.shiprun.runner.cli;
 
+import dev.shiprun.runner.cli.integration.IntegrationCommand;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -63,7 +63,7 @@ public class ShiprunCommandLine {
   }
 
   /** {@code shiprun --version} (or {@code -V}) alone. */
-  static boolean versionOnly(String... args) {
+  public static boolean versionOnly(String... args) {
     return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 

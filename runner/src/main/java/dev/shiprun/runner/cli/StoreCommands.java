@@ -12,7 +12,7 @@ import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What the commands that read the store share: opening it, errors, JSON. */
-final class StoreCommands {
+public final class StoreCommands {
 
   private StoreCommands() {}
 
@@ -43,7 +43,7 @@ final class StoreCommands {
     }
   }
 
-  static String json(Object value) {
+  public static String json(Object value) {
     try {
       return new ObjectMapper()
           .findAndRegisterModules()

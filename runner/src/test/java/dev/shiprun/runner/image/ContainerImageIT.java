@@ -253,7 +253,7 @@ class ContainerImageIT {
               "-c",
               "mkdir -p /tmp/line && printf '%s' \"$LINE\" >/tmp/line/shippable.yml"
                   + " && shiprun validate /tmp/line 2>&1"
-                  + " && echo quick=$(grep -c 'cli.QuickCommands ' /tmp/classes.log)"
+                  + " && echo quick=$(grep -c 'cli.boot.QuickCommands ' /tmp/classes.log)"
                   + " quarkus=$(grep -c 'io.quarkus.runtime.Quarkus ' /tmp/classes.log)");
       assertTrue(validate.contains("valid: 1 job"), validate);
       assertTrue(validate.contains("quick=1 quarkus=0"), "the quick path, no Quarkus: " + validate);

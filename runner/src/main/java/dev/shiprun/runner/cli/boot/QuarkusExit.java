@@ -1,5 +1,7 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.boot;
 
+import dev.shiprun.runner.cli.ExitCode;
+import dev.shiprun.runner.cli.InternalErrorHandler;
 import io.quarkus.runtime.QuarkusBindException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -12,7 +14,7 @@ import java.util.function.BiConsumer;
  * exits 3 (house style item 13). The usual one is the daemon's address being taken. The code then
  * goes to Quarkus's own exit handler: {@code System.exit} in production, a recorder in tests.
  */
-final class QuarkusExit implements BiConsumer<Integer, Throwable> {
+public final class QuarkusExit implements BiConsumer<Integer, Throwable> {
 
   private final PrintStream err;
   private final boolean debug;
@@ -63,7 +65,7 @@ final class QuarkusExit implements BiConsumer<Integer, Throwable> {
   }
 
   /** {@code host:port}, an IPv6 host in brackets as in a URL. */
-  static String address(String host, int port) {
+  public static String address(String host, int port) {
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 

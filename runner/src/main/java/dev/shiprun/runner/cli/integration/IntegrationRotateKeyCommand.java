@@ -1,5 +1,9 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.integration;
 
+import dev.shiprun.runner.cli.CallerEnvironment;
+import dev.shiprun.runner.cli.ExitCode;
+import dev.shiprun.runner.cli.HomeOptions;
+import dev.shiprun.runner.cli.IntegrationStores;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

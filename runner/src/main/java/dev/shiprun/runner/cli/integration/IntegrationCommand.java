@@ -1,4 +1,4 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.integration;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.boot;
 
+import dev.shiprun.runner.cli.ShiprunCommandLine;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;

@@ -1,10 +1,15 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.integration;
 
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticRenderer;
 import dev.shiprun.model.parse.IntegrationsParser;
 import dev.shiprun.model.parse.IntegrationsResult;
 import dev.shiprun.model.yaml.YamlLimits;
+import dev.shiprun.runner.cli.CallerEnvironment;
+import dev.shiprun.runner.cli.ExitCode;
+import dev.shiprun.runner.cli.HomeOptions;
+import dev.shiprun.runner.cli.IntegrationStores;
+import dev.shiprun.runner.cli.WorkingDirectory;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;

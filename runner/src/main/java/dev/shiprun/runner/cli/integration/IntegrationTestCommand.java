@@ -1,8 +1,11 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.integration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.runner.cli.ExitCode;
+import dev.shiprun.runner.cli.HomeOptions;
+import dev.shiprun.runner.cli.IntegrationStores;
 import dev.shiprun.runner.registry.ProbeResult;
 import dev.shiprun.runner.registry.RegistryLogin;
 import dev.shiprun.runner.registry.RegistryProbe;

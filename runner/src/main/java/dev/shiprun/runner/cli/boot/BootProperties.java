@@ -1,5 +1,6 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.boot;
 
+import dev.shiprun.runner.cli.DaemonOptions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,11 +14,11 @@ import picocli.CommandLine.ParameterException;
  * every other command no HTTP listener at all, so a one-shot command never collides with a daemon
  * on the same port (TOOLCHAIN.md, "One app that is a CLI and a daemon").
  */
-final class BootProperties {
+public final class BootProperties {
 
   static final String HOST_ENABLED = "quarkus.http.host-enabled";
-  static final String HOST = "quarkus.http.host";
-  static final String PORT = "quarkus.http.port";
+  public static final String HOST = "quarkus.http.host";
+  public static final String PORT = "quarkus.http.port";
   static final String MAX_BODY = "quarkus.http.limits.max-body-size";
 
   /** The TLS registry's name for the API's certificate (the daemon reloads it by this name). */

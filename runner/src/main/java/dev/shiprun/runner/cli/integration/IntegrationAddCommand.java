@@ -1,4 +1,4 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.integration;
 
 import dev.shiprun.model.diagnostic.SourceLocation;
 import dev.shiprun.model.integration.FieldKind;
@@ -6,6 +6,11 @@ import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.integration.IntegrationField;
 import dev.shiprun.model.integration.IntegrationType;
 import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.runner.cli.CallerEnvironment;
+import dev.shiprun.runner.cli.ExitCode;
+import dev.shiprun.runner.cli.HomeOptions;
+import dev.shiprun.runner.cli.IntegrationStores;
+import dev.shiprun.runner.cli.WorkingDirectory;
 import dev.shiprun.runner.secrets.IntegrationBuilder;
 import dev.shiprun.runner.secrets.IntegrationInputException;
 import dev.shiprun.runner.secrets.IntegrationStore;

@@ -1,4 +1,4 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.integration;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -16,12 +16,12 @@ import java.nio.file.Path;
  * until an empty one; else all of stdin. Never from the command line, where a secret would show in
  * {@code ps} and the shell's history.
  */
-final class SecretInput {
+public final class SecretInput {
 
   private SecretInput() {}
 
   /** The text given, lines joined by newlines; {@code prompt} goes to the terminal only. */
-  static String read(String prompt, PrintWriter err) throws IOException {
+  public static String read(String prompt, PrintWriter err) throws IOException {
     Console console = System.console();
     if (console != null) {
       console.printf("%s%n", prompt);

@@ -1,5 +1,10 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.integration;
 
+import dev.shiprun.runner.cli.ExitCode;
+import dev.shiprun.runner.cli.HomeOptions;
+import dev.shiprun.runner.cli.IntegrationStores;
+import dev.shiprun.runner.cli.OutputOption;
+import dev.shiprun.runner.cli.StoreCommands;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;

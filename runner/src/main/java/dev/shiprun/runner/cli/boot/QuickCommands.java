@@ -1,5 +1,16 @@
-package dev.shiprun.runner.cli;
+package dev.shiprun.runner.cli.boot;
 
+import dev.shiprun.runner.cli.CallerEnvironment;
+import dev.shiprun.runner.cli.DiagnosticsPrinter;
+import dev.shiprun.runner.cli.DoctorCommand;
+import dev.shiprun.runner.cli.GraphCommand;
+import dev.shiprun.runner.cli.HomePlugins;
+import dev.shiprun.runner.cli.IntegrationStores;
+import dev.shiprun.runner.cli.ShiprunCommandLine;
+import dev.shiprun.runner.cli.ShiprunHome;
+import dev.shiprun.runner.cli.ShiprunVersion;
+import dev.shiprun.runner.cli.ValidateCommand;
+import dev.shiprun.runner.cli.WorkingDirectory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
