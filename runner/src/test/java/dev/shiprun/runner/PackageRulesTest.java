@@ -2,6 +2,7 @@ package dev.shiprun.runner;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -48,6 +49,18 @@ class PackageRulesTest {
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importLocations(modules);
+  }
+
+  /** The rules below read what was imported: each module must be there, or they prove nothing. */
+  @Test
+  void importsTheClassesOfEveryModule() {
+    for (String pkg :
+        List.of("dev.shiprun.model", "dev.shiprun.spi", "dev.shiprun.runner.engine")) {
+      assertTrue(
+          classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)),
+          "no class of " + pkg + " was imported");
+    }
+    assertTrue(classes.contain(LineRunner.class), "the engine's LineRunner was not imported");
   }
 
   @Test
