@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One script for an {@link Executor} to run.
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param cancel when set, it is stopped as cancelled
  * @param runMark marks every process of one run, so that what a dead shiprun left is found later;
  *     the same for every script of a run
+ * @param container how the script asks to run in a container; empty when it runs on the host. An
+ *     executor that cannot honour it fails the script with a message saying so.
  */
 public record Execution(
     String name,
@@ -29,7 +32,8 @@ public record Execution(
     ScriptOutput output,
     Instant deadline,
     CancelSignal cancel,
-    String runMark) {
+    String runMark,
+    Optional<ContainerRequest> container) {
 
   public Execution {
     Objects.requireNonNull(name, "name");
@@ -41,5 +45,6 @@ public record Execution(
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(cancel, "cancel");
     Objects.requireNonNull(runMark, "runMark");
+    Objects.requireNonNull(container, "container");
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,7 +54,8 @@ public final class ShipctlNotifier implements Notifier {
                     errors,
                     notification.deadline(),
                     () -> false,
-                    notification.runMark()));
+                    notification.runMark(),
+                    Optional.empty()));
     if (outcome instanceof ExecutionOutcome.Succeeded) {
       return new Delivery.Delivered();
     }

@@ -143,7 +143,8 @@ final class TaskSequence implements JobStep {
         new LogOutput(run.log()),
         deadline,
         cancel,
-        run.runMark());
+        run.runMark(),
+        Optional.empty());
   }
 
   /** What the job's hint makes of the end of the failed step's output; none if unreadable. */
