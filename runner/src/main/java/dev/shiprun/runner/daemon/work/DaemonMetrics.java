@@ -1,5 +1,7 @@
 package dev.shiprun.runner.daemon.work;
 
+import dev.shiprun.runner.engine.event.RunEvent;
+import dev.shiprun.runner.engine.event.RunListener;
 import dev.shiprun.runner.store.RunStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,9 +18,10 @@ import java.util.function.Supplier;
 /**
  * The daemon's figures for Prometheus ({@code GET /q/metrics}): runs started and finished by
  * status, the queue's length, queue wait and run duration histograms, log bytes, secrets masked and
- * processes killed, and a few of the JVM's own. Made by the daemon command only.
+ * processes killed, and a few of the JVM's own. Made by the daemon command only; it counts what it
+ * hears of the runs as a {@link RunListener}, and the processes the engine kills.
  */
-public final class DaemonMetrics {
+public final class DaemonMetrics implements RunListener {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -66,11 +69,23 @@ public final class DaemonMetrics {
     new UptimeMetrics().bindTo(registry);
   }
 
-  void began(Duration waited) {
-    started.increment();
-    queueWait.record(waited);
+  @Override
+  public void on(RunEvent event) {
+    if (event instanceof RunEvent.JobStarted start) {
+      started.increment();
+      queueWait.record(start.waited());
+    } else if (event instanceof RunEvent.LogLine line) {
+      logBytes.increment(utf8Length(line.text()) + 1);
+    } else if (event instanceof RunEvent.Masked hidden) {
+      if (hidden.matches() > 0) {
+        masked.increment(hidden.matches());
+      }
+    } else if (event instanceof RunEvent.JobEnded ended) {
+      ended.result().ifPresent(r -> finished(r.status(), r.duration()));
+    }
   }
 
+  /** A run ended with {@code status} after {@code took} (also a queued run cancelled at once). */
   void finished(RunStatus status, Duration took) {
     Counter.builder("shiprun.runs.finished")
         .description("runs that ended, by final status")
@@ -80,14 +95,7 @@ public final class DaemonMetrics {
     runDuration.record(took);
   }
 
-  void logBytes(long bytes) {
-    logBytes.increment(bytes);
-  }
-
-  void masked(long matches) {
-    masked.increment(matches);
-  }
-
+  /** The engine killed {@code processes} processes of a run (a timeout, a cancel, leftovers). */
   void killed(int processes) {
     killed.increment(processes);
   }
@@ -95,5 +103,24 @@ public final class DaemonMetrics {
   /** The Prometheus text exposition of every figure. */
   public String scrape() {
     return registry.scrape();
+  }
+
+  /** The bytes of {@code text} in UTF-8, without making them. */
+  private static long utf8Length(String text) {
+    long n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
   }
 }

@@ -14,6 +14,7 @@ import dev.shiprun.runner.daemon.Problem;
 import dev.shiprun.runner.daemon.ProblemException;
 import dev.shiprun.runner.daemon.Problems;
 import dev.shiprun.runner.engine.event.JobResult;
+import dev.shiprun.runner.engine.event.RunListener;
 import dev.shiprun.runner.engine.job.EngineSettings;
 import dev.shiprun.runner.engine.schedule.LineRunner;
 import dev.shiprun.runner.engine.version.TriggerVersions;
@@ -22,13 +23,11 @@ import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.SecureValueCheck;
 import dev.shiprun.runner.store.Run;
-import dev.shiprun.runner.store.RunRequest;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +37,10 @@ import java.util.Optional;
 /**
  * The daemon's runs: manual triggers become queued runs, workers run them with the CLI's engine
  * (strict about secrets: a leak into the log fails the job; a version that holds a secret is
- * refused, or stored masked with {@code --store-masked-versions}), cancels reach them, and what
- * happens reaches the live logs, the metrics and the daemon's own log, one line per run event.
+ * refused, or stored masked with {@code --store-masked-versions}), cancels reach them, and the
+ * runs' events reach the live logs, the metrics and the daemon's own log, each a listener of them.
  */
-public final class DaemonRuns implements RunWatch, LineRunner.Progress {
+public final class DaemonRuns implements LineRunner.Progress {
 
   /** What a cancel did. */
   public enum Cancelled {
@@ -93,7 +92,8 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
             integrations::load,
             line -> SecureValueCheck.open(line.pipeline(), () -> integrations),
             this,
-            this,
+            RunListener.all(live, metrics, new RunEventLog(log)),
+            metrics::killed,
             settings.concurrency(),
             Duration.ofSeconds(1),
             plugins);
@@ -416,52 +416,6 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
     return LiveLogs.Found.DONE;
   }
 
-  // RunWatch: the workers' runs, by id.
-
-  @Override
-  public void began(RunRequest request, long runId, String job) {
-    live.began(runId);
-    boolean own = request.runId().isPresent() && request.runId().getAsLong() == runId;
-    metrics.began(own ? Duration.between(request.createdAt(), Instant.now()) : Duration.ZERO);
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("run", runId);
-    fields.put("line", request.line());
-    fields.put("job", job);
-    log.event(
-        "began",
-        fields,
-        "run "
-            + runId
-            + " began: "
-            + request.line()
-            + "/"
-            + job
-            + (own ? "" : " (triggered by run of " + request.job() + ")"));
-  }
-
-  @Override
-  public void line(long runId, String text) {
-    live.line(runId, text);
-    metrics.logBytes(utf8Length(text) + 1);
-  }
-
-  @Override
-  public void masked(long runId, long matches) {
-    if (matches > 0) {
-      metrics.masked(matches);
-    }
-  }
-
-  @Override
-  public void killed(int processes) {
-    metrics.killed(processes);
-  }
-
-  @Override
-  public void ended(long runId, String job) {
-    live.ended(runId);
-  }
-
   // Progress: what the engine says about a request's jobs.
 
   @Override
@@ -483,32 +437,9 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
     log.event("note", Map.of(), text);
   }
 
+  /** The metrics and the daemon's log hear of a run's end as its {@code JobEnded} event. */
   @Override
-  public void finished(JobResult result) {
-    metrics.finished(result.status(), result.duration());
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("run", result.runId());
-    fields.put("job", result.job());
-    fields.put("build", result.buildNumber());
-    fields.put("status", result.status().wire());
-    fields.put("durationMs", result.duration().toMillis());
-    result.reason().ifPresent(r -> fields.put("reason", r));
-    log.event(
-        "finished",
-        fields,
-        "run "
-            + result.runId()
-            + " finished: "
-            + result.job()
-            + " #"
-            + result.buildNumber()
-            + " "
-            + result.status().wire()
-            + " in "
-            + result.duration().toMillis()
-            + " ms"
-            + result.reason().map(r -> " (" + r + ")").orElse(""));
-  }
+  public void finished(JobResult result) {}
 
   private static Map<String, Object> fields(Run run) {
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -517,24 +448,6 @@ public final class DaemonRuns implements RunWatch, LineRunner.Progress {
     fields.put("job", run.job());
     fields.put("build", run.buildNumber());
     return fields;
-  }
-
-  private static long utf8Length(String text) {
-    long n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
   }
 
   private static void sleep() {

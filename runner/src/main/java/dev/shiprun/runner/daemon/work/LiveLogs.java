@@ -1,5 +1,7 @@
 package dev.shiprun.runner.daemon.work;
 
+import dev.shiprun.runner.engine.event.RunEvent;
+import dev.shiprun.runner.engine.event.RunListener;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +12,10 @@ import java.util.Map;
  * here: the stored log holds every line before a follower hears of it ({@code JobLog} writes, then
  * tells), so a follower that arrives late reads the first {@code n} lines from the file and gets
  * the rest from here, with nothing lost or doubled. A run is followed from before it begins (a
- * queued run) until it ended.
+ * queued run) until it ended. It hears the runs as a {@link RunListener}: a run is live from its
+ * start to its end, and its lines go to its own followers.
  */
-public final class LiveLogs {
+public final class LiveLogs implements RunListener {
 
   /** Who follows a run: lines in order, then the end. Called under this hub's lock: never block. */
   public interface Follower {
@@ -40,11 +43,22 @@ public final class LiveLogs {
 
   private final Map<Long, Live> runs = new HashMap<>();
 
-  public synchronized void began(long runId) {
+  @Override
+  public void on(RunEvent event) {
+    if (event instanceof RunEvent.JobStarted started) {
+      began(started.runId());
+    } else if (event instanceof RunEvent.LogLine line) {
+      line(line.runId(), line.text());
+    } else if (event instanceof RunEvent.JobEnded ended) {
+      ended(ended.runId());
+    }
+  }
+
+  private synchronized void began(long runId) {
     runs.computeIfAbsent(runId, id -> new Live());
   }
 
-  public synchronized void line(long runId, String text) {
+  private synchronized void line(long runId, String text) {
     Live live = runs.get(runId);
     if (live == null) {
       return;
@@ -55,7 +69,8 @@ public final class LiveLogs {
     }
   }
 
-  public synchronized void ended(long runId) {
+  /** Run {@code runId} ended (or a queued one was cancelled): its followers hear the end. */
+  synchronized void ended(long runId) {
     Live live = runs.remove(runId);
     if (live != null) {
       live.followers.forEach(Follower::end);

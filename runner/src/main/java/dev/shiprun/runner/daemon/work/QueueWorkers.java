@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +55,7 @@ public final class QueueWorkers {
   private final Supplier<Map<String, Integration>> integrations;
   private final Function<AssemblyLine, SecureParams> secure;
   private final LineRunner.Progress progress;
-  private final RunWatch watch;
+  private final RunListener events;
   private final int concurrency;
   private final Duration poll;
   private final ExecutorService threads;
@@ -78,7 +79,7 @@ public final class QueueWorkers {
       Lines lines,
       Supplier<Map<String, Integration>> integrations,
       LineRunner.Progress progress,
-      RunWatch watch,
+      RunListener events,
       int concurrency,
       Duration poll) {
     this(
@@ -88,7 +89,8 @@ public final class QueueWorkers {
         integrations,
         line -> SecureParams.NONE,
         progress,
-        watch,
+        events,
+        processes -> {},
         concurrency,
         poll,
         new PluginLoader().load(List.of()));
@@ -97,6 +99,9 @@ public final class QueueWorkers {
   /**
    * @param secure opens the {@code secure:} values of a line's params resources when a run of it
    *     starts
+   * @param events who hears the events of every run the workers make (a run whose request cannot be
+   *     run ends with a {@code JobEnded} without a result)
+   * @param killed told how many processes each kill of a run's processes stopped
    * @param plugins the resource types, job types, executors and notifiers the runs use
    */
   public QueueWorkers(
@@ -106,7 +111,8 @@ public final class QueueWorkers {
       Supplier<Map<String, Integration>> integrations,
       Function<AssemblyLine, SecureParams> secure,
       LineRunner.Progress progress,
-      RunWatch watch,
+      RunListener events,
+      IntConsumer killed,
       int concurrency,
       Duration poll,
       Plugins plugins) {
@@ -114,12 +120,12 @@ public final class QueueWorkers {
       throw new IllegalArgumentException("concurrency must be 1 or more, not " + concurrency);
     }
     this.store = store;
-    this.engine = Engine.open(store, engine, ExecOptions.defaults(), watch::killed, plugins);
+    this.engine = Engine.open(store, engine, ExecOptions.defaults(), killed, plugins);
     this.lines = lines;
     this.integrations = integrations;
     this.secure = secure;
     this.progress = progress;
-    this.watch = watch;
+    this.events = events;
     this.concurrency = concurrency;
     this.poll = poll;
     this.threads =
@@ -257,7 +263,7 @@ public final class QueueWorkers {
       boolean ended =
           store.transaction(c -> store.runs().endQueued(c, runId, RunStatus.ERROR, why));
       if (ended) {
-        watch.ended(runId, request.job());
+        events.on(new RunEvent.JobEnded(request.job(), runId, Optional.empty()));
       }
     }
   }
@@ -292,21 +298,16 @@ public final class QueueWorkers {
       return;
     }
     LineRunner[] self = new LineRunner[1];
-    RunListener events =
+    // Which runs this request's engine runs (to cancel one), known before the others hear of them.
+    RunListener tracked =
         event -> {
           if (event instanceof RunEvent.JobStarted started) {
             runs.put(started.runId(), new Running(self[0], started.job()));
-            watch.began(request, started.runId(), started.job());
-          } else if (event instanceof RunEvent.LogLine logLine) {
-            watch.line(logLine.runId(), logLine.text());
-          } else if (event instanceof RunEvent.Masked masked) {
-            watch.masked(masked.runId(), masked.matches());
           } else if (event instanceof RunEvent.JobEnded ended) {
             runs.remove(ended.runId());
-            watch.ended(ended.runId(), ended.job());
           }
         };
-    LineRunner runner = new LineRunner(engine, progress, events);
+    LineRunner runner = new LineRunner(engine, progress, RunListener.all(tracked, events));
     self[0] = runner;
     running.add(runner);
     try {

@@ -2,6 +2,8 @@ package dev.shiprun.runner.engine.event;
 
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.StoredVersion;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +11,8 @@ import java.util.Optional;
 /**
  * What the engine tells of a job's run as it goes, in order: it started, its log lines (masked),
  * each task's end, the versions it posted, how many secrets were masked, its end. The console, the
- * daemon's live logs, metrics and event log each listen to these ({@link RunListener}).
+ * daemon's live logs, metrics and event log each listen to these ({@link RunListener}; {@link
+ * RunListener#all} tells several).
  */
 public sealed interface RunEvent {
 
@@ -17,10 +20,38 @@ public sealed interface RunEvent {
 
   long runId();
 
-  /** The run began: its log is open and its events follow. */
-  record JobStarted(String job, long runId) implements RunEvent {
+  /**
+   * The run began: its log is open and its events follow.
+   *
+   * @param line the assembly line the job belongs to
+   * @param triggeredBy what set it off: {@code manual}, or the IN resource or job whose new version
+   *     or success triggered it (as the run row keeps it)
+   * @param queuedAt when its run was queued (a daemon request's own run); empty for a run made as
+   *     it began
+   * @param startedAt when it began
+   */
+  record JobStarted(
+      String job,
+      long runId,
+      String line,
+      String triggeredBy,
+      Optional<Instant> queuedAt,
+      Instant startedAt)
+      implements RunEvent {
     public JobStarted {
       Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(line, "line");
+      Objects.requireNonNull(triggeredBy, "triggeredBy");
+      Objects.requireNonNull(queuedAt, "queuedAt");
+      Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    /** How long the run waited in the queue; zero when it was not queued. */
+    public Duration waited() {
+      return queuedAt
+          .map(q -> Duration.between(q, startedAt))
+          .filter(d -> !d.isNegative())
+          .orElse(Duration.ZERO);
     }
   }
 
@@ -65,7 +96,8 @@ public sealed interface RunEvent {
    * The run ended: its final status is stored, and its log (with what the end notifications wrote)
    * is complete.
    *
-   * @param result how it ended; empty when the run broke off (the store failed)
+   * @param result how it ended; empty when the run broke off (the store failed), or never began
+   *     (the daemon could not run its request)
    */
   record JobEnded(String job, long runId, Optional<JobResult> result) implements RunEvent {
     public JobEnded {

@@ -1,5 +1,7 @@
 package dev.shiprun.runner.engine.event;
 
+import java.util.List;
+
 /**
  * Hears the {@link RunEvent}s of the runs of a line run, from the jobs' threads: events of one run
  * arrive in order, runs that go side by side interleave.
@@ -16,5 +18,13 @@ public interface RunListener {
    */
   default boolean showsLines() {
     return true;
+  }
+
+  /**
+   * One listener that tells each event to {@code listeners}, in the order given; a {@link
+   * RunEvent.LogLine} only to those that show lines.
+   */
+  static RunListener all(RunListener... listeners) {
+    return new AllListeners(List.of(listeners));
   }
 }

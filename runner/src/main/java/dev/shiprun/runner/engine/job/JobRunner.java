@@ -132,7 +132,7 @@ public final class JobRunner {
           List.of(),
           run.reason());
     }
-    request.events().on(new RunEvent.JobStarted(run.job(), run.id()));
+    request.events().on(started(request, run));
     JobResult result = null;
     try {
       result = run(request, opened);
@@ -143,6 +143,17 @@ public final class JobRunner {
     } finally {
       request.events().on(new RunEvent.JobEnded(run.job(), run.id(), Optional.ofNullable(result)));
     }
+  }
+
+  /** The run began; a queued run was queued when its row was made. */
+  private static RunEvent.JobStarted started(Request request, Run run) {
+    return new RunEvent.JobStarted(
+        run.job(),
+        run.id(),
+        run.line(),
+        run.triggeredBy(),
+        request.queuedRun().isPresent() ? Optional.of(run.createdAt()) : Optional.empty(),
+        run.startedAt().orElseGet(Instant::now));
   }
 
   /** The log's lines and its masked count, as events of run {@code runId}. */

@@ -115,4 +115,32 @@ class DaemonRunsTest {
           logged.toString(StandardCharsets.UTF_8));
     }
   }
+
+  @Test
+  void itsLogSaysWhenAQueuedRunBeganWhatTriggeredItAndHowLongItWaited() throws Exception {
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      DaemonRuns runs = open(store, 10, DaemonLog.Format.JSON).runs();
+      long id = runs.trigger("web", "hello", Map.of()).id();
+      runs.start();
+      Poll.until(
+          Duration.ofSeconds(30),
+          "run " + id + " never ended",
+          () -> runs.run(id).orElseThrow().status().isFinal());
+      runs.stop();
+      ObjectMapper json = new ObjectMapper();
+      String log = logged.toString(StandardCharsets.UTF_8);
+      com.fasterxml.jackson.databind.JsonNode began = null;
+      for (String line : log.strip().split("\n")) {
+        com.fasterxml.jackson.databind.JsonNode entry = json.readTree(line);
+        if (entry.get("event").asText().equals("began")) {
+          began = entry;
+        }
+      }
+      assertTrue(began != null, log);
+      assertEquals(id, began.get("run").asLong(), log);
+      assertEquals("manual", began.get("triggeredBy").asText(), log);
+      assertTrue(began.get("waitMs").isIntegralNumber() && began.get("waitMs").asLong() >= 0, log);
+      assertEquals("run " + id + " began: web/hello", began.get("message").asText(), log);
+    }
+  }
 }

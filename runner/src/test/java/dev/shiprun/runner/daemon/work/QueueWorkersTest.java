@@ -12,10 +12,11 @@ import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.parse.PipelineFile;
 import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.engine.event.JobResult;
+import dev.shiprun.runner.engine.event.RunEvent;
+import dev.shiprun.runner.engine.event.RunListener;
 import dev.shiprun.runner.engine.job.EngineSettings;
 import dev.shiprun.runner.engine.schedule.LineRunner;
 import dev.shiprun.runner.store.Run;
-import dev.shiprun.runner.store.RunRequest;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
 import java.nio.charset.StandardCharsets;
@@ -58,24 +59,17 @@ class QueueWorkersTest {
 
   private final List<String> notes = new CopyOnWriteArrayList<>();
 
-  /** What the watch heard, in order: "began 3 mark", "line 3 <text>", "ended 3 mark". */
+  /** What the listener heard, in order: "began 3 mark", "line 3 <text>", "ended 3 mark". */
   private final List<String> heard = new CopyOnWriteArrayList<>();
 
-  private final RunWatch watch =
-      new RunWatch() {
-        @Override
-        public void began(RunRequest request, long runId, String job) {
-          heard.add("began " + runId + " " + job);
-        }
-
-        @Override
-        public void line(long runId, String text) {
-          heard.add("line " + runId + " " + text);
-        }
-
-        @Override
-        public void ended(long runId, String job) {
-          heard.add("ended " + runId + " " + job);
+  private final RunListener watch =
+      event -> {
+        if (event instanceof RunEvent.JobStarted started) {
+          heard.add("began " + started.runId() + " " + started.job());
+        } else if (event instanceof RunEvent.LogLine line) {
+          heard.add("line " + line.runId() + " " + line.text());
+        } else if (event instanceof RunEvent.JobEnded ended) {
+          heard.add("ended " + ended.runId() + " " + ended.job());
         }
       };
 

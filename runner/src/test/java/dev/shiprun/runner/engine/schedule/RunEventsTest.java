@@ -134,6 +134,10 @@ class RunEventsTest {
         order);
     long runs = heard.stream().map(RunEvent::runId).distinct().count();
     assertEquals(1, runs, "every event names the one run");
+    RunEvent.JobStarted started = (RunEvent.JobStarted) heard.get(0);
+    assertEquals("web", started.line());
+    assertEquals("manual", started.triggeredBy());
+    assertEquals(Optional.empty(), started.queuedAt(), "a run made as it began was never queued");
   }
 
   /** Progress is not what this test looks at. */
