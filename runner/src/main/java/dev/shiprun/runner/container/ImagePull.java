@@ -124,7 +124,7 @@ record ImagePull(EngineClient client, Duration grace) {
     }
     args.add(image.value());
     EngineClient.Running running;
-    TailSink tail = new TailSink(output);
+    TailSink tail = new TailSink(new StderrOnly(output));
     try {
       running = client.start(args, extra, tail);
     } catch (IOException e) {
@@ -165,6 +165,13 @@ record ImagePull(EngineClient client, Duration grace) {
                       + image
                       + " and no Docker Registry integration of the job covers it: add one to"
                       + " the job's integrations or to its image resource"));
+    }
+    if (said.contains("server gave http response to https client")) {
+      return new Result.Missing(
+          "registry "
+              + registry
+              + " answers over plain HTTP and no Docker Registry integration of the job says so:"
+              + " give the job an integration for it whose url starts with http://");
     }
     return new Result.Missing(
         "pulling " + image + " failed with exit code " + code + ": " + tail.lastLine());

@@ -9,8 +9,10 @@ import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.exec.HostExecutor;
 import dev.shiprun.runner.exec.ProcessLauncher;
 import dev.shiprun.runner.exec.ProcessTreeKiller;
+import dev.shiprun.runner.registry.TestRegistry;
 import dev.shiprun.spi.CancelSignal;
 import dev.shiprun.spi.ContainerRequest;
+import dev.shiprun.spi.ContainerRequest.RegistryGrant;
 import dev.shiprun.spi.Execution;
 import dev.shiprun.spi.ExecutionOutcome;
 import dev.shiprun.spi.Script;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -277,6 +280,102 @@ class ContainerExecutorIT {
     assertInstanceOf(ExecutionOutcome.Cancelled.class, ended, out.text(Stream.STDERR));
     assertFalse(ended.notes().isEmpty());
     assertNothingLeft();
+  }
+
+  @Test
+  void pullsWithTheJobsAuthFileAndAWrongPasswordIsOneLineNamingTheIntegration(
+      @TempDir Path registryHome) throws Exception {
+    try (TestRegistry registry = TestRegistry.start(registryHome)) {
+      String name = registry.hostPort() + "/shiprun/mini";
+      Path rightAuth = authFile(registryHome.resolve("right"), registry, TestRegistry.PASSWORD);
+      Path wrongAuth = authFile(registryHome.resolve("wrong"), registry, "made-up-Wr0ng-pass");
+      podman.run(
+          List.of(
+              "podman",
+              "push",
+              "-q",
+              "--authfile",
+              rightAuth.toString(),
+              "--tls-verify=false",
+              PodmanSandbox.MINI_IMAGE,
+              name + ":1"));
+      List<RegistryGrant> grants =
+          List.of(new RegistryGrant(registry.hostPort(), "local-registry", true));
+      Script script = Script.of(List.of("echo pulled and ran"));
+
+      CollectedOutput refused = new CollectedOutput();
+      ExecutionOutcome wrong =
+          executor.run(
+              execution(
+                  build,
+                  script,
+                  PATH_ONLY,
+                  pull(name, Optional.of(wrongAuth), grants),
+                  refused,
+                  () -> false));
+      CollectedOutput anonymous = new CollectedOutput();
+      ExecutionOutcome none =
+          executor.run(
+              execution(
+                  build,
+                  script,
+                  PATH_ONLY,
+                  pull(name, Optional.empty(), List.of()),
+                  anonymous,
+                  () -> false));
+      CollectedOutput out = new CollectedOutput();
+      ExecutionOutcome right =
+          executor.run(
+              execution(
+                  build,
+                  script,
+                  PATH_ONLY,
+                  pull(name, Optional.of(rightAuth), grants),
+                  out,
+                  () -> false));
+
+      assertEquals(
+          new ExecutionOutcome.Errored(
+              "registry "
+                  + registry.hostPort()
+                  + " refused the credentials of Docker Registry"
+                  + " integration 'local-registry' to pull "
+                  + name
+                  + ":1: fix the integration's"
+                  + " username and password"),
+          wrong);
+      assertFalse(refused.text(Stream.STDERR).contains("made-up-Wr0ng-pass"));
+      assertEquals(
+          new ExecutionOutcome.Errored(
+              "registry "
+                  + registry.hostPort()
+                  + " answers over plain HTTP and no Docker Registry integration of the job says"
+                  + " so: give the job an integration for it whose url starts with http://"),
+          none);
+      assertInstanceOf(ExecutionOutcome.Succeeded.class, right, out.text(Stream.STDERR));
+      assertEquals("pulled and ran\n", out.text(Stream.STDOUT));
+      String said = out.text(Stream.STDERR);
+      assertTrue(said.startsWith("shiprun: pulling " + name + ":1\n"), said);
+      assertEquals(1, said.split("plain HTTP", -1).length - 1, said);
+    }
+  }
+
+  /** The job's own auth file, as the registry login writes it: {@code auths} of one registry. */
+  private static Path authFile(Path folder, TestRegistry registry, String password)
+      throws IOException {
+    Files.createDirectories(folder);
+    String auth =
+        Base64.getEncoder()
+            .encodeToString(
+                (TestRegistry.USERNAME + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return Files.writeString(
+        folder.resolve("config.json"),
+        "{\"auths\":{\"" + registry.hostPort() + "\":{\"auth\":\"" + auth + "\"}}}");
+  }
+
+  private ContainerRequest pull(String name, Optional<Path> authFile, List<RegistryGrant> grants) {
+    return new ContainerRequest(
+        Optional.of(name), "1", true, List.of(), List.of(build), List.of(), authFile, grants);
   }
 
   /** No container of this test's run, and no process naming it or the test's sleeps. */
