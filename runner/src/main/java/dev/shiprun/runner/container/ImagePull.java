@@ -58,7 +58,7 @@ record ImagePull(EngineClient client, Duration grace) {
     if (asked instanceof Command.Result.Exited exited && exited.code() == 0) {
       return new Result.Present(List.of());
     }
-    if (asked instanceof Command.Result.Exited exited && exited.code() == 1) {
+    if (asked instanceof Command.Result.Exited exited && saysMissing(exited)) {
       return new Result.Missing(
           "the image "
               + image
@@ -76,6 +76,20 @@ record ImagePull(EngineClient client, Duration grace) {
             + image
             + ": "
             + describe(asked));
+  }
+
+  /**
+   * Whether the engine's answer means "no such image": podman's {@code image exists} exits 1;
+   * docker's {@code image inspect} exits 1, and podman's (behind a {@code docker} command) 125,
+   * each saying so.
+   */
+  private boolean saysMissing(Command.Result.Exited exited) {
+    if (exited.code() == 1) {
+      return true;
+    }
+    String said = exited.stderr().toLowerCase(Locale.ROOT);
+    return client.engine().kind() == Engine.Kind.DOCKER
+        && (said.contains("no such image") || said.contains("image not known"));
   }
 
   private Result pull(

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -231,6 +232,52 @@ class ContainerExecutorIT {
                 + " '/nonexistent' is not found: install one (apt-get install podman) or run it on"
                 + " the host (runtime.container: false, or --runtime-default host)"),
         outcome);
+  }
+
+  @Test
+  void theDockerCommandRunsWithTheSameArguments(@TempDir Path bin) throws Exception {
+    // What Debian's podman-docker installs as /usr/bin/docker: podman under docker's name.
+    Path docker = Files.writeString(bin.resolve("docker"), "#!/bin/sh\nexec podman \"$@\"\n");
+    Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwx------"));
+    ContainerExecutor viaDocker = executor(Optional.of(docker.toString()));
+    CollectedOutput out = new CollectedOutput();
+    ContainerRequest absent =
+        new ContainerRequest(
+            Optional.of("localhost/shiprun-test/absent"),
+            "1",
+            false,
+            List.of(),
+            List.of(build),
+            List.of(),
+            Optional.empty(),
+            List.of());
+
+    ExecutionOutcome ran =
+        viaDocker.run(
+            execution(
+                build,
+                Script.of(List.of("echo via docker")),
+                PATH_ONLY,
+                request(List.of()),
+                out,
+                () -> false));
+    ExecutionOutcome missing =
+        viaDocker.run(
+            execution(
+                build,
+                Script.of(List.of("true")),
+                PATH_ONLY,
+                absent,
+                new CollectedOutput(),
+                () -> false));
+
+    assertInstanceOf(ExecutionOutcome.Succeeded.class, ran, out.text(Stream.STDERR));
+    assertEquals("via docker\n", out.text(Stream.STDOUT));
+    assertTrue(
+        ((ExecutionOutcome.Errored) missing)
+            .reason()
+            .endsWith("(docker pull localhost/shiprun-test/absent:1)"),
+        missing.toString());
   }
 
   @Test
