@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Makes a script's image present: pulls it with the job's own credentials file (podman's {@code
@@ -195,8 +196,7 @@ record ImagePull(EngineClient client, Duration grace) {
   private void stop(Process process) {
     process.destroy();
     try {
-      if (!process.waitFor(
-          Math.max(1, grace.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      if (!process.waitFor(Math.max(1, grace.toMillis()), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         process.waitFor();
       }

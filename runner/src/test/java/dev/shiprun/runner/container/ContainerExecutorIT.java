@@ -183,6 +183,31 @@ class ContainerExecutorIT {
   }
 
   @Test
+  void anEngineThatCannotStartTheScriptIsAnErrorOfItsOwnNotTheScripts() {
+    CollectedOutput out = new CollectedOutput();
+
+    ExecutionOutcome outcome =
+        executor.run(
+            execution(
+                build,
+                Script.of(List.of("echo never")),
+                PATH_ONLY,
+                request(List.of("--user", "no-such-user")),
+                out,
+                () -> false));
+
+    String reason = assertInstanceOf(ExecutionOutcome.Errored.class, outcome).reason();
+    assertTrue(
+        reason.startsWith(
+            "the container of image "
+                + PodmanSandbox.MINI_IMAGE
+                + " could not run the script (exit code 12"),
+        reason);
+    assertTrue(reason.contains("no-such-user"), reason);
+    assertEquals("", out.text(Stream.STDOUT));
+  }
+
+  @Test
   void aMissingImageWithoutPullIsOneClearLine() {
     ContainerRequest request =
         new ContainerRequest(
