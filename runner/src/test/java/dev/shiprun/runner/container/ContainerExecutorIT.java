@@ -317,7 +317,7 @@ class ContainerExecutorIT {
             folder,
             folder.resolve("scripts"),
             out,
-            Instant.now().plusSeconds(5),
+            Instant.now().plusSeconds(10),
             () -> false,
             mark,
             Optional.of(request(List.of())));
