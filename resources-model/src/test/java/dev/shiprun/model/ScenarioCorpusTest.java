@@ -47,7 +47,7 @@ class ScenarioCorpusTest {
           "AL001", "AL002", "AL003", "AL004", "AL005", "AL006", "AL008", "AL010", "AL011", "AL101",
           "AL102", "AL103", "AL104", "AL105", "AL106", "AL107", "AL108", "AL109", "AL110", "AL111",
           "AL112", "AL113", "AL114", "AL115", "AL116", "AL117", "AL118", "AL119", "AL121", "AL123",
-          "AL124");
+          "AL124", "AL125");
 
   @TestFactory
   Stream<DynamicTest> everyInvalidScenarioReportsExactlyItsExpectedDiagnostics() {

@@ -41,6 +41,7 @@ public enum DiagnosticCode {
   AL122("integration type does not fit the resource"),
   AL123("step inside a TASK"),
   AL124("name from another repository"),
+  AL125("container option shiprun sets itself"),
   AL201("unknown integration type"),
   AL202("missing integration field"),
   AL203("invalid registry URL"),

@@ -419,6 +419,11 @@ final class StepReader {
     }
     Fields o = new Fields(options.get(), "runtime.options of " + owner, out);
     o.warnUnknownKeys(Vocabulary.TASK_OPTIONS_KEYS);
+    options
+        .get()
+        .get("options")
+        .filter(v -> v instanceof YamlScalar s && !s.isNull())
+        .ifPresent(v -> new ContainerOptionsCheck(out).check((YamlScalar) v, owner));
     return new TaskRuntime(
         container,
         o.string("imageName"),

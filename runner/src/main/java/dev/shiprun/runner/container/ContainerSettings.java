@@ -12,8 +12,8 @@ import java.util.Optional;
  *     one on the PATH
  * @param defaultImage the image of a container script that names none ({@code name:tag})
  * @param grace how long a stopped container gets between TERM and KILL
- * @param engineEnvironment the environment the container command itself runs with (shiprun's own,
- *     e.g. {@code CONTAINERS_CONF}), never the job's
+ * @param engineEnvironment variables the container command itself runs with, set over shiprun's own
+ *     environment (e.g. {@code CONTAINERS_CONF}); never the job's
  */
 public record ContainerSettings(
     Optional<String> cli,

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The threads come from the launcher's pool: starting two new threads per script weighs on a
  * short job on busy cores (docs/benchmarks.md).
  */
-final class OutputPump {
+public final class OutputPump {
 
   /** The read size: a whole pipe's worth at a time, so few hand-overs (and log flushes). */
   static final int READ_BYTES = 64 << 10;
@@ -36,7 +36,8 @@ final class OutputPump {
     this.sink = sink;
   }
 
-  static OutputPump start(Process process, OutputSink sink, Executor readers) {
+  /** Starts reading {@code process}'s stdout and stderr on threads of {@code readers}. */
+  public static OutputPump start(Process process, OutputSink sink, Executor readers) {
     OutputPump pump = new OutputPump(sink);
     pump.read(process.getInputStream(), Channel.STDOUT, readers);
     pump.read(process.getErrorStream(), Channel.STDERR, readers);
@@ -48,7 +49,7 @@ final class OutputPump {
    * patience}; bytes arriving after that are dropped, and a channel still open is ended then (what
    * came of it is handed on). Returns whether both ended.
    */
-  boolean finish(Duration patience) {
+  public boolean finish(Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
     boolean interrupted = false;
     boolean done = false;
@@ -75,7 +76,8 @@ final class OutputPump {
     return done || ended.getCount() == 0;
   }
 
-  synchronized Optional<RuntimeException> failure() {
+  /** What the sink threw, which ended the delivery of the output. */
+  public synchronized Optional<RuntimeException> failure() {
     return Optional.ofNullable(failure);
   }
 

@@ -3,11 +3,11 @@ package dev.shiprun.runner.exec;
 import dev.shiprun.spi.ScriptOutput;
 
 /** Hands a launched script's bytes, as read, to an executor's {@link ScriptOutput}. */
-final class ScriptOutputSink implements OutputSink {
+public final class ScriptOutputSink implements OutputSink {
 
   private final ScriptOutput output;
 
-  ScriptOutputSink(ScriptOutput output) {
+  public ScriptOutputSink(ScriptOutput output) {
     this.output = output;
   }
 
