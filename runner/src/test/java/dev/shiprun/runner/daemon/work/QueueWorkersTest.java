@@ -13,6 +13,7 @@ import dev.shiprun.model.parse.PipelineFile;
 import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.engine.event.JobResult;
 import dev.shiprun.runner.engine.job.EngineSettings;
+import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.engine.schedule.LineRunner;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunRequest;
@@ -167,7 +168,8 @@ class QueueWorkersTest {
             Map.of("PATH", System.getenv("PATH")),
             false,
             false,
-            false),
+            false,
+            NodeRuntime.defaults(Map.of())),
         lines,
         Map::of,
         progress,
