@@ -44,16 +44,18 @@ class RunExecutorPluginTest {
     assertEquals(0, run.exitCode(), run.describe());
     String log = shiprun.log(run.runId("build"));
 
-    // Where each script runs, said before the first one starts.
+    // Where each script runs, said as it starts.
     assertTrue(
-        log.contains("on_start runs on executor 'testSandbox', image localhost/mini:1"), log);
+        log.contains("on_start started on executor 'testSandbox', image localhost/mini:1"), log);
     assertTrue(
         log.contains(
-            "TASK 'compile' runs on executor 'testSandbox', image 127.0.0.1:5000/team/app:1.4.2"),
+            "TASK 'compile' started on executor 'testSandbox', image"
+                + " 127.0.0.1:5000/team/app:1.4.2"),
         "the image of the IN image resource's version: " + log);
     assertTrue(
-        log.contains("TASK 'plain' runs on executor 'testSandbox', image localhost/mini:1"), log);
-    assertTrue(log.contains("TASK 'local' runs on the host"), log);
+        log.contains("TASK 'plain' started on executor 'testSandbox', image localhost/mini:1"),
+        log);
+    assertTrue(log.contains("TASK 'local' started on the host"), log);
 
     // What the executor was asked for: the expanded image, the split options, the build folder
     // and shipctl's folder, the job's auth file with the logins of its integrations list and of

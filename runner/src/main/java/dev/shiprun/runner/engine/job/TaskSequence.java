@@ -21,9 +21,10 @@ import java.util.Optional;
 
 /**
  * The tasks step: runs the scripts the job's type makes of it, in order, each where its {@link
- * ScriptPlacement} says (the log names the place of each before the first starts) within the {@link
- * StopGuard}. Later tasks are skipped after a failure. A run whose tasks ended in a status that
- * posts no version (or on a full device) ends here; otherwise it goes on with how the tasks ended.
+ * ScriptPlacement} says (decided for all before the first starts, and logged as each starts) within
+ * the {@link StopGuard}. Later tasks are skipped after a failure. A run whose tasks ended in a
+ * status that posts no version (or on a full device) ends here; otherwise it goes on with how the
+ * tasks ended.
  */
 final class TaskSequence implements JobStep {
 
@@ -75,17 +76,14 @@ final class TaskSequence implements JobStep {
         return new Outcome(RunStatus.ERROR, Optional.of(e.getMessage()));
       }
     }
-    for (int i = 0; i < plans.size(); i++) {
-      log.runner(label(plans.get(i)) + " runs " + placements.get(i).where());
-    }
     StopGuard guard =
         new StopGuard(log::runner, run.deadline(), run.limit(), () -> onCancel(run, env));
     for (int i = 0; i < plans.size(); i++) {
       TaskPlan plan = plans.get(i);
       ScriptPlacement.Placement place = placements.get(i);
       Map<String, String> vars = env;
+      log.runner(label(plan) + " started " + place.where());
       if (plan.task().isPresent()) {
-        log.runner("TASK '" + plan.title() + "' started");
         vars =
             ProcessEnvironment.task(
                 env, plan.title(), plan.task().get(), place.container().isPresent());
