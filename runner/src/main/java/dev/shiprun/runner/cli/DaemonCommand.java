@@ -11,6 +11,7 @@ import dev.shiprun.runner.daemon.api.ApiTokenSource;
 import dev.shiprun.runner.daemon.api.CertificateWatch;
 import dev.shiprun.runner.daemon.api.DaemonContext;
 import dev.shiprun.runner.engine.job.EngineSettings;
+import dev.shiprun.runner.engine.schedule.Engine;
 import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.secrets.MasterKey;
 import dev.shiprun.runner.store.Store;
@@ -94,6 +95,9 @@ public class DaemonCommand implements Callable<Integer> {
             problem -> {
               throw new ParameterException(spec.commandLine(), problem);
             });
+    Path homeDir = home.resolve(options.homeOptions.home);
+    Plugins loaded = plugins.of(homeDir);
+    Map<String, String> variables = environment.variables();
     DaemonSettings settings =
         new DaemonSettings(
             options.concurrency,
@@ -102,18 +106,17 @@ public class DaemonCommand implements Callable<Integer> {
             options.maxQueued,
             options.maxLogLine,
             options.logFormat.equals("json") ? DaemonLog.Format.JSON : DaemonLog.Format.TEXT,
-            EngineSettings.allowListed(environment.variables()),
-            options.versionSecrets.storeMaskedVersions);
+            EngineSettings.allowListed(variables),
+            options.versionSecrets.storeMaskedVersions,
+            options.runtime.runtime(spec, variables, Engine.executorNames(loaded)));
     PrintWriter err = spec.commandLine().getErr();
     Interrupts.ignoredWarning().ifPresent(err::println);
-    Path homeDir = home.resolve(options.homeOptions.home);
     ApiTokenSource.Resolved token;
     try {
-      token = ApiTokenSource.resolve(homeDir, environment.variables());
+      token = ApiTokenSource.resolve(homeDir, variables);
     } catch (DaemonException e) {
       return fail(err, e.getMessage());
     }
-    Plugins loaded = plugins.of(homeDir);
     Store store;
     try {
       store = Store.open(homeDir, new ObjectMapper());

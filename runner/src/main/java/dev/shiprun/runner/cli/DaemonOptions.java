@@ -126,6 +126,8 @@ public class DaemonOptions {
 
   @Mixin VersionSecretsOption versionSecrets = new VersionSecretsOption();
 
+  @Mixin RuntimeOptions runtime = new RuntimeOptions();
+
   @Mixin HomeOptions homeOptions = new HomeOptions();
 
   /**

@@ -11,6 +11,7 @@ import dev.shiprun.runner.engine.event.JobResult;
 import dev.shiprun.runner.engine.event.RunEvent;
 import dev.shiprun.runner.engine.event.RunListener;
 import dev.shiprun.runner.engine.job.EngineSettings;
+import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.engine.log.ShownVersions;
 import dev.shiprun.runner.engine.schedule.Engine;
 import dev.shiprun.runner.engine.schedule.LineRunner;
@@ -65,6 +66,9 @@ final class LineRun {
   /** Runs what {@code start} asks for on {@code line}; the command's exit code. */
   int run(LineInput.Loaded line, PlanRequest plan, Start start) {
     PrintWriter err = spec.commandLine().getErr();
+    // The executors are known once the line's plugins are: a usage error, before anything runs.
+    NodeRuntime runtime =
+        options.runtime.runtime(spec, callerVariables, Engine.executorNames(line.plugins()));
     DiagnosticRenderer renderer = new DiagnosticRenderer(line.sources());
     line.diagnostics().forEach(d -> err.println(renderer.render(d)));
     if (line.hasErrors()) {
@@ -93,7 +97,8 @@ final class LineRun {
                     inherited,
                     options.keepWorkspace,
                     options.strictSecrets,
-                    options.versionSecrets.storeMaskedVersions),
+                    options.versionSecrets.storeMaskedVersions,
+                    runtime),
                 ExecOptions.defaults(callerVariables),
                 killed -> {},
                 line.plugins())) {

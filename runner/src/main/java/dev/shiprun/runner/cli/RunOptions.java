@@ -60,6 +60,8 @@ public class RunOptions {
 
   @Mixin VersionSecretsOption versionSecrets = new VersionSecretsOption();
 
+  @Mixin RuntimeOptions runtime = new RuntimeOptions();
+
   @Option(
       names = {"-v", "--verbose"},
       description = "Stream each job's output live (prefixed by the job name).")

@@ -1,13 +1,17 @@
 package dev.shiprun.runner.daemon;
 
+import dev.shiprun.runner.engine.job.NodeRuntime;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How a daemon runs its work: jobs at a time, how long a stop waits for running jobs, the grace a
  * job's processes get between TERM and KILL, the limits of the API, how its own log is written, the
- * variables every job inherits (the allow-list of the daemon's environment), and whether a version
- * that holds a secret is stored masked rather than refused ({@code --store-masked-versions}).
+ * variables every job inherits (the allow-list of the daemon's environment), whether a version that
+ * holds a secret is stored masked rather than refused ({@code --store-masked-versions}), and where
+ * scripts that do not say run ({@code --runtime-default}, the default image, the container
+ * command).
  */
 public record DaemonSettings(
     int concurrency,
@@ -17,7 +21,8 @@ public record DaemonSettings(
     int maxLogLine,
     DaemonLog.Format logFormat,
     Map<String, String> inherited,
-    boolean storeMaskedVersions) {
+    boolean storeMaskedVersions,
+    NodeRuntime runtime) {
 
   public static final int DEFAULT_MAX_QUEUED = 10_000;
   public static final int DEFAULT_MAX_LOG_LINE = 64 * 1024;
@@ -27,6 +32,7 @@ public record DaemonSettings(
       throw new IllegalArgumentException("concurrency must be 1 or more, not " + concurrency);
     }
     inherited = Map.copyOf(inherited);
+    Objects.requireNonNull(runtime, "runtime");
   }
 
   /** What tests and a daemon without options use. */
@@ -39,6 +45,7 @@ public record DaemonSettings(
         DEFAULT_MAX_LOG_LINE,
         DaemonLog.Format.TEXT,
         inherited,
-        false);
+        false,
+        NodeRuntime.defaults(System.getenv()));
   }
 }

@@ -21,6 +21,9 @@ final class PluginKinds {
   /** The name of the executor that runs scripts with bash on this machine. */
   static final String HOST_EXECUTOR = "host";
 
+  /** The name of the executor that runs scripts in containers (podman or docker). */
+  static final String CONTAINER_EXECUTOR = "container";
+
   static final List<PluginKind<?>> ALL =
       List.of(
           PluginKind.named("resource type", ResourceType.class),
@@ -30,13 +33,13 @@ final class PluginKinds {
               p -> names(p.types()),
               names(IntegrationTypes.builtIn().all())),
           new PluginKind<>("job type", JobType.class, t -> each(t.types()), List.of()),
-          // The host executor is made by the engine with its process launcher, not by a services
-          // entry, so its name is reserved here.
+          // The host and container executors are made by the engine with its process launcher and
+          // the node's container settings, not by a services entry, so their names are reserved.
           new PluginKind<>(
               "executor",
               Executor.class,
               e -> List.of(PluginName.of(e.name())),
-              List.of(PluginName.of(HOST_EXECUTOR))),
+              List.of(PluginName.of(HOST_EXECUTOR), PluginName.of(CONTAINER_EXECUTOR))),
           new PluginKind<>("notify method", Notifier.class, n -> each(n.methods()), List.of()));
 
   private PluginKinds() {}

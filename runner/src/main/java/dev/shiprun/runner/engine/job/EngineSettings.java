@@ -23,6 +23,7 @@ import java.util.Optional;
  *     the log); the log is masked again either way
  * @param storeMaskedVersions a version the run would post that holds a secret is stored with the
  *     secret replaced by {@code ***}; otherwise it is refused and the job fails
+ * @param runtime where scripts that do not say run, and how containers are run
  */
 public record EngineSettings(
     Path home,
@@ -31,7 +32,8 @@ public record EngineSettings(
     Map<String, String> inherited,
     boolean keepWorkspace,
     boolean strictSecrets,
-    boolean storeMaskedVersions) {
+    boolean storeMaskedVersions,
+    NodeRuntime runtime) {
 
   /** The caller's variables a job sees, when set (documented in the README). */
   public static final List<String> INHERITED_VARIABLES =
@@ -68,5 +70,6 @@ public record EngineSettings(
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(grace, "grace");
     inherited = Map.copyOf(inherited);
+    Objects.requireNonNull(runtime, "runtime");
   }
 }

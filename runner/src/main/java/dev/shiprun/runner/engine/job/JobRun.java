@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param started when the run began; its deadline counts from here
  * @param limit how long it may take
  * @param type what it runs
- * @param executor what runs its scripts
+ * @param host the host executor: NOTIFY deliveries run there, wherever the scripts run
  * @param runMark marks every process of the run
  * @param folder the build folder once it is made
  * @param environment the scripts' variables once they are known
@@ -45,7 +45,7 @@ record JobRun(
     Instant started,
     Duration limit,
     JobType type,
-    Executor executor,
+    Executor host,
     String runMark,
     Optional<BuildFolder> folder,
     Optional<Map<String, String>> environment,
@@ -89,7 +89,7 @@ record JobRun(
         started,
         limit,
         type,
-        executor,
+        host,
         runMark,
         Optional.of(made),
         environment,
@@ -107,7 +107,7 @@ record JobRun(
         started,
         limit,
         type,
-        executor,
+        host,
         runMark,
         folder,
         Optional.of(variables),
@@ -125,7 +125,7 @@ record JobRun(
         started,
         limit,
         type,
-        executor,
+        host,
         runMark,
         folder,
         environment,

@@ -112,7 +112,7 @@ public final class JobRunner {
             new GrantRegistryAccess(registry),
             new SetEnvironment(shipctlFolder),
             new NotifyStart(notifications),
-            new TaskSequence(disk),
+            new TaskSequence(disk, new ScriptPlacement(plugins, settings.runtime(), shipctlFolder)),
             new CheckForLeaks(disk),
             new PostVersions(new OutVersions(json, types), disk));
   }
@@ -181,7 +181,7 @@ public final class JobRunner {
     Job job = request.job();
     Run run = opened.run();
     JobRun current = null;
-    Executor executor = plugins.executor(HostExecutor.NAME).orElseThrow();
+    Executor host = plugins.executor(HostExecutor.NAME).orElseThrow();
     SecretMasker masker = new SecretMasker(List.of());
     try (JobLog log =
         new JobLog(
@@ -199,7 +199,7 @@ public final class JobRunner {
               + ", triggered by "
               + request.triggeredBy()
               + "; "
-              + executor.description());
+              + host.description());
       JobSecrets secrets = new JobSecrets(masker, log);
       secrets.integrations(request.integrations().values());
       unreadableSecureValues(request, log);
@@ -223,7 +223,7 @@ public final class JobRunner {
                 started,
                 timeout(job),
                 type.get(),
-                executor,
+                host,
                 RunToken.forRun(scope, run.id()).value(),
                 Optional.empty(),
                 Optional.empty(),

@@ -90,7 +90,7 @@ final class Notifications {
         folder.workspace().root(),
         folder.workspace().scripts(),
         Instant.now().plus(LIMIT),
-        run.executor(),
+        run.host(),
         RunToken.random().value());
   }
 

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Delivers as Shippable's notification service did, through the one delivery code path there is:
- * {@code shipctl notify <res>} in a script run by the job's executor with the job's environment.
- * IRC needs no integration: shipctl talks to the server named in the recipients itself.
+ * {@code shipctl notify <res>} in a script run on the host with the job's environment. IRC needs no
+ * integration: shipctl talks to the server named in the recipients itself.
  */
 public final class ShipctlNotifier implements Notifier {
 

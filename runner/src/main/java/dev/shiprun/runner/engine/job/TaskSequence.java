@@ -6,6 +6,7 @@ import dev.shiprun.runner.engine.log.LogOutput;
 import dev.shiprun.runner.engine.workspace.ProcessEnvironment;
 import dev.shiprun.runner.engine.workspace.Workspace;
 import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.spi.ContainerRequest;
 import dev.shiprun.spi.Execution;
 import dev.shiprun.spi.ExecutionOutcome;
 import dev.shiprun.spi.Script;
@@ -13,15 +14,17 @@ import dev.shiprun.spi.TaskPlan;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tasks step: runs the scripts the job's type makes of it, in order, each through the run's
- * executor within the {@link StopGuard}. Later tasks are skipped after a failure. A run whose tasks
- * ended in a status that posts no version (or on a full device) ends here; otherwise it goes on
- * with how the tasks ended.
+ * The tasks step: runs the scripts the job's type makes of it, in order, each where its {@link
+ * ScriptPlacement} says (decided for all before the first starts, and logged as each starts) within
+ * the {@link StopGuard}. Later tasks are skipped after a failure. A run whose tasks ended in a
+ * status that posts no version (or on a full device) ends here; otherwise it goes on with how the
+ * tasks ended.
  */
 final class TaskSequence implements JobStep {
 
@@ -35,9 +38,11 @@ final class TaskSequence implements JobStep {
   private static final Duration ON_CANCEL_LIMIT = Duration.ofMinutes(1);
 
   private final DiskSpace disk;
+  private final ScriptPlacement placement;
 
-  TaskSequence(DiskSpace disk) {
+  TaskSequence(DiskSpace disk, ScriptPlacement placement) {
     this.disk = disk;
+    this.placement = placement;
   }
 
   @Override
@@ -57,21 +62,31 @@ final class TaskSequence implements JobStep {
   private Outcome tasks(JobRun run) {
     JobLog log = run.log();
     Map<String, String> env = run.environment().orElseThrow();
-    FailureHint hint = new RegistryHint(run.folder().orElseThrow().grants(), run.settings().home());
+    BuildFolder folder = run.folder().orElseThrow();
+    FailureHint hint = new RegistryHint(folder.grants(), run.settings().home());
+    List<TaskPlan> plans = run.type().tasks(run.job());
+    List<ScriptPlacement.Placement> placements = new ArrayList<>();
+    for (TaskPlan plan : plans) {
+      try {
+        placements.add(
+            plan.task().isPresent()
+                ? placement.task(run.job(), plan.task().get(), plan.title(), env, folder)
+                : placement.hook(run.job(), folder));
+      } catch (ScriptPlacement.Unplaceable e) {
+        return new Outcome(RunStatus.ERROR, Optional.of(e.getMessage()));
+      }
+    }
     StopGuard guard =
         new StopGuard(log::runner, run.deadline(), run.limit(), () -> onCancel(run, env));
-    for (TaskPlan plan : run.type().tasks(run.job())) {
+    for (int i = 0; i < plans.size(); i++) {
+      TaskPlan plan = plans.get(i);
+      ScriptPlacement.Placement place = placements.get(i);
       Map<String, String> vars = env;
+      log.runner(label(plan) + " started " + place.where());
       if (plan.task().isPresent()) {
-        var task = plan.task().get();
-        if (task.runtime().container().orElse(false) || task.runtime().imageName().isPresent()) {
-          log.runner(
-              "TASK '"
-                  + plan.title()
-                  + "' asks for a container; shiprun runs TASKs on this host so far");
-        }
-        log.runner("TASK '" + plan.title() + "' started");
-        vars = ProcessEnvironment.task(env, plan.title(), task);
+        vars =
+            ProcessEnvironment.task(
+                env, plan.title(), plan.task().get(), place.container().isPresent());
       }
       Map<String, String> taskVars = vars;
       long mark = log.length();
@@ -79,7 +94,8 @@ final class TaskSequence implements JobStep {
           guard.run(
               plan.name(),
               () ->
-                  run.executor()
+                  place
+                      .executor()
                       .run(
                           execution(
                               run,
@@ -87,7 +103,8 @@ final class TaskSequence implements JobStep {
                               plan.script(),
                               taskVars,
                               run.deadline(),
-                              run.request().cancellation())));
+                              run.request().cancellation(),
+                              place.container())));
       Optional<Outcome> ended = ended(guarded, log, hint, mark);
       run.request()
           .events()
@@ -102,6 +119,11 @@ final class TaskSequence implements JobStep {
       }
     }
     return new Outcome(RunStatus.SUCCESS, Optional.empty());
+  }
+
+  /** How the log names a script: {@code TASK 'build'}, or the hook section's name. */
+  private static String label(TaskPlan plan) {
+    return plan.task().isPresent() ? "TASK '" + plan.title() + "'" : plan.title();
   }
 
   /** How the job ends after a script, or empty when it goes on. */
@@ -132,7 +154,8 @@ final class TaskSequence implements JobStep {
       Script script,
       Map<String, String> env,
       Instant deadline,
-      dev.shiprun.spi.CancelSignal cancel) {
+      dev.shiprun.spi.CancelSignal cancel,
+      Optional<ContainerRequest> container) {
     Workspace ws = run.workspace();
     return new Execution(
         name,
@@ -144,7 +167,7 @@ final class TaskSequence implements JobStep {
         deadline,
         cancel,
         run.runMark(),
-        Optional.empty());
+        container);
   }
 
   /** What the job's hint makes of the end of the failed step's output; none if unreadable. */
@@ -157,15 +180,17 @@ final class TaskSequence implements JobStep {
   }
 
   /** on_cancel, once the job's processes are gone: a limit of its own, not cancelled itself. */
-  private static void onCancel(JobRun run, Map<String, String> env) {
+  private void onCancel(JobRun run, Map<String, String> env) {
     Script onCancel = run.type().onCancel(run.job());
     if (onCancel.items().isEmpty()) {
       return;
     }
     JobLog log = run.log();
-    log.runner("running on_cancel");
+    ScriptPlacement.Placement place = placement.hook(run.job(), run.folder().orElseThrow());
+    log.runner("running on_cancel " + place.where());
     ExecutionOutcome outcome =
-        run.executor()
+        place
+            .executor()
             .run(
                 execution(
                     run,
@@ -173,7 +198,8 @@ final class TaskSequence implements JobStep {
                     onCancel,
                     env,
                     Instant.now().plus(ON_CANCEL_LIMIT),
-                    () -> false));
+                    () -> false,
+                    place.container()));
     if (outcome instanceof ExecutionOutcome.Failed failed) {
       log.runner("on_cancel: " + failed.message());
     } else if (!(outcome instanceof ExecutionOutcome.Succeeded)) {

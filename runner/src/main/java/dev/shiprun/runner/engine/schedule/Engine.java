@@ -1,11 +1,14 @@
 package dev.shiprun.runner.engine.schedule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.container.ContainerExecutor;
+import dev.shiprun.runner.container.ContainerSettings;
 import dev.shiprun.runner.engine.gitrepo.GitRepoClone;
 import dev.shiprun.runner.engine.gitrepo.GitRepoVersions;
 import dev.shiprun.runner.engine.job.EngineSettings;
 import dev.shiprun.runner.engine.job.JobPlugins;
 import dev.shiprun.runner.engine.job.JobRunner;
+import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.engine.version.YamlVersions;
 import dev.shiprun.runner.engine.workspace.Shipctl;
 import dev.shiprun.runner.engine.workspace.Workspace;
@@ -30,6 +33,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -73,15 +77,26 @@ public final class Engine implements AutoCloseable {
 
   /**
    * The engine of one home, as both front ends make it: its scripts run on this host ({@code
-   * host}), with the job types, executors and notifiers found on {@code plugins}.
+   * host}), in containers ({@code container}) or on an executor of {@code plugins}, as each script
+   * and the settings' runtime say, with the job types and notifiers found on {@code plugins}.
    *
    * @param exec where bash and setsid are, and the containment setting
    * @param killed told how many processes each kill of a run's processes stopped
+   * @throws IllegalArgumentException when the settings' runtime default names none of {@link
+   *     #executorNames} (a front end refuses it first)
    */
   public static Engine open(
       Store store, EngineSettings settings, ExecOptions exec, IntConsumer killed, Plugins plugins) {
     ProcessLauncher launcher =
         new ProcessLauncher(exec, new ProcessTreeKiller(settings.grace(), killed));
+    NodeRuntime runtime = settings.runtime();
+    ContainerExecutor container =
+        new ContainerExecutor(
+            new ContainerSettings(
+                runtime.containerCli(),
+                runtime.defaultImage(),
+                settings.grace(),
+                runtime.engineEnvironment()));
     return new Engine(
         store,
         settings,
@@ -91,9 +106,18 @@ public final class Engine implements AutoCloseable {
         new JobPlugins(
             plugins.of(JobType.class),
             Stream.concat(
-                    Stream.of(new HostExecutor(launcher)), plugins.of(Executor.class).stream())
+                    Stream.of(new HostExecutor(launcher), container),
+                    plugins.of(Executor.class).stream())
                 .toList(),
             plugins.of(Notifier.class)));
+  }
+
+  /** The names of the executors an engine opened with {@code plugins} has, in that order. */
+  public static List<String> executorNames(Plugins plugins) {
+    return Stream.concat(
+            Stream.of(HostExecutor.NAME, ContainerExecutor.NAME),
+            plugins.of(Executor.class).stream().map(Executor::name))
+        .toList();
   }
 
   private Engine(

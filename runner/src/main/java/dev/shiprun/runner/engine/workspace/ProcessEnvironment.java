@@ -45,10 +45,15 @@ public final class ProcessEnvironment {
     return out;
   }
 
-  public static Map<String, String> task(Map<String, String> job, String taskName, TaskStep task) {
+  /**
+   * A TASK's variables: the job's, its name, whether it runs in a container (spec §3), and its
+   * {@code runtime.options.env}.
+   */
+  public static Map<String, String> task(
+      Map<String, String> job, String taskName, TaskStep task, boolean inContainer) {
     Map<String, String> out = new LinkedHashMap<>(job);
     out.put("TASK_NAME", taskName);
-    out.put("TASK_IN_CONTAINER", "false");
+    out.put("TASK_IN_CONTAINER", Boolean.toString(inContainer));
     for (TaskEnv e : task.runtime().env()) {
       out.put(EnvNames.sanitize(e.key()), e.value());
     }

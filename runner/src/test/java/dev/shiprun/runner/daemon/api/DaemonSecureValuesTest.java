@@ -12,6 +12,7 @@ import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.daemon.DaemonLog;
 import dev.shiprun.runner.daemon.DaemonSettings;
 import dev.shiprun.runner.daemon.work.DaemonRuns;
+import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.engine.log.RunLogs;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.LineSource;
@@ -58,7 +59,8 @@ class DaemonSecureValuesTest {
                   200,
                   DaemonLog.Format.TEXT,
                   Map.of("PATH", System.getenv("PATH")),
-                  false),
+                  false,
+                  NodeRuntime.defaults(Map.of())),
               new DaemonLog(
                   new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                   DaemonLog.Format.TEXT),

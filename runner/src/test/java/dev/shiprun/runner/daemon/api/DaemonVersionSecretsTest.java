@@ -14,6 +14,7 @@ import dev.shiprun.runner.daemon.DaemonLog;
 import dev.shiprun.runner.daemon.DaemonSettings;
 import dev.shiprun.runner.daemon.api.ResourceVersionsEndpoint.VersionView;
 import dev.shiprun.runner.daemon.work.DaemonRuns;
+import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.LineSource;
 import dev.shiprun.runner.store.NewVersion;
@@ -56,7 +57,8 @@ class DaemonVersionSecretsTest {
             200,
             DaemonLog.Format.TEXT,
             Map.of("PATH", System.getenv("PATH")),
-            storeMaskedVersions);
+            storeMaskedVersions,
+            NodeRuntime.defaults(Map.of()));
     DaemonContext.Opened opened =
         DaemonContext.Opened.of(
             home,

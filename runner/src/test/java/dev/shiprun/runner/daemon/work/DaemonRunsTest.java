@@ -11,6 +11,7 @@ import dev.shiprun.runner.daemon.DaemonSettings;
 import dev.shiprun.runner.daemon.ProblemException;
 import dev.shiprun.runner.daemon.api.ApiToken;
 import dev.shiprun.runner.daemon.api.DaemonContext;
+import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.LineSource;
 import dev.shiprun.runner.store.Store;
@@ -62,7 +63,8 @@ class DaemonRunsTest {
             200,
             format,
             Map.of("PATH", System.getenv("PATH")),
-            false);
+            false,
+            NodeRuntime.defaults(Map.of()));
     return DaemonContext.Opened.of(
         home,
         store,

@@ -15,6 +15,7 @@ import dev.shiprun.runner.engine.event.JobResult;
 import dev.shiprun.runner.engine.event.RunEvent;
 import dev.shiprun.runner.engine.event.RunListener;
 import dev.shiprun.runner.engine.job.EngineSettings;
+import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.engine.schedule.LineRunner;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
@@ -161,7 +162,8 @@ class QueueWorkersTest {
             Map.of("PATH", System.getenv("PATH")),
             false,
             false,
-            false),
+            false,
+            NodeRuntime.defaults(Map.of())),
         lines,
         Map::of,
         progress,

@@ -13,6 +13,7 @@ import dev.shiprun.model.parse.PipelineFile;
 import dev.shiprun.runner.engine.event.JobResult;
 import dev.shiprun.runner.engine.event.RunEvent;
 import dev.shiprun.runner.engine.job.EngineSettings;
+import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.RunStatus;
@@ -74,7 +75,8 @@ class RunEventsTest {
             Map.of("PATH", System.getenv("PATH")),
             false,
             false,
-            false);
+            false,
+            NodeRuntime.defaults(Map.of()));
     LineRunner.Outcome outcome;
     try (Store store = Store.open(home, new ObjectMapper());
         Engine engine =

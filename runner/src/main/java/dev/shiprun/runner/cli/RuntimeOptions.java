@@ -1,0 +1,95 @@
+package dev.shiprun.runner.cli;
+
+import dev.shiprun.runner.container.ContainerSettings;
+import dev.shiprun.runner.engine.job.NodeRuntime;
+import dev.shiprun.runner.exec.HostExecutor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Where the commands that run jobs ({@code run}, {@code trigger}, {@code daemon}) run a script that
+ * does not say, and how they run containers: each option, else its variable, else the default.
+ */
+public class RuntimeOptions {
+
+  static final String RUNTIME_DEFAULT_VARIABLE = "SHIPRUN_RUNTIME_DEFAULT";
+  static final String DEFAULT_IMAGE_VARIABLE = "SHIPRUN_DEFAULT_IMAGE";
+  static final String CONTAINER_CLI_VARIABLE = "SHIPRUN_CONTAINER_CLI";
+
+  @Option(
+      names = "--runtime-default",
+      paramLabel = "NAME",
+      description =
+          "Where a TASK runs when neither it nor its job sets runtime.container or an image:"
+              + " host, container, or a plugin executor's name. Default: $"
+              + RUNTIME_DEFAULT_VARIABLE
+              + ", else host.")
+  String runtimeDefault;
+
+  @Option(
+      names = "--default-image",
+      paramLabel = "IMAGE",
+      description =
+          "The image of a container TASK that names none, as name:tag. Default: $"
+              + DEFAULT_IMAGE_VARIABLE
+              + ", else "
+              + ContainerSettings.DEFAULT_IMAGE
+              + ".")
+  String defaultImage;
+
+  @Option(
+      names = "--container-cli",
+      paramLabel = "podman|docker|PATH",
+      description =
+          "The container command. Default: $"
+              + CONTAINER_CLI_VARIABLE
+              + ", else podman or docker, whichever is on the PATH.")
+  String containerCli;
+
+  /**
+   * The node's runtime from the options, else the variables of {@code caller}; the container
+   * command runs with {@code caller}.
+   *
+   * @param executors the names of the executors the engine will have
+   * @throws ParameterException when the default names no executor, or the default image holds a
+   *     blank
+   */
+  NodeRuntime runtime(CommandSpec spec, Map<String, String> caller, List<String> executors) {
+    String executor =
+        given(runtimeDefault, caller.get(RUNTIME_DEFAULT_VARIABLE)).orElse(HostExecutor.NAME);
+    if (!executors.contains(executor)) {
+      boolean fromOption = runtimeDefault != null && !runtimeDefault.isBlank();
+      throw new ParameterException(
+          spec.commandLine(),
+          (fromOption ? "--runtime-default '" : "the runtime default '")
+              + executor
+              + (fromOption ? "'" : "' of " + RUNTIME_DEFAULT_VARIABLE)
+              + " names no executor; the executors here are "
+              + String.join(", ", executors)
+              + " (a plugin jar in the home's plugins folder adds one)");
+    }
+    String image =
+        given(defaultImage, caller.get(DEFAULT_IMAGE_VARIABLE))
+            .orElse(ContainerSettings.DEFAULT_IMAGE);
+    if (image.chars().anyMatch(Character::isWhitespace)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "the default image '" + image + "' holds a blank; give one image as name:tag");
+    }
+    return new NodeRuntime(
+        executor, image, given(containerCli, caller.get(CONTAINER_CLI_VARIABLE)), caller);
+  }
+
+  private static Optional<String> given(String option, String variable) {
+    if (option != null && !option.isBlank()) {
+      return Optional.of(option.strip());
+    }
+    return variable == null || variable.isBlank()
+        ? Optional.empty()
+        : Optional.of(variable.strip());
+  }
+}
