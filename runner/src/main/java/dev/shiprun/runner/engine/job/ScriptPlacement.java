@@ -1,6 +1,7 @@
 package dev.shiprun.runner.engine.job;
 
 import dev.shiprun.model.Job;
+import dev.shiprun.model.ShellWords;
 import dev.shiprun.model.TaskRuntime;
 import dev.shiprun.model.TaskStep;
 import dev.shiprun.model.env.EnvValue;
@@ -200,67 +201,17 @@ final class ScriptPlacement {
   }
 
   /**
-   * The one place a TASK's {@code options.options} is split into words, as a shell would: blanks
-   * separate words, single quotes keep everything, double quotes keep all but a backslash before
-   * {@code "}, {@code \}, {@code $} or {@code `}, a backslash outside quotes keeps the next
-   * character.
+   * A TASK's {@code options.options} split into words as a shell would ({@link ShellWords}); the
+   * parser reports a line that cannot be split, so this refuses it only for a line it never saw.
    *
    * @throws IllegalArgumentException for an unclosed quote or a trailing backslash
    */
   static List<String> splitOptions(String text) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean inWord = false;
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n') {
-        if (inWord) {
-          words.add(word.toString());
-          word.setLength(0);
-          inWord = false;
-        }
-        i++;
-      } else if (c == '\'') {
-        int end = text.indexOf('\'', i + 1);
-        if (end < 0) {
-          throw new IllegalArgumentException("a single quote is not closed");
-        }
-        word.append(text, i + 1, end);
-        inWord = true;
-        i = end + 1;
-      } else if (c == '"') {
-        i++;
-        while (i < text.length() && text.charAt(i) != '"') {
-          char d = text.charAt(i);
-          if (d == '\\' && i + 1 < text.length() && "\"\\$`".indexOf(text.charAt(i + 1)) >= 0) {
-            i++;
-            d = text.charAt(i);
-          }
-          word.append(d);
-          i++;
-        }
-        if (i >= text.length()) {
-          throw new IllegalArgumentException("a double quote is not closed");
-        }
-        inWord = true;
-        i++;
-      } else if (c == '\\') {
-        if (i + 1 >= text.length()) {
-          throw new IllegalArgumentException("it ends with a backslash");
-        }
-        word.append(text.charAt(i + 1));
-        inWord = true;
-        i += 2;
-      } else {
-        word.append(c);
-        inWord = true;
-        i++;
-      }
+    ShellWords.Result split = ShellWords.split(text);
+    if (split instanceof ShellWords.Unclosed unclosed) {
+      throw new IllegalArgumentException(
+          "the " + unclosed.what() + " at offset " + unclosed.offset() + " is not closed");
     }
-    if (inWord) {
-      words.add(word.toString());
-    }
-    return words;
+    return ((ShellWords.Words) split).words();
   }
 }

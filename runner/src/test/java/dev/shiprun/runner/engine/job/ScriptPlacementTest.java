@@ -84,11 +84,11 @@ class ScriptPlacementTest {
   @Test
   void anUnclosedQuoteIsRefused() {
     assertEquals(
-        "a single quote is not closed",
+        "the ' at offset 3 is not closed",
         assertThrows(IllegalArgumentException.class, () -> ScriptPlacement.splitOptions("-e 'A=b"))
             .getMessage());
     assertEquals(
-        "a double quote is not closed",
+        "the \" at offset 0 is not closed",
         assertThrows(IllegalArgumentException.class, () -> ScriptPlacement.splitOptions("\"x"))
             .getMessage());
   }
