@@ -81,6 +81,14 @@ class RunExecutorPluginTest {
     assertTrue(log.contains("compile in container=true"), log);
     assertTrue(log.contains("plain in container=true"), log);
     assertTrue(log.contains("local in container=false"), log);
+    // A container script knows its image, whether it is pulled and the user's options.
+    assertTrue(
+        log.contains(
+            "compile image=127.0.0.1:5000/team/app:1.4.2 pull=false"
+                + " options=--memory 512m -e 'GREETING=hello world'"),
+        log);
+    assertTrue(log.contains("plain image=localhost/mini:1"), log);
+    assertTrue(log.contains("local image=unset"), log);
     assertFalse(log.contains("made-up-hub-pass") || log.contains("made-up-local-pass"), log);
   }
 

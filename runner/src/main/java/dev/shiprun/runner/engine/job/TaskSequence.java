@@ -86,7 +86,11 @@ final class TaskSequence implements JobStep {
       if (plan.task().isPresent()) {
         vars =
             ProcessEnvironment.task(
-                env, plan.title(), plan.task().get(), place.container().isPresent());
+                env,
+                plan.title(),
+                plan.task().get(),
+                place.container(),
+                run.settings().runtime().defaultImage());
       }
       Map<String, String> taskVars = vars;
       long mark = log.length();

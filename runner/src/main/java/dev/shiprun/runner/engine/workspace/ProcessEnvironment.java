@@ -6,9 +6,11 @@ import dev.shiprun.model.env.EnvNames;
 import dev.shiprun.model.env.EnvValue;
 import dev.shiprun.model.env.EnvVar;
 import dev.shiprun.model.env.JobEnv;
+import dev.shiprun.spi.ContainerRequest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The environment a job's bash gets, and nothing else (not the runner's own): the allow-list of the
@@ -46,14 +48,29 @@ public final class ProcessEnvironment {
   }
 
   /**
-   * A TASK's variables: the job's, its name, whether it runs in a container (spec §3), and its
-   * {@code runtime.options.env}.
+   * A TASK's variables: the job's, its name, whether it runs in a container and, when it does, the
+   * image, whether it is pulled and the user's options (spec §3), then its {@code
+   * runtime.options.env}.
+   *
+   * @param defaultImage the image of a container without an {@code imageName}
    */
   public static Map<String, String> task(
-      Map<String, String> job, String taskName, TaskStep task, boolean inContainer) {
+      Map<String, String> job,
+      String taskName,
+      TaskStep task,
+      Optional<ContainerRequest> container,
+      String defaultImage) {
     Map<String, String> out = new LinkedHashMap<>(job);
     out.put("TASK_NAME", taskName);
-    out.put("TASK_IN_CONTAINER", Boolean.toString(inContainer));
+    out.put("TASK_IN_CONTAINER", Boolean.toString(container.isPresent()));
+    container.ifPresent(
+        c -> {
+          out.put(
+              "TASK_CONTAINER_IMAGE",
+              c.imageName().map(n -> n + ":" + c.imageTag()).orElse(defaultImage));
+          out.put("TASK_CONTAINER_IMAGE_SHOULD_PULL", Boolean.toString(c.pull()));
+          out.put("TASK_CONTAINER_OPTIONS", task.runtime().options().orElse(""));
+        });
     for (TaskEnv e : task.runtime().env()) {
       out.put(EnvNames.sanitize(e.key()), e.value());
     }
