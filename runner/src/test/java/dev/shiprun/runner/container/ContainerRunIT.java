@@ -96,7 +96,7 @@ class ContainerRunIT {
                     options: {imageName: "%s", imageTag: "%s"}
                   script:
                     - cat %s
-                    - jq -cn '{answer: (6 * 7)}'
+                    - "jq -cn '{answer: (6 * 7)}'"
         """
             .formatted(
                 lab.imageName(),
@@ -461,6 +461,7 @@ class ContainerRunIT {
                     options: {imageName: "%s", imageTag: "%s", pull: false}
                   script:
                     - |
+                      cat %s
                       sleep %s &
                       bash -c 'sleep %s & wait' &
                       echo children-started
@@ -469,6 +470,7 @@ class ContainerRunIT {
         .formatted(
             lab.imageName(),
             ContainerLab.TAG,
+            ContainerLab.MARKER,
             mark,
             mark.substring(0, 5) + "2",
             mark.substring(0, 5) + "3");
