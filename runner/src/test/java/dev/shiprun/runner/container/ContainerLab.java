@@ -71,6 +71,7 @@ public final class ContainerLab implements AutoCloseable {
   private final TestRegistry registry;
   private final Skopeo skopeo;
   private final String localImage;
+  private final Path registriesConf;
 
   private ContainerLab(
       Path dir,
@@ -85,6 +86,7 @@ public final class ContainerLab implements AutoCloseable {
     this.registry = registry;
     this.skopeo = skopeo;
     this.localImage = localImage;
+    this.registriesConf = dir.resolve("registries.conf");
   }
 
   /**
@@ -133,6 +135,14 @@ public final class ContainerLab implements AutoCloseable {
               registry,
               new Skopeo(home.resolve("skopeo")),
               "localhost/shiprun-lab/tools:" + image.hash());
+      Files.writeString(
+          lab.registriesConf,
+          """
+          [[registry]]
+          location = "%s"
+          insecure = true
+          """
+              .formatted(registry.hostPort()));
       lab.check("import", image.archive().toString(), lab.localImage);
       lab.push(TAG);
       lab.push("latest");
@@ -157,6 +167,18 @@ public final class ContainerLab implements AutoCloseable {
    */
   public Map<String, String> environment() {
     return environment;
+  }
+
+  /**
+   * {@link #environment()} plus {@code CONTAINERS_REGISTRIES_CONF}: a registries.conf that marks
+   * the lab's registry insecure (plain HTTP). A docker CLI passes no TLS flag on a pull; its daemon
+   * reaches a plain-HTTP registry only when its {@code insecure-registries} lists it, and this file
+   * is what that setting is for the podman behind podman-docker's {@code docker}.
+   */
+  public Map<String, String> dockerEnvironment() {
+    Map<String, String> env = new HashMap<>(environment);
+    env.put("CONTAINERS_REGISTRIES_CONF", registriesConf.toString());
+    return Map.copyOf(env);
   }
 
   /** {@code 127.0.0.1:PORT}: the registry, as image names and {@code auths} keys start. */
@@ -285,11 +307,15 @@ public final class ContainerLab implements AutoCloseable {
 
   /** {@code podman ARGS…} with the lab's configuration, whatever its exit code. */
   public Tool.Result podman(String... args) throws IOException {
-    return engine("podman", args);
+    return engine("podman", environment, args);
   }
 
-  /** {@code CLI ARGS…}: another command that runs podman (e.g. {@code /usr/bin/docker}). */
-  public Tool.Result engine(String cli, String... args) throws IOException {
+  /**
+   * {@code CLI ARGS…}: another command that runs podman (e.g. {@code /usr/bin/docker}) with {@code
+   * environment} instead of {@link #environment()}.
+   */
+  public Tool.Result engine(String cli, Map<String, String> environment, String... args)
+      throws IOException {
     Map<String, String> env = new HashMap<>(environment);
     // The network plugins run iptables, which lives in sbin; HOME keeps the user's files out.
     env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");

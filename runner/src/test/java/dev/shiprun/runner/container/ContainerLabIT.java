@@ -8,6 +8,8 @@ import dev.shiprun.runner.registry.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,19 +88,24 @@ class ContainerLabIT {
     assertFalse(lab.localImages().contains(lab.image()), "the image is still there");
   }
 
+  /**
+   * The docker CLI's way: credentials from {@code DOCKER_CONFIG}, no TLS flag (the plain-HTTP
+   * registry is listed as insecure, as a docker daemon's insecure-registries would list it).
+   */
   @Test
   void podmanDockersDockerCommandRunsTheImage() throws Exception {
-    Tool.Result version = lab.engine("/usr/bin/docker", "--version");
+    lab.removeLocalImages();
+    Tool.Result version = lab.engine("/usr/bin/docker", lab.environment(), "--version");
     assertTrue(version.output().contains("podman"), "not podman-docker: " + version.output());
     Path auth = lab.writeAuthFile(temp.resolve("docker/config.json"), ContainerLab.PASSWORD);
+    Map<String, String> env = new HashMap<>(lab.dockerEnvironment());
+    env.put("DOCKER_CONFIG", auth.getParent().toString());
     Tool.Result run =
         lab.engine(
             "/usr/bin/docker",
+            env,
             "run",
             "--rm",
-            "--authfile",
-            auth.toString(),
-            "--tls-verify=false",
             lab.image(),
             "jq",
             "-rn",

@@ -368,7 +368,7 @@ class ContainerRunIT {
             .formatted(lab.imageName(), ContainerLab.TAG, ContainerLab.MARKER));
     Run run = run();
     assertEquals(1, run.exitCode(), run.describe());
-    assertEquals("failed", run.status("build"), run.describe());
+    assertEquals("failure", run.status("build"), run.describe());
     String log = log(run.runId("build"));
     assertTrue(log.contains("failing-in-container"), log);
     assertTrue(
@@ -412,6 +412,11 @@ class ContainerRunIT {
     assertEquals(List.of(), ContainerLab.processesNaming("98766"), "a child survived");
   }
 
+  /**
+   * podman-docker's {@code /usr/bin/docker} as the engine: credentials through {@code
+   * DOCKER_CONFIG}, and the plain-HTTP registry listed as insecure, as a docker daemon's
+   * insecure-registries must list it (the docker CLI has no TLS flag on a pull).
+   */
   @Test
   void theDockerCliRunsTheNodesDefaultImageForATaskThatSaysNothing() throws Exception {
     lab.removeLocalImages();
@@ -434,13 +439,16 @@ class ContainerRunIT {
         """
             .formatted(lab.imageName(), ContainerLab.TAG, ContainerLab.MARKER));
     Run run =
-        run(
-            "--runtime-default",
-            "container",
-            "--default-image",
-            lab.image(),
-            "--container-cli",
-            "/usr/bin/docker");
+        start(
+                lab.dockerEnvironment(),
+                List.of(
+                    "--runtime-default",
+                    "container",
+                    "--default-image",
+                    lab.image(),
+                    "--container-cli",
+                    "/usr/bin/docker"))
+            .await();
     assertEquals(0, run.exitCode(), run.describe() + lab.registryLog());
     String log = log(run.runId("build"));
     assertTrue(log.contains(ContainerLab.MARKER_TEXT), "not in the default image: " + log);
@@ -520,6 +528,10 @@ class ContainerRunIT {
 
   /** {@code shiprun run LINE --home HOME -o json ARGS…} with the lab's podman settings. */
   private Started start(List<String> args) throws IOException {
+    return start(lab.environment(), args);
+  }
+
+  private Started start(Map<String, String> environment, List<String> args) throws IOException {
     List<String> command = shiprun("run", temp.resolve("line").toString(), "-o", "json");
     command.addAll(args);
     int n = started.size();
@@ -528,7 +540,7 @@ class ContainerRunIT {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("SHIPRUN_"));
-    builder.environment().putAll(lab.environment());
+    builder.environment().putAll(environment);
     Process process = builder.start();
     started.add(process);
     return new Started(process, out, err);
