@@ -197,12 +197,12 @@ if [[ $executor == yes ]]; then
   IFS=$'\t' read -r c1_med _ _ <<<"$(printf '%s\n' "${c1[@]}" | bench_stats %.0f)"
   ratio1=$(bench_ratio "$o_med" "$p1_med")
   ratio20=$(bench_ratio "$j_med" "$per_podman")
-  shown_1="$h1_med / $c1_med ms" shown_o="$o_med ms|$o_lo–$o_hi ms" shown_j="$j_med ms|$j_lo–$j_hi ms"
+  shown_1="$h1_med / $c1_med ms" shown_o="$o_med ms | $o_lo–$o_hi ms" shown_j="$j_med ms | $j_lo–$j_hi ms"
   o_range="$o_lo–$o_hi" j_range="$j_lo–$j_hi" unit=ms
 else
   unit=""
   o_med="not measured" j_med="not measured" o_range="—" j_range="—" ratio1="—" ratio20="—"
-  shown_1="not measured" shown_o="not measured|—" shown_j="not measured|—"
+  shown_1="not measured" shown_o="not measured | —" shown_j="not measured | —"
 fi
 {
   echo "| figure | median | min–max | note |"
