@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -61,6 +62,21 @@ final class ContainerLabPrerequisites implements ExecutionCondition {
     }
     System.out.println("skipped: " + reason);
     return ConditionEvaluationResult.disabled(reason);
+  }
+
+  /**
+   * What one test needs besides the lab ({@code file}, installed by {@code fix}): missing, the test
+   * is skipped, or under CI fails.
+   */
+  static void require(String file, String fix) {
+    if (Files.isExecutable(Path.of(file))) {
+      return;
+    }
+    String reason = "this test needs " + file + "; " + fix;
+    if ("true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException(reason + " (.ci/run installs it)");
+    }
+    Assumptions.abort(reason);
   }
 
   private static boolean isRoot() {
