@@ -46,8 +46,8 @@ public class DoctorCommand implements Callable<Integer> {
   @Option(
       names = "--pull-check",
       description =
-          "Also ask the default image's registry whether it serves the image (reads its"
-              + " manifest; waits at most a minute for the network).")
+          "Also pull the default image with the engine's own logins and settings, as a"
+              + " container TASK would (at most two minutes).")
   boolean pullCheck;
 
   @Mixin OutputOption output = new OutputOption();

@@ -7,13 +7,14 @@ import java.util.Optional;
 
 /**
  * The default image (a container script that names none runs in it): present in the engine's
- * storage, and, when asked, whether its registry serves it. Asking the registry reads its manifest
- * only (no layers) and is bounded in time, since a registry out of reach may not answer at all.
+ * storage, and, when asked, whether it pulls. The pull is the engine's own, as a container TASK's
+ * is (its logins, its registry settings), so what works here works there; it is bounded in time,
+ * since a registry out of reach may not answer at all.
  */
 final class ImageCheck {
 
   private static final Duration LOCAL_LIMIT = Duration.ofSeconds(30);
-  private static final Duration REGISTRY_LIMIT = Duration.ofSeconds(60);
+  private static final Duration PULL_LIMIT = Duration.ofSeconds(120);
 
   private final DoctorSettings settings;
   private final BoundedCommand commands;
@@ -49,18 +50,20 @@ final class ImageCheck {
   }
 
   private Check registry(Engine e, String image) {
-    BoundedCommand.Result manifest =
-        commands.run(List.of(e.cli().toString(), "manifest", "inspect", image), REGISTRY_LIMIT);
-    if (manifest.succeeded()) {
-      return Check.ok("image pull", image + " is served by its registry");
+    BoundedCommand.Result pull =
+        commands.run(List.of(e.cli().toString(), "pull", "--quiet", image), PULL_LIMIT);
+    if (pull.succeeded()) {
+      return Check.ok("image pull", image + " pulls from its registry");
     }
-    String why =
-        manifest.timedOut()
-            ? "no answer within " + REGISTRY_LIMIT.toSeconds() + " s"
-            : manifest.firstLine();
+    if (pull.timedOut()) {
+      return Check.warn(
+          "image pull",
+          image + " did not pull within " + PULL_LIMIT.toSeconds() + " s",
+          "check the network, or pull it by hand: " + e.word() + " pull " + image);
+    }
     return Check.warn(
         "image pull",
-        image + " cannot be read from its registry (" + why + ")",
+        image + " does not pull (" + pull.firstLine() + ")",
         "check the name and the network, or log in to the registry: "
             + e.word()
             + " login "
