@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 /** What host TASKs need: /proc, bash (its version), setsid, the containment of their processes. */
 final class HostChecks {
 
-  /** shipctl's oldest bash (associative arrays, {@code ${var@Q}}, {@code wait -n}). */
-  private static final int[] OLDEST_BASH = {4, 4};
+  /** shipctl's oldest bash: 4.4. */
+  private static final int OLDEST_MAJOR = 4;
+
+  private static final int OLDEST_MINOR = 4;
 
   private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
 
@@ -57,11 +59,11 @@ final class HostChecks {
     int major = Integer.parseInt(m.group(1));
     int minor = Integer.parseInt(m.group(2));
     String found = bash + " " + version.out().strip();
-    if (major < OLDEST_BASH[0] || (major == OLDEST_BASH[0] && minor < OLDEST_BASH[1])) {
+    if (major < OLDEST_MAJOR || (major == OLDEST_MAJOR && minor < OLDEST_MINOR)) {
       return Check.fail(
           "bash",
-          found + " is older than shipctl's " + OLDEST_BASH[0] + "." + OLDEST_BASH[1],
-          "install bash 4.4 or newer");
+          found + " is older than " + OLDEST_MAJOR + "." + OLDEST_MINOR + ", which shipctl needs",
+          "install bash " + OLDEST_MAJOR + "." + OLDEST_MINOR + " or newer");
     }
     return Check.ok("bash", found);
   }
