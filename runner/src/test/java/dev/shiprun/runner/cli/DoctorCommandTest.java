@@ -15,6 +15,7 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -86,7 +87,8 @@ class DoctorCommandTest {
             "ok    store: no store yet in " + home.resolve("store") + " (made by the first run)"),
         result.getOutput());
     assertTrue(
-        lines.stream().anyMatch(l -> l.matches("ok    disk: [\\d.]+ [MG]iB free for the home")),
+        lines.stream()
+            .anyMatch(l -> l.matches("(ok   |warn ) disk: [\\d.]+ [MG]iB free for the home.*")),
         result.getOutput());
     assertTrue(
         lines.get(lines.size() - 1).matches("ok    plugins: \\d+ loaded, all built in .*"),
@@ -144,6 +146,28 @@ class DoctorCommandTest {
                 l ->
                     l.startsWith("fail  store: the home " + mount)
                         && l.contains("read-only file system")),
+        result.getOutput());
+  }
+
+  @Test
+  void aHomeOthersMayWriteIsAWarning(QuarkusMainLauncher launcher) throws Exception {
+    Path home = Files.createDirectories(temp.resolve("home"));
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    LaunchResult result =
+        launcher.launch("doctor", "--home", home.toString(), "--container-cli", NO_ENGINE);
+
+    assertEquals(0, result.exitCode(), result.getOutput());
+    assertTrue(
+        result
+            .getOutput()
+            .contains(
+                "warn  home: "
+                    + home
+                    + " has mode 0777: other users may write into it, and its plugins folder holds"
+                    + " code shiprun runs: chmod go-w "
+                    + home
+                    + "\n"),
         result.getOutput());
   }
 
