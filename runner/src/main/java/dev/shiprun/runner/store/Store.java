@@ -40,6 +40,12 @@ public final class Store implements AutoCloseable {
   /** How long {@link #transaction} tries to reach the database again after losing it. */
   static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(20);
 
+  /** The database's name in the store folder (H2 adds {@code .mv.db} to its file). */
+  static final String DATABASE = "shiprun";
+
+  /** The store's folder under a home. */
+  static final String FOLDER = "store";
+
   /** H2: a table is missing (the store is new). */
   private static final int TABLE_NOT_FOUND = 42102;
 
@@ -67,7 +73,7 @@ public final class Store implements AutoCloseable {
    * are one-line {@link StoreException}s naming the path and the fix.
    */
   public static Store open(Path home, ObjectMapper json) {
-    Path folder = home.resolve("store");
+    Path folder = home.resolve(FOLDER);
     Optional<String> refused = StoreFailure.checkAccess(home, folder);
     if (refused.isPresent()) {
       throw new StoreException(refused.get());
@@ -77,17 +83,7 @@ public final class Store implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException(StoreFailure.cannotCreate(home, folder, e), e);
     }
-    // WRITE_DELAY=0: a commit reaches the file at once, so a run started just before a crash is
-    // found (and marked interrupted) on the next start. QUERY_CACHE_SIZE: a job runs about a dozen
-    // different statements on the one pooled connection; H2 keeps 8 parsed by default.
-    // TRACE_LEVEL_FILE=0: H2 writes no trace file (shiprun reports what failed itself), so a
-    // folder it cannot write into or a full disk does not make it print stack traces on stderr.
-    // LOCK_TIMEOUT: a build number another process is inserting is waited for, not refused.
-    String url =
-        "jdbc:h2:file:"
-            + folder.toAbsolutePath().resolve("shiprun")
-            + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;TRACE_LEVEL_FILE=0"
-            + ";LOCK_TIMEOUT=10000";
+    String url = url(folder);
     AgroalDataSource dataSource;
     try {
       dataSource =
@@ -134,6 +130,22 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * The JDBC URL of the database in {@code folder}. WRITE_DELAY=0: a commit reaches the file at
+   * once, so a run started just before a crash is found (and marked interrupted) on the next start.
+   * QUERY_CACHE_SIZE: a job runs about a dozen different statements on the one pooled connection;
+   * H2 keeps 8 parsed by default. TRACE_LEVEL_FILE=0: H2 writes no trace file (shiprun reports what
+   * failed itself), so a folder it cannot write into or a full disk does not make it print stack
+   * traces on stderr. LOCK_TIMEOUT: a build number another process is inserting is waited for, not
+   * refused.
+   */
+  static String url(Path folder) {
+    return "jdbc:h2:file:"
+        + folder.toAbsolutePath().resolve(DATABASE)
+        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;TRACE_LEVEL_FILE=0"
+        + ";LOCK_TIMEOUT=10000";
+  }
+
   private static void migrate(AgroalDataSource dataSource, Path home, Path folder) {
     try {
       Flyway.configure()
@@ -157,7 +169,7 @@ public final class Store implements AutoCloseable {
   }
 
   /** Why the store of {@code home} cannot be opened, in the user's terms. */
-  private static String cannotOpen(Path home, Path folder, Throwable e) {
+  static String cannotOpen(Path home, Path folder, Throwable e) {
     if (StoreFailure.readOnly(e)) {
       return StoreFailure.readOnlyHome(home);
     }
@@ -176,7 +188,7 @@ public final class Store implements AutoCloseable {
    * migrations, and the schema changes only with a new shiprun, so opening the store runs it only
    * when this is older.
    */
-  private static int schemaVersion(Connection c) throws SQLException {
+  static int schemaVersion(Connection c) throws SQLException {
     try (java.sql.Statement s = c.createStatement();
         java.sql.ResultSet r =
             s.executeQuery(

@@ -74,7 +74,7 @@ final class QuickCommands {
           return type.cast(new GraphCommand(plugins, workingDirectory, printer));
         }
         if (type == DoctorCommand.class) {
-          return type.cast(new DoctorCommand(home, caller));
+          return type.cast(new DoctorCommand(home, caller, plugins));
         }
         if (type == ShiprunVersion.class) {
           return type.cast(new ShiprunVersion(version));
