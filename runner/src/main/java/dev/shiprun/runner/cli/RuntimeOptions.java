@@ -1,11 +1,11 @@
 package dev.shiprun.runner.cli;
 
-import dev.shiprun.runner.container.ContainerSettings;
 import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.exec.HostExecutor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,8 +17,6 @@ import picocli.CommandLine.ParameterException;
 public class RuntimeOptions {
 
   static final String RUNTIME_DEFAULT_VARIABLE = "SHIPRUN_RUNTIME_DEFAULT";
-  static final String DEFAULT_IMAGE_VARIABLE = "SHIPRUN_DEFAULT_IMAGE";
-  static final String CONTAINER_CLI_VARIABLE = "SHIPRUN_CONTAINER_CLI";
 
   @Option(
       names = "--runtime-default",
@@ -30,25 +28,7 @@ public class RuntimeOptions {
               + ", else host.")
   String runtimeDefault;
 
-  @Option(
-      names = "--default-image",
-      paramLabel = "IMAGE",
-      description =
-          "The image of a container TASK that names none, as name:tag. Default: $"
-              + DEFAULT_IMAGE_VARIABLE
-              + ", else "
-              + ContainerSettings.DEFAULT_IMAGE
-              + ".")
-  String defaultImage;
-
-  @Option(
-      names = "--container-cli",
-      paramLabel = "podman|docker|PATH",
-      description =
-          "The container command. Default: $"
-              + CONTAINER_CLI_VARIABLE
-              + ", else podman or docker, whichever is on the PATH.")
-  String containerCli;
+  @Mixin ContainerEngineOptions engine = new ContainerEngineOptions();
 
   /**
    * The node's runtime from the options, else the variables of {@code caller}; the container
@@ -72,16 +52,13 @@ public class RuntimeOptions {
               + String.join(", ", executors)
               + " (a plugin jar in the home's plugins folder adds one)");
     }
-    String image =
-        given(defaultImage, caller.get(DEFAULT_IMAGE_VARIABLE))
-            .orElse(ContainerSettings.DEFAULT_IMAGE);
+    String image = engine.defaultImage(caller);
     if (image.chars().anyMatch(Character::isWhitespace)) {
       throw new ParameterException(
           spec.commandLine(),
           "the default image '" + image + "' holds a blank; give one image as name:tag");
     }
-    return new NodeRuntime(
-        executor, image, given(containerCli, caller.get(CONTAINER_CLI_VARIABLE)), caller);
+    return new NodeRuntime(executor, image, engine.cli(caller), caller);
   }
 
   private static Optional<String> given(String option, String variable) {
