@@ -1,6 +1,7 @@
 package dev.shiprun.runner.container;
 
 import dev.shiprun.runner.exec.OutputSink;
+import dev.shiprun.runner.exec.ProcessWait;
 import dev.shiprun.runner.exec.ScriptOutputSink;
 import dev.shiprun.runner.exec.TaskOutcome;
 import dev.shiprun.runner.exec.TaskScript;
@@ -99,7 +100,7 @@ public final class ContainerExecutor implements Executor {
               + " without the image to run it in: run it on the host");
     }
     ContainerRequest request = asked.get();
-    Optional<Engine> found = engine();
+    Optional<ContainerEngine> found = engine();
     if (found.isEmpty()) {
       return new ExecutionOutcome.Errored(missingEngine(execution.name()));
     }
@@ -176,15 +177,15 @@ public final class ContainerExecutor implements Executor {
         return new ExecutionOutcome.Errored(
             "cannot start " + client.engine().cli() + ": " + e.getMessage());
       }
-      EngineClient.Ending ending =
-          EngineClient.await(running.process(), execution.cancel(), deadlineNanos);
-      if (ending != EngineClient.Ending.EXITED) {
+      ProcessWait.Ending ending =
+          ProcessWait.until(running.process(), execution.cancel(), deadlineNanos);
+      if (ending != ProcessWait.Ending.EXITED) {
         notes.addAll(new ContainerStop(client, settings.grace()).stop(name, running.process()));
       }
       running.pump().finish(DRAIN_PATIENCE);
       containerId(idFile)
           .ifPresent(id -> notes.addAll(EngineLeftovers.awaitGone(id, LEFTOVER_PATIENCE)));
-      if (ending == EngineClient.Ending.INTERRUPTED) {
+      if (ending == ProcessWait.Ending.INTERRUPTED) {
         Thread.currentThread().interrupt();
       }
       Optional<RuntimeException> lost = running.pump().failure();
@@ -220,7 +221,7 @@ public final class ContainerExecutor implements Executor {
         : new ExecutionOutcome.Succeeded(notes);
   }
 
-  private Optional<Engine> engine() {
+  private Optional<ContainerEngine> engine() {
     String path = engineEnvironment().getOrDefault("PATH", "");
     return new EngineLocator(path).find(settings.cli());
   }

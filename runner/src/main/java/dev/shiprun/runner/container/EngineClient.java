@@ -3,7 +3,6 @@ package dev.shiprun.runner.container;
 import dev.shiprun.runner.exec.Command;
 import dev.shiprun.runner.exec.OutputPump;
 import dev.shiprun.runner.exec.OutputSink;
-import dev.shiprun.spi.CancelSignal;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the container command: with shiprun's own environment and the engine's settings over it
@@ -25,22 +23,10 @@ import java.util.concurrent.TimeUnit;
  * @param environment the engine's settings, set over shiprun's environment
  * @param readers the threads that read a streamed command's output
  */
-record EngineClient(Engine engine, Map<String, String> environment, Executor readers) {
-
-  /** How long a waiting command may take to notice a cancellation. */
-  private static final long CANCEL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+record EngineClient(ContainerEngine engine, Map<String, String> environment, Executor readers) {
 
   /** A command started with its output streaming into a sink. */
   record Running(Process process, OutputPump pump) {}
-
-  /** How a wait for a running command ended. */
-  enum Ending {
-    EXITED,
-    TIMED_OUT,
-    CANCELLED,
-    /** The calling thread was interrupted: a cancellation, whose flag the caller sets again. */
-    INTERRUPTED
-  }
 
   /** Starts {@code args} with {@code extra} added to its environment, streaming to {@code sink}. */
   Running start(List<String> args, Map<String, String> extra, OutputSink sink) throws IOException {
@@ -66,29 +52,5 @@ record EngineClient(Engine engine, Map<String, String> environment, Executor rea
       Thread.currentThread().interrupt();
       return new Command.Result.NotStarted("interrupted");
     }
-  }
-
-  /**
-   * Waits for {@code process} in slices, looking for a cancellation between them; an interrupt of
-   * the calling thread counts as one, and is cleared so that the container can still be stopped.
-   */
-  static Ending await(Process process, CancelSignal cancel, long deadlineNanos) {
-    try {
-      while (!cancel.isCancelled()) {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        if (process.waitFor(Math.min(left, CANCEL_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
-          return Ending.EXITED;
-        }
-      }
-    } catch (InterruptedException e) {
-      return process.isAlive() ? Ending.INTERRUPTED : Ending.EXITED;
-    }
-    if (!process.isAlive()) {
-      return Ending.EXITED;
-    }
-    return cancel.isCancelled() ? Ending.CANCELLED : Ending.TIMED_OUT;
   }
 }

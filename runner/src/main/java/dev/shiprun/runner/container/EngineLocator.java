@@ -15,21 +15,21 @@ import java.util.Optional;
 record EngineLocator(String path) {
 
   /** The engine named by {@code cli}, or the first of podman and docker found; empty if none. */
-  Optional<Engine> find(Optional<String> cli) {
+  Optional<ContainerEngine> find(Optional<String> cli) {
     if (cli.isPresent() && !cli.get().isBlank()) {
       String named = cli.get().strip();
       if (named.contains("/")) {
         Path file = Path.of(named);
         return Files.isExecutable(file) && !Files.isDirectory(file)
-            ? Optional.of(Engine.at(file))
+            ? Optional.of(ContainerEngine.at(file))
             : Optional.empty();
       }
-      return onPath(named).map(Engine::at);
+      return onPath(named).map(ContainerEngine::at);
     }
     for (String candidate : List.of("podman", "docker")) {
       Optional<Path> found = onPath(candidate);
       if (found.isPresent()) {
-        return found.map(Engine::at);
+        return found.map(ContainerEngine::at);
       }
     }
     return Optional.empty();

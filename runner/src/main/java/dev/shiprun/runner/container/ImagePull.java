@@ -2,6 +2,7 @@ package dev.shiprun.runner.container;
 
 import dev.shiprun.runner.exec.Command;
 import dev.shiprun.runner.exec.OutputSink;
+import dev.shiprun.runner.exec.ProcessWait;
 import dev.shiprun.spi.CancelSignal;
 import dev.shiprun.spi.ContainerRequest;
 import dev.shiprun.spi.ContainerRequest.RegistryGrant;
@@ -52,7 +53,7 @@ record ImagePull(EngineClient client, Duration grace) {
 
   private Result present(ImageReference image) {
     List<String> args =
-        client.engine().kind() == Engine.Kind.PODMAN
+        client.engine().kind() == ContainerEngine.Kind.PODMAN
             ? List.of("image", "exists", image.value())
             : List.of("image", "inspect", "--format", "{{.Id}}", image.value());
     Command.Result asked = client.ask(args, ASK_LIMIT);
@@ -89,7 +90,7 @@ record ImagePull(EngineClient client, Duration grace) {
       return true;
     }
     String said = exited.stderr().toLowerCase(Locale.ROOT);
-    return client.engine().kind() == Engine.Kind.DOCKER
+    return client.engine().kind() == ContainerEngine.Kind.DOCKER
         && (said.contains("no such image") || said.contains("image not known"));
   }
 
@@ -104,7 +105,7 @@ record ImagePull(EngineClient client, Duration grace) {
     List<String> notes = new ArrayList<>();
     List<String> args = new ArrayList<>(List.of("pull"));
     Map<String, String> extra = Map.of();
-    boolean docker = client.engine().kind() == Engine.Kind.DOCKER;
+    boolean docker = client.engine().kind() == ContainerEngine.Kind.DOCKER;
     if (request.authFile().isPresent()) {
       Path authFile = request.authFile().get().toAbsolutePath();
       if (docker) {
@@ -145,16 +146,16 @@ record ImagePull(EngineClient client, Duration grace) {
     } catch (IOException e) {
       return new Result.Missing("cannot start " + client.engine().cli() + ": " + e.getMessage());
     }
-    EngineClient.Ending ending = EngineClient.await(running.process(), cancel, deadlineNanos);
-    if (ending != EngineClient.Ending.EXITED) {
+    ProcessWait.Ending ending = ProcessWait.until(running.process(), cancel, deadlineNanos);
+    if (ending != ProcessWait.Ending.EXITED) {
       stop(running.process());
     }
     running.pump().finish(Duration.ofSeconds(5));
-    if (ending == EngineClient.Ending.INTERRUPTED) {
+    if (ending == ProcessWait.Ending.INTERRUPTED) {
       Thread.currentThread().interrupt();
     }
-    if (ending != EngineClient.Ending.EXITED) {
-      return new Result.Stopped(ending != EngineClient.Ending.TIMED_OUT);
+    if (ending != ProcessWait.Ending.EXITED) {
+      return new Result.Stopped(ending != ProcessWait.Ending.TIMED_OUT);
     }
     int code = running.process().exitValue();
     if (code == 0) {

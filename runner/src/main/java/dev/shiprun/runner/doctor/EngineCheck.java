@@ -2,6 +2,7 @@ package dev.shiprun.runner.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.container.ContainerEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.Optional;
 final class EngineCheck {
 
   /** How the engine and its checks went: the lines, and the engine when it answered. */
-  record Finding(List<Check> checks, Optional<Engine> engine) {}
+  record Finding(List<Check> checks, Optional<ContainerEngine> engine) {}
 
   private static final Duration LIMIT = Duration.ofSeconds(30);
 
@@ -84,7 +85,10 @@ final class EngineCheck {
               named + " info printed no JSON (" + info.firstLine() + ")",
               "use podman 4 or docker 20.10 or newer"));
     }
-    Engine engine = new Engine(found, word);
+    ContainerEngine engine =
+        new ContainerEngine(
+            found,
+            word.equals("podman") ? ContainerEngine.Kind.PODMAN : ContainerEngine.Kind.DOCKER);
     List<Check> checks = new ArrayList<>();
     checks.add(Check.ok("engine", named + ", " + mode(json, word) + settingsFiles()));
     checks.add(storage(json, word));

@@ -1,5 +1,6 @@
 package dev.shiprun.runner.doctor;
 
+import dev.shiprun.runner.container.ContainerEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,13 @@ final class ImageCheck {
     this.commands = commands;
   }
 
-  List<Check> checks(Optional<Engine> engine) {
+  List<Check> checks(Optional<ContainerEngine> engine) {
     String image = settings.defaultImage();
     if (engine.isEmpty()) {
       return List.of(
           Check.warn("image", image + " not checked: no container engine answered (see engine)"));
     }
-    Engine e = engine.get();
+    ContainerEngine e = engine.get();
     List<Check> checks = new ArrayList<>();
     BoundedCommand.Result local =
         commands.run(
@@ -42,14 +43,14 @@ final class ImageCheck {
             : Check.warn(
                 "image",
                 image + " is not present (a container TASK that names no image pulls it first)",
-                "pull it now: " + e.word() + " pull " + image));
+                "pull it now: " + e.name() + " pull " + image));
     if (settings.pullCheck()) {
       checks.add(registry(e, image));
     }
     return List.copyOf(checks);
   }
 
-  private Check registry(Engine e, String image) {
+  private Check registry(ContainerEngine e, String image) {
     BoundedCommand.Result pull =
         commands.run(List.of(e.cli().toString(), "pull", "--quiet", image), PULL_LIMIT);
     if (pull.succeeded()) {
@@ -59,13 +60,13 @@ final class ImageCheck {
       return Check.warn(
           "image pull",
           image + " did not pull within " + PULL_LIMIT.toSeconds() + " s",
-          "check the network, or pull it by hand: " + e.word() + " pull " + image);
+          "check the network, or pull it by hand: " + e.name() + " pull " + image);
     }
     return Check.warn(
         "image pull",
         image + " does not pull (" + pull.firstLine() + ")",
         "check the name and the network, or log in to the registry: "
-            + e.word()
+            + e.name()
             + " login "
             + registry(image));
   }

@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,7 +33,6 @@ public final class ProcessLauncher {
   private static final Duration DRAIN_PATIENCE = Duration.ofSeconds(5);
 
   /** How long a waiting launch may take to notice a cancellation. */
-  private static final long CANCEL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   /** The name of a script's cgroup starts with this and its run token. */
   private static final String CGROUP_PREFIX = "shiprun-";
@@ -117,7 +115,7 @@ public final class ProcessLauncher {
     }
     long deadline = System.nanoTime() + launch.timeout().toNanos();
     OutputPump pump = OutputPump.start(process, sink, readers);
-    Ending ending = awaitEnd(process, cancellation, deadline);
+    ProcessWait.Ending ending = ProcessWait.until(process, cancellation, deadline);
     KillReport killed =
         killer.kill(
             new ProcessTree(
@@ -129,7 +127,7 @@ public final class ProcessLauncher {
                 cgroup.stream().toList()));
     cgroup.ifPresent(JobCgroup::remove); // stays only when a process would not die (reported)
     pump.finish(DRAIN_PATIENCE);
-    if (ending == Ending.INTERRUPTED) {
+    if (ending == ProcessWait.Ending.INTERRUPTED) {
       Thread.currentThread().interrupt();
     }
     Optional<RuntimeException> lost = pump.failure();
@@ -141,40 +139,6 @@ public final class ProcessLauncher {
       case TIMED_OUT -> new TimedOut(launch.timeout(), killed);
       case CANCELLED, INTERRUPTED -> new Cancelled(killed);
     };
-  }
-
-  private enum Ending {
-    EXITED,
-    TIMED_OUT,
-    CANCELLED,
-    INTERRUPTED
-  }
-
-  /**
-   * Waits for the script on the launching thread, in slices, looking for a cancellation between
-   * them. Not {@code Process.onExit()}: on a machine with two cores the JDK completes it on a new
-   * thread per process (CompletableFuture's async pool is a thread per task when the common pool's
-   * parallelism is 1), one thread start and two more hand-offs per script (docs/benchmarks.md). An
-   * exit wakes {@code waitFor} at once; a cancellation is seen within one slice.
-   */
-  private static Ending awaitEnd(Process process, CancelSignal cancellation, long deadline) {
-    try {
-      while (!cancellation.isCancelled()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        if (process.waitFor(Math.min(left, CANCEL_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
-          return Ending.EXITED;
-        }
-      }
-    } catch (InterruptedException e) {
-      return process.isAlive() ? Ending.INTERRUPTED : Ending.EXITED;
-    }
-    if (!process.isAlive()) {
-      return Ending.EXITED;
-    }
-    return cancellation.isCancelled() ? Ending.CANCELLED : Ending.TIMED_OUT;
   }
 
   /**

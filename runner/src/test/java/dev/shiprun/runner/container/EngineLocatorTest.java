@@ -24,12 +24,14 @@ class EngineLocatorTest {
     String path = first + ":" + second;
 
     assertEquals(
-        Optional.of(new Engine(docker, Engine.Kind.DOCKER)), locator(path).find(Optional.empty()));
+        Optional.of(new ContainerEngine(docker, ContainerEngine.Kind.DOCKER)),
+        locator(path).find(Optional.empty()));
     Path podman = executable(second.resolve("podman"));
     assertEquals(
-        Optional.of(new Engine(podman, Engine.Kind.PODMAN)), locator(path).find(Optional.empty()));
+        Optional.of(new ContainerEngine(podman, ContainerEngine.Kind.PODMAN)),
+        locator(path).find(Optional.empty()));
     assertEquals(
-        Optional.of(new Engine(docker, Engine.Kind.DOCKER)),
+        Optional.of(new ContainerEngine(docker, ContainerEngine.Kind.DOCKER)),
         locator(path).find(Optional.of("docker")));
   }
 
@@ -38,7 +40,7 @@ class EngineLocatorTest {
     Path tool = executable(dir.resolve("docker-wrapper"));
 
     assertEquals(
-        Optional.of(new Engine(tool, Engine.Kind.DOCKER)),
+        Optional.of(new ContainerEngine(tool, ContainerEngine.Kind.DOCKER)),
         locator("").find(Optional.of(tool.toString())));
     assertTrue(locator(dir.toString()).find(Optional.of("/nonexistent")).isEmpty());
     assertTrue(locator(dir.toString()).find(Optional.empty()).isEmpty());

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param kind podman's or docker's: they differ in how a pull gets its credentials and how a
  *     missing image is asked for
  */
-public record Engine(Path cli, Kind kind) {
+public record ContainerEngine(Path cli, Kind kind) {
 
   /** The command language of a container CLI. */
   public enum Kind {
@@ -18,15 +18,15 @@ public record Engine(Path cli, Kind kind) {
     DOCKER
   }
 
-  public Engine {
+  public ContainerEngine {
     Objects.requireNonNull(cli, "cli");
     Objects.requireNonNull(kind, "kind");
   }
 
   /** The kind a CLI's file name says: {@code docker…} is docker's, anything else podman's. */
-  public static Engine at(Path cli) {
+  public static ContainerEngine at(Path cli) {
     String file = cli.getFileName() == null ? "" : cli.getFileName().toString();
-    return new Engine(cli, file.startsWith("docker") ? Kind.DOCKER : Kind.PODMAN);
+    return new ContainerEngine(cli, file.startsWith("docker") ? Kind.DOCKER : Kind.PODMAN);
   }
 
   /** The command's own name, for messages ({@code podman}, {@code docker}). */
