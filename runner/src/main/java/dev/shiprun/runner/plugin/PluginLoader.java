@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Loads the plugins of every kind ({@link PluginKinds}): shiprun's own, found by {@link
@@ -19,6 +21,11 @@ import java.util.Set;
  * image), then those of the given jars, each in a class loader of its own. A jar built for other
  * plugin interfaces, a plugin that will not load, or two plugins of one kind with one name is a
  * {@link PluginException}.
+ *
+ * <p>With no jars, each kind's built-ins are looked up the first time that kind is asked for, so a
+ * command that reads only resource types does not scan for and make the others. With jars, every
+ * kind is loaded at once, so a broken or conflicting jar is refused by every command that loads
+ * plugins, whichever kinds it uses.
  */
 public final class PluginLoader {
 
@@ -36,6 +43,9 @@ public final class PluginLoader {
 
   /** The built-in plugins and those of {@code jars}, in that order. */
   public Plugins load(List<Path> jars) {
+    if (jars.isEmpty()) {
+      return builtInOnly();
+    }
     Loading loading = new Loading();
     for (PluginKind<?> kind : kinds) {
       builtIn(kind, loading);
@@ -47,7 +57,31 @@ public final class PluginLoader {
         fromJar(kind, jar, loading);
       }
     }
-    return new Plugins(loading.listed, loading.instances());
+    List<LoadedPlugin> listed = List.copyOf(loading.listed);
+    Map<Class<?>, List<?>> instances = loading.instances();
+    return new Plugins(() -> listed, service -> instances.getOrDefault(service, List.of()));
+  }
+
+  /** The built-in plugins, each kind loaded when it is first asked for. */
+  private Plugins builtInOnly() {
+    Map<Class<?>, PluginKind<?>> byService = new HashMap<>();
+    kinds.forEach(kind -> byService.put(kind.service(), kind));
+    Map<Class<?>, Loading> loaded = new ConcurrentHashMap<>();
+    Function<PluginKind<?>, Loading> ofKind =
+        kind ->
+            loaded.computeIfAbsent(
+                kind.service(),
+                service -> {
+                  Loading loading = new Loading();
+                  builtIn(kind, loading);
+                  return loading;
+                });
+    return new Plugins(
+        () -> kinds.stream().flatMap(kind -> ofKind.apply(kind).listed.stream()).toList(),
+        service ->
+            Optional.ofNullable(byService.get(service))
+                .map(kind -> ofKind.apply(kind).instances().getOrDefault(service, List.of()))
+                .orElse(List.of()));
   }
 
   private <T> void builtIn(PluginKind<T> kind, Loading loading) {

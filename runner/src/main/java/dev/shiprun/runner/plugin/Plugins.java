@@ -7,53 +7,63 @@ import dev.shiprun.spi.IntegrationTypeProvider;
 import dev.shiprun.spi.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The plugins shiprun loaded, built-in and from jars: what each kind has, and the model's objects
- * built with them (the resource types a line may use, the integration types).
+ * built with them (the resource types a line may use, the integration types), made when first asked
+ * for.
  */
 public final class Plugins {
 
-  private final List<LoadedPlugin> listed;
-  private final Map<Class<?>, List<?>> instances;
-  private final IntegrationTypes integrationTypes;
-  private final ResourceTypes resourceTypes;
+  private final Supplier<List<LoadedPlugin>> listed;
+  private final Function<Class<?>, List<?>> instances;
+  private IntegrationTypes integrationTypes;
+  private ResourceTypes resourceTypes;
 
-  Plugins(List<LoadedPlugin> listed, Map<Class<?>, List<?>> instances) {
-    this.listed = List.copyOf(listed);
-    this.instances = Map.copyOf(instances);
-    this.integrationTypes =
-        IntegrationTypes.builtInAnd(
-            of(IntegrationTypeProvider.class).stream().flatMap(p -> p.types().stream()).toList());
-    this.resourceTypes = new ResourceTypes(of(ResourceType.class));
+  /**
+   * @param listed every name loaded, in the order {@link #listed} gives them
+   * @param instances the plugin objects of the kind whose interface is the argument
+   */
+  Plugins(Supplier<List<LoadedPlugin>> listed, Function<Class<?>, List<?>> instances) {
+    this.listed = listed;
+    this.instances = instances;
   }
 
   /** Every name loaded, built-ins first, then the jars' in the order they were read. */
   public List<LoadedPlugin> listed() {
-    return listed;
+    return listed.get();
   }
 
   /** The plugins of the kind whose interface is {@code service}, built-ins first. */
   public <T> List<T> of(Class<T> service) {
-    List<?> found = instances.getOrDefault(service, List.of());
     List<T> out = new ArrayList<>();
-    found.forEach(p -> out.add(service.cast(p)));
+    instances.apply(service).forEach(p -> out.add(service.cast(p)));
     return out;
   }
 
   /** The built-in resource types and those the plugins add. */
-  public ResourceTypes resourceTypes() {
+  public synchronized ResourceTypes resourceTypes() {
+    if (resourceTypes == null) {
+      resourceTypes = new ResourceTypes(of(ResourceType.class));
+    }
     return resourceTypes;
   }
 
   /** The built-in integration types and those the plugins add. */
-  public IntegrationTypes integrationTypes() {
+  public synchronized IntegrationTypes integrationTypes() {
+    if (integrationTypes == null) {
+      integrationTypes =
+          IntegrationTypes.builtInAnd(
+              of(IntegrationTypeProvider.class).stream().flatMap(p -> p.types().stream()).toList());
+    }
     return integrationTypes;
   }
 
   /** A loader of assembly lines that knows the resource types of the plugins. */
   public AssemblyLineLoader lineLoader() {
-    return new AssemblyLineLoader(resourceTypes::knows);
+    ResourceTypes types = resourceTypes();
+    return new AssemblyLineLoader(types::knows);
   }
 }
