@@ -3,9 +3,9 @@ package dev.shiprun.runner.cli;
 import picocli.CommandLine.Option;
 
 /**
- * {@code -o, --output FORMAT}: text for people, json for machines. One declaration for every
- * command that prints either; a command that words its help differently does so in {@code
- * OptionWording.properties}.
+ * {@code -o, --output FORMAT}: text for people, json for machines. One declaration, and one
+ * wording, for every command that prints either (a resource bundle per command would cost each
+ * start a scan of the runtime's modules: docs/benchmarks.md).
  */
 public class OutputOption {
 
@@ -13,7 +13,7 @@ public class OutputOption {
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text or json. Default: ${DEFAULT-VALUE}.")
+      description = "How to show the result: text or json. Default: ${DEFAULT-VALUE}.")
   OutputFormat format = OutputFormat.TEXT;
 
   public boolean json() {

@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    resourceBundle = "dev.shiprun.runner.cli.OptionWording",
     description = {
       "Runs the assembly line's jobs, keeping versions, state and logs.",
       "Without --job every job whose inputs have versions, then what",

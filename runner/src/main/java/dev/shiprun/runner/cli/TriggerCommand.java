@@ -34,7 +34,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "trigger",
     mixinStandardHelpOptions = true,
-    resourceBundle = "dev.shiprun.runner.cli.OptionWording",
     description = {
       "Triggers a trigger resource, then runs the jobs that read it.",
       "Records the trigger's next version (shippable.triggers.yml, or type: trigger):",

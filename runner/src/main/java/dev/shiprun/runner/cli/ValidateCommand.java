@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    resourceBundle = "dev.shiprun.runner.cli.OptionWording",
     description = {
       "Checks an assembly line and reports every problem at once.",
       "Diagnostics and the summary go to stderr; with --output json the result goes to stdout."
