@@ -1,8 +1,6 @@
 package dev.shiprun.runner.container;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.shiprun.runner.exec.ProgramPath;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,33 +14,14 @@ record EngineLocator(String path) {
 
   /** The engine named by {@code cli}, or the first of podman and docker found; empty if none. */
   Optional<ContainerEngine> find(Optional<String> cli) {
+    ProgramPath programs = new ProgramPath(path);
     if (cli.isPresent() && !cli.get().isBlank()) {
-      String named = cli.get().strip();
-      if (named.contains("/")) {
-        Path file = Path.of(named);
-        return Files.isExecutable(file) && !Files.isDirectory(file)
-            ? Optional.of(ContainerEngine.at(file))
-            : Optional.empty();
-      }
-      return onPath(named).map(ContainerEngine::at);
+      return programs.find(cli.get().strip()).map(ContainerEngine::at);
     }
     for (String candidate : List.of("podman", "docker")) {
-      Optional<Path> found = onPath(candidate);
+      Optional<ContainerEngine> found = programs.find(candidate).map(ContainerEngine::at);
       if (found.isPresent()) {
-        return found.map(ContainerEngine::at);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<Path> onPath(String command) {
-    for (String folder : path.split(File.pathSeparator)) {
-      if (folder.isEmpty()) {
-        continue;
-      }
-      Path file = Path.of(folder, command);
-      if (Files.isExecutable(file) && !Files.isDirectory(file)) {
-        return Optional.of(file);
+        return found;
       }
     }
     return Optional.empty();

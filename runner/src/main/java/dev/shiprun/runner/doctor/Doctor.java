@@ -1,5 +1,6 @@
 package dev.shiprun.runner.doctor;
 
+import dev.shiprun.runner.exec.ProgramPath;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public final class Doctor {
 
   public List<Check> checks() {
     BoundedCommand commands = new BoundedCommand(settings.environment());
-    ProgramPath path = new ProgramPath(settings.environment());
+    ProgramPath path = ProgramPath.of(settings.environment());
     List<Check> checks = new ArrayList<>();
     checks.addAll(new HostChecks(settings.environment(), commands).checks());
     checks.addAll(new ToolChecks(path).checks());

@@ -3,6 +3,7 @@ package dev.shiprun.runner.doctor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.runner.container.ContainerEngine;
+import dev.shiprun.runner.exec.ProgramPath;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.shiprun.runner.doctor;
 
+import dev.shiprun.runner.exec.ProgramPath;
 import java.util.List;
 
 /**

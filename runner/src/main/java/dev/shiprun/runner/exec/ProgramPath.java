@@ -1,4 +1,4 @@
-package dev.shiprun.runner.doctor;
+package dev.shiprun.runner.exec;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -9,17 +9,22 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Finds programs as a shell would: a name on a PATH, or a path as given. */
-final class ProgramPath {
+public final class ProgramPath {
 
   private final String path;
 
-  /** The PATH of {@code environment} (the one jobs get). */
-  ProgramPath(Map<String, String> environment) {
-    this.path = Objects.requireNonNullElse(environment.get("PATH"), "");
+  /** Looks programs up on {@code path} (folders separated by ':'). */
+  public ProgramPath(String path) {
+    this.path = Objects.requireNonNull(path, "path");
+  }
+
+  /** The PATH of {@code environment}. */
+  public static ProgramPath of(Map<String, String> environment) {
+    return new ProgramPath(Objects.requireNonNullElse(environment.get("PATH"), ""));
   }
 
   /** {@code program} when it holds a slash, else the first executable of that name on the PATH. */
-  Optional<Path> find(String program) {
+  public Optional<Path> find(String program) {
     if (program.contains("/")) {
       Path given = Path.of(program);
       return Files.isRegularFile(given) && Files.isExecutable(given)
