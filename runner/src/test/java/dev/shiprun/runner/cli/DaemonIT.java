@@ -131,6 +131,65 @@ class DaemonIT {
     assertEquals(0, holder.terminate());
   }
 
+  @Test
+  void anUnknownRuntimeDefaultEndsTheDaemonBeforeItMakesAnything() throws Exception {
+    Path home = temp.resolve("unknown-runtime");
+    DaemonProcess daemon =
+        start(
+            home,
+            DaemonProcess.freePort(),
+            Map.of("SHIPRUN_RUNTIME_DEFAULT", "kubernetes"),
+            "unknown-runtime");
+    assertTrue(daemon.process().waitFor(60, TimeUnit.SECONDS), "the daemon did not end");
+    assertEquals(2, daemon.process().exitValue(), daemon.err());
+    assertTrue(
+        daemon
+            .err()
+            .contains(
+                "the runtime default 'kubernetes' of SHIPRUN_RUNTIME_DEFAULT names no executor;"
+                    + " the executors here are host, container"),
+        daemon.err());
+    assertFalse(Files.exists(home.resolve("api-token")), "no token made for a refused start");
+  }
+
+  /**
+   * The daemon's runtime default reaches its runs: a TASK that says nothing goes to the container
+   * executor, whose engine (named, and missing) ends it in error with the one line that says so.
+   */
+  @Test
+  void theDaemonsRuntimeDefaultPlacesATaskThatSaysNothing() throws Exception {
+    int port = DaemonProcess.freePort();
+    DaemonProcess daemon =
+        start(
+            temp.resolve("runtime-home"),
+            port,
+            Map.of(
+                "SHIPRUN_API_TOKEN", "made-up-crash-token",
+                "SHIPRUN_RUNTIME_DEFAULT", "container",
+                "SHIPRUN_DEFAULT_IMAGE", "localhost/shiprun-absent:1",
+                "SHIPRUN_CONTAINER_CLI", "/nonexistent/podman"),
+            "runtime");
+    daemon.awaitReady();
+    assertEquals(
+        201,
+        send(
+                port,
+                "PUT",
+                "/api/lines/crash",
+                "application/yaml",
+                "jobs:\n  - name: quick\n    type: runSh\n    steps:\n"
+                    + "      - TASK: {script: ['echo never']}\n")
+            .statusCode(),
+        daemon.err());
+    long id = trigger(port, "quick", "{}");
+    assertEquals("error", awaitEnd(port, id).get("status").asText(), daemon.err());
+    String log = send(port, "GET", "/api/runs/" + id + "/log", null, null).body();
+    assertTrue(log.contains("started in a container of localhost/shiprun-absent:1"), log);
+    assertTrue(log.contains("needs a container engine"), log);
+    assertFalse(log.contains("never"), log);
+    assertEquals(0, daemon.terminate());
+  }
+
   private static final String CRASH_LINE =
       """
       resources:
