@@ -196,7 +196,8 @@ public final class ContainerExecutor implements Executor {
       return switch (ending) {
         case TIMED_OUT -> new ExecutionOutcome.TimedOut(notes);
         case CANCELLED, INTERRUPTED -> new ExecutionOutcome.Cancelled(notes);
-        case EXITED -> exited(running.process().exitValue(), written, tail, image, notes);
+        case EXITED ->
+            exited(running.process().exitValue(), written, tail, image, client.engine(), notes);
       };
     } finally {
       deleteQuietly(envFile);
@@ -206,8 +207,16 @@ public final class ContainerExecutor implements Executor {
 
   /** The outcome by the host's rules, unless the engine itself failed before the script ran. */
   private static ExecutionOutcome exited(
-      int code, TaskScriptFile written, TailSink tail, ImageReference image, List<String> notes) {
+      int code,
+      TaskScriptFile written,
+      TailSink tail,
+      ImageReference image,
+      ContainerEngine engine,
+      List<String> notes) {
     if (code >= FIRST_ENGINE_CODE && code <= LAST_ENGINE_CODE && !Files.exists(written.status())) {
+      if (ImagePull.saysNotHere(tail.stderr())) {
+        return new ExecutionOutcome.Errored(ImagePull.notHere(image, engine));
+      }
       return new ExecutionOutcome.Errored(
           "the container of image "
               + image

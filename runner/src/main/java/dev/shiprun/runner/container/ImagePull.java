@@ -20,14 +20,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Makes a script's image present: pulls it with the job's own credentials file (podman's {@code
  * --authfile}, docker's {@code DOCKER_CONFIG}), never a login and never a password in an argument;
- * or, when the script asks for no pull, checks that the engine already has it.
+ * or, when the script asks for no pull, leaves it to the container's {@code run} to find it.
  *
  * @param client the container command
  * @param grace how long a cancelled pull gets to end after TERM
  */
 record ImagePull(EngineClient client, Duration grace) {
-
-  private static final Duration ASK_LIMIT = Duration.ofSeconds(60);
 
   /** How making the image present went. */
   sealed interface Result {
@@ -48,50 +46,32 @@ record ImagePull(EngineClient client, Duration grace) {
       OutputSink output,
       CancelSignal cancel,
       long deadlineNanos) {
-    return request.pull() ? pull(image, request, output, cancel, deadlineNanos) : present(image);
-  }
-
-  private Result present(ImageReference image) {
-    List<String> args =
-        client.engine().kind() == ContainerEngine.Kind.PODMAN
-            ? List.of("image", "exists", image.value())
-            : List.of("image", "inspect", "--format", "{{.Id}}", image.value());
-    Command.Result asked = client.ask(args, ASK_LIMIT);
-    if (asked instanceof Command.Result.Exited exited && exited.code() == 0) {
-      return new Result.Present(List.of());
-    }
-    if (asked instanceof Command.Result.Exited exited && saysMissing(exited)) {
-      return new Result.Missing(
-          "the image "
-              + image
-              + " is not on this machine and the TASK says 'pull: false': set 'pull: true' in"
-              + " its runtime.options, or pull it first ("
-              + client.engine().name()
-              + " pull "
-              + image
-              + ")");
-    }
-    return new Result.Missing(
-        "cannot ask "
-            + client.engine().cli()
-            + " whether it has the image "
-            + image
-            + ": "
-            + describe(asked));
+    return request.pull()
+        ? pull(image, request, output, cancel, deadlineNanos)
+        : new Result.Present(List.of());
   }
 
   /**
-   * Whether the engine's answer means "no such image": podman's {@code image exists} exits 1;
-   * docker's {@code image inspect} exits 1, and podman's (behind a {@code docker} command) 125,
-   * each saying so.
+   * The line for an image that is not here when the TASK says {@code pull: false}; the engine's
+   * {@code run} finds that out itself, which saves asking first.
    */
-  private boolean saysMissing(Command.Result.Exited exited) {
-    if (exited.code() == 1) {
-      return true;
-    }
-    String said = exited.stderr().toLowerCase(Locale.ROOT);
-    return client.engine().kind() == ContainerEngine.Kind.DOCKER
-        && (said.contains("no such image") || said.contains("image not known"));
+  static String notHere(ImageReference image, ContainerEngine engine) {
+    return "the image "
+        + image
+        + " is not on this machine and the TASK says 'pull: false': set 'pull: true' in"
+        + " its runtime.options, or pull it first ("
+        + engine.name()
+        + " pull "
+        + image
+        + ")";
+  }
+
+  /** Whether an engine's error says it has no such image (podman's wording, then docker's). */
+  static boolean saysNotHere(String engineError) {
+    String said = engineError.toLowerCase(Locale.ROOT);
+    return said.contains("image not known")
+        || said.contains("no such image")
+        || said.contains("unable to find image");
   }
 
   private Result pull(

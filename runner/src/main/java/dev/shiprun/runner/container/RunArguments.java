@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The arguments of the {@code run} command that starts a script's container: removed when it ends,
- * named so that it can be stopped, the environment from a file and by name (no value on the command
- * line), the folders at the same paths, the working folder, the user's options before the image
- * (where Shippable put them), then bash running the script's wrapper.
+ * The arguments of the {@code run} command that starts a script's container: never a pull of its
+ * own (the image was pulled with the job's credentials, or the TASK said not to), removed when it
+ * ends, named so that it can be stopped, the environment from a file and by name (no value on the
+ * command line), the folders at the same paths, the working folder, the user's options before the
+ * image (where Shippable put them), then bash running the script's wrapper.
  *
  * @param name the container's name
  * @param idFile where the engine writes the container's ID
@@ -53,7 +54,8 @@ public record RunArguments(
   /** Everything after the container command itself, starting with {@code run}. */
   public List<String> toList() {
     List<String> args = new ArrayList<>();
-    args.addAll(List.of("run", "--rm", "--name", name, "--cidfile", idFile.toString()));
+    args.addAll(List.of("run", "--pull=never", "--rm", "--name", name));
+    args.addAll(List.of("--cidfile", idFile.toString()));
     args.addAll(List.of("--label", RUN_LABEL + "=" + runMark));
     args.addAll(List.of("--env-file", environment.file().toString()));
     for (String variable : environment.names()) {

@@ -30,6 +30,7 @@ class RunArgumentsTest {
     assertEquals(
         List.of(
             "run",
+            "--pull=never",
             "--rm",
             "--name",
             "shiprun-m-task_0-1",
