@@ -13,8 +13,10 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads a report file as a stream of XML events, safely: a build writes these files, so a DOCTYPE
- * (and with it every entity, internal or external) is refused, nothing outside the file is ever
- * opened and StAX has no XInclude. The JDK's own parser is used whatever else is on the class path.
+ * with declarations (and with it every entity, internal or external) is refused, nothing outside
+ * the file is ever opened and StAX has no XInclude. A DOCTYPE that only names an external DTD, as
+ * Cobertura, gcovr and cover2cover write it, is allowed and its DTD never loaded. The JDK's own
+ * parser is used whatever else is on the class path.
  */
 final class ReportXml {
 
@@ -73,7 +75,7 @@ final class ReportXml {
         : text;
   }
 
-  /** Refuses the file at its DOCTYPE, before any entity it declares can be used. */
+  /** Refuses the file at a DOCTYPE with declarations, before any entity it declares is used. */
   private static final class NoDtdReader extends javax.xml.stream.util.StreamReaderDelegate {
 
     NoDtdReader(XMLStreamReader reader) {
@@ -83,9 +85,13 @@ final class ReportXml {
     @Override
     public int next() throws XMLStreamException {
       int event = super.next();
-      if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+      if (event == XMLStreamConstants.DTD && getText().indexOf('[') >= 0) {
         throw new XMLStreamException(
-            "a DOCTYPE or entity, which reports never need, is refused", getLocation());
+            "a DOCTYPE with declarations, which reports never need, is refused", getLocation());
+      }
+      if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+        throw new XMLStreamException(
+            "the entity reference &" + getLocalName() + "; is refused", getLocation());
       }
       return event;
     }
@@ -96,6 +102,7 @@ final class ReportXml {
       while (event == XMLStreamConstants.SPACE
           || event == XMLStreamConstants.COMMENT
           || event == XMLStreamConstants.PROCESSING_INSTRUCTION
+          || event == XMLStreamConstants.DTD
           || (event == XMLStreamConstants.CHARACTERS && isWhiteSpace())) {
         event = next();
       }
