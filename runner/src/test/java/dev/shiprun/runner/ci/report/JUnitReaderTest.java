@@ -91,6 +91,26 @@ class JUnitReaderTest {
       </testsuites>
       """;
 
+  static final String MOCHA =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <testsuites name="Mocha Tests" time="0.0120" tests="3" failures="1">
+        <testsuite name="Root Suite" timestamp="2026-12-06T19:00:00" tests="0" time="0.0000" failures="0">
+        </testsuite>
+        <testsuite name="cart" timestamp="2026-12-06T19:00:00" tests="3" file="/build/test/cart.spec.js" time="0.0120" failures="1">
+          <testcase name="cart adds items" time="0.0010" classname="adds items">
+          </testcase>
+          <testcase name="cart total" time="0.0100" classname="total">
+            <failure message="expected 4 to equal 3" type="AssertionError"><![CDATA[AssertionError: expected 4 to equal 3
+          at Context.<anonymous> (test/cart.spec.js:9:22)]]></failure>
+          </testcase>
+          <testcase name="cart pending" time="0.0000" classname="pending">
+            <skipped/>
+          </testcase>
+        </testsuite>
+      </testsuites>
+      """;
+
   @TempDir Path dir;
 
   private final JUnitReader reader = new JUnitReader();
@@ -179,6 +199,19 @@ class JUnitReaderTest {
             "tests.test_cart.test_total"),
         results.failed().stream().map(FailedTest::name).toList(),
         "in file name order: go/ before py/");
+  }
+
+  @Test
+  void mochaReportWithAnEmptyRootSuite() throws IOException {
+    write("test-results.xml", MOCHA);
+
+    TestResults results = reader.read(dir);
+
+    assertEquals("tests: 1 passed, 1 failed, 0 errors, 1 skipped in 0.0 s", results.summary());
+    assertEquals(
+        List.of(
+            new FailedTest("total.cart total", FailedTest.Outcome.FAILED, "expected 4 to equal 3")),
+        results.failed());
   }
 
   @Test
