@@ -42,8 +42,8 @@ final class ReportXml {
   }
 
   /**
-   * Opens the file and gives its events to the handler, which reads them all; a DOCTYPE anywhere,
-   * or XML that is not well formed, ends the reading with the reason.
+   * Opens the file and gives its events to the handler, which reads them all; a DOCTYPE with
+   * declarations, or XML that is not well formed, ends the reading with the reason.
    */
   void read(Path file, Handler handler) throws UnreadableReport {
     try (InputStream in = Files.newInputStream(file)) {
