@@ -226,4 +226,44 @@ class CiConfigReaderTest {
         lines);
     assertEquals(List.of("A=1"), keys(config.env().matrix().get(0)));
   }
+
+  @Test
+  void unknownKeysUnderBuildAndAWrongBooleanAreReported() {
+    Diagnostics out = new Diagnostics();
+    CiConfig config =
+        CiYaml.read(
+            """
+            build:
+              cii: [make]
+              pre_ci_boot:
+                pull: maybe
+            """,
+            out);
+    List<String> lines = out.sorted().stream().map(Diagnostic::headline).toList();
+    assertEquals(
+        List.of(
+            "shippable.yml:2:3: warning[AL010]: unknown key 'cii' in 'build'; it is ignored",
+            "shippable.yml:4:11: error[AL011]: 'pull' must be true or false, found 'maybe'"),
+        lines);
+    assertEquals(Optional.empty(), config.build().preCiBoot().pull());
+  }
+
+  @Test
+  void aMatrixEntryReadsTheLanguagesVersionKeyAndItsEnv() {
+    MatrixEntry entry =
+        CiYaml.clean(
+                """
+                language: java
+                jdk: [openjdk11]
+                matrix:
+                  include:
+                    - jdk: openjdk17
+                      env: {MODE: fast, secure: made-up-blob}
+                """)
+            .matrix()
+            .include()
+            .get(0);
+    assertEquals(Optional.of("openjdk17"), entry.version());
+    assertEquals(List.of("MODE=fast", "secure:made-up-blob"), entry.env().orElseThrow().key());
+  }
 }
