@@ -184,14 +184,56 @@ public final class CiConfigReader {
     warnUnknown(
         m.get(), "integrations", Set.of("hub", "notifications", "key", "generic", "deploy"));
     return new CiIntegrations(
-        integrationList(m.get().find("hub"), "integrations.hub"),
-        integrationList(m.get().find("notifications"), "integrations.notifications"),
-        integrationList(m.get().find("key"), "integrations.key"),
-        integrationList(m.get().find("generic"), "integrations.generic"));
+        byName(m.get().find("hub"), "integrations.hub"),
+        integrationList(m.get().find("notifications"), "integrations.notifications").stream()
+            .map(this::notification)
+            .toList(),
+        byName(m.get().find("key"), "integrations.key"),
+        byName(m.get().find("generic"), "integrations.generic"));
   }
 
-  private List<CiIntegration> integrationList(YamlValue value, String key) {
-    List<CiIntegration> result = new ArrayList<>();
+  /** An integration entry with the mapping it was read from, for the keys of its kind. */
+  private record Read(CiIntegration integration, YamlMapping map) {}
+
+  private List<CiIntegration> byName(YamlValue value, String key) {
+    return integrationList(value, key).stream().map(Read::integration).toList();
+  }
+
+  private CiNotification notification(Read read) {
+    YamlMapping m = read.map();
+    return new CiNotification(
+        read.integration(),
+        shapes.strings(m.find("recipients"), "recipients"),
+        when(m.find("on_success"), "on_success", true),
+        when(m.find("on_failure"), "on_failure", true),
+        when(m.find("on_cancel"), "on_cancel", true),
+        when(m.find("on_start"), "on_start", false),
+        when(m.find("on_pull_request"), "on_pull_request", false));
+  }
+
+  /** {@code always}, {@code never}, and {@code change} where {@code change} is allowed. */
+  private Optional<NotifyWhen> when(YamlValue value, String key, boolean change) {
+    Optional<YamlScalar> s = shapes.scalar(value, key);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<NotifyWhen> when = NotifyWhen.of(s.get().text());
+    if (when.isEmpty() || !change && when.get() == NotifyWhen.CHANGE) {
+      String words = change ? "always, change or never" : "always or never";
+      shapes
+          .diagnostics()
+          .error(
+              DiagnosticCode.AL011,
+              s.get().at(),
+              "'" + key + "' must be " + words + ", found '" + s.get().text() + "'",
+              "write " + key + ": always");
+      return Optional.empty();
+    }
+    return when;
+  }
+
+  private List<Read> integrationList(YamlValue value, String key) {
+    List<Read> result = new ArrayList<>();
     if (value instanceof YamlMapping) {
       shapes.wrongShape(key, value, "a list");
       return result;
@@ -217,11 +259,13 @@ public final class CiConfigReader {
         continue;
       }
       result.add(
-          new CiIntegration(
-              name.get(),
-              shapes.string(m.find("type"), "type"),
-              branches(m.find("branches"), key + ".branches"),
-              m.at()));
+          new Read(
+              new CiIntegration(
+                  name.get(),
+                  shapes.string(m.find("type"), "type"),
+                  branches(m.find("branches"), key + ".branches"),
+                  m.at()),
+              m));
     }
     return result;
   }

@@ -5,7 +5,7 @@ import java.util.List;
 /** The {@code integrations:} of a CI shippable.yml, by kind. */
 public record CiIntegrations(
     List<CiIntegration> hub,
-    List<CiIntegration> notifications,
+    List<CiNotification> notifications,
     List<CiIntegration> key,
     List<CiIntegration> generic) {
 

@@ -163,6 +163,9 @@ class CiConfigReaderTest {
               notifications:
                 - integrationName: team-slack
                   type: slack
+                  recipients: ["#builds"]
+                  on_success: change
+                  on_start: never
               key:
                 - integrationName: deploy-key
                   type: sshKey
@@ -175,7 +178,12 @@ class CiConfigReaderTest {
     assertEquals("my-registry", hub.integrationName());
     assertEquals(Optional.of("dockerRegistryLogin"), hub.type());
     assertEquals(List.of("master"), hub.branches().only());
-    assertEquals("team-slack", config.integrations().notifications().get(0).integrationName());
+    CiNotification slack = config.integrations().notifications().get(0);
+    assertEquals("team-slack", slack.integration().integrationName());
+    assertEquals(List.of("#builds"), slack.recipients());
+    assertEquals(Optional.of(NotifyWhen.CHANGE), slack.onSuccess());
+    assertEquals(Optional.of(NotifyWhen.NEVER), slack.onStart());
+    assertEquals(Optional.empty(), slack.onFailure());
     assertEquals(Optional.of("sshKey"), config.integrations().key().get(0).type());
     assertEquals(Optional.empty(), config.integrations().generic().get(0).type());
   }
@@ -228,7 +236,7 @@ class CiConfigReaderTest {
   }
 
   @Test
-  void unknownKeysUnderBuildAndAWrongBooleanAreReported() {
+  void unknownKeysUnderBuildAWrongBooleanAndAWrongWhenAreReported() {
     Diagnostics out = new Diagnostics();
     CiConfig config =
         CiYaml.read(
@@ -237,13 +245,19 @@ class CiConfigReaderTest {
               cii: [make]
               pre_ci_boot:
                 pull: maybe
+            integrations:
+              notifications:
+                - integrationName: team-mail
+                  on_start: change
             """,
             out);
     List<String> lines = out.sorted().stream().map(Diagnostic::headline).toList();
     assertEquals(
         List.of(
             "shippable.yml:2:3: warning[AL010]: unknown key 'cii' in 'build'; it is ignored",
-            "shippable.yml:4:11: error[AL011]: 'pull' must be true or false, found 'maybe'"),
+            "shippable.yml:4:11: error[AL011]: 'pull' must be true or false, found 'maybe'",
+            "shippable.yml:8:17: error[AL011]: 'on_start' must be always or never, found"
+                + " 'change'"),
         lines);
     assertEquals(Optional.empty(), config.build().preCiBoot().pull());
   }
