@@ -9,10 +9,13 @@ import java.util.Objects;
  * @param language {@code language:}, ruby when missing
  * @param versions the language's versions (its version key, e.g. {@code node_js:}); empty when
  *     unset
+ * @param gemfiles a ruby build's {@code gemfile:} list, a matrix dimension after the versions;
+ *     empty for other languages
  */
 public record CiConfig(
     String language,
     List<String> versions,
+    List<String> gemfiles,
     CiEnv env,
     MatrixRules matrix,
     CiBuild build,
@@ -23,6 +26,7 @@ public record CiConfig(
   public CiConfig {
     Objects.requireNonNull(language, "language");
     versions = List.copyOf(versions);
+    gemfiles = List.copyOf(gemfiles);
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(matrix, "matrix");
     Objects.requireNonNull(build, "build");

@@ -63,6 +63,7 @@ public final class CiConfigReader {
       return new CiConfig(
           Languages.DEFAULT,
           List.of(),
+          List.of(),
           CiEnv.NONE,
           MatrixRules.NONE,
           build(null, YamlMapping.empty(document.at())),
@@ -84,27 +85,31 @@ public final class CiConfigReader {
     return new CiConfig(
         language,
         versions,
+        language.equals("ruby") ? shapes.strings(top.find("gemfile"), "gemfile") : List.of(),
         envEntries.env(top.find("env")),
-        matrix(top.find("matrix"), versionKey),
+        matrix(top.find("matrix"), versionKey, language),
         build(top.find("build"), top),
         branches(top.find("branches"), "branches"),
         shapes.strings(top.find("services"), "services"),
         integrations(top.find("integrations")));
   }
 
-  private MatrixRules matrix(YamlValue value, String versionKey) {
+  private MatrixRules matrix(YamlValue value, String versionKey, String language) {
+    Set<String> entryKeys =
+        language.equals("ruby") ? Set.of(versionKey, "gemfile", "env") : Set.of(versionKey, "env");
     Optional<YamlMapping> m = shapes.mapping(value, "matrix");
     if (m.isEmpty()) {
       return MatrixRules.NONE;
     }
     warnUnknown(m.get(), "matrix", MATRIX_KEYS);
     return new MatrixRules(
-        entries(m.get().find("include"), "matrix.include", versionKey),
-        entries(m.get().find("exclude"), "matrix.exclude", versionKey),
-        entries(m.get().find("allow_failures"), "matrix.allow_failures", versionKey));
+        entries(m.get().find("include"), "matrix.include", versionKey, entryKeys),
+        entries(m.get().find("exclude"), "matrix.exclude", versionKey, entryKeys),
+        entries(m.get().find("allow_failures"), "matrix.allow_failures", versionKey, entryKeys));
   }
 
-  private List<MatrixEntry> entries(YamlValue value, String key, String versionKey) {
+  private List<MatrixEntry> entries(
+      YamlValue value, String key, String versionKey, Set<String> entryKeys) {
     List<MatrixEntry> result = new ArrayList<>();
     if (value instanceof YamlMapping) {
       shapes.wrongShape(key, value, "a list");
@@ -115,12 +120,16 @@ public final class CiConfigReader {
         shapes.wrongShape(key, item, "a mapping such as {" + versionKey + ": …, env: …}");
         continue;
       }
-      warnUnknown(m, key + " entry", Set.of(versionKey, "env"));
+      warnUnknown(m, key + " entry", entryKeys);
       Optional<String> version = shapes.string(m.find(versionKey), versionKey);
       YamlValue env = m.find("env");
       Optional<EnvEntry> entry =
           env == null ? Optional.empty() : envEntries.entry(env, key + ".env");
-      result.add(new MatrixEntry(version, entry, m.at()));
+      Optional<String> gemfile =
+          entryKeys.contains("gemfile")
+              ? shapes.string(m.find("gemfile"), "gemfile")
+              : Optional.empty();
+      result.add(new MatrixEntry(version, gemfile, entry, m.at()));
     }
     return result;
   }

@@ -12,10 +12,15 @@ import java.util.Optional;
  *     the build
  */
 public record MatrixJob(
-    int number, Optional<String> version, List<EnvItem> env, boolean allowFailure) {
+    int number,
+    Optional<String> version,
+    Optional<String> gemfile,
+    List<EnvItem> env,
+    boolean allowFailure) {
 
   public MatrixJob {
     Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(gemfile, "gemfile");
     env = List.copyOf(env);
   }
 }

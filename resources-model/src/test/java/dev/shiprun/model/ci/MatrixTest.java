@@ -20,6 +20,7 @@ class MatrixTest {
                 j.number()
                     + " "
                     + j.version().orElse("-")
+                    + j.gemfile().map(g -> "/" + g).orElse("")
                     + " "
                     + String.join(" ", j.env().stream().map(EnvItem::key).toList())
                     + (j.allowFailure() ? " allowed" : ""))
@@ -155,5 +156,31 @@ class MatrixTest {
     assertEquals(1, jobs.size());
     assertEquals(Optional.empty(), jobs.get(0).version());
     assertEquals(1, jobs.get(0).number());
+  }
+
+  @Test
+  void rubyGemfilesAreADimensionBetweenVersionsAndEnv() {
+    List<MatrixJob> jobs =
+        jobs(
+            """
+            rvm: ["2.7", "3.0"]
+            gemfile: [gemfiles/a, gemfiles/b]
+            env: ["A=1"]
+            matrix:
+              exclude:
+                - rvm: "3.0"
+                  gemfile: gemfiles/a
+              allow_failures:
+                - gemfile: gemfiles/b
+            """);
+    assertEquals(
+        List.of(
+            "1 2.7/gemfiles/a A=1", "2 2.7/gemfiles/b A=1 allowed", "3 3.0/gemfiles/b A=1 allowed"),
+        describe(jobs));
+  }
+
+  @Test
+  void aGemfileOutsideRubyMakesNoJobs() {
+    assertEquals(1, jobs("language: node_js\ngemfile: [gemfiles/a, gemfiles/b]\n").size());
   }
 }
