@@ -34,7 +34,14 @@ final class CiEnvEntries {
       return new CiEnv(List.of(), entries(value, "env"));
     }
     if (m.find("global") == null && m.find("matrix") == null) {
-      shapes.wrongShape("env", value, "a list, or 'global:' and 'matrix:' lists");
+      shapes
+          .diagnostics()
+          .error(
+              DiagnosticCode.AL008,
+              value.at(),
+              "'env' must be a list, or 'global:' and 'matrix:' lists, found a mapping",
+              "put the variables under 'global:' (every job) or 'matrix:' (one job each), or"
+                  + " write '- NAME=value' items under 'env:'");
       return CiEnv.NONE;
     }
     for (YamlEntry e : m.entries()) {

@@ -217,6 +217,10 @@ class CiConfigReaderTest {
                 + " 'integrationName'"),
         lines);
     out.sorted().forEach(d -> assertFalse(d.hints().isEmpty(), d.headline()));
+    assertEquals(
+        "put the variables under 'global:' (every job) or 'matrix:' (one job each), or write"
+            + " '- NAME=value' items under 'env:'",
+        out.sorted().get(1).hints().get(0));
     assertEquals("ruby", config.language());
     assertTrue(config.build().ci().isEmpty());
   }
