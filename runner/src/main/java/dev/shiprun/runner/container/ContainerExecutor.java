@@ -197,7 +197,13 @@ public final class ContainerExecutor implements Executor {
         case TIMED_OUT -> new ExecutionOutcome.TimedOut(notes);
         case CANCELLED, INTERRUPTED -> new ExecutionOutcome.Cancelled(notes);
         case EXITED ->
-            exited(running.process().exitValue(), written, tail, image, client.engine(), notes);
+            exited(
+                running.process().exitValue(),
+                written,
+                tail,
+                image,
+                request.pull() ? Optional.empty() : Optional.of(client.engine()),
+                notes);
       };
     } finally {
       deleteQuietly(envFile);
@@ -205,17 +211,22 @@ public final class ContainerExecutor implements Executor {
     }
   }
 
-  /** The outcome by the host's rules, unless the engine itself failed before the script ran. */
+  /**
+   * The outcome by the host's rules, unless the engine itself failed before the script ran.
+   *
+   * @param unpulledOn the engine, when the TASK said {@code pull: false}: then an image the engine
+   *     does not know is the TASK's missing image
+   */
   private static ExecutionOutcome exited(
       int code,
       TaskScriptFile written,
       TailSink tail,
       ImageReference image,
-      ContainerEngine engine,
+      Optional<ContainerEngine> unpulledOn,
       List<String> notes) {
     if (code >= FIRST_ENGINE_CODE && code <= LAST_ENGINE_CODE && !Files.exists(written.status())) {
-      if (ImagePull.saysNotHere(tail.stderr())) {
-        return new ExecutionOutcome.Errored(ImagePull.notHere(image, engine));
+      if (unpulledOn.isPresent() && ImagePull.saysNotHere(tail.stderr())) {
+        return new ExecutionOutcome.Errored(ImagePull.notHere(image, unpulledOn.get()));
       }
       return new ExecutionOutcome.Errored(
           "the container of image "
