@@ -109,7 +109,9 @@ final class LineLocks implements AutoCloseable {
           }
         }
       }
-      if (!told) {
+      // The holder writes its pid just after it takes the lock: a waiter that read none yet says
+      // so only once its pauses have grown, so the line it shows names the holder.
+      if (!told && (holder.isPresent() || pause >= MAX_PAUSE_MILLIS)) {
         waiting.accept(describe(line, holder));
         told = true;
       }
