@@ -127,7 +127,7 @@ public final class ImpliedCi {
     List<Step> steps = new ArrayList<>();
     steps.add(in(ciRepo, job.at()));
     steps.addAll(job.steps());
-    return new RunCiJob(job.header(), steps, job.hooks());
+    return new RunCiJob(job.header(), steps, job.hooks(), job.ci());
   }
 
   private static Resource ciRepo(String name, SourceLocation at) {

@@ -39,17 +39,23 @@ public final class SecureValueCheck {
     return SecureValues.with(validation, more, strict);
   }
 
-  /** The pairs of every params resource's blob that opens, and why the others do not. */
+  /**
+   * The pairs of every params resource's blob and every CI {@code secure:} entry that opens, and
+   * why the others do not.
+   */
   public static SecureParams open(Pipeline pipeline, Supplier<IntegrationStore> store) {
     Map<String, Map<String, Secret>> values = new LinkedHashMap<>();
     Map<String, String> unreadable = new LinkedHashMap<>();
+    Map<String, Map<String, Secret>> ciValues = new LinkedHashMap<>();
+    Map<String, String> ciUnreadable = new LinkedHashMap<>();
     SecureValueReader reader = null;
     for (SecureValue value : pipeline.secureValues()) {
-      if (value.origin() != SecureValue.Origin.PARAMS) {
-        continue;
-      }
+      boolean params = value.origin() == SecureValue.Origin.PARAMS;
+      String key = params ? value.owner() : value.blob().text();
+      Map<String, Map<String, Secret>> opened = params ? values : ciValues;
+      Map<String, String> refused = params ? unreadable : ciUnreadable;
       if (!value.isShiprun()) {
-        unreadable.put(value.owner(), SecureValues.FOREIGN);
+        refused.put(key, SecureValues.FOREIGN);
         continue;
       }
       if (reader == null) {
@@ -57,14 +63,14 @@ public final class SecureValueCheck {
       }
       SecureValueReader.Opening opening = reader.open(value.blob().text());
       if (opening instanceof SecureValueReader.Opened o) {
-        values.put(value.owner(), o.pairs());
+        opened.put(key, o.pairs());
       } else if (opening instanceof SecureValueReader.Unreadable u) {
-        unreadable.put(value.owner(), u.why());
+        refused.put(key, u.why());
       } else {
         throw new AssertionError(opening);
       }
     }
-    return new SecureParams(values, unreadable);
+    return new SecureParams(values, unreadable, ciValues, ciUnreadable);
   }
 
   private static List<SecureValue> shiprunValues(Pipeline pipeline) {

@@ -58,6 +58,7 @@ public final class JobRunner {
    *
    * @param inherited the caller's variables the job sees (the allow-list, {@code --env}, a daemon
    *     request's variables)
+   * @param parallel how many scripts of the job may run at once (a matrix build's jobs)
    * @param events who hears how its run goes
    */
   public record Request(
@@ -70,6 +71,7 @@ public final class JobRunner {
       Cancellation cancellation,
       OptionalLong queuedRun,
       Map<String, String> inherited,
+      int parallel,
       RunListener events) {}
 
   private final Store store;
@@ -112,7 +114,8 @@ public final class JobRunner {
             new GrantRegistryAccess(registry),
             new SetEnvironment(shipctlFolder),
             new NotifyStart(notifications),
-            new TaskSequence(disk, new ScriptPlacement(plugins, settings.runtime(), shipctlFolder)),
+            new TaskSequence(
+                disk, new ScriptPlacement(plugins, settings.runtime(), shipctlFolder), registry),
             new CheckForLeaks(disk),
             new PostVersions(new OutVersions(json, types), disk));
   }

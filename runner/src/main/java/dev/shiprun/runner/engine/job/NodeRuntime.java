@@ -17,18 +17,31 @@ import java.util.Optional;
  *     find one on the PATH
  * @param engineEnvironment the environment the container command runs with (shiprun's own, such as
  *     {@code CONTAINERS_CONF}), never a job's
+ * @param jobTypeSettings the node's settings for job types, by name (such as {@code
+ *     ciImage.node_js}); see {@link dev.shiprun.spi.JobContext#nodeSetting}
  */
 public record NodeRuntime(
     String runtimeDefault,
     String defaultImage,
     Optional<String> containerCli,
-    Map<String, String> engineEnvironment) {
+    Map<String, String> engineEnvironment,
+    Map<String, String> jobTypeSettings) {
 
   public NodeRuntime {
     Objects.requireNonNull(runtimeDefault, "runtimeDefault");
     Objects.requireNonNull(defaultImage, "defaultImage");
     Objects.requireNonNull(containerCli, "containerCli");
     engineEnvironment = Map.copyOf(engineEnvironment);
+    jobTypeSettings = Map.copyOf(jobTypeSettings);
+  }
+
+  /** Without settings for job types. */
+  public NodeRuntime(
+      String runtimeDefault,
+      String defaultImage,
+      Optional<String> containerCli,
+      Map<String, String> engineEnvironment) {
+    this(runtimeDefault, defaultImage, containerCli, engineEnvironment, Map.of());
   }
 
   /** Scripts on the host unless they ask for a container, of the documented default image. */

@@ -161,35 +161,74 @@ final class ScriptPlacement {
       boolean pull,
       List<String> options,
       BuildFolder folder) {
-    Executor executor =
-        plugins
-            .executor(executorName)
-            .orElseThrow(
-                () -> new IllegalStateException("no executor named '" + executorName + "' here"));
-    Map<String, ContainerRequest.RegistryGrant> registries = new LinkedHashMap<>();
-    for (RegistryAccess.Grant grant : folder.grants()) {
-      ContainerRequest.RegistryGrant granted = grant.forContainer();
-      registries.remove(granted.registry()); // a later login wins its registry, as in the file
-      registries.put(granted.registry(), granted);
-    }
+    Executor executor = executor(executorName);
     ContainerRequest request =
-        new ContainerRequest(
+        request(
             imageName,
             imageTag,
             pull,
             options,
             List.of(folder.workspace().root()),
-            List.of(shipctlFolder),
+            folder.grants(),
             folder.hasRegistryAccess()
                 ? Optional.of(RegistryAccess.file(folder.workspace()))
-                : Optional.empty(),
-            new ArrayList<>(registries.values()));
-    String image = imageName.map(n -> n + ":" + imageTag).orElse(node.defaultImage());
+                : Optional.empty());
     String where =
         executorName.equals(ContainerExecutor.NAME)
-            ? "in a container of " + image
-            : "on executor '" + executorName + "', image " + image;
+            ? "in a container of " + image(imageName, imageTag)
+            : "on executor '" + executorName + "', image " + image(imageName, imageTag);
     return new Placement(executor, Optional.of(request), where);
+  }
+
+  /** The image a container of {@code imageName} runs, the node's default when empty. */
+  String image(Optional<String> imageName, String imageTag) {
+    return imageName.map(n -> n + ":" + imageTag).orElse(node.defaultImage());
+  }
+
+  /**
+   * The executor of a script that asks for a container: {@code container}, or the node's default
+   * when that is a plugin executor.
+   */
+  Executor containerExecutor() {
+    return executor(
+        node.runtimeDefault().equals(HostExecutor.NAME)
+            ? ContainerExecutor.NAME
+            : node.runtimeDefault());
+  }
+
+  private Executor executor(String name) {
+    return plugins
+        .executor(name)
+        .orElseThrow(() -> new IllegalStateException("no executor named '" + name + "' here"));
+  }
+
+  /**
+   * A container of {@code imageName} with {@code mounts} read-write, shipctl's folder read-only and
+   * the registry logins of {@code grants} (a later login wins its registry, as in the file).
+   */
+  ContainerRequest request(
+      Optional<String> imageName,
+      String imageTag,
+      boolean pull,
+      List<String> options,
+      List<Path> mounts,
+      List<RegistryAccess.Grant> grants,
+      Optional<Path> authFile) {
+    Map<String, ContainerRequest.RegistryGrant> registries = new LinkedHashMap<>();
+    for (RegistryAccess.Grant grant : grants) {
+      ContainerRequest.RegistryGrant granted = grant.forContainer();
+      registries.remove(granted.registry());
+      registries.put(granted.registry(), granted);
+    }
+    return new ContainerRequest(
+        imageName,
+        imageTag,
+        pull,
+        options,
+        mounts,
+        List.of(shipctlFolder),
+        authFile,
+        new ArrayList<>(registries.values()));
   }
 
   /** {@code $NAME} and {@code ${NAME}} replaced as bash would: an unknown name becomes empty. */

@@ -6,9 +6,11 @@ import dev.shiprun.runner.engine.log.LogOutput;
 import dev.shiprun.runner.engine.workspace.ProcessEnvironment;
 import dev.shiprun.runner.engine.workspace.Workspace;
 import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.spi.BodyOutcome;
 import dev.shiprun.spi.ContainerRequest;
 import dev.shiprun.spi.Execution;
 import dev.shiprun.spi.ExecutionOutcome;
+import dev.shiprun.spi.JobBody;
 import dev.shiprun.spi.Script;
 import dev.shiprun.spi.TaskPlan;
 import java.io.IOException;
@@ -28,8 +30,19 @@ import java.util.Optional;
  */
 final class TaskSequence implements JobStep {
 
-  /** The status the scripts gave the job, and why when it is not a success. */
-  record Outcome(RunStatus status, Optional<String> reason) {}
+  /**
+   * The status the scripts gave the job, why when it is not a success, and the report of a job
+   * type's own body (see {@link dev.shiprun.spi.BodyOutcome#report}).
+   */
+  record Outcome(RunStatus status, Optional<String> reason, Map<String, Object> report) {
+    Outcome {
+      report = Map.copyOf(report);
+    }
+
+    Outcome(RunStatus status, Optional<String> reason) {
+      this(status, reason, Map.of());
+    }
+  }
 
   /** How much of a failed step's output its hint reads: the end, where a client's error is. */
   private static final int HINT_BYTES = 16 * 1024;
@@ -39,15 +52,18 @@ final class TaskSequence implements JobStep {
 
   private final DiskSpace disk;
   private final ScriptPlacement placement;
+  private final RegistryAccess registry;
 
-  TaskSequence(DiskSpace disk, ScriptPlacement placement) {
+  TaskSequence(DiskSpace disk, ScriptPlacement placement, RegistryAccess registry) {
     this.disk = disk;
     this.placement = placement;
+    this.registry = registry;
   }
 
   @Override
   public StepOutcome run(JobRun run) {
-    Outcome outcome = tasks(run);
+    Optional<JobBody> body = run.type().body(run.job());
+    Outcome outcome = body.isPresent() ? body(run, body.get()) : tasks(run);
     if (outcome.status() != RunStatus.CANCELLED
         && (outcome.reason().filter(DiskSpace::says).isPresent() || disk.full())) {
       // Whatever the scripts did, the state and versions cannot be kept on a full device.
@@ -57,6 +73,20 @@ final class TaskSequence implements JobStep {
       return new StepOutcome.Finished(outcome.status(), outcome.reason());
     }
     return new StepOutcome.Next(run.with(outcome));
+  }
+
+  /** A job type's own body, in place of the task plans. */
+  private Outcome body(JobRun run, JobBody body) {
+    BodyOutcome ended = body.run(new EngineJobContext(run, placement, registry));
+    RunStatus status =
+        switch (ended.ending()) {
+          case SUCCESS -> RunStatus.SUCCESS;
+          case FAILURE -> RunStatus.FAILURE;
+          case ERROR -> RunStatus.ERROR;
+          case TIMEOUT -> RunStatus.TIMEOUT;
+          case CANCELLED -> RunStatus.CANCELLED;
+        };
+    return new Outcome(status, ended.reason(), ended.report());
   }
 
   private Outcome tasks(JobRun run) {

@@ -295,6 +295,7 @@ public final class LineRunner {
                     cancellation,
                     queuedRun(request, job),
                     inherited,
+                    slots,
                     events));
           }
         }
