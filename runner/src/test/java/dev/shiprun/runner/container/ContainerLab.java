@@ -230,6 +230,32 @@ public final class ContainerLab implements AutoCloseable {
   }
 
   /**
+   * Pushes an image of the lab's tools plus {@code extraBinaries} of the host (such as {@code
+   * /usr/bin/node}) to the registry as {@code host:port/repository:tag}, and returns that name.
+   */
+  public String pushWith(String repository, String tag, List<String> extraBinaries)
+      throws IOException {
+    ContainerLabImage image = ContainerLabImage.cached(cacheFolder(), extraBinaries);
+    String local = "localhost/shiprun-lab/" + repository + ":" + image.hash();
+    String target = registryHost() + "/" + repository + ":" + tag;
+    check("import", image.archive().toString(), local);
+    Tool.Result copy =
+        skopeo.run(
+            environment,
+            "copy",
+            "--dest-tls-verify=false",
+            "--dest-creds",
+            USERNAME + ":" + PASSWORD,
+            "containers-storage:" + local,
+            "docker://" + target);
+    if (!copy.ok()) {
+      throw new IOException("skopeo copy to " + target + ": " + copy.output());
+    }
+    check("rmi", local);
+    return target;
+  }
+
+  /**
    * Stores a Docker Registry integration named {@code name} for this registry in {@code
    * shiprunHome}, with the lab's user and {@code password}, right or wrong: what {@code shiprun
    * integration add NAME --type dockerRegistryLogin --url … --password-file …} stores.

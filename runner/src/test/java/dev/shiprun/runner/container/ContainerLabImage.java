@@ -46,12 +46,23 @@ record ContainerLabImage(Path archive, String hash) {
 
   /** The cached archive for this machine's binaries, made in {@code cache} when missing. */
   static ContainerLabImage cached(Path cache) throws IOException {
+    return cached(cache, List.of());
+  }
+
+  /**
+   * As {@link #cached(Path)}, with {@code extraBinaries} of the host (such as {@code
+   * /usr/bin/node}) and their libraries added at the same paths.
+   */
+  static ContainerLabImage cached(Path cache, List<String> extraBinaries) throws IOException {
     Files.createDirectories(cache);
     Set<Path> files = new LinkedHashSet<>();
-    for (String binary : BINARIES) {
+    List<String> binaries = new ArrayList<>(BINARIES);
+    binaries.addAll(extraBinaries);
+    for (String binary : binaries) {
       Path path = Path.of(binary);
       if (!Files.isExecutable(path)) {
-        throw new IOException(binary + " is missing; apt-get install busybox-static bash jq");
+        throw new IOException(
+            binary + " is missing; apt-get install busybox-static bash jq (and its package)");
       }
       files.add(path);
       files.addAll(libraries(cache, binary));
