@@ -2,8 +2,8 @@ package dev.shiprun.runner.plugin;
 
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.load.AssemblyLineLoader;
-import dev.shiprun.runner.engine.gitrepo.RepositoryNames;
 import dev.shiprun.runner.git.Git;
+import dev.shiprun.runner.git.RepositoryNames;
 import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.spi.IntegrationTypeProvider;
 import dev.shiprun.spi.ResourceType;

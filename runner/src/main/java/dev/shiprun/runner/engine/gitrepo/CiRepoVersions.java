@@ -7,6 +7,7 @@ import dev.shiprun.runner.git.Git;
 import dev.shiprun.runner.git.GitAuth;
 import dev.shiprun.runner.git.GitException;
 import dev.shiprun.runner.git.GitMirrors;
+import dev.shiprun.runner.git.RepositoryNames;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.StoredVersion;
 import dev.shiprun.runner.store.VersionKind;

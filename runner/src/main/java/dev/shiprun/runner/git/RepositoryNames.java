@@ -1,9 +1,6 @@
-package dev.shiprun.runner.engine.gitrepo;
+package dev.shiprun.runner.git;
 
 import dev.shiprun.model.ci.RepositoryName;
-import dev.shiprun.runner.git.Git;
-import dev.shiprun.runner.git.GitAuth;
-import dev.shiprun.runner.git.GitException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +32,7 @@ public final class RepositoryNames implements Function<Path, String> {
   }
 
   /** The URL of the remote {@code origin} of the repository {@code folder} is in, if any. */
-  static Optional<String> origin(Git git, Path folder) {
+  public static Optional<String> origin(Git git, Path folder) {
     try {
       String url =
           git.run(folder, GitAuth.NONE, List.of("config", "--get", "remote.origin.url")).strip();
