@@ -102,8 +102,9 @@ class RunCiLineTest {
     assertEquals(first, shiprun.versions("app_ciRepo").get(0).get("versionName").asText());
   }
 
-  @Test
-  void aCommitThatIsNotThereIsAUsageError(QuarkusMainLauncher launcher) throws Exception {
+  /** {@code shiprun run REPO --home HOME OPTION VALUE} is a usage error that says {@code what}. */
+  private void usageError(QuarkusMainLauncher launcher, String option, String value, String what)
+      throws Exception {
     TestRepository repo = TestRepository.create(temp.resolve("repo"), "shippable.yml", CI);
     LaunchResult result =
         launcher.launch(
@@ -111,12 +112,15 @@ class RunCiLineTest {
             repo.work().toString(),
             "--home",
             temp.resolve("home").toString(),
-            "--commit",
-            "no-such-ref");
+            option,
+            value);
     assertEquals(2, result.exitCode(), result.getErrorOutput());
-    assertTrue(
-        result.getErrorOutput().contains("--commit 'no-such-ref' names no commit"),
-        result.getErrorOutput());
+    assertTrue(result.getErrorOutput().contains(what), result.getErrorOutput());
+  }
+
+  @Test
+  void aCommitThatIsNotThereIsAUsageError(QuarkusMainLauncher launcher) throws Exception {
+    usageError(launcher, "--commit", "no-such-ref", "--commit 'no-such-ref' names no commit");
   }
 
   @Test
@@ -157,18 +161,6 @@ class RunCiLineTest {
   @Test
   void aCiImageThatIsNotLanguageEqualsImageIsAUsageError(QuarkusMainLauncher launcher)
       throws Exception {
-    TestRepository repo = TestRepository.create(temp.resolve("repo"), "shippable.yml", CI);
-    LaunchResult result =
-        launcher.launch(
-            "run",
-            repo.work().toString(),
-            "--home",
-            temp.resolve("home").toString(),
-            "--ci-image",
-            "node_js");
-    assertEquals(2, result.exitCode(), result.getErrorOutput());
-    assertTrue(
-        result.getErrorOutput().contains("--ci-image: 'node_js' is not LANGUAGE=IMAGE"),
-        result.getErrorOutput());
+    usageError(launcher, "--ci-image", "node_js", "--ci-image: 'node_js' is not LANGUAGE=IMAGE");
   }
 }
