@@ -22,11 +22,12 @@ public sealed interface Job permits RunShJob, RunCiJob, UnsupportedJob {
   }
 
   /**
-   * Whether shiprun runs this job: runSh jobs (runCLI ones included). runCI jobs (their commands
-   * are the CI section of a repository's shippable.yml) and managed types are not run yet.
+   * Whether shiprun runs this job: runSh jobs (runCLI ones included), and the runCI job of the
+   * line's own repository (it carries the CI config it builds). Another repository's runCI job
+   * waits for that repository's CI; managed types are not run.
    */
   default boolean runByShiprun() {
-    return this instanceof RunShJob;
+    return this instanceof RunShJob || this instanceof RunCiJob ci && ci.ci().isPresent();
   }
 
   default SourceLocation at() {

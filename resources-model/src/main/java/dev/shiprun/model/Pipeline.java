@@ -1,5 +1,6 @@
 package dev.shiprun.model;
 
+import dev.shiprun.model.ci.RepositoryCi;
 import dev.shiprun.model.diagnostic.SourceSet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ public final class Pipeline {
   private final List<Job> jobs;
   private final SourceSet sources;
   private final List<SecureValue> ciSecureValues;
+  private final Optional<RepositoryCi> ci;
   private final Map<String, Resource> resourcesByName = new HashMap<>();
   private final Map<String, Job> jobsByName = new HashMap<>();
 
@@ -31,6 +33,17 @@ public final class Pipeline {
       List<Job> jobs,
       SourceSet sources,
       List<SecureValue> ciSecureValues) {
+    this(resources, jobs, sources, ciSecureValues, Optional.empty());
+  }
+
+  /** With the CI part of the shippable.yml at the root of the line's own repository. */
+  public Pipeline(
+      List<Resource> resources,
+      List<Job> jobs,
+      SourceSet sources,
+      List<SecureValue> ciSecureValues,
+      Optional<RepositoryCi> ci) {
+    this.ci = Objects.requireNonNull(ci, "ci");
     this.ciSecureValues = List.copyOf(ciSecureValues);
     this.resources = List.copyOf(resources);
     this.jobs = List.copyOf(jobs);
@@ -59,6 +72,19 @@ public final class Pipeline {
   /** The {@code secure:} values of the CI {@code env:} of the files. */
   public List<SecureValue> ciSecureValues() {
     return ciSecureValues;
+  }
+
+  /**
+   * The CI part of the shippable.yml at the root of the line's own repository, when it has CI keys
+   * and the line was read from that folder.
+   */
+  public Optional<RepositoryCi> ci() {
+    return ci;
+  }
+
+  /** The same line with {@code sources} instead of its own. */
+  public Pipeline withSources(SourceSet sources) {
+    return new Pipeline(resources, jobs, sources, ciSecureValues, ci);
   }
 
   /** Every {@code secure:} value: those of params resources, then those of CI {@code env:}. */

@@ -42,6 +42,7 @@ public enum DiagnosticCode {
   AL123("step inside a TASK"),
   AL124("name from another repository"),
   AL125("container option shiprun sets itself"),
+  AL126("CI of two repositories in one line"),
   AL201("unknown integration type"),
   AL202("missing integration field"),
   AL203("invalid registry URL"),

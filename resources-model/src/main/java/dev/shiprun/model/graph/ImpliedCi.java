@@ -15,6 +15,7 @@ import dev.shiprun.model.ResourceHeader;
 import dev.shiprun.model.RunCiJob;
 import dev.shiprun.model.Step;
 import dev.shiprun.model.TriggerMode;
+import dev.shiprun.model.ci.RepositoryCi;
 import dev.shiprun.model.diagnostic.SourceLocation;
 import dev.shiprun.model.yaml.YamlMapping;
 import java.util.ArrayList;
@@ -30,6 +31,10 @@ import java.util.OptionalLong;
  * declaring them, and a declared {@code <repo>_runCI} (type runCI) reads its ciRepo without saying
  * so. Both names exist as soon as either is read or the runCI job is declared; this class adds the
  * undeclared ones to the line, and the implied IN to a declared runCI job.
+ *
+ * <p>The line's own repository (its root shippable.yml has CI keys, {@link Pipeline#ci()}) has both
+ * names even when no job uses them, and its runCI job carries the CI config it builds; the runCI
+ * jobs of other repositories carry none: they wait for that repository's CI.
  */
 public final class ImpliedCi {
 
@@ -39,12 +44,34 @@ public final class ImpliedCi {
   /**
    * A name the line uses or declares without defining it: {@code job} tells the runCI job from its
    * ciRepo, {@code repository} is the repository enabled for CI, {@code usedAt} where the line
-   * first needs it.
+   * first needs it, {@code ciFile} the shippable.yml whose CI it builds when that repository is the
+   * line's own.
    */
-  public record Implied(String name, boolean job, String repository, SourceLocation usedAt) {
+  public record Implied(
+      String name, boolean job, String repository, SourceLocation usedAt, Optional<String> ciFile) {
+
+    public Implied(String name, boolean job, String repository, SourceLocation usedAt) {
+      this(name, job, repository, usedAt, Optional.empty());
+    }
 
     /** Where the name comes from, for a note in {@code plan}: "the runCI job Shippable made …". */
     public String why() {
+      if (ciFile.isPresent()) {
+        return job
+            ? "the runCI job of this repository ('"
+                + repository
+                + "'), reading the ciRepo '"
+                + repository
+                + RESOURCE_SUFFIX
+                + "'; it builds the CI section of "
+                + ciFile.get()
+            : "the ciRepo resource of this repository ('"
+                + repository
+                + "'): its versions are the repository's commits, read by the runCI job '"
+                + repository
+                + JOB_SUFFIX
+                + "'";
+      }
       String made = "Shippable made when repository '" + repository + "' was enabled for CI";
       return job
           ? "the runCI job "
@@ -67,6 +94,14 @@ public final class ImpliedCi {
 
   private ImpliedCi() {}
 
+  /**
+   * Whether {@code name} is the ciRepo of the line's own repository: shiprun makes its versions
+   * from the repository's git.
+   */
+  public static boolean isOwnCiRepo(Pipeline pipeline, String name) {
+    return pipeline.ci().map(ci -> name.equals(ci.repository() + RESOURCE_SUFFIX)).orElse(false);
+  }
+
   /** The repository enabled for CI that {@code name} stands for, when it is such a name. */
   public static Optional<String> repositoryOf(String name) {
     for (String suffix : List.of(JOB_SUFFIX, RESOURCE_SUFFIX)) {
@@ -79,6 +114,8 @@ public final class ImpliedCi {
 
   static Completed complete(Pipeline declared) {
     Map<String, SourceLocation> repositories = new LinkedHashMap<>();
+    Optional<RepositoryCi> own = declared.ci();
+    own.ifPresent(ci -> repositories.put(ci.repository(), ci.at()));
     for (Job job : declared.jobs()) {
       if (job instanceof RunCiJob && job.name().endsWith(JOB_SUFFIX)) {
         repositoryOf(job.name()).ifPresent(r -> repositories.putIfAbsent(r, job.at()));
@@ -99,20 +136,36 @@ public final class ImpliedCi {
         (repository, at) -> {
           String ciRepo = repository + RESOURCE_SUFFIX;
           String runCi = repository + JOB_SUFFIX;
+          Optional<RepositoryCi> ci = own.filter(c -> c.repository().equals(repository));
+          Optional<String> ciFile = ci.map(RepositoryCi::file);
           if (!isDeclared(declared, ciRepo)) {
             resources.add(ciRepo(ciRepo, at));
-            implied.put(ciRepo, new Implied(ciRepo, false, repository, at));
+            implied.put(ciRepo, new Implied(ciRepo, false, repository, at, ciFile));
           }
           Optional<Job> job = declared.job(runCi);
           if (job.isEmpty() && declared.resource(runCi).isEmpty()) {
-            jobs.add(new RunCiJob(header(runCi, at), List.of(in(ciRepo, at)), JobHooks.NONE));
-            implied.put(runCi, new Implied(runCi, true, repository, at));
+            jobs.add(
+                new RunCiJob(
+                    header(runCi, at),
+                    List.of(in(ciRepo, at)),
+                    JobHooks.NONE,
+                    ci.map(RepositoryCi::config)));
+            implied.put(runCi, new Implied(runCi, true, repository, at, ciFile));
           } else if (job.isPresent() && job.get() instanceof RunCiJob declaredJob) {
-            jobs.set(jobs.indexOf(declaredJob), readingItsCiRepo(declaredJob, ciRepo));
+            RunCiJob reading = readingItsCiRepo(declaredJob, ciRepo);
+            jobs.set(
+                jobs.indexOf(declaredJob),
+                ci.isEmpty()
+                    ? reading
+                    : new RunCiJob(
+                        reading.header(),
+                        reading.steps(),
+                        reading.hooks(),
+                        ci.map(RepositoryCi::config)));
           }
         });
     return new Completed(
-        new Pipeline(resources, jobs, declared.sources(), declared.ciSecureValues()), implied);
+        new Pipeline(resources, jobs, declared.sources(), declared.ciSecureValues(), own), implied);
   }
 
   private static boolean isDeclared(Pipeline pipeline, String name) {
@@ -120,7 +173,7 @@ public final class ImpliedCi {
   }
 
   /** A declared runCI job reads its ciRepo first, as the job Shippable made did. */
-  private static Job readingItsCiRepo(RunCiJob job, String ciRepo) {
+  private static RunCiJob readingItsCiRepo(RunCiJob job, String ciRepo) {
     if (job.ins().stream().anyMatch(in -> in.name().equals(ciRepo))) {
       return job;
     }

@@ -1,11 +1,13 @@
 package dev.shiprun.model.load;
 
 import dev.shiprun.model.Pipeline;
+import dev.shiprun.model.ci.RepositoryName;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.diagnostic.SourceLocation;
 import dev.shiprun.model.diagnostic.SourceSet;
 import dev.shiprun.model.graph.ExternalNames;
+import dev.shiprun.model.parse.CiRoots;
 import dev.shiprun.model.parse.ParseResult;
 import dev.shiprun.model.parse.PipelineFile;
 import dev.shiprun.model.parse.PipelineFiles;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +36,7 @@ public final class AssemblyLineLoader {
   private final PipelineFiles files;
   private final PipelineParser parser;
   private final ShiprunSettings settings;
+  private final Function<Path, String> repositoryNames;
 
   public AssemblyLineLoader() {
     this(YamlLimits.DEFAULT);
@@ -51,9 +55,30 @@ public final class AssemblyLineLoader {
   }
 
   private AssemblyLineLoader(YamlLimits limits, Predicate<String> otherResourceTypes) {
-    this.files = new PipelineFiles(limits.maxBytes());
-    this.parser = new PipelineParser(limits, otherResourceTypes);
-    this.settings = new ShiprunSettings(limits);
+    this(
+        new PipelineFiles(limits.maxBytes()),
+        new PipelineParser(limits, otherResourceTypes),
+        new ShiprunSettings(limits),
+        RepositoryName::ofFolder);
+  }
+
+  private AssemblyLineLoader(
+      PipelineFiles files,
+      PipelineParser parser,
+      ShiprunSettings settings,
+      Function<Path, String> repositoryNames) {
+    this.files = files;
+    this.parser = parser;
+    this.settings = settings;
+    this.repositoryNames = repositoryNames;
+  }
+
+  /**
+   * The same loader, naming the repository of a folder whose shippable.yml has CI keys with {@code
+   * repositoryNames} (by default: the folder's name, see {@link RepositoryName}).
+   */
+  public AssemblyLineLoader namingRepositories(Function<Path, String> repositoryNames) {
+    return new AssemblyLineLoader(files, parser, settings, repositoryNames);
   }
 
   /** Loads the directories and files of one assembly line ({@code .} when none are given). */
@@ -96,6 +121,7 @@ public final class AssemblyLineLoader {
     return load(
         read.files(),
         read.templatesOf(),
+        new CiRoots(read.ciRoots(), repositoryNames),
         new ExternalNames(names),
         new SourceSet(settingsTexts),
         out,
@@ -110,17 +136,19 @@ public final class AssemblyLineLoader {
   /** As {@link #load(List, Diagnostics)}, validated with {@code options}. */
   public Validation load(
       List<PipelineFile> read, Diagnostics fileProblems, ValidationOptions options) {
-    return load(read, Map.of(), ExternalNames.NONE, SourceSet.empty(), fileProblems, options);
+    return load(
+        read, Map.of(), CiRoots.NONE, ExternalNames.NONE, SourceSet.empty(), fileProblems, options);
   }
 
   private Validation load(
       List<PipelineFile> read,
       Map<String, Optional<String>> templatesOf,
+      CiRoots ciRoots,
       ExternalNames external,
       SourceSet settingsSources,
       Diagnostics fileProblems,
       ValidationOptions options) {
-    ParseResult parsed = parser.parse(read, templatesOf);
+    ParseResult parsed = parser.parse(read, templatesOf, ciRoots);
     List<dev.shiprun.model.diagnostic.Diagnostic> diagnostics =
         new ArrayList<>(fileProblems.sorted());
     diagnostics.addAll(parsed.diagnostics());
@@ -135,12 +163,7 @@ public final class AssemblyLineLoader {
     }
     Pipeline pipeline = parsed.pipeline();
     if (!settingsSources.files().isEmpty()) {
-      pipeline =
-          new Pipeline(
-              pipeline.resources(),
-              pipeline.jobs(),
-              pipeline.sources().with(settingsSources),
-              pipeline.ciSecureValues());
+      pipeline = pipeline.withSources(pipeline.sources().with(settingsSources));
     }
     // A validator is a list of stateless rules: one per call costs nothing.
     return new PipelineValidator(options).validate(pipeline, diagnostics, external);

@@ -64,20 +64,26 @@ public final class PipelineFiles {
     }
   }
 
+  /** The file whose CI keys a repository's CI builds, at the root of the repository. */
+  public static final String CI_FILE = "shippable.yml";
+
   /**
    * The files read, in order, and for each file found in a directory the templates file read in
    * front of it (empty: none). Files given one by one are not in {@code templatesOf}: the last
-   * templates file given lends to them.
+   * templates file given lends to them. {@code ciRoots}: each {@link #CI_FILE} read at the root of
+   * a directory given (or given itself), with that folder.
    */
   public record LineFiles(
       List<PipelineFile> files,
       Map<String, Optional<String>> templatesOf,
-      List<PipelineFile> settings) {
+      List<PipelineFile> settings,
+      Map<String, Path> ciRoots) {
 
     public LineFiles {
       files = List.copyOf(files);
       templatesOf = Map.copyOf(templatesOf);
       settings = List.copyOf(settings);
+      ciRoots = Map.copyOf(ciRoots);
     }
   }
 
@@ -103,6 +109,7 @@ public final class PipelineFiles {
     List<PipelineFile> files = new ArrayList<>();
     Map<String, Optional<String>> templatesOf = new LinkedHashMap<>();
     List<PipelineFile> settings = new ArrayList<>();
+    Map<String, Path> ciRoots = new LinkedHashMap<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
         Path settingsFile = path.resolve(ShiprunSettings.FILE);
@@ -110,14 +117,21 @@ public final class PipelineFiles {
           readFile(settingsFile, settings, out);
         }
         readTree(path, budget, files, templatesOf, out);
+        String ciFile = display(path.resolve(CI_FILE));
+        if (files.stream().anyMatch(f -> f.name().equals(ciFile))) {
+          ciRoots.putIfAbsent(ciFile, path);
+        }
       } else if (budget.admits(path, size(path))) {
-        readFile(path, files, out);
+        if (readFile(path, files, out) && path.getFileName().toString().equals(CI_FILE)) {
+          Path parent = path.toAbsolutePath().normalize().getParent();
+          ciRoots.putIfAbsent(display(path), parent);
+        }
       } else {
         budget.skipped.add(display(path));
         warnSkipped(display(path), budget, out);
       }
     }
-    return new LineFiles(files, templatesOf, settings);
+    return new LineFiles(files, templatesOf, settings, ciRoots);
   }
 
   /** The files of one directory and its folders; an AL009 when there is none at all. */

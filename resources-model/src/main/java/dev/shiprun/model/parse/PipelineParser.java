@@ -4,6 +4,9 @@ import dev.shiprun.model.Job;
 import dev.shiprun.model.Pipeline;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.SecureValue;
+import dev.shiprun.model.ci.CiConfig;
+import dev.shiprun.model.ci.CiConfigReader;
+import dev.shiprun.model.ci.RepositoryCi;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
@@ -17,6 +20,7 @@ import dev.shiprun.model.yaml.YamlMapping;
 import dev.shiprun.model.yaml.YamlScalar;
 import dev.shiprun.model.yaml.YamlSequence;
 import dev.shiprun.model.yaml.YamlValue;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,6 +75,16 @@ public final class PipelineParser {
    * as files given one by one always did.
    */
   public ParseResult parse(List<PipelineFile> files, Map<String, Optional<String>> templatesOf) {
+    return parse(files, templatesOf, CiRoots.NONE);
+  }
+
+  /**
+   * As {@link #parse(List, Map)}, reading the CI keys of the files {@code ciRoots} names into the
+   * line's {@link RepositoryCi}. Two such files with CI keys are an error: a line builds the CI of
+   * one repository.
+   */
+  public ParseResult parse(
+      List<PipelineFile> files, Map<String, Optional<String>> templatesOf, CiRoots ciRoots) {
     Diagnostics out = new Diagnostics();
     Map<String, String> texts = new LinkedHashMap<>();
     Map<String, YamlLoader.Prelude> preludes = new HashMap<>();
@@ -105,7 +119,9 @@ public final class PipelineParser {
     List<Resource> resources = new ArrayList<>();
     List<Job> jobs = new ArrayList<>();
     List<SecureValue> ciSecure = new ArrayList<>();
-    for (FileRead read : readAll(lineFiles, lineLends)) {
+    List<FileRead> reads = readAll(lineFiles, lineLends, ciRoots);
+    Optional<RepositoryCi> ci = repositoryCi(reads, ciRoots, out);
+    for (FileRead read : reads) {
       texts.put(read.file(), read.text());
       resources.addAll(read.resources());
       jobs.addAll(read.jobs());
@@ -116,17 +132,55 @@ public final class PipelineParser {
     // would be reported once per file. Identical diagnostics are one problem.
     List<Diagnostic> diagnostics = out.sorted().stream().distinct().toList();
     return new ParseResult(
-        new Pipeline(resources, jobs, new SourceSet(texts), ciSecure), diagnostics);
+        new Pipeline(resources, jobs, new SourceSet(texts), ciSecure, ci), diagnostics);
   }
 
-  /** What one file gave: its text, resources and jobs in file order, and its problems. */
+  /** The CI of the one root shippable.yml with CI keys; a second one is reported and not read. */
+  private static Optional<RepositoryCi> repositoryCi(
+      List<FileRead> reads, CiRoots ciRoots, Diagnostics out) {
+    Optional<RepositoryCi> first = Optional.empty();
+    for (FileRead read : reads) {
+      if (read.ci().isEmpty()) {
+        continue;
+      }
+      CiRead ci = read.ci().get();
+      if (first.isPresent()) {
+        out.error(
+            DiagnosticCode.AL126,
+            ci.at(),
+            "both "
+                + first.get().file()
+                + " and "
+                + read.file()
+                + " have CI keys; one assembly line builds the CI of one repository",
+            "run shiprun on each repository's folder on its own, or remove the CI keys of one");
+        continue;
+      }
+      Path folder = ciRoots.folders().get(read.file());
+      first =
+          Optional.of(
+              new RepositoryCi(
+                  ciRoots.repositoryNames().apply(folder),
+                  read.file(),
+                  ci.at(),
+                  ci.config(),
+                  Optional.of(folder)));
+    }
+    return first;
+  }
+
+  /** What one file gave: its text, resources and jobs in file order, its CI, and its problems. */
   private record FileRead(
       String file,
       String text,
       List<Resource> resources,
       List<Job> jobs,
       List<SecureValue> ciSecure,
+      Optional<CiRead> ci,
       Diagnostics diagnostics) {}
+
+  /** The CI keys of a root shippable.yml: where they start and what they say. */
+  private record CiRead(SourceLocation at, CiConfig config) {}
 
   /**
    * Reads the files of the line, each on its own (only the templates' anchors are shared, as text
@@ -135,7 +189,7 @@ public final class PipelineParser {
    * on each other. The results keep the files' order.
    */
   private List<FileRead> readAll(
-      List<PipelineFile> files, List<Optional<YamlLoader.Prelude>> preludes) {
+      List<PipelineFile> files, List<Optional<YamlLoader.Prelude>> preludes, CiRoots ciRoots) {
     long bytes = 0;
     for (PipelineFile file : files) {
       bytes += file.bytes().length;
@@ -143,7 +197,7 @@ public final class PipelineParser {
     if (files.size() < 2 || bytes < PARALLEL_FROM_BYTES) {
       List<FileRead> reads = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {
-        reads.add(read(files.get(i), preludes.get(i)));
+        reads.add(read(files.get(i), preludes.get(i), ciRoots));
       }
       return reads;
     }
@@ -151,10 +205,10 @@ public final class PipelineParser {
     for (int i = 1; i < files.size(); i++) {
       PipelineFile file = files.get(i);
       Optional<YamlLoader.Prelude> prelude = preludes.get(i);
-      others.add(CompletableFuture.supplyAsync(() -> read(file, prelude)));
+      others.add(CompletableFuture.supplyAsync(() -> read(file, prelude, ciRoots)));
     }
     List<FileRead> reads = new ArrayList<>();
-    reads.add(read(files.get(0), preludes.get(0)));
+    reads.add(read(files.get(0), preludes.get(0), ciRoots));
     for (CompletableFuture<FileRead> other : others) {
       try {
         reads.add(other.join());
@@ -171,7 +225,7 @@ public final class PipelineParser {
     return reads;
   }
 
-  private FileRead read(PipelineFile file, Optional<YamlLoader.Prelude> prelude) {
+  private FileRead read(PipelineFile file, Optional<YamlLoader.Prelude> prelude, CiRoots ciRoots) {
     String templatesFile = prelude.map(YamlLoader.Prelude::file).orElse(null);
     Diagnostics own = new Diagnostics();
     List<Resource> resources = new ArrayList<>();
@@ -179,14 +233,44 @@ public final class PipelineParser {
     ResourceReader resourceReader = new ResourceReader(own, otherResourceTypes);
     JobReader jobReader = new JobReader(own);
     List<SecureValue> ciSecure = new ArrayList<>();
+    Optional<CiRead> ci = Optional.empty();
+    boolean root = ciRoots.folders().containsKey(file.name());
     String text = sourceText(file);
     // The loader reads the text the diagnostics keep, not a copy of its own.
     for (YamlValue document : loader.load(file.name(), file.bytes(), text, prelude, own)) {
       readDocument(
           document, file.name(), templatesFile, resourceReader, jobReader, resources, jobs, own);
       ciSecure.addAll(CiEnvReader.read(document, file.name()));
+      if (root && ci.isEmpty()) {
+        ci = ciKeys(document, file.name()).map(keys -> new CiRead(keys.at(), read(keys, own)));
+      }
     }
-    return new FileRead(file.name(), text, resources, jobs, ciSecure, own);
+    return new FileRead(file.name(), text, resources, jobs, ciSecure, ci, own);
+  }
+
+  private static CiConfig read(YamlMapping keys, Diagnostics out) {
+    return CiConfigReader.read(keys, out);
+  }
+
+  /**
+   * The document's own top-level keys (not those a templates file lends) when one of them is a CI
+   * key, starting where the first CI key is.
+   */
+  private static Optional<YamlMapping> ciKeys(YamlValue document, String file) {
+    if (!(document instanceof YamlMapping top)) {
+      return Optional.empty();
+    }
+    List<YamlEntry> entries = new ArrayList<>();
+    SourceLocation first = null;
+    for (YamlEntry entry : top.entries()) {
+      if (entry.key().at().file().equals(file)) {
+        entries.add(entry);
+        if (first == null && Vocabulary.CI_KEYS.contains(entry.name())) {
+          first = entry.key().at();
+        }
+      }
+    }
+    return first == null ? Optional.empty() : Optional.of(new YamlMapping(entries, first));
   }
 
   /** The text diagnostics quote: without a BOM, which the YAML reader skips and counts not. */

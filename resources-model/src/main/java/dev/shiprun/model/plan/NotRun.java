@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Why shiprun does not run a job of a valid line, in the words {@code plan} and {@code run} show: a
- * runCI job (declared, or made by Shippable for a repository enabled for CI) or a job of a managed
- * type allowed with --allow-managed. The jobs that wait for it are not triggered by it.
+ * runCI job of another repository (declared, or made by Shippable for a repository enabled for CI)
+ * or a job of a managed type allowed with --allow-managed. The jobs that wait for it are not
+ * triggered by it.
  */
 public final class NotRun {
 
@@ -35,7 +36,10 @@ public final class NotRun {
                           + ImpliedCi.repositoryOf(job.name()).orElse(job.name())
                           + "'");
       return Optional.of(
-          source + "; shiprun does not run runCI jobs yet (a later release will)" + waiting);
+          source
+              + "; only a run of that repository's CI runs it: run shiprun in that repository,"
+              + " or trigger it"
+              + waiting);
     }
     String type =
         job instanceof UnsupportedJob u && u.managed().isPresent()
@@ -49,7 +53,7 @@ public final class NotRun {
    * events), or empty for any other resource.
    */
   public static Optional<String> noVersion(AssemblyLine line, Resource r) {
-    if (!r.type().equals("ciRepo")) {
+    if (!r.type().equals("ciRepo") || ImpliedCi.isOwnCiRepo(line.pipeline(), r.name())) {
       return Optional.empty();
     }
     String source =
@@ -64,7 +68,8 @@ public final class NotRun {
     }
     return Optional.of(
         source
-            + "; CI makes its versions, and shiprun does not run CI yet"
+            + "; only a run of that repository's CI makes its versions: run shiprun in that"
+            + " repository, or trigger it"
             + names(readers, ", so it does not trigger "));
   }
 

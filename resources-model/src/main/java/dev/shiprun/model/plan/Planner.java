@@ -5,7 +5,10 @@ import dev.shiprun.model.Job;
 import dev.shiprun.model.Named;
 import dev.shiprun.model.OutStep;
 import dev.shiprun.model.Resource;
+import dev.shiprun.model.RunCiJob;
 import dev.shiprun.model.Step;
+import dev.shiprun.model.ci.CiConfig;
+import dev.shiprun.model.ci.Matrix;
 import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticCode;
 import dev.shiprun.model.diagnostic.Diagnostics;
@@ -81,10 +84,13 @@ public final class Planner {
           new BuildInfo(
               PLACEHOLDER_ROOT, "{BUILD_ID}", "{BUILD_NUMBER}", triggeredBy(job, startNames));
       List<String> external = line.external().usedBy(job);
-      List<String> notes =
-          external.isEmpty()
-              ? List.of()
-              : List.of("not run here: " + ExternalNames.needsOtherRepository(external));
+      List<String> notes = new ArrayList<>();
+      if (!external.isEmpty()) {
+        notes.add("not run here: " + ExternalNames.needsOtherRepository(external));
+      }
+      if (job instanceof RunCiJob runCi && runCi.ci().isPresent()) {
+        notes.add(builds(runCi.ci().get()));
+      }
       planned.add(
           new PlannedJob(
               job, wave, names(job.ins()), names(job.outs()), envs.plan(job, build), notes));
@@ -93,6 +99,18 @@ public final class Planner {
     List<String> notes = notes(line);
     notes.addAll(leftOutForOtherRepositories(line, names, request));
     return new Plan(planned, out.sorted(), notes);
+  }
+
+  /** What a runCI job builds: "builds 6 matrix jobs (node_js 18, 20)". */
+  private static String builds(CiConfig ci) {
+    int jobs = Matrix.expand(ci).size();
+    return "builds "
+        + jobs
+        + (jobs == 1 ? " matrix job" : " matrix jobs")
+        + " ("
+        + ci.language()
+        + (ci.versions().isEmpty() ? "" : " " + String.join(", ", ci.versions()))
+        + ")";
   }
 
   /**

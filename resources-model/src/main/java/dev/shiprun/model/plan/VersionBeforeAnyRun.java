@@ -14,12 +14,13 @@ import dev.shiprun.model.TimeResource;
 import dev.shiprun.model.TriggerResource;
 import dev.shiprun.model.VersionResource;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.graph.ImpliedCi;
 
 /**
  * Whether a resource has a version before any job of the line ran (spec §1.5 (a)): state needs
  * none, params and integration resources get theirs from the YAML, a ciRepo's come from CI's
- * webhook events (which shiprun does not receive); any other kind has one when its YAML defines one
- * or no job writes it.
+ * webhook events (which shiprun does not receive) except the line's own, which a run makes from the
+ * repository's git; any other kind has one when its YAML defines one or no job writes it.
  */
 final class VersionBeforeAnyRun implements ResourceVisitor<Boolean> {
 
@@ -81,7 +82,10 @@ final class VersionBeforeAnyRun implements ResourceVisitor<Boolean> {
 
   @Override
   public Boolean generic(GenericResource resource) {
-    return !resource.type().equals("ciRepo") && fromYamlOrUnwritten(resource);
+    if (resource.type().equals("ciRepo")) {
+      return ImpliedCi.isOwnCiRepo(line.pipeline(), resource.name());
+    }
+    return fromYamlOrUnwritten(resource);
   }
 
   private boolean fromYamlOrUnwritten(Resource r) {

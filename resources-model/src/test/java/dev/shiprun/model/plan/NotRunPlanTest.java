@@ -85,7 +85,7 @@ class NotRunPlanTest {
     String note = plan.notes().get(0);
     assertTrue(note.startsWith("'app_runCI' is not run: it is the runCI job Shippable made"), note);
     assertTrue(note.contains("repository 'app' was enabled for CI"), note);
-    assertTrue(note.contains("does not run runCI jobs yet"), note);
+    assertTrue(note.contains("only a run of that repository's CI runs it"), note);
     assertTrue(note.contains("does not trigger 'deploy'"), note);
     String ciRepo = plan.notes().get(1);
     assertTrue(ciRepo.startsWith("'app_ciRepo' has no version: it is the ciRepo resource"), ciRepo);

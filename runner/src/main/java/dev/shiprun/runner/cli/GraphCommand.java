@@ -40,6 +40,8 @@ public class GraphCommand implements Callable<Integer> {
 
   @Mixin ExternalOption external = new ExternalOption();
 
+  @Mixin RepoNameOption repoName = new RepoNameOption();
+
   @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
@@ -66,7 +68,7 @@ public class GraphCommand implements Callable<Integer> {
     Validation validation =
         plugins
             .of(Optional.empty())
-            .lineLoader()
+            .lineLoader(repoName.name)
             .load(workingDirectory.resolve(paths), managed.validation(), external.names);
     var err = spec.commandLine().getErr();
     printer.printText(validation, err);

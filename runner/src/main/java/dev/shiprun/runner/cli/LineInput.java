@@ -128,7 +128,7 @@ public class LineInput {
     Validation validation =
         SecureValueCheck.check(
             plugins
-                .lineLoader()
+                .lineLoader(options.repoName.name)
                 .load(
                     workingDirectory.resolve(paths),
                     options.managed.validation(),

@@ -33,6 +33,8 @@ public class LineOptions {
 
   @Mixin ExternalOption external = new ExternalOption();
 
+  @Mixin RepoNameOption repoName = new RepoNameOption();
+
   @Option(
       names = "--no-downstream",
       description = "With --job: only the named jobs, not what they trigger.")

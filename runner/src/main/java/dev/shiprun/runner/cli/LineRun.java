@@ -68,7 +68,8 @@ final class LineRun {
     PrintWriter err = spec.commandLine().getErr();
     // The executors are known once the line's plugins are: a usage error, before anything runs.
     NodeRuntime runtime =
-        options.runtime.runtime(spec, callerVariables, Engine.executorNames(line.plugins()));
+        options.runtime.runtime(
+            spec, callerVariables, Engine.executorNames(line.plugins()), homeDir);
     DiagnosticRenderer renderer = new DiagnosticRenderer(line.sources());
     line.diagnostics().forEach(d -> err.println(renderer.render(d)));
     if (line.hasErrors()) {
@@ -216,6 +217,12 @@ final class LineRun {
     @Override
     public synchronized void repository(String resource, String text) {
       err.println("gitRepo  " + resource + ": " + text);
+      err.flush();
+    }
+
+    @Override
+    public synchronized void ciRepository(String resource, String text) {
+      err.println("ciRepo   " + resource + ": " + text);
       err.flush();
     }
 

@@ -2,6 +2,7 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.runner.engine.schedule.LineRunner;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,6 +65,7 @@ public class RunCommand implements Callable<Integer> {
     }
     LineInput.Loaded line = loaded.get();
     String name = LineRun.lineName(runOptions, input.resolve(lineOptions.paths));
+    Optional<String> ciCommit = runOptions.commit.resolve(spec, line.valid().line());
     return run.run(
         line,
         lineOptions.request(line.integrations(), line.secure()),
@@ -76,6 +78,10 @@ public class RunCommand implements Callable<Integer> {
                     !lineOptions.noDownstream,
                     line.integrations(),
                     line.secure(),
-                    threads)));
+                    threads,
+                    Map.of(),
+                    Map.of(),
+                    Map.of(),
+                    ciCommit)));
   }
 }

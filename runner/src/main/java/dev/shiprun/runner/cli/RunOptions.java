@@ -58,6 +58,8 @@ public class RunOptions {
               + " warning; the log is masked again either way).")
   boolean strictSecrets;
 
+  @Mixin CommitOption commit = new CommitOption();
+
   @Mixin VersionSecretsOption versionSecrets = new VersionSecretsOption();
 
   @Mixin RuntimeOptions runtime = new RuntimeOptions();

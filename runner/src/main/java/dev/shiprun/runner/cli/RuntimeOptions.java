@@ -2,6 +2,7 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.exec.HostExecutor;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +31,19 @@ public class RuntimeOptions {
 
   @Mixin ContainerEngineOptions engine = new ContainerEngineOptions();
 
+  @Mixin CiImageOptions ciImages = new CiImageOptions();
+
   /**
    * The node's runtime from the options, else the variables of {@code caller}; the container
-   * command runs with {@code caller}.
+   * command runs with {@code caller}. The settings for job types are the CI images of the options
+   * and of {@code home}'s file.
    *
    * @param executors the names of the executors the engine will have
    * @throws ParameterException when the default names no executor, or the default image holds a
    *     blank
    */
-  NodeRuntime runtime(CommandSpec spec, Map<String, String> caller, List<String> executors) {
+  NodeRuntime runtime(
+      CommandSpec spec, Map<String, String> caller, List<String> executors, Path home) {
     String executor =
         given(runtimeDefault, caller.get(RUNTIME_DEFAULT_VARIABLE)).orElse(HostExecutor.NAME);
     if (!executors.contains(executor)) {
@@ -58,7 +63,8 @@ public class RuntimeOptions {
           spec.commandLine(),
           "the default image '" + image + "' holds a blank; give one image as name:tag");
     }
-    return new NodeRuntime(executor, image, engine.cli(caller), caller);
+    return new NodeRuntime(
+        executor, image, engine.cli(caller), caller, ciImages.settings(spec, home));
   }
 
   private static Optional<String> given(String option, String variable) {

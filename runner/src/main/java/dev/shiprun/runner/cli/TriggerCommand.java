@@ -75,6 +75,8 @@ public class TriggerCommand implements Callable<Integer> {
 
   @Mixin ExternalOption external = new ExternalOption();
 
+  @Mixin RepoNameOption repoName = new RepoNameOption();
+
   @Mixin ManagedOption managed = new ManagedOption();
 
   @Mixin RunOptions runOptions = new RunOptions();
@@ -97,6 +99,7 @@ public class TriggerCommand implements Callable<Integer> {
     lineOptions.paths = paths;
     lineOptions.integrationsFile = integrationsFile;
     lineOptions.external = external;
+    lineOptions.repoName = repoName;
     lineOptions.managed = managed;
     Optional<LineInput.Loaded> loaded =
         input.load(
@@ -114,6 +117,7 @@ public class TriggerCommand implements Callable<Integer> {
     List<String> readers =
         TriggerVersions.readers(assemblyLine, trigger).stream().map(Job::name).toList();
     String name = LineRun.lineName(runOptions, input.resolve(paths));
+    Optional<String> ciCommit = runOptions.commit.resolve(spec, assemblyLine);
     PrintWriter err = spec.commandLine().getErr();
     return run.run(
         line,
@@ -152,7 +156,8 @@ public class TriggerCommand implements Callable<Integer> {
                   threads,
                   Map.of(),
                   Map.of(),
-                  through));
+                  through,
+                  ciCommit));
         });
   }
 

@@ -41,6 +41,8 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Mixin ExternalOption external = new ExternalOption();
 
+  @Mixin RepoNameOption repoName = new RepoNameOption();
+
   @Mixin OutputOption output = new OutputOption();
 
   @Mixin ManagedOption managed = new ManagedOption();
@@ -72,7 +74,7 @@ public class ValidateCommand implements Callable<Integer> {
         SecureValueCheck.check(
             plugins
                 .of(homeOptions.home)
-                .lineLoader()
+                .lineLoader(repoName.name)
                 .load(workingDirectory.resolve(paths), managed.validation(), external.names),
             () -> stores.of(homeOptions.home),
             secrets.strict);

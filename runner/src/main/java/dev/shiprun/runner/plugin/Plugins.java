@@ -2,11 +2,15 @@ package dev.shiprun.runner.plugin;
 
 import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.load.AssemblyLineLoader;
+import dev.shiprun.runner.git.Git;
+import dev.shiprun.runner.git.RepositoryNames;
 import dev.shiprun.runner.resource.ResourceTypes;
 import dev.shiprun.spi.IntegrationTypeProvider;
 import dev.shiprun.spi.ResourceType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,6 +20,9 @@ import java.util.function.Supplier;
  * for.
  */
 public final class Plugins {
+
+  /** How long naming a repository may wait for git (it reads a local config). */
+  private static final Duration GIT_LIMIT = Duration.ofSeconds(30);
 
   private final Supplier<List<LoadedPlugin>> listed;
   private final Function<Class<?>, List<?>> instances;
@@ -61,9 +68,18 @@ public final class Plugins {
     return integrationTypes;
   }
 
-  /** A loader of assembly lines that knows the resource types of the plugins. */
+  /**
+   * A loader of assembly lines that knows the resource types of the plugins; the repository whose
+   * shippable.yml has CI keys is named by its git remote, else its folder.
+   */
   public AssemblyLineLoader lineLoader() {
+    return lineLoader(Optional.empty());
+  }
+
+  /** As {@link #lineLoader()}, the repository named {@code repoName} when given. */
+  public AssemblyLineLoader lineLoader(Optional<String> repoName) {
     ResourceTypes types = resourceTypes();
-    return new AssemblyLineLoader(types::knows);
+    return new AssemblyLineLoader(types::knows)
+        .namingRepositories(new RepositoryNames(repoName, new Git(GIT_LIMIT)));
   }
 }

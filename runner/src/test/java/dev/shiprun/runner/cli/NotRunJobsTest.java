@@ -94,7 +94,10 @@ class NotRunJobsTest {
         err.contains("not run  app_manifest: 'manifest' is a managed Shippable job type"), err);
     assertTrue(err.contains("so it does not trigger 'after_manifest'"), err);
     assertTrue(
-        err.contains("waiting  after_ci: for the CI job 'app_runCI', which only CI makes"), err);
+        err.contains(
+            "waiting  after_ci: for the CI job 'app_runCI' of another repository; only a run of"
+                + " that repository's CI makes it"),
+        err);
     assertEquals("[\"app_manifest\"]", run.json().get("notRun").toString());
   }
 
@@ -106,12 +109,15 @@ class NotRunJobsTest {
     assertEquals(List.of(), run.jobs());
     String err = run.result().getErrorOutput();
     assertTrue(err.contains("not run  app_runCI: it is the runCI job Shippable made"), err);
-    assertTrue(err.contains("shiprun does not run runCI jobs yet"), err);
+    assertTrue(err.contains("only a run of that repository's CI runs it"), err);
 
     RunHarness.Summary reader = shiprun.run(LINE, "--allow-managed", "--job", "after_ci");
     assertEquals(1, reader.exitCode(), reader.describe());
     String reason = reader.run("after_ci").get("reason").asText();
     assertTrue(
-        reason.contains("job 'app_runCI' is a runCI job, which shiprun does not run yet"), reason);
+        reason.contains(
+            "job 'app_runCI' is a runCI job of another repository; only a run of that"
+                + " repository's CI makes it"),
+        reason);
   }
 }

@@ -44,6 +44,11 @@ public final class TestRepository {
     return bare;
   }
 
+  /** The work tree, a clone of {@link #bare()} with that as its remote {@code origin}. */
+  public Path work() {
+    return work;
+  }
+
   /** Writes {@code file}, commits on the current branch, pushes it; returns the commit SHA. */
   public String commit(String file, String content, String message) throws IOException {
     Path f = work.resolve(file);

@@ -327,7 +327,8 @@ public final class QueueWorkers {
                   ? Map.of(request.job(), request.runId().getAsLong())
                   : Map.of(),
               request.variables(),
-              startedThrough(request)));
+              startedThrough(request),
+              Optional.empty()));
     } finally {
       running.remove(runner);
     }

@@ -3,6 +3,7 @@ package dev.shiprun.runner.engine.schedule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.runner.container.ContainerExecutor;
 import dev.shiprun.runner.container.ContainerSettings;
+import dev.shiprun.runner.engine.gitrepo.CiRepoVersions;
 import dev.shiprun.runner.engine.gitrepo.GitRepoClone;
 import dev.shiprun.runner.engine.gitrepo.GitRepoVersions;
 import dev.shiprun.runner.engine.job.EngineSettings;
@@ -61,6 +62,7 @@ public final class Engine implements AutoCloseable {
   private final Path builds;
   private final YamlVersions yamlVersions;
   private final GitRepoVersions gitRepoVersions;
+  private final CiRepoVersions ciRepoVersions;
   private final WorkspaceJanitor janitor;
   private final JobRunner jobRunner;
   private final LineLocks lineLocks;
@@ -139,6 +141,7 @@ public final class Engine implements AutoCloseable {
     Git git = new Git(GIT_LIMIT);
     GitMirrors mirrors = new GitMirrors(settings.home().resolve("git"), git);
     this.gitRepoVersions = new GitRepoVersions(mirrors);
+    this.ciRepoVersions = new CiRepoVersions(git, mirrors);
     this.jobRunner =
         new JobRunner(
             store,
@@ -170,6 +173,10 @@ public final class Engine implements AutoCloseable {
 
   GitRepoVersions gitRepoVersions() {
     return gitRepoVersions;
+  }
+
+  CiRepoVersions ciRepoVersions() {
+    return ciRepoVersions;
   }
 
   JobRunner jobRunner() {

@@ -5,9 +5,11 @@ import dev.shiprun.model.InStep;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.Resource;
 import dev.shiprun.model.RunCiJob;
+import dev.shiprun.model.ci.RepositoryCi;
 import dev.shiprun.model.env.SecureParams;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.graph.ExternalNames;
+import dev.shiprun.model.graph.ImpliedCi;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.plan.NotRun;
 import dev.shiprun.runner.engine.event.JobResult;
@@ -64,6 +66,11 @@ public final class LineRunner {
     /** What looking at a gitRepo's repository found (new commits, or why it could not). */
     void repository(String resource, String text);
 
+    /** What looking at the line's own repository for its ciRepo found (the commit it builds). */
+    default void ciRepository(String resource, String text) {
+      repository(resource, text);
+    }
+
     /** Anything else the user should hear about (a leftover that could not be removed). */
     void note(String text);
 
@@ -84,7 +91,8 @@ public final class LineRunner {
    * as {@code --env} entries are (a daemon request's trigger variables). {@code startedThrough}
    * names, per start job, the IN whose new version starts it (a trigger resource a user fired); the
    * others are manual runs. {@code secure}: the opened {@code secure:} values of the line's params
-   * resources.
+   * resources. {@code ciCommit}: the commit (a SHA) the line's own runCI job builds, else the
+   * repository's HEAD.
    */
   public record Request(
       String line,
@@ -96,10 +104,12 @@ public final class LineRunner {
       int parallel,
       Map<String, Long> queuedRuns,
       Map<String, String> variables,
-      Map<String, String> startedThrough) {
+      Map<String, String> startedThrough,
+      Optional<String> ciCommit) {
 
     public Request {
       Objects.requireNonNull(secure, "secure");
+      Objects.requireNonNull(ciCommit, "ciCommit");
       queuedRuns = Map.copyOf(queuedRuns);
       variables = Map.copyOf(variables);
       startedThrough = Map.copyOf(startedThrough);
@@ -123,7 +133,8 @@ public final class LineRunner {
           parallel,
           Map.of(),
           Map.of(),
-          Map.of());
+          Map.of(),
+          Optional.empty());
     }
   }
 
@@ -330,8 +341,8 @@ public final class LineRunner {
   }
 
   /**
-   * A job that reads a runCI job or a ciRepo resource waits for CI, which shiprun does not run yet:
-   * nothing triggers it, and the console says so once per job rather than leaving it out in
+   * A job that reads another repository's runCI job or ciRepo waits for that repository's CI:
+   * nothing here triggers it, and the console says so once per job rather than leaving it out in
    * silence.
    */
   private void sayWhatWaitsForCi(AssemblyLine line, List<Job> jobs, List<Job> start) {
@@ -341,16 +352,22 @@ public final class LineRunner {
       }
       for (InStep in : job.ins()) {
         Optional<Resource> resource = line.resource(in.name());
-        boolean ciJob = resource.isEmpty() && line.job(in.name()).orElse(null) instanceof RunCiJob;
-        boolean ciRepo = resource.isPresent() && resource.get().type().equals("ciRepo");
+        boolean ciJob =
+            resource.isEmpty()
+                && line.job(in.name()).orElse(null) instanceof RunCiJob runCi
+                && !runCi.runByShiprun();
+        boolean ciRepo =
+            resource.isPresent()
+                && resource.get().type().equals("ciRepo")
+                && !ImpliedCi.isOwnCiRepo(line.pipeline(), in.name());
         if (ciJob || ciRepo) {
           progress.waiting(
               job,
               "for "
                   + (ciJob ? "the CI job '" : "a version of the ciRepo '")
                   + in.name()
-                  + "', which only CI makes and shiprun does not run CI yet (see 'shiprun plan');"
-                  + " it is not triggered");
+                  + "' of another repository; only a run of that repository's CI makes it: run"
+                  + " shiprun in that repository, or trigger it; it is not triggered here");
           break;
         }
       }
@@ -373,6 +390,7 @@ public final class LineRunner {
     }
     Set<String> read = new HashSet<>();
     jobs.forEach(j -> j.ins().forEach(in -> read.add(in.name())));
+    lookAtOwnRepository(request, read);
     List<GitRepoResource> repos = GitRepoVersions.repos(line, read);
     if (repos.isEmpty()) {
       return Map.of();
@@ -385,6 +403,25 @@ public final class LineRunner {
             .look(request.line(), repos, known, request.integrations(), progress::repository);
     store.transaction(c -> GitRepoVersions.record(c, store, request.line(), looked.found()));
     return looked.problems();
+  }
+
+  /**
+   * The commit the line's own runCI job builds becomes a version of its ciRepo, when a job of this
+   * invocation reads it and the latest version is of another commit.
+   */
+  private void lookAtOwnRepository(Request request, Set<String> read) {
+    Optional<RepositoryCi> ci =
+        request.assemblyLine().pipeline().ci().filter(c -> c.folder().isPresent());
+    if (ci.isEmpty() || !read.contains(ci.get().repository() + ImpliedCi.RESOURCE_SUFFIX)) {
+      return;
+    }
+    String resource = ci.get().repository() + ImpliedCi.RESOURCE_SUFFIX;
+    Optional<StoredVersion> latest =
+        store.transaction(c -> store.versions().latest(c, request.line(), resource));
+    engine
+        .ciRepoVersions()
+        .look(request.line(), ci.get(), request.ciCommit(), latest, progress::ciRepository)
+        .ifPresent(v -> store.transaction(c -> store.versions().post(c, v)));
   }
 
   /**

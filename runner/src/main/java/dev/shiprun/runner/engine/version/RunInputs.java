@@ -105,7 +105,10 @@ public record RunInputs(
                         + in.name()
                         + "' is a "
                         + al.job(in.name()).get().type()
-                        + " job, which shiprun does not run yet (see 'shiprun plan')"
+                        + (al.job(in.name()).get().type().equals("runCI")
+                            ? " job of another repository; only a run of that repository's CI"
+                                + " makes it: run shiprun in that repository, or trigger it"
+                            : " job, which shiprun does not run (see 'shiprun plan')")
                     : resource.isEmpty()
                         ? "; job '" + in.name() + "' has not run yet: run it first"
                         : types
