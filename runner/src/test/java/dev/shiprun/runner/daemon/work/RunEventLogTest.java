@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,8 @@ class RunEventLogTest {
                     RunStatus.FAILURE,
                     Duration.ofMillis(1840),
                     List.of(),
-                    Optional.of("script exited with 2")))));
+                    Optional.of("script exited with 2"),
+                    Map.of()))));
     log.on(new RunEvent.JobStarted("deploy", 8, "web", "build", Optional.empty(), T0));
     // No result: the run broke off; the engine's failure is told elsewhere.
     log.on(new RunEvent.JobEnded("deploy", 8, Optional.empty()));
