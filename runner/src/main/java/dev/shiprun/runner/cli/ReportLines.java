@@ -81,14 +81,18 @@ final class ReportLines {
       return "no test results";
     }
     StringBuilder out = new StringBuilder();
-    out.append(tests.getOrDefault("total", 0L)).append(" tests");
+    out.append(counted(tests.getOrDefault("total", 0L), "test"));
     out.append(", ").append(tests.getOrDefault("failed", 0L)).append(" failed");
     long errors = tests.getOrDefault("errors", 0L);
     if (errors > 0) {
-      out.append(", ").append(errors).append(" errors");
+      out.append(", ").append(counted(errors, "error"));
     }
     out.append(", ").append(tests.getOrDefault("skipped", 0L)).append(" skipped");
     return out.toString();
+  }
+
+  private static String counted(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private static String percent(double p) {
