@@ -65,7 +65,7 @@ final class ReportLines {
 
   private static String row(
       String head, Map<String, Long> tests, OptionalDouble lines, OptionalDouble branches) {
-    StringBuilder row = new StringBuilder(head).append("  ").append(counts(tests));
+    StringBuilder row = new StringBuilder(head).append("  ").append(RunReport.describe(tests));
     List<String> coverage = new ArrayList<>();
     lines.ifPresent(p -> coverage.add("lines " + percent(p)));
     branches.ifPresent(p -> coverage.add("branches " + percent(p)));
@@ -73,26 +73,6 @@ final class ReportLines {
       row.append("  ").append(String.join(", ", coverage));
     }
     return row.toString().stripTrailing();
-  }
-
-  /** {@code 12 tests, 1 failed, 2 errors, 1 skipped}; errors only when there are some. */
-  static String counts(Map<String, Long> tests) {
-    if (tests.isEmpty()) {
-      return "no test results";
-    }
-    StringBuilder out = new StringBuilder();
-    out.append(counted(tests.getOrDefault("total", 0L), "test"));
-    out.append(", ").append(tests.getOrDefault("failed", 0L)).append(" failed");
-    long errors = tests.getOrDefault("errors", 0L);
-    if (errors > 0) {
-      out.append(", ").append(counted(errors, "error"));
-    }
-    out.append(", ").append(tests.getOrDefault("skipped", 0L)).append(" skipped");
-    return out.toString();
-  }
-
-  private static String counted(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private static String percent(double p) {

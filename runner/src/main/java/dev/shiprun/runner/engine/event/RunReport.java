@@ -128,6 +128,26 @@ public final class RunReport {
     return Collections.unmodifiableMap(out);
   }
 
+  /** {@code 12 tests, 1 failed, 2 errors, 1 skipped}; errors only when there are some. */
+  public static String describe(Map<String, Long> tests) {
+    if (tests.isEmpty()) {
+      return "no test results";
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(counted(tests.getOrDefault("total", 0L), "test"));
+    out.append(", ").append(tests.getOrDefault("failed", 0L)).append(" failed");
+    long errors = tests.getOrDefault("errors", 0L);
+    if (errors > 0) {
+      out.append(", ").append(counted(errors, "error"));
+    }
+    out.append(", ").append(tests.getOrDefault("skipped", 0L)).append(" skipped");
+    return out.toString();
+  }
+
+  private static String counted(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
   private static Map<String, Long> sum(List<MatrixJob> jobs) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (MatrixJob job : jobs) {

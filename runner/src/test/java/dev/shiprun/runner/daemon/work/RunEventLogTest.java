@@ -95,6 +95,36 @@ class RunEventLogTest {
   }
 
   @Test
+  void aFinishedCiBuildHasItsTestCounts() throws Exception {
+    RunEventLog log = log(DaemonLog.Format.JSON);
+    Map<String, Object> report =
+        Map.of(
+            "matrix",
+            List.of(Map.of("number", "4.1", "status", "success")),
+            "tests",
+            Map.of("total", 12, "passed", 11, "failed", 0, "errors", 0, "skipped", 1));
+    log.on(
+        new RunEvent.JobEnded(
+            "app_runCI",
+            9,
+            Optional.of(
+                new JobResult(
+                    "app_runCI",
+                    9,
+                    4,
+                    RunStatus.SUCCESS,
+                    Duration.ofMillis(5000),
+                    List.of(),
+                    Optional.empty(),
+                    report))));
+    JsonNode finished = entries().get(0);
+    assertEquals(12, finished.get("tests").get("total").asInt());
+    assertEquals(
+        "run 9 finished: app_runCI #4 success in 5000 ms; 12 tests, 0 failed, 1 skipped",
+        finished.get("message").asText());
+  }
+
+  @Test
   void itAsksForNoLinesAndTextIsOneLinePerEntry() {
     RunEventLog log = log(DaemonLog.Format.TEXT);
     assertFalse(log.showsLines());
