@@ -7,19 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.Job;
-import dev.shiprun.model.diagnostic.Diagnostics;
-import dev.shiprun.model.env.SecureParams;
-import dev.shiprun.model.graph.AssemblyLine;
-import dev.shiprun.model.load.AssemblyLineLoader;
-import dev.shiprun.model.parse.PipelineFile;
 import dev.shiprun.runner.engine.event.JobResult;
-import dev.shiprun.runner.engine.job.EngineSettings;
-import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.engine.log.RunLogs;
 import dev.shiprun.runner.engine.log.ShownVersions;
-import dev.shiprun.runner.engine.schedule.Engine;
 import dev.shiprun.runner.engine.schedule.LineRunner;
-import dev.shiprun.runner.exec.ExecOptions;
+import dev.shiprun.runner.engine.schedule.LineRuns;
 import dev.shiprun.runner.plugin.TestPlugins;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
@@ -30,10 +22,8 @@ import dev.shiprun.spi.JobContext;
 import dev.shiprun.spi.JobType;
 import dev.shiprun.spi.Script;
 import dev.shiprun.spi.TaskPlan;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,39 +148,8 @@ class RunReportSummaryTest {
 
   /** One run of the line's job with {@code type} running runSh, on a real engine and store. */
   private JobResult run(JobType type) {
-    AssemblyLine line =
-        new AssemblyLineLoader()
-            .load(
-                List.of(new PipelineFile("shippable.yml", LINE.getBytes(StandardCharsets.UTF_8))),
-                new Diagnostics())
-            .valid()
-            .orElseThrow()
-            .line();
-    EngineSettings settings =
-        new EngineSettings(
-            home,
-            Optional.empty(),
-            Duration.ofSeconds(1),
-            Map.of("PATH", System.getenv("PATH")),
-            false,
-            false,
-            false,
-            NodeRuntime.defaults(Map.of()));
-    LineRunner.Outcome outcome;
-    try (Store store = Store.open(home, new ObjectMapper());
-        Engine engine =
-            Engine.open(
-                store,
-                settings,
-                ExecOptions.defaults(),
-                killed -> {},
-                TestPlugins.withJobType(type))) {
-      outcome =
-          new LineRunner(engine, new Quiet(), e -> {})
-              .run(
-                  new LineRunner.Request(
-                      "web", line, List.of("app_ci"), false, Map.of(), SecureParams.NONE, 1));
-    }
+    LineRunner.Outcome outcome =
+        LineRuns.run(home, TestPlugins.withJobType(type), LINE, List.of("app_ci"), e -> {});
     assertEquals(1, outcome.results().size(), outcome.toString());
     return outcome.results().get(0);
   }
@@ -288,26 +247,5 @@ class RunReportSummaryTest {
       return new BodyOutcome(
           BodyOutcome.Ending.FAILURE, Optional.of("2 of 3 matrix jobs failed"), report);
     }
-  }
-
-  /** Progress is not what this test looks at. */
-  private static final class Quiet implements LineRunner.Progress {
-    @Override
-    public void started(Job job) {}
-
-    @Override
-    public void waiting(Job job, String why) {}
-
-    @Override
-    public void leftOut(Job job, String why) {}
-
-    @Override
-    public void repository(String resource, String text) {}
-
-    @Override
-    public void note(String text) {}
-
-    @Override
-    public void finished(JobResult result) {}
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.store.ReportSample;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
@@ -13,7 +14,6 @@ import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +39,12 @@ class RunsReportTest {
             store.runs().finish(c, plain.id(), RunStatus.SUCCESS, Optional.empty(), Map.of());
             store
                 .runs()
-                .finish(c, run.id(), RunStatus.FAILURE, Optional.of("1 test failed"), report());
+                .finish(
+                    c,
+                    run.id(),
+                    RunStatus.FAILURE,
+                    Optional.of("1 test failed"),
+                    ReportSample.failedBuild());
             return null;
           });
     }
@@ -62,21 +67,5 @@ class RunsReportTest {
         runs.get(0).at("/report/matrix/0/tests/failedTests/0/name").asText(),
         json.getOutput());
     assertFalse(runs.get(1).has("report"), json.getOutput());
-  }
-
-  private static Map<String, Object> report() {
-    Map<String, Object> tests = new LinkedHashMap<>();
-    tests.put("total", 4);
-    tests.put("passed", 3);
-    tests.put("failed", 1);
-    tests.put("errors", 0);
-    tests.put("skipped", 0);
-    tests.put("failedTests", List.of(Map.of("suite", "ApiTest", "name", "answers 404")));
-    Map<String, Object> job = new LinkedHashMap<>();
-    job.put("number", "3.1");
-    job.put("status", "failure");
-    job.put("tests", tests);
-    job.put("coverage", Map.of("lines", 75.5));
-    return Map.of("matrix", List.of(job));
   }
 }

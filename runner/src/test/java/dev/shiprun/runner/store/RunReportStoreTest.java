@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,7 @@ class RunReportStoreTest {
 
   @Test
   void aReportIsReadBackAsItWasStoredInItsOrderAndARunWithoutOneHasNone() {
-    Map<String, Object> report = report();
+    Map<String, Object> report = ReportSample.failedBuild();
     try (Store store = Store.open(home, json)) {
       Run ci = store.transaction(c -> store.runs().start(c, "line", "app_runCI", "manual"));
       Run plain = store.transaction(c -> store.runs().start(c, "line", "deploy", "app_runCI"));
@@ -92,34 +91,15 @@ class RunReportStoreTest {
       assertEquals(2, next.buildNumber());
       store.transaction(
           c -> {
-            store.runs().finish(c, next.id(), RunStatus.SUCCESS, Optional.empty(), report());
+            store
+                .runs()
+                .finish(
+                    c, next.id(), RunStatus.SUCCESS, Optional.empty(), ReportSample.failedBuild());
             return null;
           });
       assertEquals(
-          report(), store.transaction(c -> store.runs().get(c, next.id())).orElseThrow().report());
+          ReportSample.failedBuild(),
+          store.transaction(c -> store.runs().get(c, next.id())).orElseThrow().report());
     }
-  }
-
-  /** A report as a CI build gives it: plain values, nested, in order. */
-  private static Map<String, Object> report() {
-    Map<String, Object> tests = new LinkedHashMap<>();
-    tests.put("total", 12);
-    tests.put("passed", 10);
-    tests.put("failed", 1);
-    tests.put("errors", 0);
-    tests.put("skipped", 1);
-    tests.put(
-        "failedTests",
-        List.of(Map.of("suite", "CalcTest", "name", "adds", "message", "expected 3 but was 4")));
-    Map<String, Object> job = new LinkedHashMap<>();
-    job.put("number", "5.1");
-    job.put("status", "failure");
-    job.put("allowFailure", false);
-    job.put("tests", tests);
-    job.put("coverage", Map.of("lines", 81.2, "branches", 60.5));
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("matrix", List.of(job));
-    report.put("tests", Map.of("total", 12));
-    return report;
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * A run's report read in the shape a CI build gives it: {@code matrix} (one entry per matrix job,
@@ -81,23 +82,20 @@ public final class RunReport {
 
   /** Line coverage over all matrix jobs: the report's own, else its jobs' mean. */
   public OptionalDouble lines() {
-    OptionalDouble given = percent(map(report.get("coverage")).get("lines"));
-    return given.isPresent()
-        ? given
-        : matrix().stream()
-            .map(MatrixJob::lines)
-            .filter(OptionalDouble::isPresent)
-            .mapToDouble(OptionalDouble::getAsDouble)
-            .average();
+    return coverage("lines", MatrixJob::lines);
   }
 
   /** Branch coverage over all matrix jobs: the report's own, else its jobs' mean. */
   public OptionalDouble branches() {
-    OptionalDouble given = percent(map(report.get("coverage")).get("branches"));
+    return coverage("branches", MatrixJob::branches);
+  }
+
+  private OptionalDouble coverage(String key, Function<MatrixJob, OptionalDouble> ofJob) {
+    OptionalDouble given = percent(map(report.get("coverage")).get(key));
     return given.isPresent()
         ? given
         : matrix().stream()
-            .map(MatrixJob::branches)
+            .map(ofJob)
             .filter(OptionalDouble::isPresent)
             .mapToDouble(OptionalDouble::getAsDouble)
             .average();

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.store.LineSource;
+import dev.shiprun.runner.store.ReportSample;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -28,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -299,16 +299,7 @@ class RunsApiTest {
 
   @Test
   void aRunShowsItsReportAndARunWithoutOneHasNoReportMember() {
-    Map<String, Object> tests = new LinkedHashMap<>();
-    tests.put("total", 4);
-    tests.put("failed", 1);
-    tests.put("failedTests", List.of(Map.of("suite", "ApiTest", "name", "answers 404")));
-    Map<String, Object> job = new LinkedHashMap<>();
-    job.put("number", "3.1");
-    job.put("status", "failure");
-    job.put("tests", tests);
-    job.put("coverage", Map.of("lines", 75.5));
-    Map<String, Object> report = Map.of("matrix", List.of(job), "tests", Map.of("total", 4));
+    Map<String, Object> report = ReportSample.failedBuild();
     long[] ids = new long[2];
     store.transaction(
         c -> {
