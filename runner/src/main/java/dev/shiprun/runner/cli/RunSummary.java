@@ -16,9 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The table (or JSON) {@code shiprun run} prints at the end: a row per run, then the reason of each
- * run that did not succeed. Version names and reasons are shown masked with the run's integrations
- * (the engine stores no secret in a version; this is the second line).
+ * The table (or JSON) {@code shiprun run} prints at the end: a row per run, the report of each run
+ * that has one (its matrix jobs' test counts and coverage, see {@link ReportLines}), then the
+ * reason of each run that did not succeed. Version names and reasons are shown masked with the
+ * run's integrations (the engine stores no secret in a version; this is the second line).
  */
 final class RunSummary {
 
@@ -53,6 +54,13 @@ final class RunSummary {
         out.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
       }
       out.append('\n');
+    }
+    for (JobResult r : outcome.results()) {
+      List<String> report = ReportLines.of(r.report(), shown::text);
+      if (!report.isEmpty()) {
+        out.append(r.job()).append(" #").append(r.buildNumber()).append(":\n");
+        report.forEach(l -> out.append("  ").append(l).append('\n'));
+      }
     }
     for (JobResult r : outcome.results()) {
       if (!r.succeeded() && r.reason().isPresent()) {
@@ -92,6 +100,9 @@ final class RunSummary {
         versions.add(version);
       }
       run.put("outVersions", versions);
+      if (!r.report().isEmpty()) {
+        run.put("report", shown.report(r.report()));
+      }
       runs.add(run);
     }
     Map<String, Object> doc = new LinkedHashMap<>();

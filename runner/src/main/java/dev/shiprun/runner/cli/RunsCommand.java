@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +77,9 @@ public class RunsCommand implements Callable<Integer> {
               row.put("reason", r.reason().orElse(null));
               row.put("createdAt", r.createdAt().toString());
               row.put("finishedAt", r.finishedAt().map(Object::toString).orElse(null));
+              if (!r.report().isEmpty()) {
+                row.put("report", r.report());
+              }
               json.add(row);
             }
             out.println(StoreCommands.json(json));
@@ -98,6 +102,10 @@ public class RunsCommand implements Callable<Integer> {
                   duration,
                   r.createdAt(),
                   r.reason().map(s -> "  (" + s + ")").orElse(""));
+              // The report was masked before it was stored.
+              for (String l : ReportLines.of(r.report(), UnaryOperator.identity())) {
+                out.println("       " + l);
+              }
             }
           }
           out.flush();

@@ -1,10 +1,18 @@
 package dev.shiprun.runner.store;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One run of a job, as the store keeps it. */
+/**
+ * One run of a job, as the store keeps it.
+ *
+ * @param report what the run found that users read besides its log (a CI build's test counts and
+ *     coverage), as plain values in the order the job type gave them, masked; empty for none
+ */
 public record Run(
     long id,
     String line,
@@ -15,7 +23,8 @@ public record Run(
     Optional<String> reason,
     Instant createdAt,
     Optional<Instant> startedAt,
-    Optional<Instant> finishedAt) {
+    Optional<Instant> finishedAt,
+    Map<String, Object> report) {
 
   public Run {
     Objects.requireNonNull(line, "line");
@@ -26,5 +35,6 @@ public record Run(
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(finishedAt, "finishedAt");
+    report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
   }
 }

@@ -1,5 +1,8 @@
 package dev.shiprun.runner.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +14,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The run table: creating runs with their build numbers, moving them through their statuses. */
@@ -19,7 +24,10 @@ public final class Runs {
 
   private static final String COLUMNS =
       "id, line, job, build_number, status, triggered_by, reason, created_at, started_at,"
-          + " finished_at";
+          + " finished_at, report";
+
+  private static final TypeReference<LinkedHashMap<String, Object>> REPORT =
+      new TypeReference<>() {};
 
   /** How often a run's insert reads the next build number again after another process took it. */
   private static final int BUILD_NUMBER_ATTEMPTS = 20;
@@ -27,7 +35,11 @@ public final class Runs {
   /** When this process started, as the run rows record it (read once: it never changes). */
   private final long ownerStarted = startMillis(ProcessHandle.current());
 
-  Runs() {}
+  private final ObjectMapper json;
+
+  Runs(ObjectMapper json) {
+    this.json = json;
+  }
 
   /** A new run of {@code job}, processing, owned by this process; its build number is the next. */
   public Run start(Connection c, String line, String job, String triggeredBy) throws SQLException {
@@ -181,7 +193,8 @@ public final class Runs {
             Optional.empty(),
             now,
             started,
-            Optional.empty());
+            Optional.empty(),
+            Map.of());
       }
     }
   }
@@ -191,14 +204,21 @@ public final class Runs {
     return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 
-  public void finish(Connection c, long id, RunStatus status, Optional<String> reason)
+  /**
+   * Ends a run: its final status, why, and its report (masked by the caller; empty for none), in
+   * the caller's transaction.
+   */
+  public void finish(
+      Connection c, long id, RunStatus status, Optional<String> reason, Map<String, Object> report)
       throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement("UPDATE run SET status = ?, reason = ?, finished_at = ? WHERE id = ?")) {
+        c.prepareStatement(
+            "UPDATE run SET status = ?, reason = ?, finished_at = ?, report = ? WHERE id = ?")) {
       s.setString(1, status.wire());
       s.setString(2, reason.orElse(null));
       s.setTimestamp(3, Timestamp.from(Instant.now()));
-      s.setLong(4, id);
+      s.setString(4, report.isEmpty() ? null : write(report));
+      s.setLong(5, id);
       s.executeUpdate();
     }
   }
@@ -316,7 +336,8 @@ public final class Runs {
           c,
           id,
           RunStatus.INTERRUPTED,
-          Optional.of("the shiprun process running it ended before the run finished"));
+          Optional.of("the shiprun process running it ended before the run finished"),
+          Map.of());
     }
     return dead.size();
   }
@@ -326,7 +347,7 @@ public final class Runs {
     return p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
   }
 
-  private static Run read(ResultSet r) throws SQLException {
+  private Run read(ResultSet r) throws SQLException {
     return new Run(
         r.getLong(1),
         r.getString(2),
@@ -337,6 +358,26 @@ public final class Runs {
         Optional.ofNullable(r.getString(7)),
         r.getTimestamp(8).toInstant(),
         Optional.ofNullable(r.getTimestamp(9)).map(Timestamp::toInstant),
-        Optional.ofNullable(r.getTimestamp(10)).map(Timestamp::toInstant));
+        Optional.ofNullable(r.getTimestamp(10)).map(Timestamp::toInstant),
+        readReport(r.getString(11)));
+  }
+
+  private String write(Map<String, Object> report) {
+    try {
+      return json.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("a run's report cannot be written as JSON", e);
+    }
+  }
+
+  private Map<String, Object> readReport(String text) {
+    if (text == null) {
+      return Map.of();
+    }
+    try {
+      return json.readValue(text, REPORT);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("a stored run's report is not valid JSON", e);
+    }
   }
 }

@@ -35,7 +35,7 @@ public final class Store implements AutoCloseable {
   }
 
   /** The version of the newest migration in {@code db/migration} (a test keeps them equal). */
-  static final String SCHEMA_VERSION = "5";
+  static final String SCHEMA_VERSION = "6";
 
   /** How long {@link #transaction} tries to reach the database again after losing it. */
   static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(20);
@@ -61,7 +61,7 @@ public final class Store implements AutoCloseable {
   private Store(AgroalDataSource dataSource, Path home, ObjectMapper json) {
     this.dataSource = dataSource;
     this.home = home;
-    this.runs = new Runs();
+    this.runs = new Runs(json);
     this.versions = new Versions(json);
     this.lines = new Lines(json);
     this.queue = new RunQueue(json, runs);

@@ -1,11 +1,17 @@
 package dev.shiprun.runner.daemon.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.shiprun.runner.store.Run;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
-/** A run as the API shows it; times in ISO-8601 (UTC), absent ones null. */
+/**
+ * A run as the API shows it; times in ISO-8601 (UTC), absent ones null. {@code report} (a CI
+ * build's test counts and coverage per matrix job, masked when it was stored) is left out for a run
+ * without one.
+ */
 @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
 public record RunView(
     long id,
@@ -18,7 +24,8 @@ public record RunView(
     String createdAt,
     String startedAt,
     String finishedAt,
-    String log) {
+    String log,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> report) {
 
   public static RunView of(Run run) {
     return new RunView(
@@ -32,7 +39,8 @@ public record RunView(
         run.createdAt().toString(),
         text(run.startedAt()),
         text(run.finishedAt()),
-        "/api/runs/" + run.id() + "/log");
+        "/api/runs/" + run.id() + "/log",
+        run.report());
   }
 
   private static String text(Optional<Instant> at) {

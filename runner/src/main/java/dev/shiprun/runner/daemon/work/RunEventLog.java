@@ -4,12 +4,14 @@ import dev.shiprun.runner.daemon.DaemonLog;
 import dev.shiprun.runner.engine.event.JobResult;
 import dev.shiprun.runner.engine.event.RunEvent;
 import dev.shiprun.runner.engine.event.RunListener;
+import dev.shiprun.runner.engine.event.RunReport;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Writes a line to the daemon's own log when a run begins (with how long it waited in the queue and
- * what triggered it) and when it finishes (status, duration, reason). Never a line of job output.
+ * what triggered it) and when it finishes (status, duration, reason, and a CI build's test counts
+ * over its matrix). Never a line of job output.
  */
 final class RunEventLog implements RunListener {
 
@@ -62,6 +64,10 @@ final class RunEventLog implements RunListener {
     fields.put("status", result.status().wire());
     fields.put("durationMs", result.duration().toMillis());
     result.reason().ifPresent(r -> fields.put("reason", r));
+    Map<String, Long> tests = new RunReport(result.report()).tests();
+    if (!tests.isEmpty()) {
+      fields.put("tests", tests);
+    }
     log.event(
         "finished",
         fields,
@@ -76,6 +82,7 @@ final class RunEventLog implements RunListener {
             + " in "
             + result.duration().toMillis()
             + " ms"
-            + result.reason().map(r -> " (" + r + ")").orElse(""));
+            + result.reason().map(r -> " (" + r + ")").orElse("")
+            + (tests.isEmpty() ? "" : "; " + RunReport.describe(tests)));
   }
 }

@@ -3,13 +3,17 @@ package dev.shiprun.runner.engine.event;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.StoredVersion;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How one run of a job ended: its status, build number, duration, the OUT versions it posted and,
- * when it did not succeed, the reason in one line.
+ * How one run of a job ended: its status, build number, duration, the OUT versions it posted, when
+ * it did not succeed the reason in one line, and the job type's report (a CI build's test counts
+ * and coverage, masked, as stored with the run; empty for none).
  */
 public record JobResult(
     String job,
@@ -18,7 +22,8 @@ public record JobResult(
     RunStatus status,
     Duration duration,
     List<StoredVersion> outVersions,
-    Optional<String> reason) {
+    Optional<String> reason,
+    Map<String, Object> report) {
 
   public JobResult {
     Objects.requireNonNull(job, "job");
@@ -26,6 +31,7 @@ public record JobResult(
     Objects.requireNonNull(duration, "duration");
     outVersions = List.copyOf(outVersions);
     Objects.requireNonNull(reason, "reason");
+    report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
   }
 
   public boolean succeeded() {

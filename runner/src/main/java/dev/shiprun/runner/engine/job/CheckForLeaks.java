@@ -5,6 +5,7 @@ import dev.shiprun.runner.engine.log.LeakCheck;
 import dev.shiprun.runner.store.RunStatus;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fail closed: the stored log is masked again where a line holds a secret the masker learnt too
@@ -29,11 +30,14 @@ final class CheckForLeaks implements JobStep {
       }
       String where = "a secret got past the masker into " + String.join("; ", places);
       if (run.settings().strictSecrets()) {
-        if (run.tasks().orElseThrow().status() != RunStatus.SUCCESS) {
+        TaskSequence.Outcome tasks = run.tasks().orElseThrow();
+        if (tasks.status() != RunStatus.SUCCESS) {
           PostVersions.restorePreviousState(run.workspace());
         }
-        return StepOutcome.Finished.of(
-            RunStatus.FAILURE, where + " (--strict-secrets: the job fails and posts no version)");
+        return new StepOutcome.Finished(
+            RunStatus.FAILURE,
+            Optional.of(where + " (--strict-secrets: the job fails and posts no version)"),
+            tasks.report());
       }
       log.runner(
           "warning: "

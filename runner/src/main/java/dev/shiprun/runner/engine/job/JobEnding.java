@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,8 +50,8 @@ final class JobEnding {
     }
     if (outcome instanceof StepOutcome.LogLost lost) {
       Optional<String> reason = Optional.of(lost.reason());
-      recordEnd(run, RunStatus.ERROR, reason);
-      return result(run, started, RunStatus.ERROR, List.of(), reason);
+      recordEnd(run, RunStatus.ERROR, reason, Map.of());
+      return result(run, started, RunStatus.ERROR, List.of(), reason, Map.of());
     }
     throw new IllegalStateException("a run's steps ended without an end: " + outcome);
   }
@@ -60,14 +61,14 @@ final class JobEnding {
       Run run, Instant started, JobLog log, Optional<Workspace> ws, StepOutcome.Finished f) {
     log.runner(f.status().wire() + f.reason().map(r -> ": " + r).orElse(""));
     try {
-      recordEnd(run, f.status(), f.reason());
+      recordEnd(run, f.status(), f.reason(), f.report());
     } catch (StoreException e) {
       if (!disk.full(e)) {
         throw e;
       }
       return diskFull(run, started, log, ws);
     }
-    return result(run, started, f.status(), List.of(), f.reason());
+    return result(run, started, f.status(), List.of(), f.reason(), f.report());
   }
 
   /**
@@ -88,7 +89,7 @@ final class JobEnding {
     String reason = disk.reason(ws.isPresent());
     log.runner(RunStatus.ERROR.wire() + ": " + reason);
     try {
-      recordEnd(run, RunStatus.ERROR, Optional.of(reason));
+      recordEnd(run, RunStatus.ERROR, Optional.of(reason), Map.of());
     } catch (StoreException e) {
       throw new StoreException(
           reason
@@ -99,7 +100,7 @@ final class JobEnding {
               + ")",
           e);
     }
-    return result(run, started, RunStatus.ERROR, List.of(), Optional.of(reason));
+    return result(run, started, RunStatus.ERROR, List.of(), Optional.of(reason), Map.of());
   }
 
   /** The versions and the status in one transaction (spec §1.6 steps 13–15). */
@@ -115,7 +116,7 @@ final class JobEnding {
                 for (NewVersion v : p.outs()) {
                   made.add(store.versions().post(c, v));
                 }
-                store.runs().finish(c, run.id(), p.status(), p.reason());
+                store.runs().finish(c, run.id(), p.status(), p.reason(), p.report());
                 return made;
               });
     } catch (RuntimeException e) {
@@ -130,13 +131,14 @@ final class JobEnding {
               + v.versionName().map(n -> " " + n).orElse(""));
     }
     log.runner(p.status().wire() + (p.refused() ? p.reason().map(r -> ": " + r).orElse("") : ""));
-    return result(run, started, p.status(), posted, p.reason());
+    return result(run, started, p.status(), posted, p.reason(), p.report());
   }
 
-  private void recordEnd(Run run, RunStatus status, Optional<String> reason) {
+  private void recordEnd(
+      Run run, RunStatus status, Optional<String> reason, Map<String, Object> report) {
     store.transaction(
         c -> {
-          store.runs().finish(c, run.id(), status, reason);
+          store.runs().finish(c, run.id(), status, reason, report);
           return null;
         });
   }
@@ -146,7 +148,8 @@ final class JobEnding {
       Instant started,
       RunStatus status,
       List<StoredVersion> versions,
-      Optional<String> reason) {
+      Optional<String> reason,
+      Map<String, Object> report) {
     return new JobResult(
         run.job(),
         run.id(),
@@ -154,6 +157,7 @@ final class JobEnding {
         status,
         Duration.between(started, Instant.now()),
         versions,
-        reason);
+        reason,
+        report);
   }
 }

@@ -133,7 +133,8 @@ public final class JobRunner {
           run.status(),
           Duration.ZERO,
           List.of(),
-          run.reason());
+          run.reason(),
+          run.report());
     }
     request.events().on(started(request, run));
     JobResult result = null;

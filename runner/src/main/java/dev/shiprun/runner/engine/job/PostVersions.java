@@ -84,7 +84,8 @@ final class PostVersions implements JobStep {
         refused.isPresent() ? refused : tasks.reason(),
         refused.isPresent(),
         mask.masked(jobVersion),
-        outs.stream().map(mask::masked).toList());
+        outs.stream().map(mask::masked).toList(),
+        tasks.report());
   }
 
   private static List<Object> trace(RunInputs inputs) {

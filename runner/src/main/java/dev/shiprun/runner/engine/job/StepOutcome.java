@@ -2,7 +2,10 @@ package dev.shiprun.runner.engine.job;
 
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.RunStatus;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,11 +19,20 @@ sealed interface StepOutcome {
     }
   }
 
-  /** The run ends here and posts no version. */
-  record Finished(RunStatus status, Optional<String> reason) implements StepOutcome {
+  /**
+   * The run ends here and posts no version; {@code report} is the job type's (masked; empty for
+   * none).
+   */
+  record Finished(RunStatus status, Optional<String> reason, Map<String, Object> report)
+      implements StepOutcome {
     public Finished {
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(reason, "reason");
+      report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
+    }
+
+    Finished(RunStatus status, Optional<String> reason) {
+      this(status, reason, Map.of());
     }
 
     /** An empty reason is none. */
@@ -39,19 +51,22 @@ sealed interface StepOutcome {
    *
    * @param refused whether a secret in a version turned the run into a failure: the status line of
    *     the log then says why
+   * @param report the job type's report, masked; empty for none
    */
   record Posting(
       RunStatus status,
       Optional<String> reason,
       boolean refused,
       NewVersion jobVersion,
-      List<NewVersion> outs)
+      List<NewVersion> outs,
+      Map<String, Object> report)
       implements StepOutcome {
     public Posting {
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(jobVersion, "jobVersion");
       outs = List.copyOf(outs);
+      report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
     }
   }
 

@@ -1,8 +1,11 @@
 package dev.shiprun.runner.engine.job;
 
+import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.runner.engine.event.RunEvent;
+import dev.shiprun.runner.engine.event.RunReport;
 import dev.shiprun.runner.engine.log.JobLog;
 import dev.shiprun.runner.engine.log.LogOutput;
+import dev.shiprun.runner.engine.log.VersionMask;
 import dev.shiprun.runner.engine.workspace.ProcessEnvironment;
 import dev.shiprun.runner.engine.workspace.Workspace;
 import dev.shiprun.runner.store.RunStatus;
@@ -17,6 +20,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,11 +37,11 @@ final class TaskSequence implements JobStep {
 
   /**
    * The status the scripts gave the job, why when it is not a success, and the report of a job
-   * type's own body (see {@link dev.shiprun.spi.BodyOutcome#report}).
+   * type's own body (see {@link dev.shiprun.spi.BodyOutcome#report}), masked, in its order.
    */
   record Outcome(RunStatus status, Optional<String> reason, Map<String, Object> report) {
     Outcome {
-      report = Map.copyOf(report);
+      report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
     }
 
     Outcome(RunStatus status, Optional<String> reason) {
@@ -70,12 +75,15 @@ final class TaskSequence implements JobStep {
       return new StepOutcome.DiskFull();
     }
     if (!outcome.status().postsJobVersion()) {
-      return new StepOutcome.Finished(outcome.status(), outcome.reason());
+      return new StepOutcome.Finished(outcome.status(), outcome.reason(), outcome.report());
     }
     return new StepOutcome.Next(run.with(outcome));
   }
 
-  /** A job type's own body, in place of the task plans. */
+  /**
+   * A job type's own body, in place of the task plans. Its report holds test names and messages
+   * from the build's files, which may echo a secret: it is masked as the log is.
+   */
   private Outcome body(JobRun run, JobBody body) {
     BodyOutcome ended = body.run(new EngineJobContext(run, placement, registry));
     RunStatus status =
@@ -86,7 +94,11 @@ final class TaskSequence implements JobStep {
           case TIMEOUT -> RunStatus.TIMEOUT;
           case CANCELLED -> RunStatus.CANCELLED;
         };
-    return new Outcome(status, ended.reason(), ended.report());
+    SecretMasker masker = run.log().masker();
+    return new Outcome(
+        status,
+        ended.reason().map(masker::mask),
+        new VersionMask(masker).masked(new RunReport(ended.report()).withTotals()));
   }
 
   private Outcome tasks(JobRun run) {

@@ -6,6 +6,7 @@ import dev.shiprun.runner.store.StoredVersion;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Versions as they are shown ({@code shiprun run}'s summary, {@code shiprun versions}, the daemon's
@@ -37,6 +38,11 @@ public final class ShownVersions {
 
   public List<StoredVersion> versions(List<StoredVersion> versions) {
     return versions.stream().map(mask::masked).toList();
+  }
+
+  /** A run's report (test names and messages from the build's files), masked the same way. */
+  public Map<String, Object> report(Map<String, Object> report) {
+    return mask.masked(report);
   }
 
   /** A text about a run (its reason), masked the same way. */

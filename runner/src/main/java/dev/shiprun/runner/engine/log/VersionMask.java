@@ -76,6 +76,14 @@ public final class VersionMask {
         v.createdAt());
   }
 
+  /**
+   * Plain values kept beside a run (its report) with every secret replaced, in names and values at
+   * any depth, as in a version's properties.
+   */
+  public Map<String, Object> masked(Map<String, Object> values) {
+    return bag(values);
+  }
+
   /** The leaks of the value at {@code path} ({@code params.KEY}, {@code list[2]}). */
   private void leaks(String path, Object value, UnaryOperator<String> sourceOf, List<Leak> out) {
     if (value instanceof Map<?, ?> map) {

@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.store.LineSource;
+import dev.shiprun.runner.store.ReportSample;
+import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,12 +87,14 @@ class RunsApiTest {
 
   private String line;
 
+  private Store store;
+
   @BeforeEach
   void open() {
     DaemonContext.Opened opened = TestDaemon.open(daemon);
     // A line of its own per test: runs of one line go one at a time.
     line = "runs-" + Long.toHexString(System.nanoTime());
-    Store store = opened.store();
+    store = opened.store();
     store.transaction(
         c ->
             store
@@ -289,6 +295,40 @@ class RunsApiTest {
         .statusCode(409)
         .contentType("application/problem+json")
         .body("detail", containsString("already ended (cancelled)"));
+  }
+
+  @Test
+  void aRunShowsItsReportAndARunWithoutOneHasNoReportMember() {
+    Map<String, Object> report = ReportSample.failedBuild();
+    long[] ids = new long[2];
+    store.transaction(
+        c -> {
+          ids[0] = store.runs().start(c, line, "app_runCI", "manual").id();
+          ids[1] = store.runs().start(c, line, "hello", "manual").id();
+          store.runs().finish(c, ids[0], RunStatus.FAILURE, Optional.of("1 test failed"), report);
+          store.runs().finish(c, ids[1], RunStatus.SUCCESS, Optional.empty(), Map.of());
+          return null;
+        });
+    api()
+        .get("/api/runs/{id}", ids[0])
+        .then()
+        .statusCode(200)
+        .body("report.matrix[0].number", equalTo("3.1"))
+        .body("report.matrix[0].tests.failedTests[0].name", equalTo("answers 404"))
+        .body("report.matrix[0].coverage.lines", equalTo(75.5f))
+        .body("report.tests.total", equalTo(4));
+    api()
+        .get("/api/runs/{id}", ids[1])
+        .then()
+        .statusCode(200)
+        .body("$", not(hasKey("report")))
+        .body("log", equalTo("/api/runs/" + ids[1] + "/log"));
+    api()
+        .queryParam("line", line)
+        .get("/api/runs")
+        .then()
+        .statusCode(200)
+        .body("find { it.id == " + ids[0] + " }.report.matrix[0].status", equalTo("failure"));
   }
 
   @Test

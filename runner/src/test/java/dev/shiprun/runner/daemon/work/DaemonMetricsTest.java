@@ -8,6 +8,7 @@ import dev.shiprun.runner.store.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class DaemonMetricsTest {
 
   private static JobResult result(String job, long runId, RunStatus status, int seconds) {
     return new JobResult(
-        job, runId, 1, status, Duration.ofSeconds(seconds), List.of(), Optional.empty());
+        job, runId, 1, status, Duration.ofSeconds(seconds), List.of(), Optional.empty(), Map.of());
   }
 
   /** The value of the sample {@code name} (with its labels, if any) in the Prometheus text. */

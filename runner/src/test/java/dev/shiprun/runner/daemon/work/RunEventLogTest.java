@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,8 @@ class RunEventLogTest {
                     RunStatus.FAILURE,
                     Duration.ofMillis(1840),
                     List.of(),
-                    Optional.of("script exited with 2")))));
+                    Optional.of("script exited with 2"),
+                    Map.of()))));
     log.on(new RunEvent.JobStarted("deploy", 8, "web", "build", Optional.empty(), T0));
     // No result: the run broke off; the engine's failure is told elsewhere.
     log.on(new RunEvent.JobEnded("deploy", 8, Optional.empty()));
@@ -90,6 +92,36 @@ class RunEventLogTest {
     assertEquals(0, triggered.get("waitMs").asLong(), "a triggered run never waited in the queue");
     assertEquals("run 8 began: web/deploy (triggered by build)", triggered.get("message").asText());
     assertFalse(out.toString(StandardCharsets.UTF_8).contains("output"), "no job output");
+  }
+
+  @Test
+  void aFinishedCiBuildHasItsTestCounts() throws Exception {
+    RunEventLog log = log(DaemonLog.Format.JSON);
+    Map<String, Object> report =
+        Map.of(
+            "matrix",
+            List.of(Map.of("number", "4.1", "status", "success")),
+            "tests",
+            Map.of("total", 12, "passed", 11, "failed", 0, "errors", 0, "skipped", 1));
+    log.on(
+        new RunEvent.JobEnded(
+            "app_runCI",
+            9,
+            Optional.of(
+                new JobResult(
+                    "app_runCI",
+                    9,
+                    4,
+                    RunStatus.SUCCESS,
+                    Duration.ofMillis(5000),
+                    List.of(),
+                    Optional.empty(),
+                    report))));
+    JsonNode finished = entries().get(0);
+    assertEquals(12, finished.get("tests").get("total").asInt());
+    assertEquals(
+        "run 9 finished: app_runCI #4 success in 5000 ms; 12 tests, 0 failed, 1 skipped",
+        finished.get("message").asText());
   }
 
   @Test

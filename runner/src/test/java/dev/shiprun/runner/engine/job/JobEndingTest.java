@@ -130,7 +130,8 @@ class JobEndingTest {
                 Optional.empty(),
                 false,
                 version("build", VersionKind.JOB),
-                List.of(version("image", VersionKind.RESOURCE))));
+                List.of(version("image", VersionKind.RESOURCE)),
+                Map.of()));
     assertEquals(RunStatus.SUCCESS, result.status());
     assertEquals(1, result.outVersions().size());
     assertEquals("image", result.outVersions().get(0).name());
@@ -150,7 +151,8 @@ class JobEndingTest {
                 Optional.of("script item 1 of 1 failed"),
                 false,
                 version("build", VersionKind.JOB),
-                List.of()));
+                List.of(),
+                Map.of()));
     assertEquals(Optional.of("script item 1 of 1 failed"), result.reason());
     assertEquals(RunStatus.FAILURE, stored().status());
     assertTrue(lastLogLine().endsWith("failure"), lastLogLine());
@@ -165,7 +167,8 @@ class JobEndingTest {
                 Optional.of("a version would hold a secret"),
                 true,
                 version("build", VersionKind.JOB),
-                List.of()));
+                List.of(),
+                Map.of()));
     assertEquals(RunStatus.FAILURE, result.status());
     assertEquals(List.of(), result.outVersions());
     assertTrue(lastLogLine().endsWith("failure: a version would hold a secret"), lastLogLine());

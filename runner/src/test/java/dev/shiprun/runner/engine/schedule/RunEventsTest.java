@@ -3,27 +3,13 @@ package dev.shiprun.runner.engine.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shiprun.model.Job;
-import dev.shiprun.model.diagnostic.Diagnostics;
-import dev.shiprun.model.env.SecureParams;
-import dev.shiprun.model.graph.AssemblyLine;
-import dev.shiprun.model.load.AssemblyLineLoader;
-import dev.shiprun.model.parse.PipelineFile;
 import dev.shiprun.runner.engine.event.JobResult;
 import dev.shiprun.runner.engine.event.RunEvent;
-import dev.shiprun.runner.engine.job.EngineSettings;
-import dev.shiprun.runner.engine.job.NodeRuntime;
-import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.store.RunStatus;
-import dev.shiprun.runner.store.Store;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -59,39 +45,8 @@ class RunEventsTest {
 
   @Test
   void aListenerHearsTheJobsEventsInOrder() {
-    AssemblyLine line =
-        new AssemblyLineLoader()
-            .load(
-                List.of(new PipelineFile("shippable.yml", LINE.getBytes(StandardCharsets.UTF_8))),
-                new Diagnostics())
-            .valid()
-            .orElseThrow()
-            .line();
-    EngineSettings settings =
-        new EngineSettings(
-            home,
-            Optional.empty(),
-            Duration.ofSeconds(1),
-            Map.of("PATH", System.getenv("PATH")),
-            false,
-            false,
-            false,
-            NodeRuntime.defaults(Map.of()));
-    LineRunner.Outcome outcome;
-    try (Store store = Store.open(home, new ObjectMapper());
-        Engine engine =
-            Engine.open(
-                store,
-                settings,
-                ExecOptions.defaults(),
-                killed -> {},
-                new PluginLoader().load(List.of()))) {
-      outcome =
-          new LineRunner(engine, new Quiet(), heard::add)
-              .run(
-                  new LineRunner.Request(
-                      "web", line, List.of("build"), false, Map.of(), SecureParams.NONE, 1));
-    }
+    LineRunner.Outcome outcome =
+        LineRuns.run(home, new PluginLoader().load(List.of()), LINE, List.of("build"), heard::add);
     assertTrue(outcome.allSucceeded(), heard.toString());
 
     List<String> order = new ArrayList<>();
@@ -140,26 +95,5 @@ class RunEventsTest {
     assertEquals("web", started.line());
     assertEquals("manual", started.triggeredBy());
     assertEquals(Optional.empty(), started.queuedAt(), "a run made as it began was never queued");
-  }
-
-  /** Progress is not what this test looks at. */
-  private static final class Quiet implements LineRunner.Progress {
-    @Override
-    public void started(Job job) {}
-
-    @Override
-    public void waiting(Job job, String why) {}
-
-    @Override
-    public void leftOut(Job job, String why) {}
-
-    @Override
-    public void repository(String resource, String text) {}
-
-    @Override
-    public void note(String text) {}
-
-    @Override
-    public void finished(JobResult result) {}
   }
 }

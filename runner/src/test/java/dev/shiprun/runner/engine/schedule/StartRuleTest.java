@@ -218,7 +218,8 @@ class StartRuleTest {
       default -> {
         board.start(job);
         RunStatus status = RunStatus.valueOf(where.toUpperCase(Locale.ROOT));
-        board.finish(new JobResult(job, 1, 1, status, Duration.ZERO, List.of(), Optional.empty()));
+        board.finish(
+            new JobResult(job, 1, 1, status, Duration.ZERO, List.of(), Optional.empty(), Map.of()));
       }
     }
   }
