@@ -37,6 +37,12 @@ public final class IntegrationTypes {
               List.of(text("accessKey"), secret("secretKey")),
               Optional.empty()),
           new IntegrationType(
+              "webhookSecret",
+              "Webhook secret",
+              List.of("webhook-secret"),
+              List.of(secret("secret")),
+              Optional.empty()),
+          new IntegrationType(
               "keyValuePair",
               "Key-Value pair",
               List.of("key-value", "keyValue"),

@@ -108,7 +108,8 @@ public class DaemonCommand implements Callable<Integer> {
             options.logFormat.equals("json") ? DaemonLog.Format.JSON : DaemonLog.Format.TEXT,
             EngineSettings.allowListed(variables),
             options.versionSecrets.storeMaskedVersions,
-            options.runtime.runtime(spec, variables, Engine.executorNames(loaded)));
+            options.runtime.runtime(spec, variables, Engine.executorNames(loaded)),
+            options.webhookSecrets);
     PrintWriter err = spec.commandLine().getErr();
     Interrupts.ignoredWarning().ifPresent(err::println);
     ApiTokenSource.Resolved token;

@@ -124,6 +124,15 @@ public class DaemonOptions {
       defaultValue = "text")
   String logFormat = "text";
 
+  @Option(
+      names = "--webhook-secret",
+      paramLabel = "LINE=INTEGRATION",
+      description =
+          "The webhookSecret integration whose secret verifies the provider webhooks of line"
+              + " LINE (POST /api/webhooks/PROVIDER/LINE); repeat for each line. A line without"
+              + " one refuses every webhook.")
+  Map<String, String> webhookSecrets = new java.util.LinkedHashMap<>();
+
   @Mixin VersionSecretsOption versionSecrets = new VersionSecretsOption();
 
   @Mixin RuntimeOptions runtime = new RuntimeOptions();

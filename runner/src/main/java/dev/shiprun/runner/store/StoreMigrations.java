@@ -27,7 +27,8 @@ final class StoreMigrations implements ResourceProvider {
           "V2__resource_ids.sql",
           "V3__git_refs.sql",
           "V4__line_sources.sql",
-          "V5__run_queue.sql");
+          "V5__run_queue.sql",
+          "V6__webhook_deliveries.sql");
 
   @Override
   public LoadableResource getResource(String name) {

@@ -57,6 +57,20 @@ record GitRepoFilter(
     return out;
   }
 
+  /**
+   * Whether a push to {@code name} is followed: the named branch, or one {@code branches} lets
+   * through; with neither, the default branch ({@code defaultBranch}, any when it is unknown).
+   */
+  boolean followsBranch(String name, Optional<String> defaultBranch) {
+    if (branch.isPresent()) {
+      return branch.get().equals(name);
+    }
+    if (branchesOnly.isEmpty() && branchesExcept.isEmpty()) {
+      return defaultBranch.map(name::equals).orElse(true);
+    }
+    return follows(name, branchesOnly, branchesExcept);
+  }
+
   boolean followsTag(String tag) {
     return follows(tag, tagsOnly, tagsExcept);
   }

@@ -238,24 +238,16 @@ public final class GitRepoVersions {
       Optional<String> tag)
       throws IOException {
     GitMirrors.Commit commit = mirrors.commit(mirror, sha);
-    Map<String, Object> shaData = new LinkedHashMap<>();
-    shaData.put("providerDomain", host(urls.httpsUrl()));
-    shaData.put("branchName", branch);
-    shaData.put("baseCommitRef", tag.isPresent() ? "" : branch);
-    shaData.put("headCommitRef", "");
-    shaData.put("commitSha", commit.sha());
-    shaData.put("beforeCommitSha", before == null ? "" : before);
-    shaData.put("commitMessage", commit.message());
-    shaData.put("committer", person(commit.committerName(), commit.committerEmail()));
-    shaData.put("lastAuthor", person(commit.authorName(), commit.authorEmail()));
-    shaData.put("isPullRequest", false);
-    shaData.put("isPullRequestClose", false);
-    shaData.put("pullRequestNumber", null);
-    shaData.put("isGitTag", tag.isPresent());
-    shaData.put("gitTagName", tag.orElse(""));
-    shaData.put("isRelease", false);
-    shaData.put("releaseName", "");
-    shaData.put("releasedAt", "");
+    Map<String, Object> shaData =
+        ShaData.of(
+            host(urls.httpsUrl()),
+            branch,
+            tag,
+            commit.sha(),
+            before,
+            commit.message(),
+            new Push.Person(commit.committerName(), commit.committerEmail(), ""),
+            new Push.Person(commit.authorName(), commit.authorEmail(), ""));
     Map<String, Object> bag = new LinkedHashMap<>();
     bag.put("shaData", shaData);
     repo.definition().text("sourceName").ifPresent(s -> bag.put("sourceName", s));
@@ -268,14 +260,6 @@ public final class GitRepoVersions {
         bag,
         Optional.empty(),
         OptionalLong.empty());
-  }
-
-  private static Map<String, Object> person(String name, String email) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("displayName", name);
-    p.put("email", email);
-    p.put("login", "");
-    return p;
   }
 
   private static String host(String url) {
