@@ -37,12 +37,6 @@ public final class IntegrationTypes {
               List.of(text("accessKey"), secret("secretKey")),
               Optional.empty()),
           new IntegrationType(
-              "webhookSecret",
-              "Webhook secret",
-              List.of("webhook-secret"),
-              List.of(secret("secret")),
-              Optional.empty()),
-          new IntegrationType(
               "keyValuePair",
               "Key-Value pair",
               List.of("key-value", "keyValue"),
@@ -128,6 +122,14 @@ public final class IntegrationTypes {
               "GitLab",
               List.of(),
               List.of(url("url", true), secret("token")),
+              Optional.empty()),
+          // shiprun's own: the secret that verifies a line's provider webhooks (the daemon's
+          // --webhook-secret names one per line).
+          new IntegrationType(
+              "webhookSecret",
+              "Webhook secret",
+              List.of("webhook-secret"),
+              List.of(secret("secret")),
               Optional.empty()));
 
   private final List<IntegrationType> types;

@@ -193,6 +193,17 @@ public class DaemonOptions {
     if (!maxBody.matches("\\d{1,9}[KMG]?")) {
       return Optional.of("--max-body needs a size such as 512K, 10M or 1G, not '" + maxBody + "'");
     }
+    for (Map.Entry<String, String> secret : webhookSecrets.entrySet()) {
+      if (secret.getKey().isBlank() || secret.getValue().isBlank()) {
+        return Optional.of(
+            "--webhook-secret needs LINE=INTEGRATION, a line's name and the name of a"
+                + " webhookSecret integration, not '"
+                + secret.getKey()
+                + "="
+                + secret.getValue()
+                + "'");
+      }
+    }
     if (!logFormat.equals("text") && !logFormat.equals("json")) {
       return Optional.of("--log-format is text or json, not '" + logFormat + "'");
     }

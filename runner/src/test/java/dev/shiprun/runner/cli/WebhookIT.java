@@ -87,6 +87,7 @@ class WebhookIT {
             "daemon",
             List.of("--webhook-secret", LINE + "=app-hook"));
     daemon.awaitReady();
+    assertFalse(daemon.err().contains("warning"), daemon.err());
     String yaml =
         """
         resources:

@@ -43,6 +43,9 @@ public final class WebhookReceiver {
   /** The largest body taken; providers send far less for a push. */
   public static final int MAX_BODY = 1024 * 1024;
 
+  /** The integration type that holds a line's webhook secret. */
+  public static final String SECRET_TYPE = "webhookSecret";
+
   /** What a delivery did: the HTTP status, in words, and the versions and runs it made. */
   public record Received(
       int status, String message, List<StoredVersion> versions, List<Run> runs) {}
@@ -206,14 +209,17 @@ public final class WebhookReceiver {
         posted.runs());
   }
 
-  /** The secret of the line's webhookSecret integration, when the daemon was given one. */
+  /**
+   * The secret of the line's webhookSecret integration, when the daemon was given one (an
+   * integration of another type is never taken: its secret is meant for something else).
+   */
   private Optional<byte[]> secret(String line) {
     String name = secrets.get(line);
     if (name == null) {
       return Optional.empty();
     }
     Integration integration = integrations.load().get(name);
-    if (integration == null) {
+    if (integration == null || !integration.type().masterName().equals(SECRET_TYPE)) {
       return Optional.empty();
     }
     return integration
