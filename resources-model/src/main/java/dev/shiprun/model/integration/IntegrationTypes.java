@@ -122,6 +122,14 @@ public final class IntegrationTypes {
               "GitLab",
               List.of(),
               List.of(url("url", true), secret("token")),
+              Optional.empty()),
+          // shiprun's own: the secret that verifies a line's provider webhooks (the daemon's
+          // --webhook-secret names one per line).
+          new IntegrationType(
+              "webhookSecret",
+              "Webhook secret",
+              List.of("webhook-secret"),
+              List.of(secret("secret")),
               Optional.empty()));
 
   private final List<IntegrationType> types;

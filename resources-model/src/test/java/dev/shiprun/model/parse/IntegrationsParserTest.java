@@ -529,7 +529,7 @@ class IntegrationsParserTest {
         "integration 'hub-creds' has no 'type'",
         "add 'type: …', one of dockerRegistryLogin, amazonKeys, keyValuePair, sshKey, pemKey, "
             + "gcloudKey, quayLogin, artifactoryKey, kubernetesConfig, azureKeys, slackKey, "
-            + "webhookV2, gitCredential, github, bitbucket, gitlab");
+            + "webhookV2, gitCredential, github, bitbucket, gitlab, webhookSecret");
   }
 
   @Test
@@ -571,7 +571,7 @@ class IntegrationsParserTest {
         "integration 'mystery' has unknown type 'carrierPigeon'",
         "known types: dockerRegistryLogin, amazonKeys, keyValuePair, sshKey, pemKey, gcloudKey, "
             + "quayLogin, artifactoryKey, kubernetesConfig, azureKeys, slackKey, webhookV2, "
-            + "gitCredential, github, bitbucket, gitlab");
+            + "gitCredential, github, bitbucket, gitlab, webhookSecret");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.shiprun.runner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.cli.boot.BootProperties;
 import dev.shiprun.runner.cli.boot.QuarkusExit;
 import dev.shiprun.runner.daemon.DaemonException;
@@ -10,9 +11,11 @@ import dev.shiprun.runner.daemon.api.ApiCertificates;
 import dev.shiprun.runner.daemon.api.ApiTokenSource;
 import dev.shiprun.runner.daemon.api.CertificateWatch;
 import dev.shiprun.runner.daemon.api.DaemonContext;
+import dev.shiprun.runner.daemon.webhook.WebhookReceiver;
 import dev.shiprun.runner.engine.job.EngineSettings;
 import dev.shiprun.runner.engine.schedule.Engine;
 import dev.shiprun.runner.plugin.Plugins;
+import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.secrets.MasterKey;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
@@ -21,6 +24,8 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,7 +49,8 @@ import picocli.CommandLine.Spec;
       "Runs shiprun as a service: the REST API on --bind:--port until SIGTERM or Ctrl-C.",
       "Every request but /q/health/* needs 'Authorization: Bearer <token>', the token of"
           + " SHIPRUN_API_TOKEN when set, else of <home>/api-token (made at the first start and"
-          + " shown once).",
+          + " shown once); provider webhooks (POST /api/webhooks/PROVIDER/LINE) are verified"
+          + " with the line's --webhook-secret instead.",
       "HTTPS with --tls-cert and --tls-key (PEM; or SHIPRUN_TLS_CERT and SHIPRUN_TLS_KEY),"
           + " read again when the files change and on SIGHUP. Plain HTTP is served on loopback"
           + " only, unless --insecure-http says otherwise."
@@ -108,7 +114,8 @@ public class DaemonCommand implements Callable<Integer> {
             options.logFormat.equals("json") ? DaemonLog.Format.JSON : DaemonLog.Format.TEXT,
             EngineSettings.allowListed(variables),
             options.versionSecrets.storeMaskedVersions,
-            options.runtime.runtime(spec, variables, Engine.executorNames(loaded), homeDir));
+            options.runtime.runtime(spec, variables, Engine.executorNames(loaded), homeDir),
+            options.webhookSecrets);
     PrintWriter err = spec.commandLine().getErr();
     Interrupts.ignoredWarning().ifPresent(err::println);
     ApiTokenSource.Resolved token;
@@ -139,6 +146,7 @@ public class DaemonCommand implements Callable<Integer> {
     // back requests taken but not begun, and the queued runs continue.
     opened.runs().start();
     daemon.open(opened);
+    webhookSecretProblems(opened).forEach(p -> err.println("shiprun daemon: warning: " + p));
     Optional<CertificateWatch> watch =
         tls.map(
             t ->
@@ -195,6 +203,40 @@ public class DaemonCommand implements Callable<Integer> {
     err.println("shiprun daemon: stopped");
     err.flush();
     return ExitCode.OK.code();
+  }
+
+  /**
+   * Each {@code --webhook-secret} whose integration the home lacks or is of another type: that
+   * line's webhooks are refused until it is fixed.
+   */
+  private List<String> webhookSecretProblems(DaemonContext.Opened opened) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Integration> integrations;
+    try {
+      integrations = opened.integrations().load();
+    } catch (IntegrationStoreException e) {
+      return List.of(e.getMessage() + "; the webhooks of every line are refused");
+    }
+    options.webhookSecrets.forEach(
+        (line, name) -> {
+          Integration integration = integrations.get(name);
+          if (integration == null
+              || !integration.type().masterName().equals(WebhookReceiver.SECRET_TYPE)) {
+            problems.add(
+                "--webhook-secret "
+                    + line
+                    + "="
+                    + name
+                    + ": the home has no webhookSecret integration '"
+                    + name
+                    + "', so the webhooks of line "
+                    + line
+                    + " are refused; add it with 'shiprun integration add "
+                    + name
+                    + " --type webhookSecret --password-stdin'");
+          }
+        });
+    return problems;
   }
 
   private static int fail(PrintWriter err, String message) {

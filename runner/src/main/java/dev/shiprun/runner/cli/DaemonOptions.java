@@ -124,6 +124,15 @@ public class DaemonOptions {
       defaultValue = "text")
   String logFormat = "text";
 
+  @Option(
+      names = "--webhook-secret",
+      paramLabel = "LINE=INTEGRATION",
+      description =
+          "The webhookSecret integration whose secret verifies the provider webhooks of line"
+              + " LINE (POST /api/webhooks/PROVIDER/LINE); repeat for each line. A line without"
+              + " one refuses every webhook.")
+  Map<String, String> webhookSecrets = new java.util.LinkedHashMap<>();
+
   @Mixin VersionSecretsOption versionSecrets = new VersionSecretsOption();
 
   @Mixin RuntimeOptions runtime = new RuntimeOptions();
@@ -183,6 +192,17 @@ public class DaemonOptions {
     }
     if (!maxBody.matches("\\d{1,9}[KMG]?")) {
       return Optional.of("--max-body needs a size such as 512K, 10M or 1G, not '" + maxBody + "'");
+    }
+    for (Map.Entry<String, String> secret : webhookSecrets.entrySet()) {
+      if (secret.getKey().isBlank() || secret.getValue().isBlank()) {
+        return Optional.of(
+            "--webhook-secret needs LINE=INTEGRATION, a line's name and the name of a"
+                + " webhookSecret integration, not '"
+                + secret.getKey()
+                + "="
+                + secret.getValue()
+                + "'");
+      }
     }
     if (!logFormat.equals("text") && !logFormat.equals("json")) {
       return Optional.of("--log-format is text or json, not '" + logFormat + "'");

@@ -11,7 +11,8 @@ import java.util.Objects;
  * variables every job inherits (the allow-list of the daemon's environment), whether a version that
  * holds a secret is stored masked rather than refused ({@code --store-masked-versions}), and where
  * scripts that do not say run ({@code --runtime-default}, the default image, the container
- * command).
+ * command), and per line the integration that holds its webhooks' secret ({@code
+ * --webhook-secret}).
  */
 public record DaemonSettings(
     int concurrency,
@@ -22,7 +23,8 @@ public record DaemonSettings(
     DaemonLog.Format logFormat,
     Map<String, String> inherited,
     boolean storeMaskedVersions,
-    NodeRuntime runtime) {
+    NodeRuntime runtime,
+    Map<String, String> webhookSecrets) {
 
   public static final int DEFAULT_MAX_QUEUED = 10_000;
   public static final int DEFAULT_MAX_LOG_LINE = 64 * 1024;
@@ -33,6 +35,7 @@ public record DaemonSettings(
     }
     inherited = Map.copyOf(inherited);
     Objects.requireNonNull(runtime, "runtime");
+    webhookSecrets = Map.copyOf(webhookSecrets);
   }
 
   /** What tests and a daemon without options use. */
@@ -46,6 +49,7 @@ public record DaemonSettings(
         DaemonLog.Format.TEXT,
         inherited,
         false,
-        NodeRuntime.defaults(System.getenv()));
+        NodeRuntime.defaults(System.getenv()),
+        Map.of());
   }
 }

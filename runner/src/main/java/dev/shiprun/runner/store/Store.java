@@ -35,7 +35,7 @@ public final class Store implements AutoCloseable {
   }
 
   /** The version of the newest migration in {@code db/migration} (a test keeps them equal). */
-  static final String SCHEMA_VERSION = "6";
+  static final String SCHEMA_VERSION = "7";
 
   /** How long {@link #transaction} tries to reach the database again after losing it. */
   static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(20);
@@ -57,6 +57,7 @@ public final class Store implements AutoCloseable {
   private final Versions versions;
   private final Lines lines;
   private final RunQueue queue;
+  private final WebhookDeliveries deliveries;
 
   private Store(AgroalDataSource dataSource, Path home, ObjectMapper json) {
     this.dataSource = dataSource;
@@ -65,6 +66,7 @@ public final class Store implements AutoCloseable {
     this.versions = new Versions(json);
     this.lines = new Lines(json);
     this.queue = new RunQueue(json, runs);
+    this.deliveries = new WebhookDeliveries();
   }
 
   /**
@@ -218,6 +220,10 @@ public final class Store implements AutoCloseable {
 
   public Versions versions() {
     return versions;
+  }
+
+  public WebhookDeliveries deliveries() {
+    return deliveries;
   }
 
   /** Runs a trivial query: whether the database answers (the daemon's readiness check). */

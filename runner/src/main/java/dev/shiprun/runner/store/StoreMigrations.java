@@ -28,7 +28,8 @@ final class StoreMigrations implements ResourceProvider {
           "V3__git_refs.sql",
           "V4__line_sources.sql",
           "V5__run_queue.sql",
-          "V6__run_report.sql");
+          "V6__run_report.sql",
+          "V7__webhook_deliveries.sql");
 
   @Override
   public LoadableResource getResource(String name) {

@@ -54,11 +54,20 @@ final class DaemonProcess {
    */
   static DaemonProcess start(Path home, int port, Map<String, String> env, Path logs, String name)
       throws IOException {
+    return start(home, port, env, logs, name, List.of());
+  }
+
+  /** As {@link #start(Path, int, Map, Path, String)}, with more options of the daemon. */
+  static DaemonProcess start(
+      Path home, int port, Map<String, String> env, Path logs, String name, List<String> options)
+      throws IOException {
     Path err = logs.resolve(name + ".err");
+    List<String> args =
+        new ArrayList<>(
+            List.of("daemon", "--port", Integer.toString(port), "--home", home.toString()));
+    args.addAll(options);
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Processes.shiprun(
-                    "daemon", "--port", Integer.toString(port), "--home", home.toString()))
+        new ProcessBuilder(Processes.shiprun(args.toArray(String[]::new)))
             .redirectOutput(logs.resolve(name + ".out").toFile())
             .redirectError(err.toFile());
     builder.environment().remove("SHIPRUN_API_TOKEN");

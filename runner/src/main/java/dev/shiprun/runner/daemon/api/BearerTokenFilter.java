@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every request but the health checks must carry {@code Authorization: Bearer <token>}; otherwise
- * 401 with a problem JSON body.
+ * Every request but the health checks and providers' webhook deliveries must carry {@code
+ * Authorization: Bearer <token>}; otherwise 401 with a problem JSON body.
  *
  * <p>A Vert.x filter rather than a JAX-RS {@code ContainerRequestFilter}: a JAX-RS filter sees only
  * JAX-RS endpoints, while {@code /q/metrics}, {@code /q/openapi}, an SSE route or a static page are
@@ -26,6 +26,10 @@ public class BearerTokenFilter {
   static final int PRIORITY = 20_000;
 
   private static final String HEALTH = "/q/health";
+
+  /** Providers' webhooks: verified by the line's webhook secret in {@code WebhookEndpoint}. */
+  private static final String WEBHOOKS = "/api/webhooks/";
+
   private static final String SCHEME = "bearer ";
 
   private final DaemonContext daemon;
@@ -45,7 +49,7 @@ public class BearerTokenFilter {
   }
 
   void filter(RoutingContext context) {
-    if (isOpen(context.normalizedPath())) {
+    if (isOpen(context.request().method().name(), context.normalizedPath())) {
       context.next();
       return;
     }
@@ -63,9 +67,17 @@ public class BearerTokenFilter {
     refuse(context, Problem.unauthorized());
   }
 
-  /** The health checks answer anyone: a load balancer or systemd has no token. */
-  static boolean isOpen(String normalizedPath) {
-    return normalizedPath.equals(HEALTH) || normalizedPath.startsWith(HEALTH + "/");
+  /**
+   * The health checks answer anyone: a load balancer or systemd has no token. A webhook delivery
+   * ({@code POST /api/webhooks/PROVIDER/LINE}, nothing else there) has no token either: its
+   * endpoint refuses any that the line's webhook secret does not verify.
+   */
+  static boolean isOpen(String method, String normalizedPath) {
+    return normalizedPath.equals(HEALTH)
+        || normalizedPath.startsWith(HEALTH + "/")
+        || (method.equals("POST")
+            && normalizedPath.startsWith(WEBHOOKS)
+            && normalizedPath.substring(WEBHOOKS.length()).split("/", -1).length == 2);
   }
 
   /** The token of an {@code Authorization} header of the Bearer scheme (case-insensitive). */

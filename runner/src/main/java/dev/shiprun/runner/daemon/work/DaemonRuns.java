@@ -27,6 +27,8 @@ import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,6 +130,11 @@ public final class DaemonRuns implements LineRunner.Progress {
     return settings;
   }
 
+  /** The daemon's own log, for what happens beside runs (webhook deliveries). */
+  public DaemonLog log() {
+    return log;
+  }
+
   /**
    * A manual trigger of {@code job} of {@code line}: a queued run with its build number. Refused
    * (as a problem) when the line or job is unknown, the line has errors, a variable name is not
@@ -183,32 +190,17 @@ public final class DaemonRuns implements LineRunner.Progress {
     AssemblyLine valid = runnable(line);
     TriggerResource trigger = triggerOf(valid, line, name);
     checkVariables(variables);
-    List<Job> readers = TriggerVersions.readers(valid, name);
-    List<Job> start = new ArrayList<>();
-    for (Job reader : readers) {
-      boolean triggeredByAnother =
-          readers.stream()
-              .anyMatch(o -> o != reader && valid.downstreamClosure(List.of(o)).contains(reader));
-      if (!triggeredByAnother) {
-        start.add(reader);
-      }
-    }
-    Fired fired =
-        store.transaction(
-            c -> {
-              int queued = store.queue().length(c);
-              if (queued + start.size() > settings.maxQueued()) {
-                throw queueFull(queued);
-              }
-              StoredVersion version =
-                  new TriggerVersions(json, resourceTypes)
-                      .fire(c, store, line, valid, trigger, message);
-              List<Run> runs = new ArrayList<>();
-              for (Job job : start) {
-                runs.add(store.queue().submit(c, line, job.name(), name, Map.copyOf(variables)));
-              }
-              return new Fired(version, runs);
-            });
+    Posted posted =
+        post(
+            line,
+            valid,
+            List.of(name),
+            variables,
+            c ->
+                List.of(
+                    new TriggerVersions(json, resourceTypes)
+                        .fire(c, store, line, valid, trigger, message)));
+    Fired fired = new Fired(posted.versions().get(0), posted.runs());
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("line", line);
     fields.put("trigger", name);
@@ -227,10 +219,74 @@ public final class DaemonRuns implements LineRunner.Progress {
             + (fired.runs().isEmpty()
                 ? "no job reads it with switch on"
                 : fired.runs().size() + " run(s) queued"));
-    if (!fired.runs().isEmpty()) {
+    return fired;
+  }
+
+  /** Posts new versions of some resources of a line, in one transaction with its runs. */
+  @FunctionalInterface
+  public interface Posting {
+    List<StoredVersion> post(Connection c) throws SQLException;
+  }
+
+  /** New versions of resources, and the runs they queued. */
+  public record Posted(List<StoredVersion> versions, List<Run> runs) {}
+
+  /**
+   * New versions of {@code resources} of {@code line} ({@code valid}, from {@link #valid}) that
+   * {@code posting} posts, and a queued run of each job that reads one of them with switch on (one
+   * that another of them triggers runs after it, in its run, as {@code shiprun trigger} runs it);
+   * each run is triggered by the first of {@code resources} its job reads. Refused as a problem
+   * when the queue is full or the daemon is stopping.
+   */
+  public Posted post(
+      String line,
+      AssemblyLine valid,
+      List<String> resources,
+      Map<String, String> variables,
+      Posting posting) {
+    refuseWhenStopping();
+    Map<Job, String> readers = new LinkedHashMap<>();
+    for (String resource : resources) {
+      TriggerVersions.readers(valid, resource).forEach(j -> readers.putIfAbsent(j, resource));
+    }
+    List<Job> start = new ArrayList<>();
+    for (Job reader : readers.keySet()) {
+      boolean triggeredByAnother =
+          readers.keySet().stream()
+              .anyMatch(o -> o != reader && valid.downstreamClosure(List.of(o)).contains(reader));
+      if (!triggeredByAnother) {
+        start.add(reader);
+      }
+    }
+    Posted posted =
+        store.transaction(
+            c -> {
+              int queued = store.queue().length(c);
+              if (queued + start.size() > settings.maxQueued()) {
+                throw queueFull(queued);
+              }
+              List<StoredVersion> versions = posting.post(c);
+              List<Run> runs = new ArrayList<>();
+              for (Job job : start) {
+                runs.add(
+                    store
+                        .queue()
+                        .submit(c, line, job.name(), readers.get(job), Map.copyOf(variables)));
+              }
+              return new Posted(versions, runs);
+            });
+    if (!posted.runs().isEmpty()) {
       workers.wake();
     }
-    return fired;
+    return posted;
+  }
+
+  /**
+   * The valid line the daemon holds as {@code line}; a problem when it holds none (404), or it has
+   * errors (422).
+   */
+  public AssemblyLine valid(String line) {
+    return runnable(line);
   }
 
   private void refuseWhenStopping() {

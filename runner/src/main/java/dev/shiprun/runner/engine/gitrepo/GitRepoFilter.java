@@ -57,6 +57,20 @@ record GitRepoFilter(
     return out;
   }
 
+  /**
+   * Whether a push to {@code name} is followed: the named branch, or one {@code branches} lets
+   * through; with neither, the default branch ({@code defaultBranch}, any when it is unknown).
+   */
+  boolean followsBranch(String name, Optional<String> defaultBranch) {
+    if (branch.isPresent()) {
+      return branch.get().equals(name);
+    }
+    if (branchesOnly.isEmpty() && branchesExcept.isEmpty()) {
+      return defaultBranch.map(name::equals).orElse(true);
+    }
+    return follows(name, branchesOnly, branchesExcept);
+  }
+
   boolean followsTag(String tag) {
     return follows(tag, tagsOnly, tagsExcept);
   }
@@ -69,7 +83,33 @@ record GitRepoFilter(
     if (branchesOnly.isEmpty() && branchesExcept.isEmpty()) {
       return "the default branch (HEAD names none)";
     }
-    return "branches only " + branchesOnly + " except " + branchesExcept;
+    return "branches only " + written(branchesOnly) + " except " + written(branchesExcept);
+  }
+
+  /** The wildcard names as the YAML wrote them ({@link #glob} undone). */
+  private static List<String> written(List<Pattern> patterns) {
+    List<String> out = new ArrayList<>();
+    for (Pattern p : patterns) {
+      String re = p.pattern();
+      StringBuilder text = new StringBuilder();
+      int i = 0;
+      while (i < re.length()) {
+        if (re.startsWith("\\Q", i)) {
+          int end = re.indexOf("\\E", i + 2);
+          end = end < 0 ? re.length() : end;
+          text.append(re, i + 2, end);
+          i = end + 2;
+        } else if (re.startsWith(".*", i)) {
+          text.append('*');
+          i += 2;
+        } else {
+          text.append(re.charAt(i) == '.' ? '?' : re.charAt(i));
+          i++;
+        }
+      }
+      out.add(text.toString());
+    }
+    return out;
   }
 
   private static boolean follows(String name, List<Pattern> only, List<Pattern> except) {

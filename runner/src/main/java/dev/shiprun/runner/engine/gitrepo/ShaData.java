@@ -16,6 +16,8 @@ public final class ShaData {
   private ShaData() {}
 
   /**
+   * The shaData of a commit read from a repository.
+   *
    * @param before the commit the branch was at before, or empty
    * @param tag the tag the version is for, when it is a tag's
    * @param providerDomain the host of the repository's URL, empty for a local one
@@ -26,16 +28,37 @@ public final class ShaData {
       String before,
       Optional<String> tag,
       String providerDomain) {
+    return of(
+        providerDomain,
+        branch,
+        tag,
+        commit.sha(),
+        before,
+        commit.message(),
+        new Push.Person(commit.committerName(), commit.committerEmail(), ""),
+        new Push.Person(commit.authorName(), commit.authorEmail(), ""));
+  }
+
+  /** The shaData of a commit a push names; {@code before} may be null. */
+  static Map<String, Object> of(
+      String providerDomain,
+      String branch,
+      Optional<String> tag,
+      String sha,
+      String before,
+      String message,
+      Push.Person committer,
+      Push.Person author) {
     Map<String, Object> shaData = new LinkedHashMap<>();
     shaData.put("providerDomain", providerDomain);
     shaData.put("branchName", branch);
     shaData.put("baseCommitRef", tag.isPresent() ? "" : branch);
     shaData.put("headCommitRef", "");
-    shaData.put("commitSha", commit.sha());
-    shaData.put("beforeCommitSha", before);
-    shaData.put("commitMessage", commit.message());
-    shaData.put("committer", person(commit.committerName(), commit.committerEmail()));
-    shaData.put("lastAuthor", person(commit.authorName(), commit.authorEmail()));
+    shaData.put("commitSha", sha);
+    shaData.put("beforeCommitSha", before == null ? "" : before);
+    shaData.put("commitMessage", message);
+    shaData.put("committer", person(committer));
+    shaData.put("lastAuthor", person(author));
     shaData.put("isPullRequest", false);
     shaData.put("isPullRequestClose", false);
     shaData.put("pullRequestNumber", null);
@@ -57,11 +80,11 @@ public final class ShaData {
     }
   }
 
-  private static Map<String, Object> person(String name, String email) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("displayName", name);
-    p.put("email", email);
-    p.put("login", "");
-    return p;
+  private static Map<String, Object> person(Push.Person p) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("displayName", p.displayName());
+    out.put("email", p.email());
+    out.put("login", p.login());
+    return out;
   }
 }

@@ -29,14 +29,19 @@ class BearerTokenFilterTest {
   }
 
   @Test
-  void onlyTheHealthChecksAreOpen() {
-    assertTrue(BearerTokenFilter.isOpen("/q/health"));
-    assertTrue(BearerTokenFilter.isOpen("/q/health/live"));
-    assertTrue(BearerTokenFilter.isOpen("/q/health/ready"));
-    assertFalse(BearerTokenFilter.isOpen("/q/healthz"));
-    assertFalse(BearerTokenFilter.isOpen("/api/version"));
-    assertFalse(BearerTokenFilter.isOpen("/q/metrics"));
-    assertFalse(BearerTokenFilter.isOpen("/"));
+  void onlyTheHealthChecksAndWebhookDeliveriesAreOpen() {
+    assertTrue(BearerTokenFilter.isOpen("POST", "/api/webhooks/github/app"));
+    assertFalse(BearerTokenFilter.isOpen("GET", "/api/webhooks/github/app"));
+    assertFalse(BearerTokenFilter.isOpen("POST", "/api/webhooks/github"));
+    assertFalse(BearerTokenFilter.isOpen("POST", "/api/webhooks/github/app/x"));
+    assertFalse(BearerTokenFilter.isOpen("POST", "/api/lines/app"));
+    assertTrue(BearerTokenFilter.isOpen("GET", "/q/health"));
+    assertTrue(BearerTokenFilter.isOpen("GET", "/q/health/live"));
+    assertTrue(BearerTokenFilter.isOpen("GET", "/q/health/ready"));
+    assertFalse(BearerTokenFilter.isOpen("GET", "/q/healthz"));
+    assertFalse(BearerTokenFilter.isOpen("GET", "/api/version"));
+    assertFalse(BearerTokenFilter.isOpen("GET", "/q/metrics"));
+    assertFalse(BearerTokenFilter.isOpen("GET", "/"));
   }
 
   @Test

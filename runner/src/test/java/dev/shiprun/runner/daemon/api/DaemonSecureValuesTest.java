@@ -60,7 +60,8 @@ class DaemonSecureValuesTest {
                   DaemonLog.Format.TEXT,
                   Map.of("PATH", System.getenv("PATH")),
                   false,
-                  NodeRuntime.defaults(Map.of())),
+                  NodeRuntime.defaults(Map.of()),
+                  Map.of()),
               new DaemonLog(
                   new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                   DaemonLog.Format.TEXT),

@@ -58,7 +58,8 @@ class DaemonVersionSecretsTest {
             DaemonLog.Format.TEXT,
             Map.of("PATH", System.getenv("PATH")),
             storeMaskedVersions,
-            NodeRuntime.defaults(Map.of()));
+            NodeRuntime.defaults(Map.of()),
+            Map.of());
     DaemonContext.Opened opened =
         DaemonContext.Opened.of(
             home,

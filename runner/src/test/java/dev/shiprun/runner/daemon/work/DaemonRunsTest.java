@@ -64,7 +64,8 @@ class DaemonRunsTest {
             format,
             Map.of("PATH", System.getenv("PATH")),
             false,
-            NodeRuntime.defaults(Map.of()));
+            NodeRuntime.defaults(Map.of()),
+            Map.of());
     return DaemonContext.Opened.of(
         home,
         store,
