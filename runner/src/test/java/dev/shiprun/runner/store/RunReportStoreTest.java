@@ -80,7 +80,7 @@ class RunReportStoreTest {
     }
 
     try (Store store = Store.open(home, json)) {
-      assertEquals(6, store.transaction(Store::schemaVersion));
+      assertEquals(Integer.parseInt(Store.SCHEMA_VERSION), store.transaction(Store::schemaVersion));
       List<Run> runs =
           store.transaction(c -> store.runs().list(c, Optional.empty(), Optional.empty(), 10));
       assertEquals(1, runs.size());
