@@ -1,16 +1,13 @@
 package dev.shiprun.runner.ci.cache;
 
 import dev.shiprun.model.ci.CiConfig;
+import dev.shiprun.runner.ci.BranchKey;
 import dev.shiprun.runner.ci.CiCache;
 import dev.shiprun.spi.JobContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -119,7 +116,7 @@ public final class BuildCache implements CiCache {
    * {@code cache/<hash of the branch>.tar.gz} in the job's data folder (one job per repository).
    */
   static Path archive(JobContext context, String branch) {
-    return context.dataFolder().resolve("cache").resolve(hash(branch) + ".tar.gz");
+    return context.dataFolder().resolve("cache").resolve(BranchKey.of(branch) + ".tar.gz");
   }
 
   private long limitMib(JobContext context) {
@@ -144,16 +141,6 @@ public final class BuildCache implements CiCache {
             + DEFAULT_LIMIT_MIB
             + " MiB");
     return DEFAULT_LIMIT_MIB;
-  }
-
-  private static String hash(String branch) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(branch.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 
   private static String shown(String branch) {
