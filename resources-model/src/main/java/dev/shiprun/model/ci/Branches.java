@@ -61,13 +61,13 @@ public record Branches(List<String> only, List<String> except) {
         return Optional.empty();
       }
     }
-    return Optional.of(glob(entry));
+    return Optional.of(wildcard(entry));
   }
 
   /**
    * A name with wildcards as a pattern: {@code *} any characters, {@code ?} one, the rest as is.
    */
-  private static Pattern glob(String text) {
+  public static Pattern wildcard(String text) {
     StringBuilder re = new StringBuilder();
     StringBuilder literal = new StringBuilder();
     for (char c : text.toCharArray()) {

@@ -1,15 +1,9 @@
 package dev.shiprun.runner.ci;
 
-import dev.shiprun.model.DependencyMode;
 import dev.shiprun.model.Job;
-import dev.shiprun.model.JobHeader;
-import dev.shiprun.model.JobHooks;
-import dev.shiprun.model.JobRuntime;
-import dev.shiprun.model.RunCiJob;
-import dev.shiprun.model.TriggerMode;
-import dev.shiprun.model.diagnostic.SourceLocation;
 import dev.shiprun.model.integration.Integration;
 import dev.shiprun.model.integration.IntegrationTypes;
+import dev.shiprun.runner.engine.TestLines;
 import dev.shiprun.runner.exec.ExecOptions;
 import dev.shiprun.runner.exec.HostExecutor;
 import dev.shiprun.runner.exec.ProcessLauncher;
@@ -91,20 +85,9 @@ public final class SeamContext implements JobContext {
 
   @Override
   public Job job() {
-    return new RunCiJob(
-        new JobHeader(
-            "app_runCI",
-            "runCI",
-            TriggerMode.SERIAL,
-            DependencyMode.CHRONO,
-            JobHeader.DEFAULT_PRIORITY,
-            false,
-            JobRuntime.DEFAULT,
-            List.of(),
-            List.of(),
-            SourceLocation.ofFile("shippable.yml")),
-        List.of(),
-        JobHooks.NONE);
+    return TestLines.parse("jobs:\n  - name: app_runCI\n    type: runCI\n")
+        .job("app_runCI")
+        .orElseThrow();
   }
 
   @Override

@@ -26,37 +26,28 @@ import java.util.Set;
  */
 public final class IntegrationAccess implements CiCredentials {
 
-  private static final Set<String> KEY_TYPES = Set.of("sshKey", "pemKey");
+  /** A kind of entry: its key under {@code integrations:} and the integration types it takes. */
+  private record Kind(String key, Set<String> types, String wanted) {}
 
-  private static final String KEY_VALUE = "keyValuePair";
+  private static final Kind HUB =
+      new Kind(
+          "hub",
+          Set.of(IntegrationTypes.DOCKER_REGISTRY.masterName()),
+          "a Docker Registry integration");
+
+  private static final Kind KEY =
+      new Kind("key", Set.of("sshKey", "pemKey"), "an SSH Key or PEM Key integration");
+
+  private static final Kind GENERIC =
+      new Kind("generic", Set.of("keyValuePair"), "a Key-Value pair integration");
 
   @Override
   public CiAccess prepare(JobContext context, CiConfig config, String branch) {
     List<String> problems = new ArrayList<>();
-    List<Integration> hub =
-        known(
-            context,
-            applying(context, config.integrations().hub(), "hub", branch),
-            "hub",
-            Set.of(IntegrationTypes.DOCKER_REGISTRY.masterName()),
-            "a Docker Registry integration",
-            problems);
-    List<Integration> keys =
-        known(
-            context,
-            applying(context, config.integrations().key(), "key", branch),
-            "key",
-            KEY_TYPES,
-            "an SSH Key or PEM Key integration",
-            problems);
+    List<Integration> hub = used(context, config.integrations().hub(), HUB, branch, problems);
+    List<Integration> keys = used(context, config.integrations().key(), KEY, branch, problems);
     List<Integration> generic =
-        known(
-            context,
-            applying(context, config.integrations().generic(), "generic", branch),
-            "generic",
-            Set.of(KEY_VALUE),
-            "a Key-Value pair integration",
-            problems);
+        used(context, config.integrations().generic(), GENERIC, branch, problems);
     if (!problems.isEmpty()) {
       return failed(problems);
     }
@@ -117,52 +108,38 @@ public final class IntegrationAccess implements CiCredentials {
     return new CiAccess(Map.of(), List.of(), List.of(), Optional.of(String.join("; ", problems)));
   }
 
-  /** The entries whose branches match {@code branch}; one line for each that does not. */
-  private static List<CiIntegration> applying(
-      JobContext context, List<CiIntegration> entries, String kind, String branch) {
-    List<CiIntegration> out = new ArrayList<>();
-    for (CiIntegration entry : entries) {
-      if (entry.branches().matches(branch)) {
-        out.add(entry);
-      } else {
-        context.say(
-            "integrations."
-                + kind
-                + " entry '"
-                + entry.integrationName()
-                + "' is not used: branch "
-                + branch
-                + " is not in its branches");
-      }
-    }
-    return out;
-  }
-
-  /** The integrations the entries name; a problem for each unknown one or one of another type. */
-  private static List<Integration> known(
+  /**
+   * The integrations of the entries whose branches match {@code branch} (one line for each that
+   * does not); a problem for each that names an unknown integration or one of another type.
+   */
+  private static List<Integration> used(
       JobContext context,
       List<CiIntegration> entries,
-      String kind,
-      Set<String> types,
-      String wanted,
+      Kind kind,
+      String branch,
       List<String> problems) {
     List<Integration> out = new ArrayList<>();
     for (CiIntegration entry : entries) {
       String name = entry.integrationName();
+      String where = "integrations." + kind.key() + " entry '" + name + "'";
+      if (!entry.branches().matches(branch)) {
+        context.say(where + " is not used: branch " + branch + " is not in its branches");
+        continue;
+      }
       Integration integration = context.integrations().get(name);
-      String where = "integrations." + kind + " entry '" + name + "' (" + entry.at() + ")";
+      where += " (" + entry.at() + ")";
       if (integration == null) {
         problems.add(
             where + " names no integration of this node; add it with 'shiprun integration add'");
-      } else if (!types.contains(integration.type().masterName())) {
+      } else if (!kind.types().contains(integration.type().masterName())) {
         problems.add(
             where
                 + " is of type "
                 + integration.type().masterName()
                 + "; integrations."
-                + kind
+                + kind.key()
                 + " takes "
-                + wanted);
+                + kind.wanted());
       } else {
         out.add(integration);
       }
