@@ -40,7 +40,7 @@ public final class BuildCache implements CiCache {
     try {
       TarArchive.read(archive, checkout);
       context.say(
-          "cache restored for branch " + shown(branch) + " (" + mib(Files.size(archive)) + ")");
+          "cache restored for branch " + shown(branch) + " (" + size(Files.size(archive)) + ")");
     } catch (IOException e) {
       context.say("cache for branch " + shown(branch) + " not restored: " + e.getMessage());
     } catch (InterruptedException e) {
@@ -79,7 +79,7 @@ public final class BuildCache implements CiCache {
                 + ": "
                 + String.join(", ", chosen.relative())
                 + " ("
-                + mib(saved.bytes())
+                + size(saved.bytes())
                 + ")");
       } else if (written instanceof TarArchive.TooLarge) {
         context.say(
@@ -147,7 +147,11 @@ public final class BuildCache implements CiCache {
     return branch.isEmpty() ? "(none)" : branch;
   }
 
-  private static String mib(long bytes) {
+  /** An archive's size for people: KiB under one MiB, else MiB with one decimal. */
+  static String size(long bytes) {
+    if (bytes < MIB) {
+      return (bytes + 1023) / 1024 + " KiB";
+    }
     return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) MIB);
   }
 }

@@ -75,6 +75,7 @@ class BuildCacheTest {
     List<String> said = context.said();
     assertTrue(
         said.get(0).startsWith("cache saved for branch master: node_modules ("), said::toString);
+    assertTrue(said.get(0).endsWith(" KiB)"), said::toString);
     assertTrue(said.get(1).startsWith("cache restored for branch master ("), said::toString);
     assertEquals("no cache yet for branch dev", said.get(2));
     assertEquals(1, cacheFiles().size(), "one archive, no partial file left");

@@ -11,16 +11,21 @@ import dev.shiprun.model.integration.IntegrationTypes;
 import dev.shiprun.model.integration.Secret;
 import dev.shiprun.runner.ci.CiText;
 import dev.shiprun.runner.ci.SeamContext;
+import dev.shiprun.runner.shipctl.IrcServer;
 import dev.shiprun.runner.shipctl.RecordingServer;
 import dev.shiprun.spi.BodyOutcome;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,5 +170,29 @@ class BuildNotificationsTest {
             "NOTIFY nobody (on_failure) not sent: no integration named 'nobody'; add it with"
                 + " 'shiprun integration add', or write type: email or irc"),
         context.said());
+  }
+
+  @Test
+  void ircNeedsNoIntegrationAndSendsToItsRecipientsChannel() throws Exception {
+    try (ServerSocket irc = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<List<String>> received =
+          CompletableFuture.supplyAsync(() -> IrcServer.serve(irc));
+      CiConfig config =
+          CiText.read(
+              "integrations:\n  notifications:\n    - integrationName: chat\n      type: irc\n"
+                  + "      recipients: ['127.0.0.1:"
+                  + irc.getLocalPort()
+                  + "#builds']\n");
+
+      notifications.ended(context, config, "master", outcome(BodyOutcome.Ending.TIMEOUT));
+
+      assertEquals(List.of("NOTIFY chat (on_failure) delivered"), context.said());
+      assertTrue(
+          received
+              .get(30, TimeUnit.SECONDS)
+              .contains(
+                  "NOTICE #builds :[app_runCI] on_failure: build #12, run 34, status timeout,"
+                      + " branch master"));
+    }
   }
 }
