@@ -181,8 +181,36 @@ public final class CiConfigReader {
     }
     warnUnknown(m.get(), key, Set.of("only", "except"));
     return new Branches(
-        shapes.strings(m.get().find("only"), key + ".only"),
-        shapes.strings(m.get().find("except"), key + ".except"));
+        branchEntries(m.get().find("only"), key + ".only"),
+        branchEntries(m.get().find("except"), key + ".except"));
+  }
+
+  /**
+   * The entries of {@code only} or {@code except}; a regular expression that does not compile is an
+   * error.
+   */
+  private List<String> branchEntries(YamlValue value, String key) {
+    List<String> entries = shapes.strings(value, key);
+    for (YamlValue item : shapes.items(value)) {
+      if (item instanceof YamlScalar s && !s.isNull()) {
+        Branches.problem(s.text())
+            .ifPresent(
+                why ->
+                    shapes
+                        .diagnostics()
+                        .error(
+                            DiagnosticCode.AL011,
+                            s.at(),
+                            "'"
+                                + key
+                                + "' entry '"
+                                + s.text()
+                                + "' is not a regular expression: "
+                                + why,
+                            "fix the expression between the slashes, or write a name with * wildcards"));
+      }
+    }
+    return entries;
   }
 
   private CiIntegrations integrations(YamlValue value) {

@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real HTTP server on a loopback port that records every request and answers {@code 200 ok}, or
  * what {@link #answer} set for a path: the far end of {@code shipctl notify}.
  */
-final class RecordingServer implements AutoCloseable {
+public final class RecordingServer implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -30,7 +30,7 @@ final class RecordingServer implements AutoCloseable {
     this.server = server;
   }
 
-  static RecordingServer start() {
+  public static RecordingServer start() {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -44,16 +44,16 @@ final class RecordingServer implements AutoCloseable {
   }
 
   /** Answers requests to {@code path} (without query) with {@code status} and {@code body}. */
-  RecordingServer answer(String path, int status, String body) {
+  public RecordingServer answer(String path, int status, String body) {
     answers.put(path, new Answer(status, body));
     return this;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
@@ -87,13 +87,13 @@ final class RecordingServer implements AutoCloseable {
   private record Answer(int status, String body) {}
 
   /** One request as received; header names are case-insensitive. */
-  record Request(String method, String path, String query, Headers headers, String body) {
+  public record Request(String method, String path, String query, Headers headers, String body) {
 
-    String header(String name) {
+    public String header(String name) {
       return headers.getFirst(name);
     }
 
-    JsonNode json() {
+    public JsonNode json() {
       return JobFolder.read(body);
     }
   }

@@ -2,6 +2,7 @@ package dev.shiprun.runner.engine.gitrepo;
 
 import dev.shiprun.model.GitRepoResource;
 import dev.shiprun.model.ResourceDefinition;
+import dev.shiprun.model.ci.Branches;
 import dev.shiprun.model.yaml.YamlMapping;
 import dev.shiprun.model.yaml.YamlScalar;
 import dev.shiprun.model.yaml.YamlSequence;
@@ -146,23 +147,7 @@ record GitRepoFilter(
 
   /** A wildcard name as a pattern: {@code *} any characters, {@code ?} one. */
   static Pattern glob(String text) {
-    StringBuilder re = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (char c : text.toCharArray()) {
-      if (c == '*' || c == '?') {
-        if (!literal.isEmpty()) {
-          re.append(Pattern.quote(literal.toString()));
-          literal.setLength(0);
-        }
-        re.append(c == '*' ? ".*" : ".");
-      } else {
-        literal.append(c);
-      }
-    }
-    if (!literal.isEmpty()) {
-      re.append(Pattern.quote(literal.toString()));
-    }
-    return Pattern.compile(re.toString());
+    return Branches.wildcard(text);
   }
 
   private static boolean flag(ResourceDefinition d, String key, boolean otherwise) {
