@@ -29,8 +29,11 @@ public record Branches(List<String> only, List<String> except) {
     return in && except.stream().noneMatch(e -> entryMatches(e, branch));
   }
 
+  /** A name with wildcards matches the whole branch; a regular expression anywhere in it. */
   private static boolean entryMatches(String entry, String branch) {
-    return pattern(entry).map(p -> p.matcher(branch).matches()).orElse(false);
+    return pattern(entry)
+        .map(p -> isRegex(entry) ? p.matcher(branch).find() : p.matcher(branch).matches())
+        .orElse(false);
   }
 
   /**

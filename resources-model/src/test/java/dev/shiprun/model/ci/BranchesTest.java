@@ -56,11 +56,12 @@ class BranchesTest {
   }
 
   @Test
-  void anEntryBetweenSlashesIsARegularExpressionOverTheWholeName() {
-    Branches b = read("branches:\n  only: ['/feat-[0-9]+/']\n");
+  void anEntryBetweenSlashesIsARegularExpressionFoundAnywhereUnlessAnchored() {
+    Branches b = read("branches:\n  only: ['/^feat-[0-9]+$/', '/wip/']\n");
     assertTrue(b.matches("feat-12"));
     assertFalse(b.matches("feat-12a"));
     assertFalse(b.matches("my-feat-12"));
+    assertTrue(b.matches("my-wip-branch"), "Travis and Shippable searched the name");
   }
 
   @Test

@@ -143,7 +143,7 @@ public final class PushVersions {
             .filter(RunCiJob.class::isInstance)
             .map(RunCiJob.class::cast)
             .flatMap(RunCiJob::ci);
-    if (ci.isEmpty() || CiBranchFilter.builds(ci.get().branches(), push.refName())) {
+    if (ci.isEmpty() || ci.get().branches().matches(push.refName())) {
       return Optional.empty();
     }
     return Optional.of("the branches: of its shippable.yml leave it out");
