@@ -65,7 +65,7 @@ record CiImage(String name, String tag, boolean pull, List<String> options) {
         return new Chosen(
             Optional.empty(),
             Optional.of(
-                "build.pre_ci_boot.options leaves "
+                "build.pre_ci_boot.options leaves the quote "
                     + unclosed.what()
                     + " open at character "
                     + (unclosed.offset() + 1)

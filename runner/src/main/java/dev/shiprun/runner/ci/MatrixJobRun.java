@@ -126,7 +126,7 @@ final class MatrixJobRun {
   private Step sections(MatrixJob job, Path checkout, CiImage image) {
     seams.cache().restore(context, config, checkout, branch);
     int i = job.number();
-    String containerName = ContainerName.of(context.runMark(), "ci_" + i);
+    String containerName = ContainerName.of(mark(job), "ci");
     Map<String, String> env = new LinkedHashMap<>(context.environment());
     env.putAll(variables.of(job, checkout, containerName));
     env.putAll(access.variables());
@@ -194,7 +194,7 @@ final class MatrixJobRun {
                 watch.watching(context.output(prefixed ? "[" + number(job) + "] " : "")),
                 context.deadline(),
                 watch,
-                context.runMark(),
+                mark(job),
                 container));
     outcome.notes().forEach(note -> say(job, note));
     MatrixStatus status = MatrixStatus.of(outcome, watch.wasSilent());
@@ -276,6 +276,15 @@ final class MatrixJobRun {
       words.add(item instanceof EnvItem.Variable v ? v.name() + "=" + v.value() : "secure");
     }
     return String.join(" ", words);
+  }
+
+  /**
+   * The run's mark with the job's number: an executor stops what a script left running by its mark,
+   * so jobs running at once must not share one; it still starts with the run's, which finds what a
+   * dead shiprun left.
+   */
+  private String mark(MatrixJob job) {
+    return context.runMark() + "-" + job.number();
   }
 
   private String number(MatrixJob job) {

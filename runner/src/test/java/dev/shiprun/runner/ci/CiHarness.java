@@ -4,12 +4,8 @@ import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.model.Job;
 import dev.shiprun.model.RunCiJob;
 import dev.shiprun.model.ci.CiConfig;
-import dev.shiprun.model.ci.CiConfigReader;
-import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.integration.Integration;
-import dev.shiprun.model.yaml.YamlLimits;
-import dev.shiprun.model.yaml.YamlLoader;
 import dev.shiprun.runner.engine.TestLines;
 import dev.shiprun.runner.engine.log.JobLog;
 import dev.shiprun.runner.engine.log.PrefixedOutput;
@@ -27,7 +23,6 @@ import dev.shiprun.spi.ResourceVersion;
 import dev.shiprun.spi.ScriptOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,16 +82,7 @@ public final class CiHarness implements JobContext, AutoCloseable {
     Files.createDirectories(dir.resolve("shipctl"));
     this.line = TestLines.parse(LINE);
     RunCiJob declared = (RunCiJob) line.job("app_runCI").orElseThrow();
-    Diagnostics out = new Diagnostics();
-    CiConfig config =
-        CiConfigReader.read(
-            new YamlLoader(YamlLimits.DEFAULT)
-                .load("shippable.yml", shippableYml.getBytes(StandardCharsets.UTF_8), out)
-                .get(0),
-            out);
-    if (out.hasErrors()) {
-      throw new AssertionError("the test's CI config is invalid: " + out.sorted());
-    }
+    CiConfig config = CiConfigs.read(shippableYml);
     this.job =
         new RunCiJob(declared.header(), declared.steps(), declared.hooks(), Optional.of(config));
     this.bag = new LinkedHashMap<>();
