@@ -4,6 +4,7 @@ import dev.shiprun.model.ci.MatrixJob;
 import dev.shiprun.runner.git.Git;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -124,7 +125,7 @@ final class CiVariables {
           case "node_js" -> "SHIPPABLE_NODE_VERSION";
           case "java" -> "SHIPPABLE_JDK_VERSION";
           case "c/cpp" -> "SHIPPABLE_C_COMPILER";
-          default -> "SHIPPABLE_" + language.toUpperCase(java.util.Locale.ROOT) + "_VERSION";
+          default -> "SHIPPABLE_" + language.toUpperCase(Locale.ROOT) + "_VERSION";
         };
     job.version().ifPresent(version -> v.put(name, version));
     job.gemfile().ifPresent(gemfile -> v.put("BUNDLE_GEMFILE", gemfile));

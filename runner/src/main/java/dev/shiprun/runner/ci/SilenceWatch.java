@@ -3,6 +3,7 @@ package dev.shiprun.runner.ci;
 import dev.shiprun.spi.CancelSignal;
 import dev.shiprun.spi.ScriptOutput;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -64,7 +65,7 @@ final class SilenceWatch implements CancelSignal {
   }
 
   /** The limit of {@code setting} (whole seconds, at least 1), else {@link #LIMIT}. */
-  static Duration limit(java.util.Optional<String> setting) {
+  static Duration limit(Optional<String> setting) {
     if (setting.isEmpty()) {
       return LIMIT;
     }
