@@ -49,6 +49,14 @@ final class CiBuildRun implements JobBody {
     CiSource source = found.source().get();
     String branch = source.branch();
     List<MatrixJob> jobs = Matrix.expand(config);
+    if (jobs.isEmpty()) {
+      String problem =
+          "matrix.exclude removes every job of the matrix: nothing to build; exclude fewer"
+              + " combinations";
+      context.say(problem);
+      return new BodyOutcome(
+          BodyOutcome.Ending.ERROR, Optional.of(problem), Map.of("matrix", List.of()));
+    }
     int parallel = Math.min(context.parallel(), jobs.size());
     context.say(
         "CI build "

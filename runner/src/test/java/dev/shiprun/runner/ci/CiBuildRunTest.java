@@ -318,6 +318,29 @@ class CiBuildRunTest {
     }
   }
 
+  @Test
+  void aMatrixWhoseJobsAreAllExcludedIsAnErrorSayingSo() throws Exception {
+    String yml =
+        """
+        language: go
+        go: ["1.22"]
+        matrix:
+          exclude:
+            - go: "1.22"
+        """;
+    try (CiHarness ci = new CiHarness(temp.resolve("run"), yml, repo.dir(), sha)) {
+      BodyOutcome outcome = ci.run();
+
+      assertEquals(BodyOutcome.Ending.ERROR, outcome.ending(), ci.text());
+      assertEquals(
+          Optional.of(
+              "matrix.exclude removes every job of the matrix: nothing to build; exclude fewer"
+                  + " combinations"),
+          outcome.reason());
+      assertEquals(List.of(), matrix(outcome));
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> matrix(BodyOutcome outcome) {
     return (List<Map<String, Object>>) outcome.report().get("matrix");
