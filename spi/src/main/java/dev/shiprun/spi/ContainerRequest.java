@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param authFile the job's own registry credentials file ({@code config.json} of {@code auths}),
  *     when the job has any
  * @param registries the registries those credentials cover, with the integration each comes from
+ * @param name the container's name, when the caller chose it (a CI build gives it to its scripts as
+ *     {@code SHIPPABLE_CONTAINER_NAME}); empty for one the executor makes up
  */
 public record ContainerRequest(
     Optional<String> imageName,
@@ -29,7 +31,8 @@ public record ContainerRequest(
     List<Path> mounts,
     List<Path> readOnlyMounts,
     Optional<Path> authFile,
-    List<RegistryGrant> registries) {
+    List<RegistryGrant> registries,
+    Optional<String> name) {
 
   public ContainerRequest {
     Objects.requireNonNull(imageName, "imageName");
@@ -39,6 +42,43 @@ public record ContainerRequest(
     readOnlyMounts = List.copyOf(readOnlyMounts);
     Objects.requireNonNull(authFile, "authFile");
     registries = List.copyOf(registries);
+    Objects.requireNonNull(name, "name");
+  }
+
+  /** A request whose container the executor names. */
+  public ContainerRequest(
+      Optional<String> imageName,
+      String imageTag,
+      boolean pull,
+      List<String> options,
+      List<Path> mounts,
+      List<Path> readOnlyMounts,
+      Optional<Path> authFile,
+      List<RegistryGrant> registries) {
+    this(
+        imageName,
+        imageTag,
+        pull,
+        options,
+        mounts,
+        readOnlyMounts,
+        authFile,
+        registries,
+        Optional.empty());
+  }
+
+  /** The same request for a container named {@code containerName}. */
+  public ContainerRequest named(String containerName) {
+    return new ContainerRequest(
+        imageName,
+        imageTag,
+        pull,
+        options,
+        mounts,
+        readOnlyMounts,
+        authFile,
+        registries,
+        Optional.of(containerName));
   }
 
   /**

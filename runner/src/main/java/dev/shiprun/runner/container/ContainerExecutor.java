@@ -155,7 +155,8 @@ public final class ContainerExecutor implements Executor {
       deleteQuietly(envFile);
       return new ExecutionOutcome.Errored("cannot write the task scripts: " + e.getMessage());
     }
-    String name = ContainerName.of(execution.runMark(), execution.name());
+    String name =
+        request.name().orElseGet(() -> ContainerName.of(execution.runMark(), execution.name()));
     try {
       RunArguments arguments =
           new RunArguments(

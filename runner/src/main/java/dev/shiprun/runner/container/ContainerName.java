@@ -3,14 +3,14 @@ package dev.shiprun.runner.container;
 import java.util.UUID;
 
 /** Names a script's container: shiprun's, the run's mark, the script's name, a random part. */
-final class ContainerName {
+public final class ContainerName {
 
   private static final int PART_CHARS = 40;
 
   private ContainerName() {}
 
   /** {@code shiprun-<runMark>-<name>-<random>}, of the characters every engine accepts. */
-  static String of(String runMark, String scriptName) {
+  public static String of(String runMark, String scriptName) {
     String random = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     return "shiprun-" + part(runMark) + "-" + part(scriptName) + "-" + random;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shiprun.runner.ci.CiJobType;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.spi.Delivery;
@@ -43,7 +44,7 @@ class JobPluginsTest {
   void theBuiltInsAreFoundByName() {
     assertInstanceOf(RunShJobType.class, plugins.jobType("runSh").orElseThrow());
     assertInstanceOf(RunShJobType.class, plugins.jobType("runCLI").orElseThrow());
-    assertEquals(Optional.empty(), plugins.jobType("runCI"));
+    assertInstanceOf(CiJobType.class, plugins.jobType("runCI").orElseThrow());
     assertEquals(Optional.of(HOST), plugins.executor("host"));
   }
 
