@@ -117,7 +117,7 @@ final class CiBuildRun implements JobBody {
       if (problem.isEmpty() && first.isEmpty()) {
         first = Optional.of(folder);
       }
-      folders.add(folder);
+      folders.add(source.buildDir(folder));
       problems.add(problem);
     }
     List<CiReport.Job> ended = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.shiprun.runner.ci;
 
 import dev.shiprun.spi.Dependency;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +20,8 @@ import java.util.Optional;
  * @param sourcePath a folder to copy when the source is not a git repository
  * @param fullName {@code org/repo}, or the repository's name alone
  * @param shaData the commit's facts (branchName, committer, commitMessage …)
+ * @param path the folder of the shippable.yml within the repository, when it is not the root: the
+ *     build runs there
  */
 record CiSource(
     String resource,
@@ -25,7 +29,8 @@ record CiSource(
     Optional<String> commitSha,
     Optional<Path> sourcePath,
     String fullName,
-    Map<String, Object> shaData) {
+    Map<String, Object> shaData,
+    Optional<String> path) {
 
   static final String TYPE = "ciRepo";
 
@@ -35,7 +40,14 @@ record CiSource(
     Objects.requireNonNull(commitSha, "commitSha");
     Objects.requireNonNull(sourcePath, "sourcePath");
     Objects.requireNonNull(fullName, "fullName");
-    shaData = Map.copyOf(shaData);
+    // Shippable's shaData holds nulls (pullRequestNumber): kept as they are.
+    shaData = Collections.unmodifiableMap(new LinkedHashMap<>(shaData));
+    Objects.requireNonNull(path, "path");
+  }
+
+  /** Where a build runs in {@code checkout}, a copy of the source: its root or the path in it. */
+  Path buildDir(Path checkout) {
+    return path.map(checkout::resolve).orElse(checkout);
   }
 
   /** The source of the job's first ciRepo IN, or why there is none: one line for the user. */
@@ -71,7 +83,15 @@ record CiSource(
                           .map(CiSource::lastPart)
                           .orElse(name));
       return new Found(
-          Optional.of(new CiSource(name, url, text(sha.get("commitSha")), folder, fullName, sha)),
+          Optional.of(
+              new CiSource(
+                  name,
+                  url,
+                  text(sha.get("commitSha")),
+                  folder,
+                  fullName,
+                  sha,
+                  text(bag.get("repositoryPath")))),
           Optional.empty());
     }
     return new Found(

@@ -8,8 +8,9 @@ import java.util.function.Function;
 
 /**
  * Names the repository of a folder whose shippable.yml has CI keys: the name given ({@code
- * --repo-name}), else the last path part of the git remote {@code origin}'s URL without {@code
- * .git}, else the folder's name; sanitised as {@link RepositoryName} says.
+ * --repo-name}), else, for the root folder of a git repository, the last path part of its remote
+ * {@code origin}'s URL without {@code .git}, else the folder's name (a folder below a repository's
+ * root is a project of its own, such as a sample); sanitised as {@link RepositoryName} says.
  */
 public final class RepositoryNames implements Function<Path, String> {
 
@@ -26,9 +27,19 @@ public final class RepositoryNames implements Function<Path, String> {
     if (given.isPresent()) {
       return RepositoryName.sanitise(given.get());
     }
-    return origin(git, folder.toAbsolutePath())
+    Path absolute = folder.toAbsolutePath();
+    return (isRoot(absolute) ? origin(git, absolute) : Optional.<String>empty())
         .map(RepositoryName::ofUrl)
         .orElseGet(() -> RepositoryName.ofFolder(folder));
+  }
+
+  /** Whether {@code folder} is the root of its git repository (or in none). */
+  private boolean isRoot(Path folder) {
+    try {
+      return git.run(folder, GitAuth.NONE, List.of("rev-parse", "--show-prefix")).isBlank();
+    } catch (GitException e) {
+      return true;
+    }
   }
 
   /** The URL of the remote {@code origin} of the repository {@code folder} is in, if any. */

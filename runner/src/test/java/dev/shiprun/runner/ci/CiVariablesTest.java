@@ -24,7 +24,8 @@ class CiVariablesTest {
         Optional.of("abc123"),
         Optional.empty(),
         "acme/app",
-        sha);
+        sha,
+        Optional.empty());
   }
 
   private static Map<String, Object> sha() {

@@ -34,7 +34,7 @@ class RunCiLineTest {
         - A=3
       build:
         ci:
-          - npm test
+          - echo "testing on node $SHIPPABLE_NODE_VERSION with A=$A"
       jobs:
         - name: after
           type: runSh
@@ -43,6 +43,9 @@ class RunCiLineTest {
             - TASK:
                 script: echo after
       """;
+
+  /** Runs the build's container scripts on the test-only executor (bash on this machine). */
+  private static final String SANDBOX = "--runtime-default";
 
   @TempDir Path temp;
 
@@ -54,19 +57,17 @@ class RunCiLineTest {
     String work = repo.work().toString();
     RunHarness shiprun = new RunHarness(launcher, temp.resolve("home"));
 
-    RunHarness.Summary one = shiprun.run(work, "--repo-name", "app");
+    RunHarness.Summary one = shiprun.run(work, SANDBOX, "testSandbox", "--repo-name", "app");
     String err = one.result().getErrorOutput();
     assertTrue(
         err.contains("ciRepo   app_ciRepo: new commit " + first.substring(0, 12) + " (main)"), err);
     assertTrue(err.contains("started  app_runCI"), err);
-    // The job type that builds CI is a plugin of its own; without it the job errors, and the job
-    // downstream of it is not run.
-    assertEquals("error", one.status("app_runCI"), one.describe());
-    assertTrue(
-        one.run("app_runCI").get("reason").asText().contains("no plugin runs jobs of type runCI"),
-        one.describe());
-    assertEquals(1, one.exitCode());
-    assertFalse(err.contains("waiting  after"), err);
+    // The build's scripts run on the test-only executor, which runs them in bash here.
+    assertFalse(one.result().getOutput().isBlank(), err);
+    assertEquals("success", one.status("app_runCI"), one.describe());
+    assertEquals("success", one.status("after"), "the job downstream of the build follows it");
+    assertEquals(0, one.exitCode(), one.describe());
+    assertEquals(6, one.run("app_runCI").get("report").get("matrix").size(), one.describe());
 
     JsonNode v1 = shiprun.versions("app_ciRepo").get(0);
     assertEquals(first, v1.get("versionName").asText());
@@ -81,13 +82,13 @@ class RunCiLineTest {
     assertEquals(TestRepository.AUTHOR, sha.get("committer").get("displayName").asText());
     assertFalse(sha.get("isPullRequest").asBoolean());
 
-    RunHarness.Summary same = shiprun.run(work, "--repo-name", "app");
+    RunHarness.Summary same = shiprun.run(work, SANDBOX, "testSandbox", "--repo-name", "app");
     assertFalse(same.result().getErrorOutput().contains("new commit"), same.describe());
     assertTrue(same.result().getErrorOutput().contains("started  app_runCI"), same.describe());
     assertEquals(1, shiprun.versions("app_ciRepo").size(), "the same commit, no new version");
 
     String second = repo.commit("app.js", "console.log(1)\n", "second commit");
-    RunHarness.Summary next = shiprun.run(work, "--repo-name", "app");
+    RunHarness.Summary next = shiprun.run(work, SANDBOX, "testSandbox", "--repo-name", "app");
     assertTrue(
         next.result().getErrorOutput().contains("new commit " + second.substring(0, 12)),
         next.describe());
@@ -95,7 +96,8 @@ class RunCiLineTest {
     assertEquals(second, v2.get("versionName").asText());
     assertEquals(first, v2.get("propertyBag").get("shaData").get("beforeCommitSha").asText());
 
-    RunHarness.Summary back = shiprun.run(work, "--repo-name", "app", "--commit", "HEAD~1");
+    RunHarness.Summary back =
+        shiprun.run(work, SANDBOX, "testSandbox", "--repo-name", "app", "--commit", "HEAD~1");
     assertTrue(
         back.result().getErrorOutput().contains("new commit " + first.substring(0, 12)),
         back.describe());
@@ -147,7 +149,7 @@ class RunCiLineTest {
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("shippable.yml"), CI);
     RunHarness shiprun = new RunHarness(launcher, temp.resolve("home"));
-    RunHarness.Summary run = shiprun.run(folder.toString());
+    RunHarness.Summary run = shiprun.run(folder.toString(), SANDBOX, "testSandbox");
     assertTrue(
         run.result()
             .getErrorOutput()

@@ -11,6 +11,7 @@ import dev.shiprun.runner.git.RepositoryNames;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.StoredVersion;
 import dev.shiprun.runner.store.VersionKind;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,12 +97,16 @@ public final class CiRepoVersions {
               origin.map(ShaData::host).orElse(""));
       bag.put("shaData", shaData);
       bag.put("repositoryUrl", top.get().toString());
+      String path = top.get().toRealPath().relativize(folder.toRealPath()).toString();
+      if (!path.isEmpty()) {
+        bag.put("repositoryPath", path);
+      }
       bag.put("repositoryFullName", origin.map(this::fullName).orElse(ci.repository()));
       report.say(
           resource,
           "new commit " + sha.substring(0, Math.min(12, sha.length())) + branchSaid(shaData));
       return Optional.of(version(line, resource, Optional.of(sha), bag));
-    } catch (GitException e) {
+    } catch (IOException e) {
       report.say(resource, "cannot read the commit to build: " + e.getMessage());
       return Optional.empty();
     }

@@ -11,6 +11,7 @@ import dev.shiprun.model.yaml.YamlMapping;
 import dev.shiprun.runner.git.Git;
 import dev.shiprun.runner.git.GitAuth;
 import dev.shiprun.runner.git.GitMirrors;
+import dev.shiprun.runner.git.RepositoryNames;
 import dev.shiprun.runner.git.TestRepository;
 import dev.shiprun.runner.store.NewVersion;
 import java.nio.file.Path;
@@ -72,6 +73,31 @@ class CiRepoVersionsTest {
     assertEquals("", sha.get("branchName"), "HEAD~1 is the head of no branch");
     assertEquals(first, sha.get("commitSha"));
     assertEquals(List.of("shop_ciRepo: new commit " + first.substring(0, 12)), said);
+  }
+
+  @Test
+  void aFolderBelowTheRootIsBuiltWhereItIsAndNamedAfterItself() throws Exception {
+    TestRepository repo = TestRepository.create(temp.resolve("repo"), "app/a.txt", "one\n");
+    Path work = repo.work();
+    git.run(
+        work,
+        GitAuth.NONE,
+        List.of("remote", "set-url", "origin", "https://github.com/acme/monorepo.git"));
+    CiRepoVersions versions = new CiRepoVersions(git, new GitMirrors(temp.resolve("git"), git));
+
+    NewVersion v =
+        versions
+            .look(
+                "line",
+                ci(work.resolve("app")),
+                Optional.empty(),
+                Optional.empty(),
+                (resource, text) -> {})
+            .orElseThrow();
+    assertEquals(work.toRealPath().toString(), v.propertyBag().get("repositoryUrl"));
+    assertEquals("app", v.propertyBag().get("repositoryPath"));
+    assertEquals("app", new RepositoryNames(Optional.empty(), git).apply(work.resolve("app")));
+    assertEquals("monorepo", new RepositoryNames(Optional.empty(), git).apply(work));
   }
 
   @Test
