@@ -78,6 +78,12 @@ public interface JobContext {
    */
   Executor containerExecutor();
 
+  /**
+   * The notifier of a notification method ({@code slack}, {@code webhook}, {@code irc}, {@code
+   * email} …): shiprun's own or a plugin jar's, as NOTIFY steps find them.
+   */
+  Optional<Notifier> notifier(String method);
+
   /** The integrations the job may use, by name; their secrets are known to the masker. */
   Map<String, Integration> integrations();
 

@@ -19,6 +19,7 @@ import dev.shiprun.spi.ContainerRequest;
 import dev.shiprun.spi.Dependency;
 import dev.shiprun.spi.Executor;
 import dev.shiprun.spi.JobContext;
+import dev.shiprun.spi.Notifier;
 import dev.shiprun.spi.ResourceVersion;
 import dev.shiprun.spi.ScriptOutput;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -259,6 +261,15 @@ public final class CiHarness implements JobContext, AutoCloseable {
   @Override
   public Executor containerExecutor() {
     return containers;
+  }
+
+  /** shiprun's own notifiers, as the engine finds them. */
+  @Override
+  public Optional<Notifier> notifier(String method) {
+    return ServiceLoader.load(Notifier.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(n -> n.methods().contains(method))
+        .findFirst();
   }
 
   @Override

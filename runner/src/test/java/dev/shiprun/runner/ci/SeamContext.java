@@ -13,6 +13,7 @@ import dev.shiprun.spi.ContainerRequest;
 import dev.shiprun.spi.Dependency;
 import dev.shiprun.spi.Executor;
 import dev.shiprun.spi.JobContext;
+import dev.shiprun.spi.Notifier;
 import dev.shiprun.spi.ScriptOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -185,6 +187,15 @@ public final class SeamContext implements JobContext {
   @Override
   public Executor containerExecutor() {
     throw new UnsupportedOperationException("not part of a seam's test");
+  }
+
+  /** shiprun's own notifiers, as the engine finds them. */
+  @Override
+  public Optional<Notifier> notifier(String method) {
+    return ServiceLoader.load(Notifier.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(n -> n.methods().contains(method))
+        .findFirst();
   }
 
   @Override

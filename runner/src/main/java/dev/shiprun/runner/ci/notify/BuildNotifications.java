@@ -14,14 +14,11 @@ import dev.shiprun.spi.Notifier;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.function.Function;
 
 /**
  * A CI build's {@code integrations.notifications}: each entry whose {@code branches} match the
@@ -35,28 +32,6 @@ public final class BuildNotifications implements CiNotifications {
 
   /** How long one delivery may take. */
   private static final Duration LIMIT = Duration.ofSeconds(30);
-
-  private final Function<String, Optional<Notifier>> notifiers;
-
-  /** With the notifiers shiprun's own jar provides. */
-  public BuildNotifications() {
-    this(byMethod(ServiceLoader.load(Notifier.class, BuildNotifications.class.getClassLoader())));
-  }
-
-  /**
-   * @param notifiers the notifier of a method, if any
-   */
-  BuildNotifications(Function<String, Optional<Notifier>> notifiers) {
-    this.notifiers = notifiers;
-  }
-
-  static Function<String, Optional<Notifier>> byMethod(Iterable<Notifier> loaded) {
-    Map<String, Notifier> map = new HashMap<>();
-    for (Notifier n : loaded) {
-      n.methods().forEach(m -> map.putIfAbsent(m, n));
-    }
-    return m -> Optional.ofNullable(map.get(m));
-  }
 
   @Override
   public void started(JobContext context, CiConfig config, String branch) {
@@ -134,7 +109,7 @@ public final class BuildNotifications implements CiNotifications {
       NotifyRule rule,
       int index,
       String text) {
-    Optional<Notifier> notifier = notifiers.apply(method);
+    Optional<Notifier> notifier = context.notifier(method);
     if (notifier.isEmpty()) {
       return new Delivery.NotSent("shiprun has no notifier for " + method + " notifications");
     }

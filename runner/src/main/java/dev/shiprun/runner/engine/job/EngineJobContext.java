@@ -16,6 +16,7 @@ import dev.shiprun.spi.ContainerRequest;
 import dev.shiprun.spi.Dependency;
 import dev.shiprun.spi.Executor;
 import dev.shiprun.spi.JobContext;
+import dev.shiprun.spi.Notifier;
 import dev.shiprun.spi.ResourceVersion;
 import dev.shiprun.spi.ScriptOutput;
 import java.io.IOException;
@@ -39,13 +40,16 @@ import java.util.Optional;
 final class EngineJobContext implements JobContext {
 
   private final JobRun run;
+  private final JobPlugins plugins;
   private final ScriptPlacement placement;
   private final RegistryAccess registry;
   private final List<RegistryAccess.Grant> grants;
   private final Map<String, String> registryVariables;
 
-  EngineJobContext(JobRun run, ScriptPlacement placement, RegistryAccess registry) {
+  EngineJobContext(
+      JobRun run, JobPlugins plugins, ScriptPlacement placement, RegistryAccess registry) {
     this.run = run;
+    this.plugins = plugins;
     this.placement = placement;
     this.registry = registry;
     BuildFolder folder = run.folder().orElseThrow();
@@ -182,6 +186,11 @@ final class EngineJobContext implements JobContext {
   @Override
   public Executor containerExecutor() {
     return placement.containerExecutor();
+  }
+
+  @Override
+  public Optional<Notifier> notifier(String method) {
+    return plugins.notifier(method);
   }
 
   @Override

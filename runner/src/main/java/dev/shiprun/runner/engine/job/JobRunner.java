@@ -115,7 +115,10 @@ public final class JobRunner {
             new SetEnvironment(shipctlFolder),
             new NotifyStart(notifications),
             new TaskSequence(
-                disk, new ScriptPlacement(plugins, settings.runtime(), shipctlFolder), registry),
+                disk,
+                plugins,
+                new ScriptPlacement(plugins, settings.runtime(), shipctlFolder),
+                registry),
             new CheckForLeaks(disk),
             new PostVersions(new OutVersions(json, types), disk));
   }

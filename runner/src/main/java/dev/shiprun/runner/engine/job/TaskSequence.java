@@ -56,11 +56,14 @@ final class TaskSequence implements JobStep {
   private static final Duration ON_CANCEL_LIMIT = Duration.ofMinutes(1);
 
   private final DiskSpace disk;
+  private final JobPlugins plugins;
   private final ScriptPlacement placement;
   private final RegistryAccess registry;
 
-  TaskSequence(DiskSpace disk, ScriptPlacement placement, RegistryAccess registry) {
+  TaskSequence(
+      DiskSpace disk, JobPlugins plugins, ScriptPlacement placement, RegistryAccess registry) {
     this.disk = disk;
+    this.plugins = plugins;
     this.placement = placement;
     this.registry = registry;
   }
@@ -85,7 +88,7 @@ final class TaskSequence implements JobStep {
    * from the build's files, which may echo a secret: it is masked as the log is.
    */
   private Outcome body(JobRun run, JobBody body) {
-    BodyOutcome ended = body.run(new EngineJobContext(run, placement, registry));
+    BodyOutcome ended = body.run(new EngineJobContext(run, plugins, placement, registry));
     RunStatus status =
         switch (ended.ending()) {
           case SUCCESS -> RunStatus.SUCCESS;
