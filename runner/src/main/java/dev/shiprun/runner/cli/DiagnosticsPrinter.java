@@ -58,10 +58,14 @@ public class DiagnosticsPrinter {
     if (validation.valid().isEmpty()) {
       return "invalid: " + validation.summary();
     }
+    // A repository's CI counts its runCI job and ciRepo, which its shippable.yml implies.
+    boolean ci = validation.pipeline().ci().isPresent();
+    var line = validation.valid().get().line();
     return "valid: "
-        + plural(validation.pipeline().jobs().size(), "job")
+        + plural(ci ? line.jobs().size() : validation.pipeline().jobs().size(), "job")
         + ", "
-        + plural(validation.pipeline().resources().size(), "resource")
+        + plural(
+            ci ? line.resources().size() : validation.pipeline().resources().size(), "resource")
         + " ("
         + validation.summary()
         + ")";
