@@ -60,7 +60,7 @@ runroot="$(mktemp -d /tmp/shiprun-bench-ci-XXXXXX)"
 registry_pid=
 cleanup() {
   podman rm --all --force --time 0 >/dev/null 2>&1 || true
-  [[ -n $registry_pid ]] && kill "$registry_pid" 2>/dev/null || true
+  if [[ -n $registry_pid ]]; then kill "$registry_pid" 2>/dev/null || true; fi
   rm -rf "$runroot"
 }
 trap cleanup EXIT
@@ -130,7 +130,7 @@ for applet in $("$rootfs/bin/busybox" --list); do
 done
 tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$rootfs" -cf "$work/rootfs.tar" .
 image="$registry/ci/node:20"
-podman import "$work/rootfs.tar" localhost/shiprun-bench/node:20 >/dev/null
+podman import -q "$work/rootfs.tar" localhost/shiprun-bench/node:20 >/dev/null
 skopeo copy -q --dest-tls-verify=false --dest-creds "$user:$password" \
   containers-storage:localhost/shiprun-bench/node:20 "docker://$image" >/dev/null
 
