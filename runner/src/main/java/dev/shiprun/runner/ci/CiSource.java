@@ -2,7 +2,6 @@ package dev.shiprun.runner.ci;
 
 import dev.shiprun.spi.Dependency;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,15 +35,7 @@ record CiSource(
     Objects.requireNonNull(commitSha, "commitSha");
     Objects.requireNonNull(sourcePath, "sourcePath");
     Objects.requireNonNull(fullName, "fullName");
-    // A gitRepo's shaData holds JSON nulls (pullRequestNumber): a missing fact, as absent is.
-    Map<String, Object> known = new LinkedHashMap<>();
-    shaData.forEach(
-        (key, value) -> {
-          if (value != null) {
-            known.put(key, value);
-          }
-        });
-    shaData = Map.copyOf(known);
+    shaData = Map.copyOf(shaData);
   }
 
   /** The source of the job's first ciRepo IN, or why there is none: one line for the user. */
