@@ -96,6 +96,8 @@ public final class CiHarness implements JobContext, AutoCloseable {
     shaData.put("committer", Map.of("displayName", "Ada Tester", "email", "ada@example.com"));
     shaData.put("lastAuthor", Map.of("displayName", "Ada Tester", "email", "ada@example.com"));
     shaData.put("isGitTag", false);
+    // As a ciRepo version of the CLI holds it (engine.gitrepo.ShaData): a JSON null.
+    shaData.put("pullRequestNumber", null);
     bag.put("shaData", shaData);
     bag.put("repositoryUrl", repo.toString());
     bag.put("repositoryFullName", "acme/app");
