@@ -93,42 +93,18 @@ for _ in $(seq 100); do
 done
 
 # podman's settings and storage, this script's own.
-cat >"$work/containers.conf" <<EOF
-[containers]
-default_ulimits = []
-[engine]
-cgroup_manager = "cgroupfs"
-runtime = "runc"
-tmp_dir = "$runroot/libpod"
-EOF
-cat >"$work/storage.conf" <<EOF
-[storage]
-driver = "vfs"
-runroot = "$runroot/storage"
-graphroot = "$work/graph"
-EOF
+bench_podman_settings "$work" "$runroot"
 cat >"$work/registries.conf" <<EOF
 [[registry]]
 location = "$registry"
 insecure = true
 EOF
-export CONTAINERS_CONF="$work/containers.conf" CONTAINERS_STORAGE_CONF="$work/storage.conf" \
-  CONTAINERS_REGISTRIES_CONF="$work/registries.conf"
+export CONTAINERS_REGISTRIES_CONF="$work/registries.conf"
 
 # The node image: busybox's applets, bash, jq, node and their libraries.
 rootfs="$work/rootfs"
-mkdir -p "$rootfs"/{bin,usr/bin,etc,tmp,root}
-for binary in /bin/busybox /bin/bash /usr/bin/jq /usr/bin/node; do
-  cp -L "$binary" "$rootfs$binary"
-  for lib in $(ldd "$binary" 2>/dev/null | grep -o '/[^ ]*' || true); do
-    mkdir -p "$rootfs$(dirname "$lib")"
-    cp -L "$lib" "$rootfs$lib"
-  done
-done
-for applet in $("$rootfs/bin/busybox" --list); do
-  [[ -e $rootfs/bin/$applet ]] || ln -s busybox "$rootfs/bin/$applet"
-done
-tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$rootfs" -cf "$work/rootfs.tar" .
+bench_rootfs "$rootfs" /bin/bash /usr/bin/jq /usr/bin/node
+bench_rootfs_tar "$rootfs"
 image="$registry/ci/node:20"
 podman import -q "$work/rootfs.tar" localhost/shiprun-bench/node:20 >/dev/null
 skopeo copy -q --dest-tls-verify=false --dest-creds "$user:$password" \

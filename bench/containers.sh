@@ -66,37 +66,13 @@ cleanup() {
   rm -rf "$runroot"
 }
 trap cleanup EXIT
-cat >"$work/containers.conf" <<EOF
-[containers]
-default_ulimits = []
-[engine]
-cgroup_manager = "cgroupfs"
-runtime = "runc"
-tmp_dir = "$runroot/libpod"
-EOF
-cat >"$work/storage.conf" <<EOF
-[storage]
-driver = "vfs"
-runroot = "$runroot/storage"
-graphroot = "$work/graph"
-EOF
-export CONTAINERS_CONF="$work/containers.conf" CONTAINERS_STORAGE_CONF="$work/storage.conf"
+bench_podman_settings "$work" "$runroot"
 
 # The image: a root file system of busybox's applets, bash, jq and their libraries.
 rootfs="$work/rootfs"
-mkdir -p "$rootfs"/{bin,usr/bin,etc,tmp,root}
-for binary in /bin/busybox /bin/bash /usr/bin/jq; do
-  cp -L "$binary" "$rootfs$binary"
-  for lib in $(ldd "$binary" 2>/dev/null | grep -o '/[^ ]*' || true); do
-    mkdir -p "$rootfs$(dirname "$lib")"
-    cp -L "$lib" "$rootfs$lib"
-  done
-done
-for applet in $("$rootfs/bin/busybox" --list); do
-  [[ -e $rootfs/bin/$applet ]] || ln -s busybox "$rootfs/bin/$applet"
-done
+bench_rootfs "$rootfs" /bin/bash /usr/bin/jq
 echo "inside the bench image" >"$rootfs$marker"
-tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$rootfs" -cf "$work/rootfs.tar" .
+bench_rootfs_tar "$rootfs"
 podman import "$work/rootfs.tar" "$image" >/dev/null
 podman run --rm "$image" true \
   || { echo "containers: podman cannot run $image with the settings in $work" >&2; exit 1; }

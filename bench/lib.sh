@@ -129,3 +129,48 @@ bench_stats() {
     if (NR == 0) exit 1
     printf f "\t" f "\t" f "\n", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'
 }
+
+# Writes podman's settings for a bench of its own into folder $1 (vfs storage in $1/graph, runc,
+# cgroupfs; run root $2, which must be short) and exports CONTAINERS_CONF and
+# CONTAINERS_STORAGE_CONF. The settings are those the tests' ContainerLab writes.
+bench_podman_settings() {
+  local work=$1 runroot=$2
+  cat >"$work/containers.conf" <<EOC
+[containers]
+default_ulimits = []
+[engine]
+cgroup_manager = "cgroupfs"
+runtime = "runc"
+tmp_dir = "$runroot/libpod"
+EOC
+  cat >"$work/storage.conf" <<EOC
+[storage]
+driver = "vfs"
+runroot = "$runroot/storage"
+graphroot = "$work/graph"
+EOC
+  export CONTAINERS_CONF="$work/containers.conf" CONTAINERS_STORAGE_CONF="$work/storage.conf"
+}
+
+# Writes a root file system in folder $1 of busybox's applets and the host binaries $2… with the
+# libraries ldd names for them.
+bench_rootfs() {
+  local rootfs=$1 binary lib applet
+  shift
+  mkdir -p "$rootfs"/{bin,usr/bin,etc,tmp,root}
+  for binary in /bin/busybox "$@"; do
+    cp -L "$binary" "$rootfs$binary"
+    for lib in $(ldd "$binary" 2>/dev/null | grep -o '/[^ ]*' || true); do
+      mkdir -p "$rootfs$(dirname "$lib")"
+      cp -L "$lib" "$rootfs$lib"
+    done
+  done
+  for applet in $("$rootfs/bin/busybox" --list); do
+    [[ -e $rootfs/bin/$applet ]] || ln -s busybox "$rootfs/bin/$applet"
+  done
+}
+
+# Archives the root file system in folder $1 as $1.tar, reproducibly.
+bench_rootfs_tar() {
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$1" -cf "$1.tar" .
+}
