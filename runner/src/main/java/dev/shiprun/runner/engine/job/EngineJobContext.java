@@ -225,9 +225,7 @@ final class EngineJobContext implements JobContext {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the job's registry credentials", e);
     }
-    return placement
-        .request(Optional.empty(), "", false, List.of(), List.of(), grants, Optional.empty())
-        .registries();
+    return ScriptPlacement.registries(grants);
   }
 
   @Override

@@ -214,12 +214,6 @@ final class ScriptPlacement {
       List<Path> mounts,
       List<RegistryAccess.Grant> grants,
       Optional<Path> authFile) {
-    Map<String, ContainerRequest.RegistryGrant> registries = new LinkedHashMap<>();
-    for (RegistryAccess.Grant grant : grants) {
-      ContainerRequest.RegistryGrant granted = grant.forContainer();
-      registries.remove(granted.registry());
-      registries.put(granted.registry(), granted);
-    }
     return new ContainerRequest(
         imageName,
         imageTag,
@@ -228,7 +222,18 @@ final class ScriptPlacement {
         mounts,
         List.of(shipctlFolder),
         authFile,
-        new ArrayList<>(registries.values()));
+        registries(grants));
+  }
+
+  /** The registries {@code grants} cover: a later login wins its registry, as in the file. */
+  static List<ContainerRequest.RegistryGrant> registries(List<RegistryAccess.Grant> grants) {
+    Map<String, ContainerRequest.RegistryGrant> registries = new LinkedHashMap<>();
+    for (RegistryAccess.Grant grant : grants) {
+      ContainerRequest.RegistryGrant granted = grant.forContainer();
+      registries.remove(granted.registry());
+      registries.put(granted.registry(), granted);
+    }
+    return new ArrayList<>(registries.values());
   }
 
   /** {@code $NAME} and {@code ${NAME}} replaced as bash would: an unknown name becomes empty. */
