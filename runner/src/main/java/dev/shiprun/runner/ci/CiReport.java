@@ -31,7 +31,8 @@ final class CiReport {
       Optional<String> version,
       Optional<String> image,
       Duration duration,
-      Optional<BuildReport> report) {}
+      Optional<BuildReport> report,
+      Optional<String> reason) {}
 
   /** The report of a build of {@code jobs}, in their order. */
   static Map<String, Object> of(List<Job> jobs) {
@@ -59,6 +60,7 @@ final class CiReport {
     job.version().ifPresent(v -> e.put("version", v));
     job.image().ifPresent(i -> e.put("image", i));
     e.put("durationMs", job.duration().toMillis());
+    job.reason().ifPresent(r -> e.put("reason", r));
     if (job.report().isPresent()) {
       BuildReport r = job.report().get();
       totals(List.of(r.tests())).ifPresent(t -> e.put("tests", t));

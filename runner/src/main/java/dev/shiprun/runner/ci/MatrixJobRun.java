@@ -75,7 +75,8 @@ final class MatrixJobRun {
         job.version(),
         Optional.empty(),
         Duration.ZERO,
-        Optional.empty());
+        Optional.empty(),
+        Optional.of(why));
   }
 
   /**
@@ -120,7 +121,8 @@ final class MatrixJobRun {
         job.version(),
         image.map(CiImage::reference),
         took,
-        report);
+        report,
+        ended.reason());
   }
 
   private Step sections(MatrixJob job, Path checkout, CiImage image) {

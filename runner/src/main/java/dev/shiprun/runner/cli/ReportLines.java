@@ -41,6 +41,7 @@ final class ReportLines {
               job.tests(),
               job.lines(),
               job.branches()));
+      job.reason().ifPresent(why -> out.add("    why: " + shown.apply(why)));
       for (RunReport.FailedTest test : job.failedTests()) {
         out.add("    failed: " + shown.apply(test.suite() + " › " + test.name()));
       }

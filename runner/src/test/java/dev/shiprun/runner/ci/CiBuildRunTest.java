@@ -106,6 +106,10 @@ class CiBuildRunTest {
       assertEquals(
           List.of("success", "failure"),
           matrix(outcome).stream().map(m -> m.get("status")).toList());
+      assertFalse(matrix(outcome).get(0).containsKey("reason"), "a success needs no reason");
+      assertTrue(
+          String.valueOf(matrix(outcome).get(1).get("reason")).startsWith("ci: "),
+          "the failed job says which section failed: " + matrix(outcome).get(1));
     }
   }
 

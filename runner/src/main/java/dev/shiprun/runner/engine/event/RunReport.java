@@ -29,6 +29,7 @@ public final class RunReport {
    * @param tests the counts by name ({@link #COUNTS}); empty when the job left no test results
    * @param lines line coverage in percent, when known
    * @param branches branch coverage in percent, when known
+   * @param reason why it did not succeed, when it says
    */
   public record MatrixJob(
       String number,
@@ -38,7 +39,8 @@ public final class RunReport {
       List<FailedTest> failedTests,
       OptionalDouble lines,
       OptionalDouble branches,
-      List<String> warnings) {}
+      List<String> warnings,
+      Optional<String> reason) {}
 
   private final Map<String, Object> report;
 
@@ -68,7 +70,8 @@ public final class RunReport {
                 failed,
                 percent(coverage.get("lines")),
                 percent(coverage.get("branches")),
-                list(job.get("warnings")).stream().map(RunReport::text).toList()));
+                list(job.get("warnings")).stream().map(RunReport::text).toList(),
+                Optional.ofNullable(job.get("reason")).map(RunReport::text)));
       }
     }
     return out;
