@@ -5,18 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shiprun.model.Job;
 import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.graph.AssemblyLine;
 import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.parse.PipelineFile;
 import dev.shiprun.runner.Poll;
-import dev.shiprun.runner.engine.event.JobResult;
 import dev.shiprun.runner.engine.event.RunEvent;
 import dev.shiprun.runner.engine.event.RunListener;
 import dev.shiprun.runner.engine.job.EngineSettings;
 import dev.shiprun.runner.engine.job.NodeRuntime;
 import dev.shiprun.runner.engine.schedule.LineRunner;
+import dev.shiprun.runner.engine.schedule.LineRuns;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
@@ -75,26 +74,11 @@ class QueueWorkersTest {
       };
 
   private final LineRunner.Progress progress =
-      new LineRunner.Progress() {
-        @Override
-        public void started(Job job) {}
-
-        @Override
-        public void waiting(Job job, String why) {}
-
-        @Override
-        public void leftOut(Job job, String why) {}
-
-        @Override
-        public void repository(String resource, String text) {}
-
+      new LineRuns.QuietProgress() {
         @Override
         public void note(String text) {
           notes.add(text);
         }
-
-        @Override
-        public void finished(JobResult result) {}
       };
 
   /**

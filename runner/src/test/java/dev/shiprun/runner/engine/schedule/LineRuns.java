@@ -53,13 +53,13 @@ public final class LineRuns {
     try (Store store = Store.open(home, new ObjectMapper());
         Engine engine =
             Engine.open(store, settings, ExecOptions.defaults(), killed -> {}, plugins)) {
-      return new LineRunner(engine, new Quiet(), events)
+      return new LineRunner(engine, new QuietProgress(), events)
           .run(new LineRunner.Request("web", line, jobs, false, Map.of(), SecureParams.NONE, 1));
     }
   }
 
-  /** Progress is not what these tests look at. */
-  private static final class Quiet implements LineRunner.Progress {
+  /** Progress that says nothing: tests that look at something else extend it. */
+  public static class QuietProgress implements LineRunner.Progress {
     @Override
     public void started(Job job) {}
 
