@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -134,6 +135,7 @@ class WebPageIT {
   @BeforeEach
   void openABrowser() throws IOException {
     browser = Browser.start(1280, 800);
+    viewport(1280, 800);
     expectedErrors.clear();
   }
 
@@ -326,6 +328,63 @@ class WebPageIT {
     screenshot("lines.png");
   }
 
+  @Test
+  @Order(4)
+  void anIntegrationIsAddedFromThePageShownWithoutItsSecretAndTested() throws Exception {
+    signIn();
+    WebDriver page = browser.driver();
+    page.get(base + "#/integrations");
+    WebElement row =
+        waitFor(By.cssSelector("table.integrations tr[data-integration=registry-creds]"));
+    assertTrue(row.getText().contains("***"), row.getText());
+    assertFalse(page.getPageSource().contains(SECRET), "no secret on the integrations page");
+
+    // A registry that is not there: the test's answer says so.
+    int closed = DaemonProcess.freePort();
+    page.findElement(By.id("integration-name")).sendKeys("local-registry");
+    assertEquals("password", page.findElement(By.id("field-password")).getAttribute("type"));
+    page.findElement(By.id("field-url")).sendKeys("http://127.0.0.1:" + closed);
+    page.findElement(By.id("field-username")).sendKeys("someone");
+    page.findElement(By.id("field-password")).sendKeys("made-up-local-password");
+    page.findElement(By.id("integration-save")).click();
+    WebElement added =
+        waitFor(By.cssSelector("table.integrations tr[data-integration=local-registry]"));
+    assertEquals(
+        "***",
+        daemon.json("/api/integrations/local-registry").get("fields").get("password").asText());
+    added.findElement(By.cssSelector("input.insecure")).click();
+    added.findElement(By.cssSelector("button.test")).click();
+    WebElement outcome =
+        waitFor(
+            By.cssSelector(
+                "tr[data-integration=local-registry] .test-result [data-outcome=unreachable]"));
+    assertTrue(outcome.getText().contains("127.0.0.1:" + closed), outcome.getText());
+  }
+
+  @Test
+  @Order(5)
+  void atAPhoneWidthNoPageScrollsSideways() throws Exception {
+    signIn();
+    viewport(360, 740);
+    long run = daemon.runs(LINE).get(0).get("id").asLong();
+    for (String hash :
+        List.of(
+            "#/lines",
+            "#/lines/" + LINE,
+            "#/lines/" + LINE + "/jobs/shout",
+            "#/runs/" + run,
+            "#/lines/" + LINE + "/resources/app-image",
+            "#/integrations")) {
+      browser.driver().get(base + hash);
+      waitFor(By.cssSelector("main h1"));
+      browser.waitUpTo(WAIT).until(d -> d.findElements(By.cssSelector("main .loading")).isEmpty());
+      assertEquals(
+          Boolean.TRUE,
+          script("return document.documentElement.scrollWidth <= window.innerWidth"),
+          hash + " is wider than the phone");
+    }
+  }
+
   /** Signs in through the form, as a user does. */
   private void signIn() {
     expectSignInRefusals();
@@ -374,6 +433,17 @@ class WebPageIT {
                 return null;
               }
             });
+  }
+
+  /** Sizes the window so that the page itself gets width × height CSS pixels. */
+  private void viewport(int width, int height) {
+    WebDriver.Window window = browser.driver().manage().window();
+    Dimension outer = window.getSize();
+    long innerWidth = (Long) script("return window.innerWidth");
+    long innerHeight = (Long) script("return window.innerHeight");
+    window.setSize(
+        new Dimension(
+            outer.width + width - (int) innerWidth, outer.height + height - (int) innerHeight));
   }
 
   private Object script(String js) {
