@@ -36,6 +36,9 @@ export function linePage(main, parts) {
       picture.replaceChildren(notice('error', `the daemon's picture of ${line} is not an SVG`));
       return;
     }
+    // A small line gets a box its size; a big one at most most of the window.
+    const height = Number((svg.getAttribute('viewBox') || '').split(/[\s,]+/)[3]);
+    if (height > 0) picture.style.height = `min(65vh, ${Math.ceil(height * 1.25) + 40}px)`;
     picture.replaceChildren(svg);
     performance.mark('graph-drawn');
     const view = zoomable(picture, svg);
