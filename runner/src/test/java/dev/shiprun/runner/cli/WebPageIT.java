@@ -306,6 +306,7 @@ class WebPageIT {
     page.findElement(By.id("log-next")).click();
     assertEquals("2 of 11", page.findElement(By.id("log-matches")).getText());
     assertEquals(11, page.findElements(By.cssSelector("#log mark")).size());
+    screenshot("run.png");
   }
 
   @Test
@@ -424,7 +425,6 @@ class WebPageIT {
         .until(d -> d.findElement(By.id("log-matches")).getText().equals("1 of 1"));
     WebElement current = waitFor(By.cssSelector("#log .line.current"));
     assertEquals("line 99999 of a long log", current.findElement(By.cssSelector(".tx")).getText());
-    screenshot("run.png");
 
     page.get(base + "#/lines/" + LINE);
     waitForGraph();
