@@ -62,7 +62,8 @@ export function linePage(main, parts) {
   }
 
   function linkNodes(svg) {
-    for (const node of svg.querySelectorAll('g.node')) {
+    // A name another repository defines has no page here: it stays a picture.
+    for (const node of svg.querySelectorAll('g.node[data-kind="job"], g.node[data-kind="resource"]')) {
       const name = node.getAttribute('data-name');
       const kind = node.getAttribute('data-kind');
       node.setAttribute('tabindex', '0');
