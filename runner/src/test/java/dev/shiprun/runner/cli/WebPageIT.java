@@ -31,10 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The daemon's web page in Debian's headless chromium, against the packaged daemon: what a user
@@ -92,6 +94,22 @@ class WebPageIT {
                   - seq -f 'line %g of a long log' 1 100000
       """;
 
+  /** A line whose job reads a resource it misspells (at 8:13). */
+  private static final String BROKEN =
+      """
+      resources:
+        - name: app-image
+          type: image
+      jobs:
+        - name: deploy
+          type: runSh
+          steps:
+            - IN: app-imgae
+            - TASK:
+                script:
+                  - echo deploy
+      """;
+
   private DaemonProcess daemon;
   private String base;
   private Browser browser;
@@ -132,6 +150,18 @@ class WebPageIT {
             json.writeValueAsString(
                 Map.of("files", Map.of("shippable.yml", sample, "shippable.jobs.yml", TEST_JOBS))));
     assertEquals(201, line.statusCode(), line.body());
+
+    // A line in a folder of the node, valid when given, broken by an edit afterwards.
+    Path folder = Files.createDirectories(temp.resolve("broken"));
+    Files.writeString(folder.resolve("shippable.yml"), BROKEN.replace("app-imgae", "app-image"));
+    HttpResponse<String> broken =
+        daemon.send(
+            "PUT",
+            "/api/lines/broken",
+            "application/json",
+            json.writeValueAsString(Map.of("path", folder.toString())));
+    assertEquals(201, broken.statusCode(), broken.body());
+    Files.writeString(folder.resolve("shippable.yml"), BROKEN);
   }
 
   @AfterAll
@@ -184,6 +214,18 @@ class WebPageIT {
     WebElement row = waitFor(By.cssSelector("table#lines tr[data-line='" + LINE + "']"));
     assertTrue(row.getText().contains("valid"), row.getText());
     assertEquals("Lines · shiprun", page.getTitle());
+    assertEquals(
+        "1 error",
+        page.findElement(By.cssSelector("table#lines tr[data-line=broken] .badge")).getText());
+    WebElement diagnostics =
+        waitFor(By.cssSelector(".line-diagnostics[data-line=broken] pre.diagnostics"));
+    assertTrue(
+        diagnostics
+            .getText()
+            .contains(
+                "/broken/shippable.yml:8:13: error[AL107]: job 'deploy' reads unknown resource"
+                    + " 'app-imgae'\n  hint: did you mean 'app-image'?"),
+        diagnostics.getText());
     assertFalse(page.getPageSource().contains(TOKEN), "no token in the page");
     assertEquals(
         "",
@@ -221,6 +263,24 @@ class WebPageIT {
         line.get("jobs").size() + line.get("resources").size(),
         page.findElements(By.cssSelector("#picture svg g.node")).size(),
         "one node per job and resource");
+
+    // The keyboard: + zooms the focused picture, 0 fits it again, Enter on a node opens it.
+    String fitted = page.findElement(By.cssSelector("#picture svg")).getDomAttribute("viewBox");
+    WebElement picture = page.findElement(By.id("picture"));
+    picture.sendKeys("+");
+    String zoomed = page.findElement(By.cssSelector("#picture svg")).getDomAttribute("viewBox");
+    assertFalse(zoomed.equals(fitted), "+ zooms: " + zoomed);
+    picture.sendKeys("0");
+    assertEquals(
+        fitted, page.findElement(By.cssSelector("#picture svg")).getDomAttribute("viewBox"));
+    script("document.querySelector('g.node[data-name=\"app-image\"]').focus()");
+    new Actions(page).sendKeys(Keys.ENTER).perform();
+    browser
+        .waitUpTo(WAIT)
+        .until(d -> d.getCurrentUrl().endsWith("#/lines/" + LINE + "/resources/app-image"));
+    waitFor(By.cssSelector("main h1"));
+    page.navigate().back();
+    waitForGraph();
 
     // Every status the node takes from now on, seen on this page without a reload.
     script(
@@ -425,6 +485,13 @@ class WebPageIT {
         .until(d -> d.findElement(By.id("log-matches")).getText().equals("1 of 1"));
     WebElement current = waitFor(By.cssSelector("#log .line.current"));
     assertEquals("line 99999 of a long log", current.findElement(By.cssSelector(".tx")).getText());
+
+    // The version build-app made, on its resource's page, with a link to the run.
+    page.get(base + "#/lines/" + LINE + "/resources/app-image");
+    WebElement version = waitFor(By.cssSelector("table.versions tbody tr"));
+    assertTrue(version.getText().contains("0.1."), version.getText());
+    assertTrue(
+        version.findElement(By.cssSelector("a")).getAttribute("href").matches(".*#/runs/\\d+"));
 
     page.get(base + "#/lines/" + LINE);
     waitForGraph();
