@@ -358,11 +358,7 @@ class WebPageIT {
         "the linked line is scrolled into view");
 
     // Search: every match marked, next and previous move between them.
-    WebElement search = page.findElement(By.id("log-search"));
-    search.sendKeys("counting line 1");
-    browser
-        .waitUpTo(WAIT)
-        .until(d -> d.findElement(By.id("log-matches")).getText().equals("1 of 11"));
+    searchTheLog("counting line 1", "1 of 11");
     page.findElement(By.id("log-next")).click();
     assertEquals("2 of 11", page.findElement(By.id("log-matches")).getText());
     assertEquals(11, page.findElements(By.cssSelector("#log mark")).size());
@@ -478,11 +474,7 @@ class WebPageIT {
         ((Number) script("return document.querySelectorAll('#log .line').length")).longValue(),
         "one element per line");
 
-    WebElement search = page.findElement(By.id("log-search"));
-    search.sendKeys("line 99999 of");
-    browser
-        .waitUpTo(WAIT)
-        .until(d -> d.findElement(By.id("log-matches")).getText().equals("1 of 1"));
+    searchTheLog("line 99999 of", "1 of 1");
     WebElement current = waitFor(By.cssSelector("#log .line.current"));
     assertEquals("line 99999 of a long log", current.findElement(By.cssSelector(".tx")).getText());
 
@@ -497,6 +489,12 @@ class WebPageIT {
     waitForGraph();
     assertEquals("success", node("job", "deploy-app").getAttribute("data-status"));
     screenshot("line.png");
+  }
+
+  /** Types text into the log's search box and waits for the count of matches it should give. */
+  private void searchTheLog(String text, String count) {
+    browser.driver().findElement(By.id("log-search")).sendKeys(text);
+    browser.waitUpTo(WAIT).until(d -> d.findElement(By.id("log-matches")).getText().equals(count));
   }
 
   /** Signs in through the form, as a user does. */
