@@ -236,6 +236,28 @@ class WebPageIT {
     page.navigate().refresh();
     waitFor(By.cssSelector("table#lines tr[data-line='" + LINE + "']"));
 
+    // A session the daemon no longer knows: the next request's 401 brings sign-in back, and
+    // signing in again returns to the page the user was on.
+    // (The cookie's path is /api, so it is deleted from a tab showing an address below it; that
+    // tab, a JSON answer and not the page, asks for /favicon.ico, which the daemon refuses.)
+    expectedErrors.add(
+        "favicon.ico - Failed to load resource: the server responded with a status of 401");
+    String pageTab = page.getWindowHandle();
+    page.switchTo().newWindow(WindowType.TAB).get(base + "api/version");
+    page.manage().deleteAllCookies();
+    page.close();
+    page.switchTo().window(pageTab);
+    page.findElement(By.cssSelector("#nav a[data-nav=integrations]")).click();
+    expectedErrors.add(
+        "api/integrations - Failed to load resource: the server responded with a status of 401");
+    WebElement ended = waitFor(By.cssSelector("#signin-message [role=status]"));
+    assertTrue(ended.getText().contains("session has ended"), ended.getText());
+    WebElement again = page.findElement(By.id("token"));
+    again.sendKeys(TOKEN);
+    again.submit();
+    waitFor(By.cssSelector("table.integrations"));
+    assertTrue(page.getCurrentUrl().endsWith("#/integrations"), page.getCurrentUrl());
+
     page.findElement(By.id("signout")).click();
     waitFor(By.cssSelector("form#signin"));
     page.get(base + "#/lines/" + LINE);
