@@ -81,7 +81,7 @@ class WebPageIT {
             - TASK:
                 name: wait
                 script:
-                  - echo "waiting for ten minutes"
+                  - echo "waiting for ten minutes, as $WHO asked"
                   - sleep 600
         - name: many
           type: runSh
@@ -393,7 +393,10 @@ class WebPageIT {
     signIn();
     WebDriver page = browser.driver();
     page.get(base + "#/lines/" + LINE + "/jobs/long");
-    waitFor(By.cssSelector("button#run-now")).click();
+    waitFor(By.cssSelector("button.add-variable")).click();
+    page.findElement(By.cssSelector("#run-form .var-name")).sendKeys("WHO");
+    page.findElement(By.cssSelector("#run-form .var-value")).sendKeys("me");
+    page.findElement(By.id("run-now")).click();
     WebElement row = waitFor(By.cssSelector("table.runs tr[data-status=processing] button.cancel"));
     long id =
         Long.parseLong(
@@ -402,6 +405,9 @@ class WebPageIT {
     row.click();
     waitFor(By.cssSelector("table.runs tr[data-run='" + id + "'][data-status=cancelled]"));
     assertEquals("cancelled", daemon.json("/api/runs/" + id).get("status").asText());
+    assertTrue(
+        daemon.send("GET", "/api/runs/" + id + "/log", null, null).body().contains("as me asked"),
+        "the run got the variable of the form");
     assertTrue(
         page.findElements(By.cssSelector("table.runs tr[data-run='" + id + "'] button.cancel"))
             .isEmpty(),
