@@ -36,9 +36,13 @@ export function linePage(main, parts) {
       picture.replaceChildren(notice('error', `the daemon's picture of ${line} is not an SVG`));
       return;
     }
-    // A small line gets a box its size; a big one at most most of the window.
-    const height = Number((svg.getAttribute('viewBox') || '').split(/[\s,]+/)[3]);
-    if (height > 0) picture.style.height = `min(65vh, ${Math.ceil(height * 1.25) + 40}px)`;
+    // The box is as high as the whole picture needs at the box's width (a small line is not
+    // blown up), and never more than most of the window.
+    const [, , w, hgt] = (svg.getAttribute('viewBox') || '').split(/[\s,]+/).map(Number);
+    if (w > 0 && hgt > 0) {
+      const fitted = Math.min(hgt * 1.25, (picture.clientWidth - 2) * (hgt / w));
+      picture.style.height = `min(65vh, ${Math.ceil(fitted) + 40}px)`;
+    }
     picture.replaceChildren(svg);
     performance.mark('graph-drawn');
     const view = zoomable(picture, svg);
