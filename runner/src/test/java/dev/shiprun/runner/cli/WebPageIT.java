@@ -384,6 +384,7 @@ class WebPageIT {
     page.findElement(By.id("log-next")).click();
     assertEquals("2 of 11", page.findElement(By.id("log-matches")).getText());
     assertEquals(11, page.findElements(By.cssSelector("#log mark")).size());
+    script("document.getElementById('steps').scrollIntoView()");
     screenshot("run.png");
   }
 
