@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shiprun.runner.Poll;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.VersionKind;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,23 +58,9 @@ class VersionsMaskedApiTest {
         .put("/api/lines/" + line)
         .then()
         .statusCode(201);
-    long id =
-        TestDaemon.api()
-            .contentType("application/json")
-            .body(Map.of())
-            .post("/api/lines/{line}/jobs/deploy/runs", line)
-            .then()
-            .statusCode(202)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long id = TestDaemon.runToEnd(line, "deploy");
     String status =
-        Poll.until(
-            Duration.ofSeconds(60),
-            () ->
-                TestDaemon.api().get("/api/runs/{id}", id).then().extract().<String>path("status"),
-            s -> !s.equals("queued") && !s.equals("processing"),
-            s -> "run " + id + " still " + s);
+        TestDaemon.api().get("/api/runs/{id}", id).then().extract().<String>path("status");
     assertEquals("success", status, "the job read the opened pair");
 
     // A version an older shiprun might have stored: the opened pair in its versionName and bag.
