@@ -131,6 +131,16 @@ function signedInNow() {
 }
 
 window.addEventListener('hashchange', () => route());
+// A page kept in the back/forward cache would hold its event streams open (and with them the
+// connections a browser allows one host): they end when the page is hidden and the page is
+// drawn again, with new streams, if the browser shows it again.
+window.addEventListener('pagehide', () => {
+  if (current) current.page.leave?.();
+  current = null;
+});
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted) route();
+});
 
 (async () => {
   try {

@@ -53,7 +53,10 @@ export function linePage(main, parts) {
         onclick: view.zoomOut}, '−'),
       h('button', {type: 'button', class: 'zoom-fit', onclick: view.fit}, 'fit'));
     linkNodes(svg);
-    lists.replaceChildren(...nodeLists(svg));
+    // The lists double the page's elements: built after the picture's first frame.
+    requestAnimationFrame(() => setTimeout(() => {
+      if (!left) lists.replaceChildren(...nodeLists(svg));
+    }));
     source = events(apiPath('lines', line, 'events'), {
       job: (e) => onJob(JSON.parse(e.data)),
       version: (e) => onVersion(JSON.parse(e.data)),
@@ -65,22 +68,26 @@ export function linePage(main, parts) {
     return route('lines', line, kind, node.getAttribute('data-name'));
   }
 
+  /** Every job and resource a link: focusable, named, opened by a click or Enter. */
   function linkNodes(svg) {
     // A name another repository defines has no page here: it stays a picture.
-    for (const node of svg.querySelectorAll('g.node[data-kind="job"], g.node[data-kind="resource"]')) {
-      const name = node.getAttribute('data-name');
-      const kind = node.getAttribute('data-kind');
+    const linked = 'g.node[data-kind="job"], g.node[data-kind="resource"]';
+    for (const node of svg.querySelectorAll(linked)) {
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'link');
       node.setAttribute('aria-label', nodeLabel(node));
-      node.addEventListener('click', () => { location.hash = href(node); });
-      node.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          location.hash = href(node);
-        }
-      });
     }
+    svg.addEventListener('click', (e) => {
+      const node = e.target.closest(linked);
+      if (node) location.hash = href(node);
+    });
+    svg.addEventListener('keydown', (e) => {
+      const node = e.key === 'Enter' ? e.target.closest(linked) : null;
+      if (node) {
+        e.preventDefault();
+        location.hash = href(node);
+      }
+    });
   }
 
   function nodeLists(svg) {
