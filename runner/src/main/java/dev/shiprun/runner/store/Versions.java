@@ -13,6 +13,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,10 @@ public final class Versions {
   static final String COLUMNS =
       "id, line, name, kind, number, version_name, property_bag, files_sha, created_by_run,"
           + " created_at";
+
+  /** {@link #COLUMNS} of table alias {@code v}. */
+  private static final String PREFIXED = Columns.prefixed(COLUMNS, "v");
+
   private static final TypeReference<LinkedHashMap<String, Object>> BAG = new TypeReference<>() {};
 
   private final ObjectMapper json;
@@ -126,6 +132,52 @@ public final class Versions {
         line,
         name,
         versionName);
+  }
+
+  /**
+   * The newest version of each resource and job of {@code line} that has one: one query, each
+   * version found through the {@code (line, name, number)} key.
+   */
+  public List<StoredVersion> latestPerName(Connection c, String line) throws SQLException {
+    return many(
+        c,
+        "SELECT "
+            + PREFIXED
+            + " FROM version v JOIN (SELECT name, MAX(number) AS number FROM version"
+            + " WHERE line = ? GROUP BY name) newest ON v.line = ? AND v.name = newest.name"
+            + " AND v.number = newest.number ORDER BY v.name",
+        line,
+        line);
+  }
+
+  /**
+   * The versions runs {@code runIds} made (their OUT versions and their jobs' own), in the order
+   * they were posted: one query for all of them.
+   */
+  public List<StoredVersion> madeBy(Connection c, Collection<Long> runIds) throws SQLException {
+    if (runIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", Collections.nCopies(runIds.size(), "?"));
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM version WHERE created_by_run IN ("
+                + marks
+                + ") ORDER BY id")) {
+      int i = 1;
+      for (long id : runIds) {
+        s.setLong(i++, id);
+      }
+      List<StoredVersion> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(read(r));
+        }
+      }
+      return out;
+    }
   }
 
   /** Every version of {@code name}, newest first. */

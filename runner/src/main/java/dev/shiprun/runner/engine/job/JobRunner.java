@@ -137,7 +137,8 @@ public final class JobRunner {
           Duration.ZERO,
           List.of(),
           run.reason(),
-          run.report());
+          run.report(),
+          run.steps());
     }
     request.events().on(started(request, run));
     JobResult result = null;
@@ -157,6 +158,7 @@ public final class JobRunner {
     return new RunEvent.JobStarted(
         run.job(),
         run.id(),
+        run.buildNumber(),
         run.line(),
         run.triggeredBy(),
         request.queuedRun().isPresent() ? Optional.of(run.createdAt()) : Optional.empty(),
@@ -190,6 +192,7 @@ public final class JobRunner {
     JobRun current = null;
     Executor host = plugins.executor(HostExecutor.NAME).orElseThrow();
     SecretMasker masker = new SecretMasker(List.of());
+    RunSteps runSteps = new RunSteps(request.events(), job.name(), run.id());
     try (JobLog log =
         new JobLog(
             RunLogs.file(settings.home(), run.id()),
@@ -226,6 +229,7 @@ public final class JobRunner {
                 run,
                 opened.inputs().orElseThrow(),
                 log,
+                runSteps,
                 secrets,
                 started,
                 timeout(job),
@@ -246,7 +250,7 @@ public final class JobRunner {
       }
       Optional<Workspace> ws =
           current == null ? Optional.empty() : current.folder().map(BuildFolder::workspace);
-      JobResult result = ending.end(run, started, log, ws, outcome);
+      JobResult result = ending.end(run, started, log, ws, outcome, runSteps.list());
       if (current != null && current.environment().isPresent()) {
         // After the status is stored: a notification reports it and cannot change it.
         for (HookEvent event : HookEvent.endOf(result.status())) {
@@ -261,7 +265,8 @@ public final class JobRunner {
           null,
           Optional.empty(),
           new StepOutcome.LogLost(
-              disk.full(e) ? disk.reason(false) : "cannot write the log: " + e.getMessage()));
+              disk.full(e) ? disk.reason(false) : "cannot write the log: " + e.getMessage()),
+          runSteps.list());
     } finally {
       if (current != null && current.folder().isPresent()) {
         BuildFolder folder = current.folder().get();

@@ -45,9 +45,12 @@ class RunEventLogTest {
   @Test
   void beganHasTheWaitAndTriggerAndFinishedHasTheResult() throws Exception {
     RunEventLog log = log(DaemonLog.Format.JSON);
-    log.on(new RunEvent.JobStarted("build", 7, "web", "go", Optional.of(T0), T0.plusMillis(1500)));
+    log.on(
+        new RunEvent.JobStarted("build", 7, 1, "web", "go", Optional.of(T0), T0.plusMillis(1500)));
     log.on(new RunEvent.LogLine("build", 7, "made-up-secret-free output"));
-    log.on(new RunEvent.TaskEnded("build", 7, "first", RunStatus.SUCCESS));
+    log.on(
+        new RunEvent.TaskEnded(
+            "build", 7, dev.shiprun.runner.store.RunStepSample.success("first")));
     log.on(
         new RunEvent.JobEnded(
             "build",
@@ -61,8 +64,9 @@ class RunEventLogTest {
                     Duration.ofMillis(1840),
                     List.of(),
                     Optional.of("script exited with 2"),
-                    Map.of()))));
-    log.on(new RunEvent.JobStarted("deploy", 8, "web", "build", Optional.empty(), T0));
+                    Map.of(),
+                    List.of()))));
+    log.on(new RunEvent.JobStarted("deploy", 8, 1, "web", "build", Optional.empty(), T0));
     // No result: the run broke off; the engine's failure is told elsewhere.
     log.on(new RunEvent.JobEnded("deploy", 8, Optional.empty()));
 
@@ -116,7 +120,8 @@ class RunEventLogTest {
                     Duration.ofMillis(5000),
                     List.of(),
                     Optional.empty(),
-                    report))));
+                    report,
+                    List.of()))));
     JsonNode finished = entries().get(0);
     assertEquals(12, finished.get("tests").get("total").asInt());
     assertEquals(
@@ -128,7 +133,7 @@ class RunEventLogTest {
   void itAsksForNoLinesAndTextIsOneLinePerEntry() {
     RunEventLog log = log(DaemonLog.Format.TEXT);
     assertFalse(log.showsLines());
-    log.on(new RunEvent.JobStarted("deploy", 8, "web", "app-image", Optional.empty(), T0));
+    log.on(new RunEvent.JobStarted("deploy", 8, 1, "web", "app-image", Optional.empty(), T0));
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.strip().endsWith(" run 8 began: web/deploy (triggered by app-image)"), text);
   }
