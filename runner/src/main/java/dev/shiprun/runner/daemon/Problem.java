@@ -22,8 +22,8 @@ public record Problem(String type, String title, int status, String detail) {
 
   /**
    * The JSON text, written without an ObjectMapper for the token filter (JAX-RS endpoints return
-   * the record and let Jackson write it; both give the same bytes, which BearerTokenFilterTest
-   * checks against Jackson).
+   * the record and let Jackson write it; both give the same bytes, which AccessFilterTest checks
+   * against Jackson).
    */
   public String toJson() {
     return "{\"type\":"
@@ -48,6 +48,16 @@ public record Problem(String type, String title, int status, String detail) {
         401,
         "send the daemon's API token as 'Authorization: Bearer <token>'; it is in <home>/api-token"
             + " or in SHIPRUN_API_TOKEN where the daemon started");
+  }
+
+  /** A request of a signed-in page that changes something, without the session's CSRF token. */
+  public static Problem csrf() {
+    return of(
+        "csrf",
+        "Forbidden",
+        403,
+        "this request changes something and came with the session cookie but without its CSRF"
+            + " token; send the X-CSRF-Token header the sign-in answer gave");
   }
 
   public static Problem starting() {

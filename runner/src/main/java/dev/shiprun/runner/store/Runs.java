@@ -249,6 +249,32 @@ public final class Runs {
     }
   }
 
+  /**
+   * The newest run of each job (by build number), of one line or of every line: one query, each run
+   * found through the {@code (line, job, build_number)} key.
+   */
+  public List<Run> latestPerJob(Connection c, Optional<String> line) throws SQLException {
+    String sql =
+        "SELECT "
+            + Columns.prefixed(COLUMNS, "r")
+            + " FROM run r JOIN (SELECT line, job, MAX(build_number) AS build_number FROM run"
+            + (line.isPresent() ? " WHERE line = ?" : "")
+            + " GROUP BY line, job) newest ON r.line = newest.line AND r.job = newest.job"
+            + " AND r.build_number = newest.build_number ORDER BY r.id";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      if (line.isPresent()) {
+        s.setString(1, line.get());
+      }
+      List<Run> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(read(r));
+        }
+      }
+      return out;
+    }
+  }
+
   /** Every run that ended {@code status}, oldest first. */
   public List<Run> withStatus(Connection c, RunStatus status) throws SQLException {
     List<Run> out = new ArrayList<>();

@@ -28,6 +28,10 @@ public final class Versions {
   private static final String COLUMNS =
       "id, line, name, kind, number, version_name, property_bag, files_sha, created_by_run,"
           + " created_at";
+
+  /** {@link #COLUMNS} of table alias {@code v}. */
+  private static final String PREFIXED = Columns.prefixed(COLUMNS, "v");
+
   private static final TypeReference<LinkedHashMap<String, Object>> BAG = new TypeReference<>() {};
 
   private final ObjectMapper json;
@@ -126,6 +130,22 @@ public final class Versions {
         line,
         name,
         versionName);
+  }
+
+  /**
+   * The newest version of each resource and job of {@code line} that has one: one query, each
+   * version found through the {@code (line, name, number)} key.
+   */
+  public List<StoredVersion> latestPerName(Connection c, String line) throws SQLException {
+    return many(
+        c,
+        "SELECT "
+            + PREFIXED
+            + " FROM version v JOIN (SELECT name, MAX(number) AS number FROM version"
+            + " WHERE line = ? GROUP BY name) newest ON v.line = ? AND v.name = newest.name"
+            + " AND v.number = newest.number ORDER BY v.name",
+        line,
+        line);
   }
 
   /** Every version of {@code name}, newest first. */

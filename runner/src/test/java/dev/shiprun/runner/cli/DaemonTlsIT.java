@@ -87,6 +87,25 @@ class DaemonTlsIT {
     assertEquals("200", withToken.status(), withToken.toString());
     assertTrue(withToken.body().contains("\"version\""), withToken.toString());
 
+    Curl signIn =
+        curl(
+            "--cacert",
+            pair.cert().toString(),
+            "-i",
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            "{\"token\":\"" + TOKEN + "\"}",
+            https(port, "/api/session"));
+    assertEquals("200", signIn.status(), signIn.toString());
+    assertTrue(
+        signIn
+            .body()
+            .matches(
+                "(?is).*\r\nset-cookie: shiprun_session=[^;\r]+; HttpOnly; SameSite=Strict;"
+                    + " Secure\r\n.*"),
+        "over TLS the session cookie is Secure: " + signIn);
+
     Curl untrusted = curl(https(port, "/q/health/ready"));
     assertNotEquals(0, untrusted.exit(), "curl trusts no self-signed certificate by itself");
     Curl plain = curl("http://127.0.0.1:" + port + "/q/health/ready");

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The head of {@code /q/openapi}: what the API is and that every operation needs the bearer token
- * ({@link BearerTokenFilter}). Only annotations, read by {@link OpenApiEndpoint}'s scan; SmallRye
+ * ({@link AccessFilter}). Only annotations, read by {@link OpenApiEndpoint}'s scan; SmallRye
  * OpenAPI takes them from the JAX-RS {@link Application} class only. It overrides nothing, so every
  * endpoint stays where its {@code @Path} puts it. docs/api.md is the prose.
  */

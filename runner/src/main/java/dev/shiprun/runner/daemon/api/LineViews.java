@@ -7,9 +7,11 @@ import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.json.DiagnosticsJson;
 import dev.shiprun.runner.json.GraphJson;
 import dev.shiprun.runner.store.LineSource;
+import dev.shiprun.runner.store.Run;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,8 @@ final class LineViews {
   /**
    * One line in a list, and the answer to a PUT (which adds {@code diagnostics}: the warnings of
    * the line just stored). {@code path} only for a path line, {@code files} (names) only for an
-   * uploaded one.
+   * uploaded one. {@code statusCounts}: how many jobs stand at each status by their newest run
+   * ({@code none}: never ran); {@code lastRun}: the line's newest run, left out when it has none.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
@@ -41,6 +44,8 @@ final class LineViews {
       int resources,
       long errors,
       long warnings,
+      Map<String, Integer> statusCounts,
+      LineStatusViews.LastRun lastRun,
       JsonNode diagnostics) {}
 
   /** A line's graph: {@code shiprun graph -f json}'s parts plus each job's IN and OUT. */
@@ -61,7 +66,12 @@ final class LineViews {
       long warnings,
       JsonNode diagnostics) {}
 
-  static LineSummary summary(LineSource s, Validation v, boolean withDiagnostics) {
+  /**
+   * The summary of {@code s} as {@code v} validates it now, its jobs counted by status from {@code
+   * newestRuns} (the newest run of each job of the line).
+   */
+  static LineSummary summary(
+      LineSource s, Validation v, boolean withDiagnostics, Collection<Run> newestRuns) {
     return new LineSummary(
         s.name(),
         source(s),
@@ -73,6 +83,8 @@ final class LineViews {
         v.pipeline().resources().size(),
         v.errorCount(),
         v.warningCount(),
+        LineStatusViews.statusCounts(v, newestRuns),
+        LineStatusViews.lastRun(newestRuns).orElse(null),
         withDiagnostics ? DiagnosticsJson.list(v.diagnostics()) : null);
   }
 

@@ -8,6 +8,8 @@ import dev.shiprun.runner.daemon.api.LineViews.LineGraph;
 import dev.shiprun.runner.daemon.api.LineViews.LineSummary;
 import dev.shiprun.runner.daemon.work.DaemonLines;
 import dev.shiprun.runner.store.LineSource;
+import dev.shiprun.runner.store.Run;
+import dev.shiprun.runner.store.Store;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,7 +60,16 @@ public class LinesEndpoint {
   @Operation(summary = "Every line: where it comes from, whether it is valid, its size")
   public List<LineSummary> list() {
     DaemonLines lines = daemon.serving().lines();
-    return lines.list().stream().map(s -> LineViews.summary(s, lines.load(s), false)).toList();
+    Store store = daemon.serving().store();
+    Map<String, List<Run>> newest =
+        store.transaction(c -> store.runs().latestPerJob(c, Optional.empty())).stream()
+            .collect(Collectors.groupingBy(Run::line));
+    return lines.list().stream()
+        .map(
+            s ->
+                LineViews.summary(
+                    s, lines.load(s), false, newest.getOrDefault(s.name(), List.of())))
+        .toList();
   }
 
   @GET
@@ -141,8 +154,13 @@ public class LinesEndpoint {
     // Read back: the store keeps the time to the microsecond, and the answer should match a GET.
     LineSource stored = lines.source(source.name()).orElse(source);
     return Response.status(created ? 201 : 200)
-        .entity(LineViews.summary(stored, validation, true))
+        .entity(LineViews.summary(stored, validation, true, newestRuns(source.name())))
         .build();
+  }
+
+  private List<Run> newestRuns(String line) {
+    Store store = daemon.serving().store();
+    return store.transaction(c -> store.runs().latestPerJob(c, Optional.of(line)));
   }
 
   private static LineSource onNode(String name, String text) {
@@ -233,7 +251,8 @@ public class LinesEndpoint {
         && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.(yml|yaml)");
   }
 
-  private static ProblemException unknown(String name) {
+  /** 404: the daemon holds no line {@code name}. */
+  static ProblemException unknown(String name) {
     return Problems.notFound(
         "the daemon holds no line '" + name + "'; PUT /api/lines/" + name + " to add it");
   }

@@ -25,8 +25,8 @@ import java.util.Set;
 @ApplicationScoped
 public class PathNameFilter {
 
-  /** Below {@link BearerTokenFilter#PRIORITY}: Quarkus runs higher priorities first. */
-  static final int PRIORITY = BearerTokenFilter.PRIORITY - 100;
+  /** Below {@link AccessFilter#PRIORITY}: Quarkus runs higher priorities first. */
+  static final int PRIORITY = AccessFilter.PRIORITY - 100;
 
   private static final String API = "/api/";
 

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code POST /api/webhooks/{provider}/{line}}: a GitHub, GitLab or Bitbucket push for a line. No
  * API token (a provider cannot send one): the line's webhook secret verifies it instead ({@link
- * BearerTokenFilter} lets exactly this path through).
+ * AccessFilter} lets exactly this path through).
  */
 @Path("/api/webhooks/{provider}/{line}")
 @Produces(MediaType.APPLICATION_JSON)
