@@ -2,7 +2,6 @@ package dev.shiprun.runner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -108,16 +107,28 @@ class WebSecurityIT {
         driver.findElement(By.cssSelector("form#signin [role=alert]")).getText().isBlank(),
         "the refusal says why");
     assertEquals(List.of(), List.copyOf(driver.manage().getCookies()), "no cookie after a refusal");
+    assertEquals(List.of(), allCookies(), "no cookie after a refusal");
 
     // The right token: a session cookie the page's scripts cannot read, never sent cross-site.
     SignInForm.signIn(browser, TOKEN);
-    Cookie session = driver.manage().getCookieNamed("shiprun_session");
-    assertNotNull(session, () -> "cookies: " + driver.manage().getCookies());
-    assertTrue(session.isHttpOnly(), "HttpOnly");
-    assertEquals("Strict", session.getSameSite());
+    // The cookie has no Path, so the browser keeps it for /api (the folder of api/session), where
+    // WebDriver's cookie list of the page at / does not look: ask the browser itself (CDP).
+    List<Map<String, Object>> cookies = allCookies();
+    assertEquals(1, cookies.size(), () -> "cookies: " + cookies);
+    Map<String, Object> session = cookies.get(0);
+    assertEquals("shiprun_session", session.get("name"));
+    assertEquals(true, session.get("httpOnly"), "HttpOnly");
+    assertEquals("Strict", session.get("sameSite"));
+    assertEquals("/api", session.get("path"));
+    String sessionValue = (String) session.get("value");
+    driver.get(base + "api/session");
     String visible = (String) js().executeScript("return document.cookie");
     assertFalse(visible.contains("shiprun_session"), visible);
-    assertFalse(visible.contains(session.getValue()), visible);
+    assertFalse(visible.contains(sessionValue), visible);
+    driver.get(base);
+    browser
+        .waitUpTo(Duration.ofSeconds(30))
+        .until(ExpectedConditions.visibilityOfElementLocated(SignInForm.SIGN_OUT));
 
     // The page's own origin without the CSRF header: 403 and no run.
     assertEquals(403, fetchStatus("fetch('" + RUNS + "', {method: 'POST'})"));
@@ -162,7 +173,7 @@ class WebSecurityIT {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create(base + "api/lines"))
-                    .header("Cookie", "shiprun_session=" + session.getValue())
+                    .header("Cookie", "shiprun_session=" + sessionValue)
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(401, after.statusCode(), after.body());
@@ -255,6 +266,13 @@ class WebSecurityIT {
           .forEach(logs::add);
     }
     return logs;
+  }
+
+  /** Every cookie the browser holds, for any path (CDP Network.getAllCookies). */
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> allCookies() {
+    return (List<Map<String, Object>>)
+        browser.driver().executeCdpCommand("Network.getAllCookies", Map.of()).get("cookies");
   }
 
   private JavascriptExecutor js() {
