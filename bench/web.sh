@@ -60,7 +60,7 @@ echo "bench/web.sh: compiling the tests and writing their classpath ..." >&2
 (cd "$here" && ./mvnw -B -o -q test-compile dependency:build-classpath -pl runner -am \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test) >&2
 cp="$here/runner/target/test-classes:$here/runner/target/classes:$(cat "$work/cp.txt")"
-bench() { java -cp "$cp" dev.shiprun.runner.web.WebBench "$@"; }
+bench() { java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" dev.shiprun.runner.web.WebBench "$@"; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pids=()

@@ -49,6 +49,7 @@ class WebSecurityIT {
 
   @TempDir Path temp;
 
+  private PageDaemon page;
   private DaemonProcess daemon;
   private Browser browser;
   private final List<HttpServer> otherOrigins = new ArrayList<>();
@@ -57,9 +58,6 @@ class WebSecurityIT {
 
   @BeforeEach
   void start() throws Exception {
-    int port = DaemonProcess.freePort();
-    daemon = DaemonProcess.start(temp.resolve("home"), port, TOKEN, temp, "daemon");
-    daemon.awaitReady();
     String yaml =
         """
         jobs:
@@ -70,24 +68,17 @@ class WebSecurityIT {
                   script:
                     - echo "hello from the page's line"
         """;
-    HttpResponse<String> put = daemon.send("PUT", "/api/lines/" + LINE, "application/yaml", yaml);
-    assertEquals(201, put.statusCode(), put.body());
-    base = "http://127.0.0.1:" + port + "/";
-    browser = Browser.start(1280, 900);
+    page = PageDaemon.start(temp, TOKEN, LINE, yaml);
+    daemon = page.daemon();
+    browser = page.browser();
+    base = "http://127.0.0.1:" + page.port() + "/";
   }
 
   @AfterEach
   void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.screenshot(temp.resolve("last.png"));
-        browser.close();
-      }
-    } finally {
-      otherOrigins.forEach(server -> server.stop(0));
-      if (daemon != null && daemon.process().isAlive()) {
-        daemon.terminate();
-      }
+    otherOrigins.forEach(server -> server.stop(0));
+    if (page != null) {
+      page.close();
     }
   }
 

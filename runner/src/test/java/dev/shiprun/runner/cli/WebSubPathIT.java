@@ -38,15 +38,13 @@ class WebSubPathIT {
 
   @TempDir Path temp;
 
+  private PageDaemon page;
   private DaemonProcess daemon;
   private Nginx nginx;
   private Browser browser;
 
   @BeforeEach
   void start() throws Exception {
-    int port = DaemonProcess.freePort();
-    daemon = DaemonProcess.start(temp.resolve("home"), port, TOKEN, temp, "daemon");
-    daemon.awaitReady();
     Path gate = temp.resolve("gate");
     // The run writes a first line, then waits for the test to open the gate: its log can only
     // reach the page while it runs if it streams.
@@ -70,29 +68,21 @@ class WebSubPathIT {
                     - echo "second line of the made-up log"
         """
             .formatted(gate);
-    var put = daemon.send("PUT", "/api/lines/" + LINE, "application/yaml", yaml);
-    assertEquals(201, put.statusCode(), put.body());
-    Path proxy = Files.createDirectories(temp.resolve("nginx"));
-    nginx = Nginx.start(proxy, "/ci/", port);
-    browser = Browser.start(1280, 900);
+    page = PageDaemon.start(temp, TOKEN, LINE, yaml);
+    daemon = page.daemon();
+    browser = page.browser();
+    nginx = Nginx.start(Files.createDirectories(temp.resolve("nginx")), "/ci/", page.port());
   }
 
   @AfterEach
   void stop() throws Exception {
     try {
-      if (browser != null) {
-        browser.screenshot(temp.resolve("last.png"));
-        browser.close();
+      if (nginx != null) {
+        nginx.close();
       }
     } finally {
-      try {
-        if (nginx != null) {
-          nginx.close();
-        }
-      } finally {
-        if (daemon != null && daemon.process().isAlive()) {
-          daemon.terminate();
-        }
+      if (page != null) {
+        page.close();
       }
     }
   }
