@@ -2,7 +2,17 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.cli.graph.GraphFormat;
+import dev.shiprun.runner.picture.PictureState;
+import dev.shiprun.runner.picture.PictureStates;
+import dev.shiprun.runner.store.Store;
+import dev.shiprun.runner.store.StoreException;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code shiprun graph [PATH...] --format text|dot|mermaid|json}: the line as a graph. */
+/** {@code shiprun graph [PATH...] --format text|dot|mermaid|json|svg}: the line as a graph. */
 @Command(
     name = "graph",
     mixinStandardHelpOptions = true,
@@ -23,9 +33,13 @@ import picocli.CommandLine.Spec;
       "Prints the assembly line as a graph.",
       "Jobs and resources, IN and OUT edges, the job order",
       "and what each new version triggers. switch: off inputs are marked; state resources never"
-          + " trigger."
+          + " trigger. The svg picture colours each job by its latest run in --home.",
     },
-    footer = {"", "Exit codes: 0 ok, 1 the pipeline is invalid, 2 usage error."})
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 the pipeline is invalid, 2 usage error (or a file that cannot be"
+          + " written), 3 the store cannot be read."
+    })
 public class GraphCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -46,40 +60,120 @@ public class GraphCommand implements Callable<Integer> {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text, dot (Graphviz), mermaid or json. Default: ${DEFAULT-VALUE}.")
+      description =
+          "text, dot (Graphviz), mermaid, json or svg (a picture). Default: ${DEFAULT-VALUE}.")
   GraphFormat format;
+
+  @Option(
+      names = "--output-file",
+      paramLabel = "FILE",
+      description = "Write the graph to FILE instead of standard output.")
+  Optional<Path> outputFile = Optional.empty();
+
+  @Mixin HomeOptions homeOptions = new HomeOptions();
+
+  @Option(
+      names = "--line",
+      paramLabel = "NAME",
+      description =
+          "The name 'shiprun run' kept the line's runs under, for the svg picture's colours."
+              + " Default: the directory's name.")
+  Optional<String> lineName = Optional.empty();
 
   @Mixin ManagedOption managed = new ManagedOption();
 
   private final HomePlugins plugins;
   private final WorkingDirectory workingDirectory;
   private final DiagnosticsPrinter printer;
+  private final ShiprunHome home;
 
   @Inject
   public GraphCommand(
-      HomePlugins plugins, WorkingDirectory workingDirectory, DiagnosticsPrinter printer) {
+      HomePlugins plugins,
+      WorkingDirectory workingDirectory,
+      DiagnosticsPrinter printer,
+      ShiprunHome home) {
     this.plugins = plugins;
     this.workingDirectory = workingDirectory;
     this.printer = printer;
+    this.home = home;
   }
 
   @Override
   public Integer call() {
+    List<Path> resolved = workingDirectory.resolve(paths);
     Validation validation =
         plugins
-            .of(Optional.empty())
+            .of(homeOptions.home)
             .lineLoader(repoName.name)
-            .load(workingDirectory.resolve(paths), managed.validation(), external.names);
-    var err = spec.commandLine().getErr();
+            .load(resolved, managed.validation(), external.names);
+    PrintWriter err = spec.commandLine().getErr();
     printer.printText(validation, err);
     if (validation.valid().isEmpty()) {
       err.println(printer.summary(validation));
       err.flush();
       return ExitCode.FAILED.code();
     }
-    var out = spec.commandLine().getOut();
-    out.print(format.render(validation.valid().get().line()));
+    String name = LineRun.lineName(lineName, resolved);
+    PictureState state = PictureState.NONE;
+    if (format == GraphFormat.SVG && homeOptions.home.isPresent()) {
+      Optional<PictureState> read = state(name, err);
+      if (read.isEmpty()) {
+        return ExitCode.INTERNAL.code();
+      }
+      state = read.get();
+    }
+    String text = format.render(validation.valid().get().line(), name, state);
+    if (outputFile.isPresent()) {
+      return write(workingDirectory.resolve(List.of(outputFile.get())).get(0), text, err);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(text);
     out.flush();
     return ExitCode.OK.code();
+  }
+
+  /**
+   * The latest runs and versions of line {@code name} in the home: none for a home without a store
+   * (said on stderr), empty when the store cannot be read (said on stderr).
+   */
+  private Optional<PictureState> state(String name, PrintWriter err) {
+    Path dir = home.resolve(homeOptions.home);
+    if (Files.isDirectory(dir)
+        && Files.isExecutable(dir)
+        && !Files.isDirectory(dir.resolve("store"))) {
+      err.println("shiprun graph: no runs yet in " + dir + "; every job is drawn without a status");
+      err.flush();
+      return Optional.of(PictureState.NONE);
+    }
+    try (Store store = Store.open(dir, new com.fasterxml.jackson.databind.ObjectMapper())) {
+      return Optional.of(PictureStates.read(store, name));
+    } catch (StoreException e) {
+      err.println("shiprun graph: " + e.getMessage());
+      err.flush();
+      return Optional.empty();
+    }
+  }
+
+  private static int write(Path file, String text, PrintWriter err) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      return ExitCode.OK.code();
+    } catch (IOException e) {
+      String why =
+          e instanceof NoSuchFileException
+              ? "its folder does not exist"
+              : e instanceof AccessDeniedException
+                  ? "permission denied"
+                  : Files.isDirectory(file) ? "it is a folder" : String.valueOf(e.getMessage());
+      err.println(
+          "shiprun graph: cannot write --output-file "
+              + file
+              + " ("
+              + why
+              + "); give a file in a folder you can write to");
+      err.flush();
+      return ExitCode.USAGE.code();
+    }
   }
 }

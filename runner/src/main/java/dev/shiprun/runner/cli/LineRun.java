@@ -163,8 +163,15 @@ final class LineRun {
 
   /** The name versions are kept under: --line, else the assembly line's directory name. */
   static String lineName(RunOptions options, List<Path> resolved) {
-    if (options.lineName.isPresent()) {
-      return options.lineName.get();
+    return lineName(options.lineName, resolved);
+  }
+
+  /**
+   * {@code given}, else the name of the first PATH's directory, as {@code shiprun run} names it.
+   */
+  static String lineName(Optional<String> given, List<Path> resolved) {
+    if (given.isPresent()) {
+      return given.get();
     }
     Path first = resolved.isEmpty() ? Path.of("") : resolved.get(0);
     Path absolute = first.toAbsolutePath().normalize();

@@ -25,7 +25,7 @@ import java.util.Set;
 /** The version table: resource and job versions, numbered per name within a line. */
 public final class Versions {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, line, name, kind, number, version_name, property_bag, files_sha, created_by_run,"
           + " created_at";
 
@@ -315,7 +315,7 @@ public final class Versions {
     }
   }
 
-  private StoredVersion read(ResultSet r) throws SQLException {
+  StoredVersion read(ResultSet r) throws SQLException {
     long run = r.getLong(9);
     boolean noRun = r.wasNull();
     return new StoredVersion(

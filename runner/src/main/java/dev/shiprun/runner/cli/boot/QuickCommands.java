@@ -39,10 +39,20 @@ final class QuickCommands {
     this.environment = environment;
   }
 
-  /** Whether this command line takes the quick path: asked for, and a command named here. */
+  /**
+   * Whether this command line takes the quick path: asked for, and a command named here ({@code
+   * graph} only without {@code --home}: with it, it opens the store, whose libraries log).
+   */
   static boolean applies(String... args) {
     return Boolean.getBoolean(ENABLED)
-        && ((args.length > 0 && NAMES.contains(args[0])) || ShiprunCommandLine.versionOnly(args));
+        && ((args.length > 0 && NAMES.contains(args[0]) && !readsStore(args))
+            || ShiprunCommandLine.versionOnly(args));
+  }
+
+  private static boolean readsStore(String... args) {
+    return args[0].equals("graph")
+        && java.util.Arrays.stream(args)
+            .anyMatch(a -> a.equals("--home") || a.startsWith("--home="));
   }
 
   /** Runs the command line as {@link ShiprunMain#run} would; returns its exit code. */
@@ -71,7 +81,7 @@ final class QuickCommands {
           return type.cast(new ValidateCommand(plugins, workingDirectory, printer, stores));
         }
         if (type == GraphCommand.class) {
-          return type.cast(new GraphCommand(plugins, workingDirectory, printer));
+          return type.cast(new GraphCommand(plugins, workingDirectory, printer, home));
         }
         if (type == DoctorCommand.class) {
           return type.cast(new DoctorCommand(home, caller, plugins));
