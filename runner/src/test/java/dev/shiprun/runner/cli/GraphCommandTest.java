@@ -1,6 +1,7 @@
 package dev.shiprun.runner.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,9 +9,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 @QuarkusMainTest
 class GraphCommandTest {
@@ -85,11 +96,132 @@ class GraphCommandTest {
 
   @Test
   void unknownFormatIsAUsageError(QuarkusMainLauncher launcher) {
-    LaunchResult result = launcher.launch("graph", LINE, "-f", "svg");
+    LaunchResult result = launcher.launch("graph", LINE, "-f", "png");
 
     assertEquals(ExitCode.USAGE.code(), result.exitCode());
     assertTrue(
-        result.getErrorOutput().contains("expected text, dot, mermaid or json, not 'svg'"),
+        result.getErrorOutput().contains("expected text, dot, mermaid, json or svg, not 'png'"),
         result.getErrorOutput());
+  }
+
+  @Test
+  void svgDrawsEveryJobAndResourceWithoutStatusWhenNoHomeIsGiven(QuarkusMainLauncher launcher)
+      throws Exception {
+    LaunchResult result = launcher.launch("graph", LINE, "--format", "svg");
+
+    assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
+    Element svg = parse(result.getOutput());
+    assertEquals("shiprun-line", svg.getAttribute("class"));
+    assertEquals("assembly line plan: 2 jobs, 2 resources", svg.getAttribute("aria-label"));
+    Map<String, String> statuses = statuses(svg);
+    assertEquals(Map.of("build", "none", "deploy", "none"), statuses);
+  }
+
+  @Test
+  void outputFileTakesTheGraphInsteadOfStandardOutput(
+      QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
+    Path svg = dir.resolve("line.svg");
+    Path dot = dir.resolve("line.dot");
+
+    LaunchResult picture =
+        launcher.launch("graph", LINE, "-f", "svg", "--output-file", svg.toString());
+    LaunchResult graph =
+        launcher.launch("graph", LINE, "-f", "dot", "--output-file", dot.toString());
+
+    assertEquals(ExitCode.OK.code(), picture.exitCode(), picture.getErrorOutput());
+    assertEquals("", picture.getOutput());
+    // The launcher gives standard output without its last line break.
+    assertEquals(
+        launcher.launch("graph", LINE, "-f", "svg").getOutput() + "\n", Files.readString(svg));
+    assertEquals(ExitCode.OK.code(), graph.exitCode(), graph.getErrorOutput());
+    assertTrue(Files.readString(dot).startsWith("digraph assembly_line {"));
+  }
+
+  @Test
+  void anOutputFileThatCannotBeWrittenIsOneLineWithTheFix(
+      QuarkusMainLauncher launcher, @TempDir Path dir) {
+    Path file = dir.resolve("no-such-folder").resolve("line.svg");
+
+    LaunchResult result =
+        launcher.launch("graph", LINE, "-f", "svg", "--output-file", file.toString());
+
+    assertEquals(ExitCode.USAGE.code(), result.exitCode());
+    assertEquals("", result.getOutput());
+    assertEquals(
+        List.of(
+            "shiprun graph: cannot write --output-file "
+                + file
+                + " (its folder does not exist); give a file in a folder you can write to"),
+        result.getErrorOutput().lines().toList());
+  }
+
+  @Test
+  void aHomeWithRunsColoursEachJobByItsLatestRun(QuarkusMainLauncher launcher, @TempDir Path home)
+      throws Exception {
+    RunHarness shiprun = new RunHarness(launcher, home);
+    for (int run = 1; run <= 2; run++) {
+      RunHarness.Summary summary = shiprun.run(PARAMS_STATE);
+      assertEquals(0, summary.exitCode(), summary.describe());
+    }
+
+    LaunchResult result =
+        launcher.launch("graph", PARAMS_STATE, "-f", "svg", "--home", home.toString());
+
+    assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
+    Element svg = parse(result.getOutput());
+    assertEquals(Map.of("count-runs", "success"), statuses(svg));
+    Element job = node(svg, "count-runs");
+    assertEquals("node job status-success", job.getAttribute("class"));
+    assertTrue(job.getTextContent().contains("runSh · #2"), job.getTextContent());
+    // Another name in the store: no runs of it.
+    LaunchResult other =
+        launcher.launch(
+            "graph", PARAMS_STATE, "-f", "svg", "--home", home.toString(), "--line", "other");
+    assertEquals(Map.of("count-runs", "none"), statuses(parse(other.getOutput())));
+  }
+
+  @Test
+  void aHomeWithoutAStoreDrawsNoStatusAndSaysWhy(QuarkusMainLauncher launcher, @TempDir Path home)
+      throws Exception {
+    LaunchResult result = launcher.launch("graph", LINE, "-f", "svg", "--home", home.toString());
+
+    assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
+    assertEquals(Map.of("build", "none", "deploy", "none"), statuses(parse(result.getOutput())));
+    assertTrue(result.getErrorOutput().contains("no runs yet in " + home), result.getErrorOutput());
+    assertFalse(Files.exists(home.resolve("store")), "a store was made");
+  }
+
+  private static final String PARAMS_STATE = "../samples/params-state";
+
+  private static Element parse(String svg) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    return factory
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
+        .getDocumentElement();
+  }
+
+  private static Map<String, String> statuses(Element svg) {
+    Map<String, String> out = new TreeMap<>();
+    NodeList groups = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+    for (int i = 0; i < groups.getLength(); i++) {
+      Element g = (Element) groups.item(i);
+      if (g.getAttribute("data-kind").equals("job")) {
+        out.put(g.getAttribute("data-name"), g.getAttribute("data-status"));
+      }
+    }
+    return out;
+  }
+
+  private static Element node(Element svg, String name) {
+    NodeList groups = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+    for (int i = 0; i < groups.getLength(); i++) {
+      Element g = (Element) groups.item(i);
+      if (g.getAttribute("data-name").equals(name)) {
+        return g;
+      }
+    }
+    throw new AssertionError("no node " + name);
   }
 }

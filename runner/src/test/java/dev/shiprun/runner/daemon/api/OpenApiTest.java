@@ -50,6 +50,7 @@ class OpenApiTest {
         .body("paths", hasKey("/api/version"))
         .body("paths", hasKey("/api/lines"))
         .body("paths", hasKey("/api/lines/{name}"))
+        .body("paths.'/api/lines/{name}/picture'", hasKey("get"))
         .body("paths", hasKey("/api/integrations"))
         .body("paths", hasKey("/api/integrations/{name}"))
         .body("paths", hasKey("/api/integrations/{name}/test"))
