@@ -102,10 +102,10 @@ export function linePage(main, parts) {
       }
       node.classList.add('status-' + status);
       node.setAttribute('data-status', status);
+      const type = node.getAttribute('data-type') || 'job';
       const detail = node.querySelector('text.detail');
-      if (detail && event.buildNumber) {
-        detail.textContent = `${node.getAttribute('data-type') || 'job'} · #${event.buildNumber}`;
-      }
+      if (detail && event.buildNumber) fit(node, detail, `${type} · #${event.buildNumber}`);
+      setTitle(node, `${event.job}: job (${type}), build #${event.buildNumber} ${status}`);
       node.setAttribute('aria-label', nodeLabel(node));
     }
     const item = lists.querySelector(`li[data-job="${CSS.escape(event.job)}"] .chip`);
@@ -116,8 +116,14 @@ export function linePage(main, parts) {
   function onVersion(event) {
     const node = nodeOf('resource', event.resource);
     if (node) {
-      const text = node.querySelector('text.version');
-      if (text) text.textContent = event.versionName || '';
+      const text = node.querySelector('text.version') || node.querySelector('text.detail');
+      if (text && event.versionName) {
+        text.classList.add('version');
+        node.setAttribute('data-version', event.versionName);
+        fit(node, text, event.versionName);
+        setTitle(node, `${event.resource}: resource (${node.getAttribute('data-type')}),`
+          + ` version ${event.versionName}`);
+      }
       node.setAttribute('aria-label', nodeLabel(node));
     }
     const item = lists.querySelector(`li[data-resource="${CSS.escape(event.resource)}"] .version`);
@@ -130,7 +136,24 @@ export function linePage(main, parts) {
 }
 
 function versionOf(node) {
-  return node.querySelector('text.version')?.textContent || '';
+  return node.getAttribute('data-version') || '';
+}
+
+/** Puts value in a node's text, cut with … where it would leave the node's box. */
+function fit(node, text, value) {
+  text.textContent = value;
+  const box = node.querySelector('rect');
+  const room = (Number(box?.getAttribute('width')) || 120) - 2 * (Number(text.getAttribute('x')) || 12);
+  const chars = [...value];
+  while (chars.length > 1 && text.getComputedTextLength() > room) {
+    chars.pop();
+    text.textContent = chars.join('') + '…';
+  }
+}
+
+function setTitle(node, value) {
+  const title = node.querySelector('title');
+  if (title) title.textContent = value;
 }
 
 function nodeLabel(node) {
