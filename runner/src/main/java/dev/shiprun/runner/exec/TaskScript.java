@@ -95,6 +95,9 @@ public record TaskScript(
                 .replace("@FAILURE_HOOKS@", failureHooks(items)));
     for (Section section : List.of(Section.SCRIPT, Section.ON_SUCCESS, Section.ALWAYS)) {
       for (int i = 0; i < items(section).size(); i++) {
+        if (i == 0 && section != Section.SCRIPT) {
+          text.append('\n').append(hookStart(section));
+        }
         text.append(
             ITEM.replace("@PART@", section.yamlName())
                 .replace("@INDEX@", Integer.toString(i))
@@ -111,6 +114,9 @@ public record TaskScript(
     StringBuilder hooks = new StringBuilder("    (\n      builtin trap - ERR\n      set +e\n");
     for (Section section : List.of(Section.ON_FAILURE, Section.ALWAYS)) {
       for (int i = 0; i < items(section).size(); i++) {
+        if (i == 0) {
+          hooks.append("      ").append(hookStart(section));
+        }
         hooks
             .append("      builtin source ")
             .append(quote(itemFile(items, section, i)))
@@ -118,6 +124,16 @@ public record TaskScript(
       }
     }
     return hooks.append("    )\n").toString();
+  }
+
+  /**
+   * The status line that says when a hook section begins ({@link TaskTimeline}): {@code @ NAME
+   * SECONDS.MICROS}, the time empty in a bash older than 5.
+   */
+  private static String hookStart(Section section) {
+    return "builtin printf '@ "
+        + section.yamlName()
+        + " %s\\n' \"${EPOCHREALTIME-}\" >>\"$__shiprun_status\" 2>/dev/null || builtin :\n";
   }
 
   private static Path itemFile(Path items, Section section, int index) {

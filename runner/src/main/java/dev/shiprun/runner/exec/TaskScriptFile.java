@@ -78,15 +78,14 @@ public record TaskScriptFile(Path wrapper, Path status, TaskScript task) {
   }
 
   /**
-   * The last line of the status file. The wrapper appends a line per step instead of rewriting the
-   * file: truncating a file that holds data frees its block, which makes each write slow on a file
-   * system mounted with {@code discard} (docs/benchmarks.md).
+   * The last item line of the status file (lines of {@link TaskTimeline} aside). The wrapper
+   * appends a line per step instead of rewriting the file: truncating a file that holds data frees
+   * its block, which makes each write slow on a file system mounted with {@code discard}
+   * (docs/benchmarks.md).
    */
   private Optional<String[]> readStatus() {
     try {
-      String text = Files.readString(status, StandardCharsets.UTF_8).strip();
-      String[] fields = text.substring(text.lastIndexOf('\n') + 1).split(" ");
-      return fields.length >= 2 ? Optional.of(fields) : Optional.empty();
+      return TaskTimeline.lastItem(Files.readString(status, StandardCharsets.UTF_8));
     } catch (IOException e) {
       return Optional.empty();
     }

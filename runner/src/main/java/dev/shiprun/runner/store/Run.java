@@ -3,6 +3,7 @@ package dev.shiprun.runner.store;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
  *
  * @param report what the run found that users read besides its log (a CI build's test counts and
  *     coverage), as plain values in the order the job type gave them, masked; empty for none
+ * @param steps the steps it ran, in order, once it ended; empty for none
  */
 public record Run(
     long id,
@@ -24,7 +26,36 @@ public record Run(
     Instant createdAt,
     Optional<Instant> startedAt,
     Optional<Instant> finishedAt,
-    Map<String, Object> report) {
+    Map<String, Object> report,
+    List<RunStep> steps) {
+
+  /** A run without steps (yet). */
+  public Run(
+      long id,
+      String line,
+      String job,
+      int buildNumber,
+      RunStatus status,
+      String triggeredBy,
+      Optional<String> reason,
+      Instant createdAt,
+      Optional<Instant> startedAt,
+      Optional<Instant> finishedAt,
+      Map<String, Object> report) {
+    this(
+        id,
+        line,
+        job,
+        buildNumber,
+        status,
+        triggeredBy,
+        reason,
+        createdAt,
+        startedAt,
+        finishedAt,
+        report,
+        List.of());
+  }
 
   public Run {
     Objects.requireNonNull(line, "line");
@@ -36,5 +67,6 @@ public record Run(
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(finishedAt, "finishedAt");
     report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
+    steps = List.copyOf(steps);
   }
 }

@@ -24,7 +24,7 @@ public final class Runs {
 
   static final String COLUMNS =
       "id, line, job, build_number, status, triggered_by, reason, created_at, started_at,"
-          + " finished_at, report";
+          + " finished_at, report, steps";
 
   private static final TypeReference<LinkedHashMap<String, Object>> REPORT =
       new TypeReference<>() {};
@@ -211,14 +211,31 @@ public final class Runs {
   public void finish(
       Connection c, long id, RunStatus status, Optional<String> reason, Map<String, Object> report)
       throws SQLException {
+    finish(c, id, status, reason, report, List.of());
+  }
+
+  /**
+   * Ends a run with the steps it ran (in order), in the caller's transaction: the status and the
+   * steps are one update.
+   */
+  public void finish(
+      Connection c,
+      long id,
+      RunStatus status,
+      Optional<String> reason,
+      Map<String, Object> report,
+      List<RunStep> steps)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE run SET status = ?, reason = ?, finished_at = ?, report = ? WHERE id = ?")) {
+            "UPDATE run SET status = ?, reason = ?, finished_at = ?, report = ?, steps = ?"
+                + " WHERE id = ?")) {
       s.setString(1, status.wire());
       s.setString(2, reason.orElse(null));
       s.setTimestamp(3, Timestamp.from(Instant.now()));
       s.setString(4, report.isEmpty() ? null : write(report));
-      s.setLong(5, id);
+      s.setString(5, steps.isEmpty() ? null : RunStepsJson.write(json, steps));
+      s.setLong(6, id);
       s.executeUpdate();
     }
   }
@@ -385,7 +402,8 @@ public final class Runs {
         r.getTimestamp(8).toInstant(),
         Optional.ofNullable(r.getTimestamp(9)).map(Timestamp::toInstant),
         Optional.ofNullable(r.getTimestamp(10)).map(Timestamp::toInstant),
-        readReport(r.getString(11)));
+        readReport(r.getString(11)),
+        r.getString(12) == null ? List.of() : RunStepsJson.read(json, r.getString(12)));
   }
 
   private String write(Map<String, Object> report) {

@@ -29,7 +29,8 @@ final class StoreMigrations implements ResourceProvider {
           "V4__line_sources.sql",
           "V5__run_queue.sql",
           "V6__run_report.sql",
-          "V7__webhook_deliveries.sql");
+          "V7__webhook_deliveries.sql",
+          "V8__run_steps.sql");
 
   @Override
   public LoadableResource getResource(String name) {

@@ -13,6 +13,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,6 +148,36 @@ public final class Versions {
             + " AND v.number = newest.number ORDER BY v.name",
         line,
         line);
+  }
+
+  /**
+   * The versions runs {@code runIds} made (their OUT versions and their jobs' own), in the order
+   * they were posted: one query for all of them.
+   */
+  public List<StoredVersion> madeBy(Connection c, Collection<Long> runIds) throws SQLException {
+    if (runIds.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", Collections.nCopies(runIds.size(), "?"));
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM version WHERE created_by_run IN ("
+                + marks
+                + ") ORDER BY id")) {
+      int i = 1;
+      for (long id : runIds) {
+        s.setLong(i++, id);
+      }
+      List<StoredVersion> out = new ArrayList<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(read(r));
+        }
+      }
+      return out;
+    }
   }
 
   /** Every version of {@code name}, newest first. */

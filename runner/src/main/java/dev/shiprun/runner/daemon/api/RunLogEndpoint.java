@@ -76,9 +76,14 @@ public class RunLogEndpoint {
               + " (data: the run as JSON) when the run has ended.")
   public void follow(@PathParam("id") long id, @Context SseEventSink sink, @Context Sse sse) {
     run(id);
-    DaemonRuns runs = opened().runs();
+    DaemonContext.Opened opened = opened();
+    DaemonRuns runs = opened.runs();
     SseFollower follower =
-        new SseFollower(sink, sse, runs.settings().maxLogLine(), () -> runs.run(id));
+        new SseFollower(
+            sink,
+            sse,
+            runs.settings().maxLogLine(),
+            () -> runs.run(id).map(run -> RunViews.of(opened, run)));
     LiveLogs.Following following = runs.live().follow(id, follower, runs::where);
     try {
       read(id, following.storedLines(), Integer.MAX_VALUE, follower::replay);

@@ -48,22 +48,22 @@ public class RunsEndpoint {
     Optional<RunStatus> wanted = Optional.ofNullable(status).map(RunsEndpoint::status);
     int max = limit(limit);
     var store = daemon.serving().store();
-    return store
-        .transaction(
+    return RunViews.all(
+        daemon.serving(),
+        store.transaction(
             c ->
                 store
                     .runs()
-                    .list(c, Optional.ofNullable(line), Optional.ofNullable(job), wanted, max))
-        .stream()
-        .map(RunView::of)
-        .toList();
+                    .list(c, Optional.ofNullable(line), Optional.ofNullable(job), wanted, max)));
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "One run")
   public RunView get(@PathParam("id") long id) {
-    return RunView.of(runs().run(id).orElseThrow(() -> Problems.notFound("there is no run " + id)));
+    return RunViews.of(
+        daemon.serving(),
+        runs().run(id).orElseThrow(() -> Problems.notFound("there is no run " + id)));
   }
 
   @POST

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.runner.daemon.work.LiveLogs;
 import dev.shiprun.runner.daemon.work.LogLines;
-import dev.shiprun.runner.store.Run;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -24,14 +23,14 @@ final class SseFollower implements LiveLogs.Follower {
   private final SseEventSink sink;
   private final Sse sse;
   private final int maxLine;
-  private final Supplier<Optional<Run>> run;
+  private final Supplier<Optional<RunView>> run;
   private final List<String> waiting = new ArrayList<>();
   private boolean replaying = true;
   private boolean ended;
   private boolean closed;
   private long number;
 
-  SseFollower(SseEventSink sink, Sse sse, int maxLine, Supplier<Optional<Run>> run) {
+  SseFollower(SseEventSink sink, Sse sse, int maxLine, Supplier<Optional<RunView>> run) {
     this.sink = sink;
     this.sse = sse;
     this.maxLine = maxLine;
@@ -97,7 +96,7 @@ final class SseFollower implements LiveLogs.Follower {
       OutboundSseEvent.Builder end = sse.newEventBuilder().name("end");
       String json;
       try {
-        json = JSON.writeValueAsString(run.get().map(RunView::of).orElse(null));
+        json = JSON.writeValueAsString(run.get().orElse(null));
       } catch (JsonProcessingException e) {
         json = "null";
       }

@@ -1,6 +1,7 @@
 package dev.shiprun.runner.engine.event;
 
 import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.runner.store.RunStep;
 import dev.shiprun.runner.store.StoredVersion;
 import java.time.Duration;
 import java.util.Collections;
@@ -12,8 +13,8 @@ import java.util.Optional;
 
 /**
  * How one run of a job ended: its status, build number, duration, the OUT versions it posted, when
- * it did not succeed the reason in one line, and the job type's report (a CI build's test counts
- * and coverage, masked, as stored with the run; empty for none).
+ * it did not succeed the reason in one line, the job type's report (a CI build's test counts and
+ * coverage, masked, as stored with the run; empty for none), and the steps it ran, in order.
  */
 public record JobResult(
     String job,
@@ -23,7 +24,21 @@ public record JobResult(
     Duration duration,
     List<StoredVersion> outVersions,
     Optional<String> reason,
-    Map<String, Object> report) {
+    Map<String, Object> report,
+    List<RunStep> steps) {
+
+  /** A result without steps: the run never reached its scripts. */
+  public JobResult(
+      String job,
+      long runId,
+      int buildNumber,
+      RunStatus status,
+      Duration duration,
+      List<StoredVersion> outVersions,
+      Optional<String> reason,
+      Map<String, Object> report) {
+    this(job, runId, buildNumber, status, duration, outVersions, reason, report, List.of());
+  }
 
   public JobResult {
     Objects.requireNonNull(job, "job");
@@ -32,6 +47,7 @@ public record JobResult(
     outVersions = List.copyOf(outVersions);
     Objects.requireNonNull(reason, "reason");
     report = Collections.unmodifiableMap(new LinkedHashMap<>(report));
+    steps = List.copyOf(steps);
   }
 
   public boolean succeeded() {

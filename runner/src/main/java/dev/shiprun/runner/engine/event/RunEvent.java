@@ -1,6 +1,6 @@
 package dev.shiprun.runner.engine.event;
 
-import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.runner.store.RunStep;
 import dev.shiprun.runner.store.StoredVersion;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * What the engine tells of a job's run as it goes, in order: it started, its log lines (masked),
- * each task's end, the versions it posted, how many secrets were masked, its end. The console, the
- * daemon's live logs, metrics and event log each listen to these ({@link RunListener}; {@link
- * RunListener#all} tells several).
+ * each step's start and end, the versions it posted, how many secrets were masked, its end. The
+ * console, the daemon's live logs, metrics and event log each listen to these ({@link RunListener};
+ * {@link RunListener#all} tells several).
  */
 public sealed interface RunEvent {
 
@@ -64,16 +64,32 @@ public sealed interface RunEvent {
   }
 
   /**
-   * A script of the run ended.
+   * A step of the run began: a TASK, a hook section, a job type's build. A hook section that runs
+   * in the shell of its TASK (on_success, on_failure, always) is told when that TASK has ended,
+   * just before its own end.
    *
    * @param task how the log names it ({@code on_start}, a TASK's name)
-   * @param status what it made of the job: success when the job goes on
    */
-  record TaskEnded(String job, long runId, String task, RunStatus status) implements RunEvent {
-    public TaskEnded {
+  record TaskStarted(String job, long runId, String task, RunStep.Kind kind, Instant startedAt)
+      implements RunEvent {
+    public TaskStarted {
       Objects.requireNonNull(job, "job");
       Objects.requireNonNull(task, "task");
-      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(startedAt, "startedAt");
+    }
+  }
+
+  /**
+   * A step of the run ended.
+   *
+   * @param step how it ended: success for a step after which the job goes on, and for a hook
+   *     section whose errors are ignored
+   */
+  record TaskEnded(String job, long runId, RunStep step) implements RunEvent {
+    public TaskEnded {
+      Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(step, "step");
     }
   }
 

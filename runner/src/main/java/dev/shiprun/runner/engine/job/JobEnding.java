@@ -6,6 +6,7 @@ import dev.shiprun.runner.engine.workspace.Workspace;
 import dev.shiprun.runner.store.NewVersion;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.runner.store.RunStep;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
 import dev.shiprun.runner.store.StoredVersion;
@@ -38,37 +39,44 @@ final class JobEnding {
    * @throws StoreException when not even an error can be stored on a full device (the run shows as
    *     interrupted at the next start)
    */
-  JobResult end(Run run, Instant started, JobLog log, Optional<Workspace> ws, StepOutcome outcome) {
+  JobResult end(
+      Run run,
+      Instant started,
+      JobLog log,
+      Optional<Workspace> ws,
+      StepOutcome outcome,
+      List<RunStep> steps) {
+    Ended ended = new Ended(run, started, steps);
     if (outcome instanceof StepOutcome.Finished finished) {
-      return finished(run, started, log, ws, finished);
+      return finished(ended, log, ws, finished);
     }
     if (outcome instanceof StepOutcome.DiskFull) {
-      return diskFull(run, started, log, ws);
+      return diskFull(ended, log, ws);
     }
     if (outcome instanceof StepOutcome.Posting posting) {
-      return posting(run, started, log, ws, posting);
+      return posting(ended, log, ws, posting);
     }
     if (outcome instanceof StepOutcome.LogLost lost) {
       Optional<String> reason = Optional.of(lost.reason());
-      recordEnd(run, RunStatus.ERROR, reason, Map.of());
-      return result(run, started, RunStatus.ERROR, List.of(), reason, Map.of());
+      recordEnd(ended, RunStatus.ERROR, reason, Map.of());
+      return ended.result(RunStatus.ERROR, List.of(), reason, Map.of());
     }
     throw new IllegalStateException("a run's steps ended without an end: " + outcome);
   }
 
   /** No version: the status, and when the device is full the run ends as {@link #diskFull}. */
   private JobResult finished(
-      Run run, Instant started, JobLog log, Optional<Workspace> ws, StepOutcome.Finished f) {
+      Ended ended, JobLog log, Optional<Workspace> ws, StepOutcome.Finished f) {
     log.runner(f.status().wire() + f.reason().map(r -> ": " + r).orElse(""));
     try {
-      recordEnd(run, f.status(), f.reason(), f.report());
+      recordEnd(ended, f.status(), f.reason(), f.report());
     } catch (StoreException e) {
       if (!disk.full(e)) {
         throw e;
       }
-      return diskFull(run, started, log, ws);
+      return diskFull(ended, log, ws);
     }
-    return result(run, started, f.status(), List.of(), f.reason(), f.report());
+    return ended.result(f.status(), List.of(), f.reason(), f.report());
   }
 
   /**
@@ -77,7 +85,8 @@ final class JobEnding {
    * the reason; nothing is posted, so the job's previous state stays its latest. When even then the
    * end cannot be recorded, the command stops with the reason.
    */
-  private JobResult diskFull(Run run, Instant started, JobLog log, Optional<Workspace> ws) {
+  private JobResult diskFull(Ended ended, JobLog log, Optional<Workspace> ws) {
+    Run run = ended.run();
     ws.ifPresent(
         w -> {
           try {
@@ -89,7 +98,7 @@ final class JobEnding {
     String reason = disk.reason(ws.isPresent());
     log.runner(RunStatus.ERROR.wire() + ": " + reason);
     try {
-      recordEnd(run, RunStatus.ERROR, Optional.of(reason), Map.of());
+      recordEnd(ended, RunStatus.ERROR, Optional.of(reason), Map.of());
     } catch (StoreException e) {
       throw new StoreException(
           reason
@@ -100,12 +109,13 @@ final class JobEnding {
               + ")",
           e);
     }
-    return result(run, started, RunStatus.ERROR, List.of(), Optional.of(reason), Map.of());
+    return ended.result(RunStatus.ERROR, List.of(), Optional.of(reason), Map.of());
   }
 
   /** The versions and the status in one transaction (spec §1.6 steps 13–15). */
   private JobResult posting(
-      Run run, Instant started, JobLog log, Optional<Workspace> ws, StepOutcome.Posting p) {
+      Ended ended, JobLog log, Optional<Workspace> ws, StepOutcome.Posting p) {
+    Run run = ended.run();
     List<StoredVersion> posted;
     try {
       posted =
@@ -116,11 +126,11 @@ final class JobEnding {
                 for (NewVersion v : p.outs()) {
                   made.add(store.versions().post(c, v));
                 }
-                store.runs().finish(c, run.id(), p.status(), p.reason(), p.report());
+                store.runs().finish(c, run.id(), p.status(), p.reason(), p.report(), ended.steps());
                 return made;
               });
     } catch (RuntimeException e) {
-      return end(run, started, log, ws, PostVersions.unreadable(disk, e));
+      return end(run, ended.started(), log, ws, PostVersions.unreadable(disk, e), ended.steps());
     }
     for (StoredVersion v : posted) {
       log.runner(
@@ -131,33 +141,35 @@ final class JobEnding {
               + v.versionName().map(n -> " " + n).orElse(""));
     }
     log.runner(p.status().wire() + (p.refused() ? p.reason().map(r -> ": " + r).orElse("") : ""));
-    return result(run, started, p.status(), posted, p.reason(), p.report());
+    return ended.result(p.status(), posted, p.reason(), p.report());
   }
 
   private void recordEnd(
-      Run run, RunStatus status, Optional<String> reason, Map<String, Object> report) {
+      Ended ended, RunStatus status, Optional<String> reason, Map<String, Object> report) {
     store.transaction(
         c -> {
-          store.runs().finish(c, run.id(), status, reason, report);
+          store.runs().finish(c, ended.run().id(), status, reason, report, ended.steps());
           return null;
         });
   }
 
-  private static JobResult result(
-      Run run,
-      Instant started,
-      RunStatus status,
-      List<StoredVersion> versions,
-      Optional<String> reason,
-      Map<String, Object> report) {
-    return new JobResult(
-        run.job(),
-        run.id(),
-        run.buildNumber(),
-        status,
-        Duration.between(started, Instant.now()),
-        versions,
-        reason,
-        report);
+  /** The run that ends, when it began, and the steps it ran. */
+  private record Ended(Run run, Instant started, List<RunStep> steps) {
+    JobResult result(
+        RunStatus status,
+        List<StoredVersion> versions,
+        Optional<String> reason,
+        Map<String, Object> report) {
+      return new JobResult(
+          run.job(),
+          run.id(),
+          run.buildNumber(),
+          status,
+          Duration.between(started, Instant.now()),
+          versions,
+          reason,
+          report,
+          steps);
+    }
   }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param run its row in the store
  * @param inputs the versions and saved files it reads
  * @param log its log, masked
+ * @param steps its steps as they happen, told to its listeners and kept for its end
  * @param secrets what the masker learns as the run goes on
  * @param started when the run began; its deadline counts from here
  * @param limit how long it may take
@@ -41,6 +42,7 @@ record JobRun(
     Run run,
     RunInputs inputs,
     JobLog log,
+    RunSteps steps,
     JobSecrets secrets,
     Instant started,
     Duration limit,
@@ -54,6 +56,7 @@ record JobRun(
   JobRun {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(steps, "steps");
     Objects.requireNonNull(folder, "folder");
     environment = environment.map(Map::copyOf);
   }
@@ -85,6 +88,7 @@ record JobRun(
         run,
         inputs,
         log,
+        steps,
         secrets,
         started,
         limit,
@@ -103,6 +107,7 @@ record JobRun(
         run,
         inputs,
         log,
+        steps,
         secrets,
         started,
         limit,
@@ -121,6 +126,7 @@ record JobRun(
         run,
         inputs,
         log,
+        steps,
         secrets,
         started,
         limit,

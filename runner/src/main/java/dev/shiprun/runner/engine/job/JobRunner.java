@@ -190,6 +190,7 @@ public final class JobRunner {
     JobRun current = null;
     Executor host = plugins.executor(HostExecutor.NAME).orElseThrow();
     SecretMasker masker = new SecretMasker(List.of());
+    RunSteps runSteps = new RunSteps(request.events(), job.name(), run.id());
     try (JobLog log =
         new JobLog(
             RunLogs.file(settings.home(), run.id()),
@@ -226,6 +227,7 @@ public final class JobRunner {
                 run,
                 opened.inputs().orElseThrow(),
                 log,
+                runSteps,
                 secrets,
                 started,
                 timeout(job),
@@ -246,7 +248,7 @@ public final class JobRunner {
       }
       Optional<Workspace> ws =
           current == null ? Optional.empty() : current.folder().map(BuildFolder::workspace);
-      JobResult result = ending.end(run, started, log, ws, outcome);
+      JobResult result = ending.end(run, started, log, ws, outcome, runSteps.list());
       if (current != null && current.environment().isPresent()) {
         // After the status is stored: a notification reports it and cannot change it.
         for (HookEvent event : HookEvent.endOf(result.status())) {
@@ -261,7 +263,8 @@ public final class JobRunner {
           null,
           Optional.empty(),
           new StepOutcome.LogLost(
-              disk.full(e) ? disk.reason(false) : "cannot write the log: " + e.getMessage()));
+              disk.full(e) ? disk.reason(false) : "cannot write the log: " + e.getMessage()),
+          runSteps.list());
     } finally {
       if (current != null && current.folder().isPresent()) {
         BuildFolder folder = current.folder().get();

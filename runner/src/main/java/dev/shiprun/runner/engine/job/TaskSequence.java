@@ -1,14 +1,15 @@
 package dev.shiprun.runner.engine.job;
 
 import dev.shiprun.masker.SecretMasker;
-import dev.shiprun.runner.engine.event.RunEvent;
 import dev.shiprun.runner.engine.event.RunReport;
 import dev.shiprun.runner.engine.log.JobLog;
 import dev.shiprun.runner.engine.log.LogOutput;
 import dev.shiprun.runner.engine.log.VersionMask;
 import dev.shiprun.runner.engine.workspace.ProcessEnvironment;
 import dev.shiprun.runner.engine.workspace.Workspace;
+import dev.shiprun.runner.exec.TaskTimeline;
 import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.runner.store.RunStep;
 import dev.shiprun.spi.BodyOutcome;
 import dev.shiprun.spi.ContainerRequest;
 import dev.shiprun.spi.Execution;
@@ -88,6 +89,7 @@ final class TaskSequence implements JobStep {
    * from the build's files, which may echo a secret: it is masked as the log is.
    */
   private Outcome body(JobRun run, JobBody body) {
+    RunSteps.Begun step = run.steps().begin(run.type().name(), RunStep.Kind.BUILD);
     BodyOutcome ended = body.run(new EngineJobContext(run, plugins, placement, registry));
     RunStatus status =
         switch (ended.ending()) {
@@ -97,6 +99,7 @@ final class TaskSequence implements JobStep {
           case TIMEOUT -> RunStatus.TIMEOUT;
           case CANCELLED -> RunStatus.CANCELLED;
         };
+    step.end(status, Instant.now());
     SecretMasker masker = run.log().masker();
     return new Outcome(
         status,
@@ -139,6 +142,9 @@ final class TaskSequence implements JobStep {
       }
       Map<String, String> taskVars = vars;
       long mark = log.length();
+      RunSteps.Begun step =
+          run.steps()
+              .begin(plan.title(), plan.task().isPresent() ? RunStep.Kind.TASK : RunStep.Kind.HOOK);
       StopGuard.Guarded guarded =
           guard.run(
               plan.name(),
@@ -155,19 +161,48 @@ final class TaskSequence implements JobStep {
                               run.request().cancellation(),
                               place.container())));
       Optional<Outcome> ended = ended(guarded, log, hint, mark);
-      run.request()
-          .events()
-          .on(
-              new RunEvent.TaskEnded(
-                  run.job().name(),
-                  run.run().id(),
-                  plan.title(),
-                  ended.map(Outcome::status).orElse(RunStatus.SUCCESS)));
+      steps(
+          run.steps(),
+          step,
+          ended.map(Outcome::status).orElse(RunStatus.SUCCESS),
+          TaskTimeline.read(run.workspace().scripts(), plan.name()),
+          Instant.now());
       if (ended.isPresent()) {
         return ended.get();
       }
     }
     return new Outcome(RunStatus.SUCCESS, Optional.empty());
+  }
+
+  /**
+   * The steps of one script that began as {@code step} and ended {@code status} at {@code end}: the
+   * script up to its first hook section, then each hook section that ran in its shell. The one
+   * where it stopped gets {@code status}: the hook section the wrapper was in, else the script
+   * itself (after which on_failure and always ran with their errors ignored, so they succeed).
+   */
+  private static void steps(
+      RunSteps steps, RunSteps.Begun step, RunStatus status, TaskTimeline timeline, Instant end) {
+    List<TaskTimeline.HookStart> hooks =
+        timeline.hooks().stream().filter(h -> !h.startedAt().isBefore(step.startedAt())).toList();
+    int stoppedIn = -1;
+    if (status != RunStatus.SUCCESS && timeline.lastPart().isPresent()) {
+      for (int i = 0; i < hooks.size(); i++) {
+        if (hooks.get(i).name().equals(timeline.lastPart().get())) {
+          stoppedIn = i;
+        }
+      }
+    }
+    step.end(
+        stoppedIn == -1 ? status : RunStatus.SUCCESS,
+        hooks.isEmpty() ? end : hooks.get(0).startedAt());
+    for (int i = 0; i < hooks.size(); i++) {
+      steps.ran(
+          hooks.get(i).name(),
+          RunStep.Kind.HOOK,
+          i == stoppedIn ? status : RunStatus.SUCCESS,
+          hooks.get(i).startedAt(),
+          i + 1 < hooks.size() ? hooks.get(i + 1).startedAt() : end);
+    }
   }
 
   /** How the log names a script: {@code TASK 'build'}, or the hook section's name. */

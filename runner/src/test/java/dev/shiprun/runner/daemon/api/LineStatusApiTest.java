@@ -140,6 +140,41 @@ class LineStatusApiTest {
             .getInt("[0].number"));
     assertEquals(false, status.getMap("resources").containsKey("build"), "jobs are not resources");
 
+    JsonPath run = TestDaemon.api().get("/api/runs/{id}", second).then().extract().jsonPath();
+    assertEquals(List.of("Task 0"), run.getList("steps.name"));
+    assertEquals(List.of("task"), run.getList("steps.kind"));
+    assertEquals(List.of("success"), run.getList("steps.status"));
+    assertEquals(1, run.getList("steps.durationMs").size());
+    assertEquals(1, run.getList("steps.startedAt").size());
+    assertEquals(
+        List.of(Map.of("name", "app-image", "kind", "resource", "number", 3, "versionName", "1.2")),
+        run.getList("versions").stream()
+            .filter(v -> ((Map<?, ?>) v).get("kind").equals("resource"))
+            .toList(),
+        "the OUT version it made (the YAML's 0.1.0 is #1)");
+    assertEquals(
+        List.of("build"),
+        run.getList("versions").stream()
+            .filter(v -> ((Map<?, ?>) v).get("kind").equals("job"))
+            .map(v -> ((Map<?, ?>) v).get("name"))
+            .toList(),
+        "and its job's own version");
+    JsonPath listed =
+        TestDaemon.api()
+            .queryParam("line", line)
+            .get("/api/runs")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertEquals(
+        run.getList("versions"), listed.getList("find { it.id == " + second + " }.versions"));
+    assertEquals(
+        List.of(Map.of("name", "broken", "kind", "job", "number", 1)),
+        listed.getList("find { it.id == " + broken + " }.versions"),
+        "a failure posts its job's version only; no versionName when it has none");
+    assertEquals("failure", listed.getString("find { it.id == " + broken + " }.steps[0].status"));
+
     JsonPath summary =
         TestDaemon.api()
             .get("/api/lines")

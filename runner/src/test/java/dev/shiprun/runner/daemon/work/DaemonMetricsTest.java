@@ -58,7 +58,9 @@ class DaemonMetricsTest {
 
   @Test
   void eventsItDoesNotCountChangeNothing() {
-    metrics.on(new RunEvent.TaskEnded("build", 7, "first", RunStatus.SUCCESS));
+    metrics.on(
+        new RunEvent.TaskEnded(
+            "build", 7, dev.shiprun.runner.store.RunStepSample.success("first")));
     metrics.on(new RunEvent.VersionsPosted("build", 7, List.of()));
     String text = metrics.scrape();
     assertEquals(0.0, value(text, "shiprun_runs_started_total"), text);

@@ -57,7 +57,8 @@ class LiveLogsTest {
     live.on(new RunEvent.LogLine("build", 7, "b2"));
     live.on(new RunEvent.LogLine("deploy", 8, "d2"));
     live.on(
-        new RunEvent.TaskEnded("build", 7, "first", dev.shiprun.runner.store.RunStatus.SUCCESS));
+        new RunEvent.TaskEnded(
+            "build", 7, dev.shiprun.runner.store.RunStepSample.success("first")));
     live.on(new RunEvent.JobEnded("build", 7, Optional.empty()));
     live.on(new RunEvent.LogLine("build", 7, "after its end"));
 

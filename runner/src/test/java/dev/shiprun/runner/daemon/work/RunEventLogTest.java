@@ -47,7 +47,9 @@ class RunEventLogTest {
     RunEventLog log = log(DaemonLog.Format.JSON);
     log.on(new RunEvent.JobStarted("build", 7, "web", "go", Optional.of(T0), T0.plusMillis(1500)));
     log.on(new RunEvent.LogLine("build", 7, "made-up-secret-free output"));
-    log.on(new RunEvent.TaskEnded("build", 7, "first", RunStatus.SUCCESS));
+    log.on(
+        new RunEvent.TaskEnded(
+            "build", 7, dev.shiprun.runner.store.RunStepSample.success("first")));
     log.on(
         new RunEvent.JobEnded(
             "build",

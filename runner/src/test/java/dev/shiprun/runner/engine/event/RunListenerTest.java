@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shiprun.runner.store.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ class RunListenerTest {
     assertTrue(all.showsLines());
     all.on(new RunEvent.JobStarted("j", 1, "web", "manual", Optional.empty(), Instant.now()));
     all.on(new RunEvent.LogLine("j", 1, "hello"));
-    all.on(new RunEvent.TaskEnded("j", 1, "t", RunStatus.SUCCESS));
+    all.on(new RunEvent.TaskEnded("j", 1, dev.shiprun.runner.store.RunStepSample.success("t")));
     assertEquals(
         List.of("a JobStarted", "b JobStarted", "a LogLine", "a TaskEnded", "b TaskEnded"), heard);
     assertFalse(RunListener.all(new Recording("b", false, heard)).showsLines());

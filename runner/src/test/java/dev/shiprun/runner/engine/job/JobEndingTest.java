@@ -65,7 +65,7 @@ class JobEndingTest {
   }
 
   private JobResult end(StepOutcome outcome) {
-    return ending.end(run, Instant.now(), log, Optional.empty(), outcome);
+    return ending.end(run, Instant.now(), log, Optional.empty(), outcome, List.of());
   }
 
   @Test
@@ -101,7 +101,8 @@ class JobEndingTest {
             Instant.now(),
             log,
             Optional.empty(),
-            StepOutcome.Finished.of(RunStatus.TIMEOUT, "timed out after 1 min"));
+            StepOutcome.Finished.of(RunStatus.TIMEOUT, "timed out after 1 min"),
+            List.of());
     assertEquals(RunStatus.TIMEOUT, timedOut.status());
     assertEquals(
         RunStatus.TIMEOUT,
@@ -112,7 +113,7 @@ class JobEndingTest {
   void diskFullRemovesTheBuildFolderAndEndsInError() throws Exception {
     Workspace ws = Workspace.create(home.resolve("builds/line/build/1"), Optional.empty());
     JobResult result =
-        ending.end(run, Instant.now(), log, Optional.of(ws), new StepOutcome.DiskFull());
+        ending.end(run, Instant.now(), log, Optional.of(ws), new StepOutcome.DiskFull(), List.of());
     assertEquals(RunStatus.ERROR, result.status());
     String reason = new DiskSpace(home).reason(true);
     assertEquals(Optional.of(reason), result.reason());
@@ -182,7 +183,8 @@ class JobEndingTest {
             Instant.now(),
             null,
             Optional.empty(),
-            new StepOutcome.LogLost("cannot write the log: Input/output error"));
+            new StepOutcome.LogLost("cannot write the log: Input/output error"),
+            List.of());
     assertEquals(RunStatus.ERROR, result.status());
     assertEquals(Optional.of("cannot write the log: Input/output error"), stored().reason());
   }

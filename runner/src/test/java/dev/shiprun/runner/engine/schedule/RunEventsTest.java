@@ -60,11 +60,16 @@ class RunEventsTest {
                   ? "log " + text.substring(text.indexOf("hello"))
                   : null;
             }
+            case "TaskStarted" ->
+                "begin "
+                    + ((RunEvent.TaskStarted) event).task()
+                    + " "
+                    + ((RunEvent.TaskStarted) event).kind().wire();
             case "TaskEnded" ->
                 "task "
-                    + ((RunEvent.TaskEnded) event).task()
+                    + ((RunEvent.TaskEnded) event).step().name()
                     + " "
-                    + ((RunEvent.TaskEnded) event).status();
+                    + ((RunEvent.TaskEnded) event).step().status();
             case "VersionsPosted" ->
                 "posted "
                     + ((RunEvent.VersionsPosted) event)
@@ -82,8 +87,10 @@ class RunEventsTest {
     assertEquals(
         List.of(
             "JobStarted",
+            "begin first task",
             "log hello from first",
             "task first " + RunStatus.SUCCESS,
+            "begin second task",
             "log hello from second",
             "task second " + RunStatus.SUCCESS,
             "posted [result]",
