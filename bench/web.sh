@@ -99,7 +99,8 @@ bench page "$api/" bench "$loads" "$updates" >"$work/page.txt"
 
 # KEY FILE [FIELD]: the values of KEY in FILE (field 2 by default)
 values() { awk -v k="$1" -v f="${3:-2}" '$1 == k { print $f }' "$2"; }
-stats() { values "$@" | bench_stats %.1f; }
+# KEY FILE [FIELD]: median, min and max of those values, or "—" three times when there are none
+stats() { values "$@" | bench_stats %.1f || printf '—\t—\t—\n'; }
 one() { values "$1" "$2" | head -n 1; }
 IFS=$'\t' read -r drawn drawn_lo drawn_hi <<<"$(stats drawn "$work/page.txt")"
 IFS=$'\t' read -r painted painted_lo painted_hi <<<"$(stats painted "$work/page.txt")"
@@ -121,9 +122,9 @@ errors="$(one console-errors "$work/page.txt")"
 {
   echo "web page ($(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $jobs jobs + $jobs resources, $loads loads, $updates updates, $(chromium --version 2>/dev/null))"
   printf '%-40s %-26s %-34s %-8s %s\n' figure page baseline ratio goal
-  printf '%-40s %-26s %-34s %-8s %s\n' "navigation → graph-drawn mark" "$drawn ms ($drawn_lo–$drawn_hi)" \
+  printf '%-40s %-26s %-34s %-8s %s\n' "navigation -> graph-drawn mark" "$drawn ms ($drawn_lo–$drawn_hi)" \
     "static SVG page, DOMContentLoaded $s_drawn ms" "$(bench_ratio "$drawn" "$s_drawn")" "< 1 s"
-  printf '%-40s %-26s %-34s %-8s %s\n' "navigation → first frame after it" "$painted ms ($painted_lo–$painted_hi)" \
+  printf '%-40s %-26s %-34s %-8s %s\n' "navigation -> first frame after it" "$painted ms ($painted_lo–$painted_hi)" \
     "static SVG page, frame after load $s_painted ms" "$(bench_ratio "$painted" "$s_painted")" "< 1 s"
   printf '%-40s %-26s %-34s %-8s %s\n' "JS heap after GC" "$heap MiB" "static SVG page $s_heap MiB" \
     "$(bench_ratio "$heap" "$s_heap")" "—"
@@ -131,8 +132,8 @@ errors="$(one console-errors "$work/page.txt")"
     "$(bench_ratio "$nodes" "$s_nodes")" "—"
   printf '%-40s %-26s %-34s %-8s %s\n' "tab (renderer) RSS" "$rss MiB" "static SVG page $s_rss MiB" \
     "$(bench_ratio "$rss" "$s_rss")" "—"
-  printf '%-40s %-26s\n' "SVG of the line (GET …/picture)" "$svg_kib KiB"
-  printf '%-40s %-26s %-34s %-8s %s\n' "run's end → node's final colour" "$update ms ($update_lo–$update_hi)" \
+  printf '%-40s %-26s\n' "SVG of the line (GET .../picture)" "$svg_kib KiB"
+  printf '%-40s %-26s %-34s %-8s %s\n' "run's end -> node's final colour" "$update ms ($update_lo–$update_hi)" \
     "SSE event in the tab $event ms ($event_lo–$event_hi)" "$(bench_ratio "$update" "$event")" "< 500 ms"
   printf '%-40s %s\n' "  the runs ended" "$final"
   [[ -z $errors ]] || printf '%-40s %s\n' "console errors in the page" "$errors (see stderr)"

@@ -131,7 +131,9 @@ public final class WebBench {
                               + "document.querySelector('#picture svg.shiprun-line')).length"))
               .longValue());
       memory(driver);
-      updates(browser, base, line, updates, token);
+      if (updates > 0) {
+        updates(browser, base, line, updates, token);
+      }
       List<String> errors = browser.consoleErrors();
       if (!errors.isEmpty()) {
         out.println("console-errors " + errors.size());
