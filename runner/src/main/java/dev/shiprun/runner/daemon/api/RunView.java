@@ -1,8 +1,8 @@
 package dev.shiprun.runner.daemon.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.shiprun.runner.daemon.work.StepView;
 import dev.shiprun.runner.store.Run;
-import dev.shiprun.runner.store.RunStep;
 import dev.shiprun.runner.store.StoredVersion;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
@@ -31,21 +31,6 @@ public record RunView(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> report,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StepView> steps,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MadeVersion> versions) {
-
-  /** One step of a run: a TASK, a hook section or a job type's build. */
-  @RegisterForReflection // Jackson reads or writes it; a native image needs it declared
-  public record StepView(
-      String name, String kind, String status, String startedAt, Long durationMs) {
-
-    static StepView of(RunStep step) {
-      return new StepView(
-          step.name(),
-          step.kind().wire(),
-          step.status().wire(),
-          step.startedAt().toString(),
-          step.duration().toMillis());
-    }
-  }
 
   /** A version a run made: of an OUT resource, or its job's own. */
   @RegisterForReflection // Jackson reads or writes it; a native image needs it declared

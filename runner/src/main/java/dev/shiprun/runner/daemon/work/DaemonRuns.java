@@ -60,7 +60,12 @@ public final class DaemonRuns implements LineRunner.Progress {
   private final DaemonMetrics metrics;
   private final LiveLogs live = new LiveLogs();
   private final ObjectMapper json = new ObjectMapper();
+  private final LineEvents lineEvents = new LineEvents(json);
   private final QueueWorkers workers;
+
+  /** How often a line's event stream gets a comment, so proxies keep it open. */
+  private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
   private final java.util.concurrent.atomic.AtomicBoolean started =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -95,7 +100,7 @@ public final class DaemonRuns implements LineRunner.Progress {
             integrations::load,
             line -> SecureValueCheck.open(line.pipeline(), () -> integrations),
             this,
-            RunListener.all(live, metrics, new RunEventLog(log)),
+            RunListener.all(live, lineEvents, metrics, new RunEventLog(log)),
             metrics::killed,
             settings.concurrency(),
             Duration.ofSeconds(1),
@@ -106,12 +111,14 @@ public final class DaemonRuns implements LineRunner.Progress {
   public void start() {
     if (started.compareAndSet(false, true)) {
       workers.start();
+      lineEvents.keepAlive(KEEP_ALIVE);
     }
   }
 
   /** Takes no more work; running jobs get the stop grace, then are cancelled. */
   public void stop() {
     workers.stop(settings.stopGrace());
+    lineEvents.close();
   }
 
   public boolean stopping() {
@@ -120,6 +127,11 @@ public final class DaemonRuns implements LineRunner.Progress {
 
   public LiveLogs live() {
     return live;
+  }
+
+  /** What happens on each line, for its followers. */
+  public LineEvents lineEvents() {
+    return lineEvents;
   }
 
   public DaemonMetrics metrics() {
@@ -170,6 +182,7 @@ public final class DaemonRuns implements LineRunner.Progress {
         "queued",
         fields(run),
         "run " + run.id() + " queued: " + line + "/" + job + " #" + run.buildNumber());
+    lineEvents.queued(run);
     workers.wake();
     return run;
   }
@@ -275,6 +288,7 @@ public final class DaemonRuns implements LineRunner.Progress {
               }
               return new Posted(versions, runs);
             });
+    posted.runs().forEach(lineEvents::queued);
     if (!posted.runs().isEmpty()) {
       workers.wake();
     }
@@ -427,6 +441,7 @@ public final class DaemonRuns implements LineRunner.Progress {
               });
       if (cancelled) {
         live.ended(id);
+        lineEvents.cancelledQueued(run);
         log.event("cancelled", fields(run), "run " + id + " cancelled before it began");
         metrics.finished(RunStatus.CANCELLED, Duration.ZERO);
         return Cancelled.BEFORE_START;

@@ -23,6 +23,7 @@ public sealed interface RunEvent {
   /**
    * The run began: its log is open and its events follow.
    *
+   * @param buildNumber its number among the runs of its job
    * @param line the assembly line the job belongs to
    * @param triggeredBy what set it off: {@code manual}, or the IN resource or job whose new version
    *     or success triggered it (as the run row keeps it)
@@ -33,6 +34,7 @@ public sealed interface RunEvent {
   record JobStarted(
       String job,
       long runId,
+      int buildNumber,
       String line,
       String triggeredBy,
       Optional<Instant> queuedAt,

@@ -157,6 +157,7 @@ public final class JobRunner {
     return new RunEvent.JobStarted(
         run.job(),
         run.id(),
+        run.buildNumber(),
         run.line(),
         run.triggeredBy(),
         request.queuedRun().isPresent() ? Optional.of(run.createdAt()) : Optional.empty(),

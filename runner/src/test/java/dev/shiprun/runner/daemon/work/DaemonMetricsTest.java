@@ -23,14 +23,16 @@ class DaemonMetricsTest {
   void aQueuedRunAndTheRunItTriggeredAreCountedWithTheirWaitOutputAndEnd() {
     // Run 7 waited 3 s in the queue; run 8, which it triggered, was never queued.
     metrics.on(
-        new RunEvent.JobStarted("build", 7, "web", "manual", Optional.of(T0), T0.plusSeconds(3)));
+        new RunEvent.JobStarted(
+            "build", 7, 1, "web", "manual", Optional.of(T0), T0.plusSeconds(3)));
     metrics.on(new RunEvent.LogLine("build", 7, "hello"));
     metrics.on(new RunEvent.LogLine("build", 7, "héllo €"));
     metrics.on(new RunEvent.Masked("build", 7, 2));
     metrics.on(
         new RunEvent.JobEnded("build", 7, Optional.of(result("build", 7, RunStatus.SUCCESS, 5))));
     metrics.on(
-        new RunEvent.JobStarted("deploy", 8, "web", "build", Optional.empty(), T0.plusSeconds(9)));
+        new RunEvent.JobStarted(
+            "deploy", 8, 1, "web", "build", Optional.empty(), T0.plusSeconds(9)));
     metrics.on(new RunEvent.Masked("deploy", 8, 0));
     metrics.on(
         new RunEvent.JobEnded("deploy", 8, Optional.of(result("deploy", 8, RunStatus.FAILURE, 2))));

@@ -32,7 +32,7 @@ class LiveLogsTest {
   }
 
   private static RunEvent.JobStarted started(String job, long runId) {
-    return new RunEvent.JobStarted(job, runId, "web", "manual", Optional.empty(), Instant.now());
+    return new RunEvent.JobStarted(job, runId, 1, "web", "manual", Optional.empty(), Instant.now());
   }
 
   @Test

@@ -45,7 +45,8 @@ class RunEventLogTest {
   @Test
   void beganHasTheWaitAndTriggerAndFinishedHasTheResult() throws Exception {
     RunEventLog log = log(DaemonLog.Format.JSON);
-    log.on(new RunEvent.JobStarted("build", 7, "web", "go", Optional.of(T0), T0.plusMillis(1500)));
+    log.on(
+        new RunEvent.JobStarted("build", 7, 1, "web", "go", Optional.of(T0), T0.plusMillis(1500)));
     log.on(new RunEvent.LogLine("build", 7, "made-up-secret-free output"));
     log.on(
         new RunEvent.TaskEnded(
@@ -64,7 +65,7 @@ class RunEventLogTest {
                     List.of(),
                     Optional.of("script exited with 2"),
                     Map.of()))));
-    log.on(new RunEvent.JobStarted("deploy", 8, "web", "build", Optional.empty(), T0));
+    log.on(new RunEvent.JobStarted("deploy", 8, 1, "web", "build", Optional.empty(), T0));
     // No result: the run broke off; the engine's failure is told elsewhere.
     log.on(new RunEvent.JobEnded("deploy", 8, Optional.empty()));
 
@@ -130,7 +131,7 @@ class RunEventLogTest {
   void itAsksForNoLinesAndTextIsOneLinePerEntry() {
     RunEventLog log = log(DaemonLog.Format.TEXT);
     assertFalse(log.showsLines());
-    log.on(new RunEvent.JobStarted("deploy", 8, "web", "app-image", Optional.empty(), T0));
+    log.on(new RunEvent.JobStarted("deploy", 8, 1, "web", "app-image", Optional.empty(), T0));
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.strip().endsWith(" run 8 began: web/deploy (triggered by app-image)"), text);
   }

@@ -29,7 +29,7 @@ class RunListenerTest {
     RunListener all =
         RunListener.all(new Recording("a", true, heard), new Recording("b", false, heard));
     assertTrue(all.showsLines());
-    all.on(new RunEvent.JobStarted("j", 1, "web", "manual", Optional.empty(), Instant.now()));
+    all.on(new RunEvent.JobStarted("j", 1, 1, "web", "manual", Optional.empty(), Instant.now()));
     all.on(new RunEvent.LogLine("j", 1, "hello"));
     all.on(new RunEvent.TaskEnded("j", 1, dev.shiprun.runner.store.RunStepSample.success("t")));
     assertEquals(
@@ -42,14 +42,14 @@ class RunListenerTest {
     Instant queued = Instant.parse("2026-01-05T10:00:00Z");
     RunEvent.JobStarted fromQueue =
         new RunEvent.JobStarted(
-            "j", 1, "web", "manual", Optional.of(queued), queued.plusSeconds(2));
+            "j", 1, 1, "web", "manual", Optional.of(queued), queued.plusSeconds(2));
     assertEquals(Duration.ofSeconds(2), fromQueue.waited());
     RunEvent.JobStarted triggered =
-        new RunEvent.JobStarted("j", 2, "web", "up", Optional.empty(), queued);
+        new RunEvent.JobStarted("j", 2, 1, "web", "up", Optional.empty(), queued);
     assertEquals(Duration.ZERO, triggered.waited());
     RunEvent.JobStarted clockBehind =
         new RunEvent.JobStarted(
-            "j", 3, "web", "manual", Optional.of(queued), queued.minusMillis(5));
+            "j", 3, 1, "web", "manual", Optional.of(queued), queued.minusMillis(5));
     assertEquals(
         Duration.ZERO, clockBehind.waited(), "another host's clock never makes it negative");
   }
