@@ -70,7 +70,7 @@ export function jobPage(main, parts) {
     button.disabled = true;
     try {
       const answer = await api(apiPath('runs', run.id, 'cancel'), {method: 'POST'});
-      message.replaceChildren(notice('info', `build #${run.buildNumber}: ${answer.outcome}`));
+      message.replaceChildren(notice('info', `cancel build #${run.buildNumber}: ${answer.outcome}`));
     } catch (e) {
       button.disabled = false;
       message.replaceChildren(notice('error', `cannot cancel build #${run.buildNumber}: ${e.message}`));

@@ -36,6 +36,9 @@ export function linePage(main, parts) {
       picture.replaceChildren(notice('error', `the daemon's picture of ${line} is not an SVG`));
       return;
     }
+    // A small line gets a box its size; a big one at most most of the window.
+    const height = Number((svg.getAttribute('viewBox') || '').split(/[\s,]+/)[3]);
+    if (height > 0) picture.style.height = `min(65vh, ${Math.ceil(height * 1.25) + 40}px)`;
     picture.replaceChildren(svg);
     performance.mark('graph-drawn');
     const view = zoomable(picture, svg);
@@ -59,7 +62,8 @@ export function linePage(main, parts) {
   }
 
   function linkNodes(svg) {
-    for (const node of svg.querySelectorAll('g.node')) {
+    // A name another repository defines has no page here: it stays a picture.
+    for (const node of svg.querySelectorAll('g.node[data-kind="job"], g.node[data-kind="resource"]')) {
       const name = node.getAttribute('data-name');
       const kind = node.getAttribute('data-kind');
       node.setAttribute('tabindex', '0');

@@ -147,7 +147,14 @@ export class LogView {
     if (!el) return;
     el.classList.add('target');
     this.setFollow(false);
-    el.scrollIntoView({block: 'center'});
+    this.reveal(el);
+    this.pre.scrollIntoView({block: 'nearest'});
+  }
+
+  /** Scrolls the log (not the page) so that a line stands in its middle. */
+  reveal(el) {
+    const top = el.getBoundingClientRect().top - this.pre.getBoundingClientRect().top;
+    this.pre.scrollTop += top - (this.pre.clientHeight - el.offsetHeight) / 2;
   }
 
   setFollow(on) {
@@ -192,7 +199,7 @@ export class LogView {
     if (el) {
       el.classList.add('current');
       this.setFollow(false);
-      el.scrollIntoView({block: 'center'});
+      this.reveal(el);
     }
     this.onMatches(this.current, this.matches.length);
   }

@@ -177,7 +177,7 @@ export function runPage(main, parts) {
     versionsBox.replaceChildren(...(versions.length ? [h('h2', {}, 'Versions made'),
       table('Versions made', ['Resource', 'Number', 'Version'],
         versions.map((v) => h('tr', {},
-          h('th', {scope: 'row'}, v.kind === 'job' ? v.name
+          h('th', {scope: 'row'}, v.kind === 'job' ? `${v.name} (the job's state)`
             : h('a', {href: route('lines', run.line, 'resources', v.name)}, v.name)),
           h('td', {}, String(v.number)), h('td', {}, v.versionName || '–'))))] : []));
   }

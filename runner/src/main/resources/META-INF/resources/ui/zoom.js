@@ -3,6 +3,7 @@
 
 const MIN = 0.05;
 const MAX = 8;
+const FIT_MAX = 1.25;
 
 export function zoomable(box, svg) {
   const base = viewBox(svg);
@@ -16,7 +17,7 @@ export function zoomable(box, svg) {
     svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
   }
 
-  /** The scale of the view against the whole picture (1 = fit). */
+  /** The scale of the view against the whole picture's width. */
   function scale() {
     return base.w / view.w;
   }
@@ -36,8 +37,13 @@ export function zoomable(box, svg) {
     apply();
   }
 
+  /** The whole picture, magnified at most a little when the box is larger than it. */
   function fit() {
-    view = {...base};
+    const r = svg.getBoundingClientRect();
+    const u = Math.max(base.w / (r.width || 1), base.h / (r.height || 1), 1 / FIT_MAX);
+    const w = (r.width || base.w) * u;
+    const hgt = (r.height || base.h) * u;
+    view = {x: base.x - (w - base.w) / 2, y: base.y - (hgt - base.h) / 2, w, h: hgt};
     apply();
   }
 
@@ -110,7 +116,7 @@ export function zoomable(box, svg) {
     }
   });
 
-  apply();
+  fit();
   return {zoomIn: () => zoom(1.25), zoomOut: () => zoom(0.8), fit};
 }
 

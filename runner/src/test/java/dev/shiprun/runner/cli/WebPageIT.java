@@ -81,6 +81,15 @@ class WebPageIT {
                 script:
                   - echo "waiting for ten minutes"
                   - sleep 600
+        - name: many
+          type: runSh
+          steps:
+            - IN: base-image
+              switch: off
+            - TASK:
+                name: print
+                script:
+                  - seq -f 'line %g of a long log' 1 100000
       """;
 
   private DaemonProcess daemon;
@@ -212,7 +221,6 @@ class WebPageIT {
         line.get("jobs").size() + line.get("resources").size(),
         page.findElements(By.cssSelector("#picture svg g.node")).size(),
         "one node per job and resource");
-    screenshot("line.png");
 
     // Every status the node takes from now on, seen on this page without a reload.
     script(
@@ -383,6 +391,45 @@ class WebPageIT {
           script("return document.documentElement.scrollWidth <= window.innerWidth"),
           hash + " is wider than the phone");
     }
+  }
+
+  @Test
+  @Order(6)
+  void aLogOfAHundredThousandLinesIsDrawnWholeAndSearched() throws Exception {
+    // build-app first (then deploy-app, which its version triggers): the line's picture at the
+    // end shows most statuses.
+    daemon.trigger(LINE, "build-app");
+    long id = daemon.trigger(LINE, "many");
+    signIn();
+    WebDriver page = browser.driver();
+    page.get(base + "#/runs/" + id);
+    waitFor(By.cssSelector("#run-status[data-status=success]"));
+    long lines = daemon.send("GET", "/api/runs/" + id + "/log", null, null).body().lines().count();
+    assertTrue(lines > 100_000, "the stored log has " + lines + " lines");
+    long start = System.nanoTime();
+    browser
+        .waitUpTo(Duration.ofMinutes(2))
+        .until(d -> !d.findElements(By.id("L" + lines)).isEmpty());
+    System.out.printf(
+        "WebPageIT: %d lines drawn %d ms after the run's page showed its end%n",
+        lines, (System.nanoTime() - start) / 1_000_000);
+    assertEquals(
+        lines,
+        ((Number) script("return document.querySelectorAll('#log .line').length")).longValue(),
+        "one element per line");
+
+    WebElement search = page.findElement(By.id("log-search"));
+    search.sendKeys("line 99999 of");
+    browser
+        .waitUpTo(WAIT)
+        .until(d -> d.findElement(By.id("log-matches")).getText().equals("1 of 1"));
+    WebElement current = waitFor(By.cssSelector("#log .line.current"));
+    assertEquals("line 99999 of a long log", current.findElement(By.cssSelector(".tx")).getText());
+
+    page.get(base + "#/lines/" + LINE);
+    waitForGraph();
+    assertEquals("success", node("job", "deploy-app").getAttribute("data-status"));
+    screenshot("line.png");
   }
 
   /** Signs in through the form, as a user does. */
