@@ -6,22 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shiprun.runner.picture.PictureXml;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 @QuarkusMainTest
 class GraphCommandTest {
@@ -110,10 +106,10 @@ class GraphCommandTest {
     LaunchResult result = launcher.launch("graph", LINE, "--format", "svg");
 
     assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
-    Element svg = parse(result.getOutput());
+    Element svg = PictureXml.parse(result.getOutput());
     assertEquals("shiprun-line", svg.getAttribute("class"));
     assertEquals("assembly line plan: 2 jobs, 2 resources", svg.getAttribute("aria-label"));
-    Map<String, String> statuses = statuses(svg);
+    Map<String, String> statuses = PictureXml.statuses(svg);
     assertEquals(Map.of("build", "none", "deploy", "none"), statuses);
   }
 
@@ -168,16 +164,17 @@ class GraphCommandTest {
         launcher.launch("graph", PARAMS_STATE, "-f", "svg", "--home", home.toString());
 
     assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
-    Element svg = parse(result.getOutput());
-    assertEquals(Map.of("count-runs", "success"), statuses(svg));
-    Element job = node(svg, "count-runs");
+    Element svg = PictureXml.parse(result.getOutput());
+    assertEquals(Map.of("count-runs", "success"), PictureXml.statuses(svg));
+    Element job = PictureXml.node(svg, "count-runs");
     assertEquals("node job status-success", job.getAttribute("class"));
     assertTrue(job.getTextContent().contains("runSh · #2"), job.getTextContent());
     // Another name in the store: no runs of it.
     LaunchResult other =
         launcher.launch(
             "graph", PARAMS_STATE, "-f", "svg", "--home", home.toString(), "--line", "other");
-    assertEquals(Map.of("count-runs", "none"), statuses(parse(other.getOutput())));
+    assertEquals(
+        Map.of("count-runs", "none"), PictureXml.statuses(PictureXml.parse(other.getOutput())));
   }
 
   @Test
@@ -186,42 +183,12 @@ class GraphCommandTest {
     LaunchResult result = launcher.launch("graph", LINE, "-f", "svg", "--home", home.toString());
 
     assertEquals(ExitCode.OK.code(), result.exitCode(), result.getErrorOutput());
-    assertEquals(Map.of("build", "none", "deploy", "none"), statuses(parse(result.getOutput())));
+    assertEquals(
+        Map.of("build", "none", "deploy", "none"),
+        PictureXml.statuses(PictureXml.parse(result.getOutput())));
     assertTrue(result.getErrorOutput().contains("no runs yet in " + home), result.getErrorOutput());
     assertFalse(Files.exists(home.resolve("store")), "a store was made");
   }
 
   private static final String PARAMS_STATE = "../samples/params-state";
-
-  private static Element parse(String svg) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    return factory
-        .newDocumentBuilder()
-        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
-        .getDocumentElement();
-  }
-
-  private static Map<String, String> statuses(Element svg) {
-    Map<String, String> out = new TreeMap<>();
-    NodeList groups = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
-    for (int i = 0; i < groups.getLength(); i++) {
-      Element g = (Element) groups.item(i);
-      if (g.getAttribute("data-kind").equals("job")) {
-        out.put(g.getAttribute("data-name"), g.getAttribute("data-status"));
-      }
-    }
-    return out;
-  }
-
-  private static Element node(Element svg, String name) {
-    NodeList groups = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
-    for (int i = 0; i < groups.getLength(); i++) {
-      Element g = (Element) groups.item(i);
-      if (g.getAttribute("data-name").equals(name)) {
-        return g;
-      }
-    }
-    throw new AssertionError("no node " + name);
-  }
 }

@@ -9,20 +9,17 @@ import dev.shiprun.model.graph.layout.LineLayout;
 import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.parse.PipelineFile;
 import dev.shiprun.model.validate.Validation;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class LinePictureTest {
 
-  private static final String SVG = "http://www.w3.org/2000/svg";
+  private static final String SVG = PictureXml.SVG;
 
   /** Names with every character XML cares about; a state resource; a switched-off input. */
   private static final String LINE =
@@ -62,47 +59,9 @@ class LinePictureTest {
     return LinePicture.svg("my <line>", LineLayout.of(line()), state);
   }
 
-  private static Document parse(String svg) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    return factory
-        .newDocumentBuilder()
-        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static List<Element> nodes(Document doc) {
-    NodeList all = doc.getElementsByTagNameNS(SVG, "g");
-    List<Element> out = new ArrayList<>();
-    for (int i = 0; i < all.getLength(); i++) {
-      Element g = (Element) all.item(i);
-      if (g.hasAttribute("data-kind")) {
-        out.add(g);
-      }
-    }
-    return out;
-  }
-
-  private static Element node(Document doc, String name) {
-    return nodes(doc).stream()
-        .filter(g -> g.getAttribute("data-name").equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no node " + name));
-  }
-
-  private static String text(Element g, String cls) {
-    NodeList texts = g.getElementsByTagNameNS(SVG, "text");
-    for (int i = 0; i < texts.getLength(); i++) {
-      Element t = (Element) texts.item(i);
-      if (List.of(t.getAttribute("class").split(" ")).contains(cls)) {
-        return t.getTextContent();
-      }
-    }
-    throw new AssertionError("no text ." + cls);
-  }
-
   @Test
   void theRootSaysWhatThePictureShows() throws Exception {
-    Element root = parse(svg(PictureState.NONE)).getDocumentElement();
+    Element root = PictureXml.parse(svg(PictureState.NONE));
 
     assertEquals(SVG, root.getNamespaceURI());
     assertEquals("svg", root.getLocalName());
@@ -120,19 +79,19 @@ class LinePictureTest {
   @Test
   void oddNamesAreEscapedAndReadBackAsTheyAre() throws Exception {
     String svg = svg(PictureState.NONE);
-    Document doc = parse(svg);
+    Element doc = PictureXml.parse(svg);
 
     assertEquals(
         List.of("a&b<c>", "cache", "img\"q'", "build", "deploy&<go>"),
-        nodes(doc).stream().map(g -> g.getAttribute("data-name")).toList());
-    assertEquals("deploy&<go>", text(node(doc, "deploy&<go>"), "name"));
+        PictureXml.nodes(doc).stream().map(g -> g.getAttribute("data-name")).toList());
+    assertEquals("deploy&<go>", PictureXml.text(PictureXml.node(doc, "deploy&<go>"), "name"));
     assertTrue(svg.contains("data-name=\"img&quot;q&#39;\""), svg);
     assertTrue(!svg.contains("<go>"), "a raw name in the text");
   }
 
   @Test
   void everyEdgeIsAPathWithItsKindAndEnds() throws Exception {
-    Document doc = parse(svg(PictureState.NONE));
+    Element doc = PictureXml.parse(svg(PictureState.NONE));
     NodeList paths = doc.getElementsByTagNameNS(SVG, "path");
     List<String> edges = new ArrayList<>();
     for (int i = 0; i < paths.getLength(); i++) {
@@ -160,20 +119,20 @@ class LinePictureTest {
 
   @Test
   void withoutRunsEveryJobIsNoneAndResourcesShowTheirType() throws Exception {
-    Document doc = parse(svg(PictureState.NONE));
+    Element doc = PictureXml.parse(svg(PictureState.NONE));
 
-    Element build = node(doc, "build");
+    Element build = PictureXml.node(doc, "build");
     assertEquals("node job status-none", build.getAttribute("class"));
     assertEquals("job", build.getAttribute("data-kind"));
     assertEquals("runSh", build.getAttribute("data-type"));
     assertEquals("none", build.getAttribute("data-status"));
-    assertEquals("runSh", text(build, "detail"));
+    assertEquals("runSh", PictureXml.text(build, "detail"));
     assertEquals(
         "build: job (runSh), never run",
         build.getElementsByTagNameNS(SVG, "title").item(0).getTextContent());
-    Element cache = node(doc, "cache");
+    Element cache = PictureXml.node(doc, "cache");
     assertEquals("node resource", cache.getAttribute("class"));
-    assertEquals("state", text(cache, "detail"));
+    assertEquals("state", PictureXml.text(cache, "detail"));
   }
 
   @Test
@@ -186,18 +145,18 @@ class LinePictureTest {
                 "deploy&<go>",
                 new PictureState.LatestRun("failure", 3)),
             Map.of("img\"q'", "1.4.2 & <rc>"));
-    Document doc = parse(svg(state));
+    Element doc = PictureXml.parse(svg(state));
 
-    Element build = node(doc, "build");
+    Element build = PictureXml.node(doc, "build");
     assertEquals("node job status-processing", build.getAttribute("class"));
     assertEquals("processing", build.getAttribute("data-status"));
-    assertEquals("runSh · #12", text(build, "detail"));
+    assertEquals("runSh · #12", PictureXml.text(build, "detail"));
     assertEquals(
         "build: job (runSh), processing, build #12",
         build.getElementsByTagNameNS(SVG, "title").item(0).getTextContent());
-    assertEquals("failure", node(doc, "deploy&<go>").getAttribute("data-status"));
-    Element image = node(doc, "img\"q'");
-    assertEquals("1.4.2 & <rc>", text(image, "version"));
+    assertEquals("failure", PictureXml.node(doc, "deploy&<go>").getAttribute("data-status"));
+    Element image = PictureXml.node(doc, "img\"q'");
+    assertEquals("1.4.2 & <rc>", PictureXml.text(image, "version"));
     assertEquals("1.4.2 & <rc>", image.getAttribute("data-version"));
     assertTrue(
         image

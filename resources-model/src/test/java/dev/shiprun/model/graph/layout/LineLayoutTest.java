@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shiprun.model.Pipelines;
+import dev.shiprun.model.diagnostic.SourceLocation;
 import dev.shiprun.model.graph.AssemblyLine;
+import dev.shiprun.model.graph.ExternalNames;
 import dev.shiprun.model.load.AssemblyLineLoader;
 import dev.shiprun.model.validate.Validation;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +98,35 @@ class LineLayoutTest {
       assertTrue(first.y() > from.y() && first.y() < from.y() + from.height(), e.toString());
       assertTrue(last.y() > to.y() && last.y() < to.y() + to.height(), e.toString());
     }
+  }
+
+  @Test
+  void aNameAnotherRepositoryDefinesIsANodeOfItsOwnKind() {
+    Validation v =
+        Pipelines.load(
+            """
+            jobs:
+              - name: deploy
+                type: runSh
+                steps:
+                  - IN: shared-image
+                  - TASK: {script: [echo deploy]}
+            """);
+    ExternalNames external =
+        new ExternalNames(
+            List.of(
+                new ExternalNames.External(
+                    "shared-image",
+                    "--external",
+                    new SourceLocation("<command line>", 1, 1),
+                    Optional.empty())));
+
+    Layout layout = LineLayout.of(new AssemblyLine(v.pipeline(), external));
+
+    Map<String, PlacedNode> at = byName(layout);
+    assertEquals(NodeKind.EXTERNAL, at.get("shared-image").kind());
+    assertTrue(at.get("shared-image").x() < at.get("deploy").x());
+    assertNoOverlaps(layout);
   }
 
   @Test

@@ -39,6 +39,7 @@ public class OpenApiEndpoint {
           ApiDescription.class,
           VersionEndpoint.class,
           LinesEndpoint.class,
+          LinePictureEndpoint.class,
           IntegrationsEndpoint.class,
           TriggerEndpoint.class,
           TriggerResourceEndpoint.class,

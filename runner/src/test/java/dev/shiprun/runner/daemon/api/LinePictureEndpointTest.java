@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shiprun.runner.Poll;
+import dev.shiprun.runner.picture.PictureXml;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,19 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /** {@code GET /api/lines/{name}/picture} against the real app, store and bash. */
 @QuarkusTest
 class LinePictureEndpointTest {
-
-  private static final String SVG = "http://www.w3.org/2000/svg";
 
   /** build writes a new tag of app-image, which triggers deploy. */
   private static final String LINE =
@@ -92,21 +88,10 @@ class LinePictureEndpointTest {
         .asString();
   }
 
-  private static Element parse(String svg) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    return factory
-        .newDocumentBuilder()
-        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
-        .getDocumentElement();
-  }
-
   /** Each node's name → its status (jobs) or versionName (resources; "" without one). */
   private static Map<String, String> shown(String svg) throws Exception {
     Map<String, String> out = new TreeMap<>();
-    NodeList groups = parse(svg).getElementsByTagNameNS(SVG, "g");
-    for (int i = 0; i < groups.getLength(); i++) {
-      Element g = (Element) groups.item(i);
+    for (Element g : PictureXml.nodes(PictureXml.parse(svg))) {
       switch (g.getAttribute("data-kind")) {
         case "job" -> out.put(g.getAttribute("data-name"), g.getAttribute("data-status"));
         case "resource" -> out.put(g.getAttribute("data-name"), g.getAttribute("data-version"));
@@ -122,7 +107,7 @@ class LinePictureEndpointTest {
 
     String svg = picture(line);
 
-    Element root = parse(svg);
+    Element root = PictureXml.parse(svg);
     assertEquals("shiprun-line", root.getAttribute("class"));
     assertEquals(
         "assembly line " + line + ": 3 jobs, 2 resources", root.getAttribute("aria-label"));
