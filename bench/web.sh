@@ -104,6 +104,7 @@ stats() { values "$@" | bench_stats %.1f || printf '—\t—\t—\n'; }
 one() { values "$1" "$2" | head -n 1; }
 IFS=$'\t' read -r drawn drawn_lo drawn_hi <<<"$(stats drawn "$work/page.txt")"
 IFS=$'\t' read -r painted painted_lo painted_hi <<<"$(stats painted "$work/page.txt")"
+IFS=$'\t' read -r picture picture_lo picture_hi <<<"$(stats picture "$work/page.txt")"
 IFS=$'\t' read -r s_drawn _ _ <<<"$(stats drawn "$work/static.txt")"
 IFS=$'\t' read -r s_painted _ _ <<<"$(stats painted "$work/static.txt")"
 IFS=$'\t' read -r update update_lo update_hi <<<"$(stats update "$work/page.txt")"
@@ -126,6 +127,7 @@ errors="$(one console-errors "$work/page.txt")"
     "static SVG page, DOMContentLoaded $s_drawn ms" "$(bench_ratio "$drawn" "$s_drawn")" "< 1 s"
   printf '%-40s %-26s %-34s %-8s %s\n' "navigation -> first frame after it" "$painted ms ($painted_lo–$painted_hi)" \
     "static SVG page, frame after load $s_painted ms" "$(bench_ratio "$painted" "$s_painted")" "< 1 s"
+  printf '%-40s %-26s\n' "  of which the request of the picture" "$picture ms ($picture_lo–$picture_hi)"
   printf '%-40s %-26s %-34s %-8s %s\n' "JS heap after GC" "$heap MiB" "static SVG page $s_heap MiB" \
     "$(bench_ratio "$heap" "$s_heap")" "—"
   printf '%-40s %-26s %-34s %-8s %s\n' "DOM nodes" "$nodes" "static SVG page $s_nodes" \

@@ -39,7 +39,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * {@code painted MS} (→ the first frame after it), {@code heap BYTES} (CDP Performance.getMetrics
  * JSHeapUsedSize after a GC), {@code nodes N} (DOM nodes), {@code rss KIB} (the largest renderer
  * process of the browser), {@code svg BYTES} (the picture's markup), {@code update MS EVENT_MS
- * STATUS} (a run's end → its node's final data-status, and → the raw SSE event).
+ * STATUS} (a run's end → its node's final data-status, and → the raw SSE event), {@code picture MS}
+ * (the page's request of the line's SVG, from its start to the answer's end).
  */
 public final class WebBench {
 
@@ -64,6 +65,13 @@ public final class WebBench {
         });
       })();
       """;
+
+  /**
+   * The loads follow one another in one tab: each page left would stay in the back/forward cache
+   * with its event stream open, and six of those hold every connection chromium allows one host.
+   */
+  private static final List<String> NO_BACK_FORWARD_CACHE =
+      List.of("--disable-features=BackForwardCache");
 
   private final PrintStream out;
 
@@ -101,7 +109,7 @@ public final class WebBench {
     if (token == null || token.isEmpty()) {
       throw new IllegalArgumentException("give the daemon's token in SHIPRUN_API_TOKEN");
     }
-    try (Browser browser = Browser.start(1280, 900)) {
+    try (Browser browser = Browser.start(1280, 900, NO_BACK_FORWARD_CACHE)) {
       ChromeDriver driver = browser.driver();
       probePaint(driver);
       driver.get(base);
@@ -121,6 +129,15 @@ public final class WebBench {
         awaitMark(browser, "graph-painted");
         out.printf("drawn %.1f%n", mark(driver, "graph-drawn"));
         out.printf("painted %.1f%n", mark(driver, "graph-painted"));
+        out.printf(
+            "picture %.1f%n",
+            ((Number)
+                    js(driver)
+                        .executeScript(
+                            "const e = performance.getEntriesByType('resource')"
+                                + ".find(r => /\\/api\\/lines\\/[^/]+\\/picture$/.test(r.name));"
+                                + " return e ? e.responseEnd - e.startTime : -1"))
+                .doubleValue());
       }
       out.printf(
           "svg %d%n",
@@ -134,7 +151,11 @@ public final class WebBench {
       if (updates > 0) {
         updates(browser, base, line, updates, token);
       }
-      List<String> errors = browser.consoleErrors();
+      // The page's first question, whether a session is there, is answered 401 before signing in.
+      List<String> errors =
+          browser.consoleErrors().stream()
+              .filter(e -> !(e.contains("api/session - ") && e.contains("status of 401")))
+              .toList();
       if (!errors.isEmpty()) {
         out.println("console-errors " + errors.size());
         errors.forEach(e -> System.err.println("console: " + e));
@@ -144,7 +165,7 @@ public final class WebBench {
 
   /** A plain page holding the same SVG, from a plain HTTP server: the browser's own work. */
   private void staticPage(String url, int loads) throws Exception {
-    try (Browser browser = Browser.start(1280, 900)) {
+    try (Browser browser = Browser.start(1280, 900, NO_BACK_FORWARD_CACHE)) {
       ChromeDriver driver = browser.driver();
       probePaint(driver);
       for (int i = 0; i < loads; i++) {
@@ -278,6 +299,10 @@ public final class WebBench {
             """,
             line,
             List.copyOf(FINAL));
+    // A run's events reach only the streams open when they happen.
+    browser
+        .waitUpTo(Duration.ofSeconds(30))
+        .until(d -> (Boolean) js(d).executeScript("return window.benchStream.readyState === 1"));
     HttpClient http = HttpClient.newHttpClient();
     ObjectMapper json = new ObjectMapper();
     URI api = URI.create(base);
@@ -314,6 +339,22 @@ public final class WebBench {
       double finishedMs = finished.getEpochSecond() * 1000.0 + finished.getNano() / 1e6;
       browser
           .waitUpTo(Duration.ofSeconds(30))
+          .withMessage(
+              () ->
+                  "run "
+                      + runId
+                      + " of "
+                      + job
+                      + " ended "
+                      + run.path("status").asText()
+                      + "; the page saw "
+                      + js(driver)
+                          .executeScript(
+                              "return JSON.stringify([window.benchSeen, window.benchEvents,"
+                                  + " document.querySelector(`#picture g.node[data-kind=job]"
+                                  + "[data-name=\"${CSS.escape(arguments[0])}\"]`)"
+                                  + ".dataset.status])",
+                              job))
           .until(
               d ->
                   (Boolean)
