@@ -1,9 +1,9 @@
 package dev.shiprun.runner.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.shiprun.runner.Poll;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -84,7 +84,11 @@ class NginxTest {
         assertEquals("", reader.readLine());
         assertEquals("data: two", reader.readLine());
       }
-      assertTrue(nginx.accessLog().contains("GET /ci/events"), nginx.accessLog());
+      // nginx logs a request when its answer has ended, which may be just after the client read it.
+      Poll.until(
+          Duration.ofSeconds(10),
+          "nginx logs the event stream's request",
+          () -> nginx.accessLog().contains("GET /ci/events"));
     } finally {
       upstream.stop(0);
     }
