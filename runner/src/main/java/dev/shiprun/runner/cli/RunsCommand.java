@@ -1,5 +1,6 @@
 package dev.shiprun.runner.cli;
 
+import dev.shiprun.runner.daemon.work.StepView;
 import dev.shiprun.runner.store.Run;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -79,6 +80,9 @@ public class RunsCommand implements Callable<Integer> {
               row.put("finishedAt", r.finishedAt().map(Object::toString).orElse(null));
               if (!r.report().isEmpty()) {
                 row.put("report", r.report());
+              }
+              if (!r.steps().isEmpty()) {
+                row.put("steps", r.steps().stream().map(StepView::of).toList());
               }
               json.add(row);
             }

@@ -29,34 +29,6 @@ public record Run(
     Map<String, Object> report,
     List<RunStep> steps) {
 
-  /** A run without steps (yet). */
-  public Run(
-      long id,
-      String line,
-      String job,
-      int buildNumber,
-      RunStatus status,
-      String triggeredBy,
-      Optional<String> reason,
-      Instant createdAt,
-      Optional<Instant> startedAt,
-      Optional<Instant> finishedAt,
-      Map<String, Object> report) {
-    this(
-        id,
-        line,
-        job,
-        buildNumber,
-        status,
-        triggeredBy,
-        reason,
-        createdAt,
-        startedAt,
-        finishedAt,
-        report,
-        List.of());
-  }
-
   public Run {
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(job, "job");

@@ -194,7 +194,8 @@ public final class Runs {
             now,
             started,
             Optional.empty(),
-            Map.of());
+            Map.of(),
+            List.of());
       }
     }
   }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.runner.store.ReportSample;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunStatus;
+import dev.shiprun.runner.store.RunStepSample;
 import dev.shiprun.runner.store.Store;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -36,7 +37,15 @@ class RunsReportTest {
       ci = run.id();
       store.transaction(
           c -> {
-            store.runs().finish(c, plain.id(), RunStatus.SUCCESS, Optional.empty(), Map.of());
+            store
+                .runs()
+                .finish(
+                    c,
+                    plain.id(),
+                    RunStatus.SUCCESS,
+                    Optional.empty(),
+                    Map.of(),
+                    List.of(RunStepSample.success("deploy it")));
             store
                 .runs()
                 .finish(
@@ -67,5 +76,9 @@ class RunsReportTest {
         runs.get(0).at("/report/matrix/0/tests/failedTests/0/name").asText(),
         json.getOutput());
     assertFalse(runs.get(1).has("report"), json.getOutput());
+    assertEquals("deploy it", runs.get(1).at("/steps/0/name").asText(), json.getOutput());
+    assertEquals("task", runs.get(1).at("/steps/0/kind").asText());
+    assertEquals("success", runs.get(1).at("/steps/0/status").asText());
+    assertFalse(runs.get(0).has("steps"), "a run without steps has none: " + json.getOutput());
   }
 }

@@ -3,17 +3,11 @@ package dev.shiprun.runner.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,27 +51,7 @@ class RunReportStoreTest {
   @Test
   void aStoreMadeBeforeReportsIsUpgradedAndItsRunsHaveNone() throws Exception {
     // A home as the shiprun before reports left it: the schema up to V5 and a finished run.
-    Path folder = home.resolve(Store.FOLDER);
-    Files.createDirectories(folder);
-    String url = Store.url(folder);
-    Flyway.configure()
-        .dataSource(url, "sa", "")
-        .resourceProvider(new StoreMigrations())
-        .javaMigrationClassProvider(List::of)
-        .target("5")
-        .load()
-        .migrate();
-    try (Connection c = DriverManager.getConnection(url, "sa", "");
-        Statement s = c.createStatement()) {
-      s.executeUpdate(
-          "INSERT INTO run (line, job, build_number, status, triggered_by, created_at,"
-              + " finished_at) VALUES ('line', 'build', 1, 'success', 'manual',"
-              + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
-      try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM run")) {
-        r.next();
-        assertEquals(1, r.getInt(1));
-      }
-    }
+    OlderStore.withOneRun(home, "5");
 
     try (Store store = Store.open(home, json)) {
       assertEquals(Integer.parseInt(Store.SCHEMA_VERSION), store.transaction(Store::schemaVersion));

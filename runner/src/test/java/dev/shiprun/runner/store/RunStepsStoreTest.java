@@ -3,18 +3,13 @@ package dev.shiprun.runner.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,23 +110,7 @@ class RunStepsStoreTest {
   @Test
   void aStoreMadeBeforeStepsIsUpgradedAndItsRunsHaveNone() throws Exception {
     // A home as the shiprun before steps left it: the schema up to V7 and a finished run.
-    Path folder = home.resolve(Store.FOLDER);
-    Files.createDirectories(folder);
-    String url = Store.url(folder);
-    Flyway.configure()
-        .dataSource(url, "sa", "")
-        .resourceProvider(new StoreMigrations())
-        .javaMigrationClassProvider(List::of)
-        .target("7")
-        .load()
-        .migrate();
-    try (Connection c = DriverManager.getConnection(url, "sa", "");
-        Statement s = c.createStatement()) {
-      s.executeUpdate(
-          "INSERT INTO run (line, job, build_number, status, triggered_by, created_at,"
-              + " finished_at) VALUES ('line', 'build', 1, 'success', 'manual',"
-              + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
-    }
+    OlderStore.withOneRun(home, "7");
 
     try (Store store = Store.open(home, json)) {
       assertEquals(Integer.parseInt(Store.SCHEMA_VERSION), store.transaction(Store::schemaVersion));

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,26 +62,21 @@ public class LineEventsEndpoint {
     }
 
     @Override
-    public synchronized boolean send(String name, String data) {
-      if (sink.isClosed()) {
-        return false;
-      }
-      sink.send(sse.newEventBuilder().name(name).data(String.class, data).build())
-          .whenComplete(
-              (ok, error) -> {
-                if (error != null) {
-                  sink.close();
-                }
-              });
-      return true;
+    public boolean send(String name, String data) {
+      return queue(sse.newEventBuilder().name(name).data(String.class, data).build());
     }
 
     @Override
-    public synchronized boolean keepAlive() {
+    public boolean keepAlive() {
+      return queue(sse.newEventBuilder().comment("keep-alive").build());
+    }
+
+    /** Queues {@code event}; a connection a write failed on is closed, and found so next time. */
+    private synchronized boolean queue(OutboundSseEvent event) {
       if (sink.isClosed()) {
         return false;
       }
-      sink.send(sse.newEventBuilder().comment("keep-alive").build())
+      sink.send(event)
           .whenComplete(
               (ok, error) -> {
                 if (error != null) {

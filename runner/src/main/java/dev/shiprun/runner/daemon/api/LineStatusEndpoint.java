@@ -2,7 +2,6 @@ package dev.shiprun.runner.daemon.api;
 
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.daemon.api.LineStatusViews.LineStatus;
-import dev.shiprun.runner.engine.log.ShownVersions;
 import dev.shiprun.runner.store.LineSource;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.Store;
@@ -56,9 +55,6 @@ public class LineStatusEndpoint {
                     store.runs().latestPerJob(c, Optional.of(name)),
                     store.versions().latestPerName(c, name)));
     return LineStatusViews.status(
-        validation,
-        newest.runs(),
-        newest.versions(),
-        ShownVersions.of(opened.integrations().load().values()));
+        validation, newest.runs(), newest.versions(), ShownLines.of(opened, List.of(name)));
   }
 }

@@ -18,8 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/resources/{line}/{name}/versions}: a resource's (or job's) versions, newest
- * first, masked with the secrets of the daemon's integrations (the engine stores no secret in a
- * version; this is the second line, for versions stored otherwise).
+ * first, masked with the secrets of the daemon's integrations and the opened {@code secure:} values
+ * of the line, the encrypted values shown as {@code ***} (the engine stores no secret in a version;
+ * this is the second line, for versions stored otherwise).
  */
 @Path("/api/resources/{line}/{name}/versions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -70,7 +71,7 @@ public class ResourceVersionsEndpoint {
               + line
               + "', and the daemon holds no such line");
     }
-    ShownVersions shown = ShownVersions.of(daemon.serving().integrations().load().values());
+    ShownVersions shown = ShownLines.of(daemon.serving(), List.of(line));
     return shown.versions(versions).stream().map(VersionView::of).toList();
   }
 }

@@ -23,7 +23,7 @@ final class RunViews {
     if (made.isEmpty()) {
       return runs.stream().map(RunView::of).toList();
     }
-    ShownVersions shown = ShownVersions.of(daemon.integrations().load().values());
+    ShownVersions shown = ShownLines.of(daemon, runs.stream().map(Run::line).distinct().toList());
     Map<Long, List<StoredVersion>> byRun =
         shown.versions(made).stream()
             .collect(Collectors.groupingBy(v -> v.createdByRun().getAsLong()));

@@ -27,19 +27,6 @@ public record JobResult(
     Map<String, Object> report,
     List<RunStep> steps) {
 
-  /** A result without steps: the run never reached its scripts. */
-  public JobResult(
-      String job,
-      long runId,
-      int buildNumber,
-      RunStatus status,
-      Duration duration,
-      List<StoredVersion> outVersions,
-      Optional<String> reason,
-      Map<String, Object> report) {
-    this(job, runId, buildNumber, status, duration, outVersions, reason, report, List.of());
-  }
-
   public JobResult {
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(status, "status");

@@ -137,7 +137,8 @@ public final class JobRunner {
           Duration.ZERO,
           List.of(),
           run.reason(),
-          run.report());
+          run.report(),
+          run.steps());
     }
     request.events().on(started(request, run));
     JobResult result = null;

@@ -5,6 +5,7 @@ import dev.shiprun.model.integration.Integration;
 import dev.shiprun.runner.store.StoredVersion;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,11 @@ import java.util.Map;
  */
 public final class ShownVersions {
 
+  /** The property that holds an encrypted value in a line's YAML ({@code secure:}). */
+  private static final String SECURE = "secure";
+
+  private static final String MASK = "***";
+
   private final SecretMasker masker;
   private final VersionMask mask;
 
@@ -27,17 +33,59 @@ public final class ShownVersions {
 
   /** Masks the secret fields of {@code integrations}. */
   public static ShownVersions of(Collection<Integration> integrations) {
+    return of(integrations, List.of());
+  }
+
+  /**
+   * Masks the secret fields of {@code integrations} and the texts {@code more} (the opened pairs of
+   * a line's {@code secure:} values, say).
+   */
+  public static ShownVersions of(Collection<Integration> integrations, Collection<String> more) {
     List<String> secrets = new ArrayList<>();
     JobSecrets.of(integrations).values().forEach(secrets::addAll);
+    secrets.addAll(more);
     return new ShownVersions(new SecretMasker(secrets));
   }
 
+  /**
+   * {@code v} masked; besides, the value of every property named {@code secure} (an encrypted
+   * value, as the YAML a version was made from holds it) is shown as {@code ***}.
+   */
   public StoredVersion version(StoredVersion v) {
-    return mask.masked(v);
+    StoredVersion masked = mask.masked(v);
+    return new StoredVersion(
+        masked.id(),
+        masked.line(),
+        masked.name(),
+        masked.kind(),
+        masked.number(),
+        masked.versionName(),
+        encryptedHidden(masked.propertyBag()),
+        masked.filesSha(),
+        masked.createdByRun(),
+        masked.createdAt());
   }
 
   public List<StoredVersion> versions(List<StoredVersion> versions) {
-    return versions.stream().map(mask::masked).toList();
+    return versions.stream().map(this::version).toList();
+  }
+
+  @SuppressWarnings("unchecked") // hidden gives a map back for a map
+  private static Map<String, Object> encryptedHidden(Map<String, Object> bag) {
+    return (Map<String, Object>) hidden(bag);
+  }
+
+  private static Object hidden(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach(
+          (k, v) -> out.put(String.valueOf(k), k.equals(SECURE) && v != null ? MASK : hidden(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(ShownVersions::hidden).toList();
+    }
+    return value;
   }
 
   /** A run's report (test names and messages from the build's files), masked the same way. */

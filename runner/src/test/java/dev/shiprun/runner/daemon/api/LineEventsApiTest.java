@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -145,16 +144,7 @@ class LineEventsApiTest {
     try (InputStream stream = follow(events)) {
       assertEquals(new Event(":", "keep-alive"), next(events), "the stream opens with a comment");
 
-      long id =
-          TestDaemon.api()
-              .contentType("application/json")
-              .body(Map.of())
-              .post("/api/lines/{line}/jobs/build/runs", line)
-              .then()
-              .statusCode(202)
-              .extract()
-              .jsonPath()
-              .getLong("id");
+      long id = TestDaemon.trigger(line, "build");
 
       List<String> seen = new ArrayList<>();
       JsonNode queued = null;

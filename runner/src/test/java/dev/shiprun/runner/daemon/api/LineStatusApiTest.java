@@ -7,11 +7,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.shiprun.runner.Poll;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -73,25 +71,6 @@ class LineStatusApiTest {
         .statusCode(201);
   }
 
-  private long runToEnd(String job) throws Exception {
-    long id =
-        TestDaemon.api()
-            .contentType("application/json")
-            .body(Map.of())
-            .post("/api/lines/{line}/jobs/{job}/runs", line, job)
-            .then()
-            .statusCode(202)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    Poll.until(
-        Duration.ofSeconds(60),
-        () -> TestDaemon.api().get("/api/runs/{id}", id).then().extract().<String>path("status"),
-        s -> !s.equals("queued") && !s.equals("processing"),
-        s -> "run " + id + " still " + s);
-    return id;
-  }
-
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void eachJobStandsByItsNewestRunAndEachResourceByItsNewestVersion() throws Exception {
@@ -103,9 +82,9 @@ class LineStatusApiTest {
         .body("jobs.build", not(hasKey("runId")))
         .body("resources", not(hasKey("app-image")));
 
-    runToEnd("build");
-    long second = runToEnd("build");
-    long broken = runToEnd("broken");
+    TestDaemon.runToEnd(line, "build");
+    long second = TestDaemon.runToEnd(line, "build");
+    long broken = TestDaemon.runToEnd(line, "broken");
 
     JsonPath status =
         TestDaemon.api()

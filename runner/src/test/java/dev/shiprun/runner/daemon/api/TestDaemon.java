@@ -23,6 +23,30 @@ final class TestDaemon {
     return io.restassured.RestAssured.given().header("Authorization", "Bearer " + TOKEN);
   }
 
+  /** A manual run of {@code job} of {@code line}, queued through the API; its id. */
+  static long trigger(String line, String job) {
+    return api()
+        .contentType("application/json")
+        .body(java.util.Map.of())
+        .post("/api/lines/{line}/jobs/{job}/runs", line, job)
+        .then()
+        .statusCode(202)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  /** Triggers {@code job} of {@code line} and waits until its run ended; the run's id. */
+  static long runToEnd(String line, String job) throws Exception {
+    long id = trigger(line, job);
+    dev.shiprun.runner.Poll.until(
+        java.time.Duration.ofSeconds(60),
+        () -> api().get("/api/runs/{id}", id).then().extract().<String>path("status"),
+        s -> !s.equals("queued") && !s.equals("processing"),
+        s -> "run " + id + " still " + s);
+    return id;
+  }
+
   static DaemonContext.Opened open(DaemonContext daemon) {
     synchronized (TestDaemon.class) {
       if (daemon.opened().isEmpty()) {

@@ -71,7 +71,15 @@ class DaemonMetricsTest {
 
   private static JobResult result(String job, long runId, RunStatus status, int seconds) {
     return new JobResult(
-        job, runId, 1, status, Duration.ofSeconds(seconds), List.of(), Optional.empty(), Map.of());
+        job,
+        runId,
+        1,
+        status,
+        Duration.ofSeconds(seconds),
+        List.of(),
+        Optional.empty(),
+        Map.of(),
+        List.of());
   }
 
   /** The value of the sample {@code name} (with its labels, if any) in the Prometheus text. */

@@ -64,7 +64,8 @@ class RunEventLogTest {
                     Duration.ofMillis(1840),
                     List.of(),
                     Optional.of("script exited with 2"),
-                    Map.of()))));
+                    Map.of(),
+                    List.of()))));
     log.on(new RunEvent.JobStarted("deploy", 8, 1, "web", "build", Optional.empty(), T0));
     // No result: the run broke off; the engine's failure is told elsewhere.
     log.on(new RunEvent.JobEnded("deploy", 8, Optional.empty()));
@@ -119,7 +120,8 @@ class RunEventLogTest {
                     Duration.ofMillis(5000),
                     List.of(),
                     Optional.empty(),
-                    report))));
+                    report,
+                    List.of()))));
     JsonNode finished = entries().get(0);
     assertEquals(12, finished.get("tests").get("total").asInt());
     assertEquals(

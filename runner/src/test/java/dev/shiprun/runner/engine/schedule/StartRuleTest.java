@@ -219,7 +219,16 @@ class StartRuleTest {
         board.start(job);
         RunStatus status = RunStatus.valueOf(where.toUpperCase(Locale.ROOT));
         board.finish(
-            new JobResult(job, 1, 1, status, Duration.ZERO, List.of(), Optional.empty(), Map.of()));
+            new JobResult(
+                job,
+                1,
+                1,
+                status,
+                Duration.ZERO,
+                List.of(),
+                Optional.empty(),
+                Map.of(),
+                List.of()));
       }
     }
   }
