@@ -49,7 +49,7 @@ function match(p) {
 function show(page, p, message) {
   if (current) current.page.leave?.();
   main.replaceChildren();
-  current = {key: page.key, page: page.render(main, p, {message, navigate, signedIn: signedInNow}) || {}};
+  current = {key: page.key, page: page.render(main, p, {message, signedIn: signedInNow}) || {}};
   document.querySelectorAll('#nav a').forEach((a) => {
     const here = a.dataset.nav === (p[0] === 'runs' ? 'lines' : p[0]);
     if (here) a.setAttribute('aria-current', 'page');
@@ -62,7 +62,7 @@ function navigate(hash) {
   else location.hash = hash;
 }
 
-function route(message) {
+function route() {
   let p = parts(location.hash);
   if (p === null || p.length === 0) {
     if (location.hash !== '' && location.hash !== '#' && location.hash !== '#/') return;
@@ -88,11 +88,11 @@ function route(message) {
       h('p', {}, 'No page has this address. ', h('a', {href: '#/lines'}, 'See every line')));
     return;
   }
-  if (current && current.key === page.key && current.page.hash) {
-    current.page.hash(p); // the same page, another part of it (a log line)
+  if (current && current.key === page.key) {
+    current.page.hash?.(p); // the same page, perhaps another part of it (a log line)
     return;
   }
-  show(page, p, message);
+  show(page, p);
 }
 
 function setChrome() {

@@ -96,12 +96,12 @@ export function notice(kind, text) {
   return h('p', {class: 'notice ' + kind, role: kind === 'error' ? 'alert' : 'status'}, text);
 }
 
-/** Diagnostics as a compiler prints them: file:line:col: error CODE: message, then hints. */
+/** Diagnostics as `shiprun validate` prints them: file:line:col: error[CODE]: message, hints. */
 export function diagnostics(list) {
   const lines = [];
   for (const d of list || []) {
     const where = d.line ? `${d.file}:${d.line}:${d.column}` : d.file;
-    lines.push(`${where}: ${d.severity} ${d.code}: ${d.message}`);
+    lines.push(`${where}: ${d.severity}[${d.code}]: ${d.message}`);
     for (const hint of d.hints || []) lines.push(`  hint: ${hint}`);
   }
   return h('pre', {class: 'diagnostics'}, lines.join('\n'));

@@ -63,7 +63,8 @@ function row(line) {
   return h('tr', {'data-line': line.name},
     h('th', {scope: 'row'}, h('a', {href: route('lines', line.name)}, line.name)),
     h('td', {}, badge),
-    h('td', {class: 'chips'}, chips.length ? chips : h('span', {class: 'muted'}, `${line.jobs} jobs`)),
+    h('td', {}, h('div', {class: 'chips'},
+      chips.length ? chips : h('span', {class: 'muted'}, `${line.jobs} jobs`))),
     h('td', {}, last));
 }
 

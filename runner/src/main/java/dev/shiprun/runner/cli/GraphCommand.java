@@ -1,5 +1,6 @@
 package dev.shiprun.runner.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.cli.graph.GraphFormat;
 import dev.shiprun.runner.picture.PictureState;
@@ -146,7 +147,7 @@ public class GraphCommand implements Callable<Integer> {
       err.flush();
       return Optional.of(PictureState.NONE);
     }
-    try (Store store = Store.open(dir, new com.fasterxml.jackson.databind.ObjectMapper())) {
+    try (Store store = Store.open(dir, new ObjectMapper())) {
       return Optional.of(PictureStates.read(store, name));
     } catch (StoreException e) {
       err.println("shiprun graph: " + e.getMessage());

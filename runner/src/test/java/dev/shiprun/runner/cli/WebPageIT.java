@@ -31,10 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The daemon's web page in Debian's headless chromium, against the packaged daemon: what a user
@@ -79,7 +81,7 @@ class WebPageIT {
             - TASK:
                 name: wait
                 script:
-                  - echo "waiting for ten minutes"
+                  - echo "waiting for ten minutes, as $WHO asked"
                   - sleep 600
         - name: many
           type: runSh
@@ -90,6 +92,22 @@ class WebPageIT {
                 name: print
                 script:
                   - seq -f 'line %g of a long log' 1 100000
+      """;
+
+  /** A line whose job reads a resource it misspells (at 8:13). */
+  private static final String BROKEN =
+      """
+      resources:
+        - name: app-image
+          type: image
+      jobs:
+        - name: deploy
+          type: runSh
+          steps:
+            - IN: app-imgae
+            - TASK:
+                script:
+                  - echo deploy
       """;
 
   private DaemonProcess daemon;
@@ -132,6 +150,18 @@ class WebPageIT {
             json.writeValueAsString(
                 Map.of("files", Map.of("shippable.yml", sample, "shippable.jobs.yml", TEST_JOBS))));
     assertEquals(201, line.statusCode(), line.body());
+
+    // A line in a folder of the node, valid when given, broken by an edit afterwards.
+    Path folder = Files.createDirectories(temp.resolve("broken"));
+    Files.writeString(folder.resolve("shippable.yml"), BROKEN.replace("app-imgae", "app-image"));
+    HttpResponse<String> broken =
+        daemon.send(
+            "PUT",
+            "/api/lines/broken",
+            "application/json",
+            json.writeValueAsString(Map.of("path", folder.toString())));
+    assertEquals(201, broken.statusCode(), broken.body());
+    Files.writeString(folder.resolve("shippable.yml"), BROKEN);
   }
 
   @AfterAll
@@ -184,6 +214,18 @@ class WebPageIT {
     WebElement row = waitFor(By.cssSelector("table#lines tr[data-line='" + LINE + "']"));
     assertTrue(row.getText().contains("valid"), row.getText());
     assertEquals("Lines · shiprun", page.getTitle());
+    assertEquals(
+        "1 error",
+        page.findElement(By.cssSelector("table#lines tr[data-line=broken] .badge")).getText());
+    WebElement diagnostics =
+        waitFor(By.cssSelector(".line-diagnostics[data-line=broken] pre.diagnostics"));
+    assertTrue(
+        diagnostics
+            .getText()
+            .contains(
+                "/broken/shippable.yml:8:13: error[AL107]: job 'deploy' reads unknown resource"
+                    + " 'app-imgae'\n  hint: did you mean 'app-image'?"),
+        diagnostics.getText());
     assertFalse(page.getPageSource().contains(TOKEN), "no token in the page");
     assertEquals(
         "",
@@ -193,6 +235,28 @@ class WebPageIT {
     // A reload keeps the session (the page asks for its CSRF token again).
     page.navigate().refresh();
     waitFor(By.cssSelector("table#lines tr[data-line='" + LINE + "']"));
+
+    // A session the daemon no longer knows: the next request's 401 brings sign-in back, and
+    // signing in again returns to the page the user was on.
+    // (The cookie's path is /api, so it is deleted from a tab showing an address below it; that
+    // tab, a JSON answer and not the page, asks for /favicon.ico, which the daemon refuses.)
+    expectedErrors.add(
+        "favicon.ico - Failed to load resource: the server responded with a status of 401");
+    String pageTab = page.getWindowHandle();
+    page.switchTo().newWindow(WindowType.TAB).get(base + "api/version");
+    page.manage().deleteAllCookies();
+    page.close();
+    page.switchTo().window(pageTab);
+    page.findElement(By.cssSelector("#nav a[data-nav=integrations]")).click();
+    expectedErrors.add(
+        "api/integrations - Failed to load resource: the server responded with a status of 401");
+    WebElement ended = waitFor(By.cssSelector("#signin-message [role=status]"));
+    assertTrue(ended.getText().contains("session has ended"), ended.getText());
+    WebElement again = page.findElement(By.id("token"));
+    again.sendKeys(TOKEN);
+    again.submit();
+    waitFor(By.cssSelector("table.integrations"));
+    assertTrue(page.getCurrentUrl().endsWith("#/integrations"), page.getCurrentUrl());
 
     page.findElement(By.id("signout")).click();
     waitFor(By.cssSelector("form#signin"));
@@ -221,6 +285,24 @@ class WebPageIT {
         line.get("jobs").size() + line.get("resources").size(),
         page.findElements(By.cssSelector("#picture svg g.node")).size(),
         "one node per job and resource");
+
+    // The keyboard: + zooms the focused picture, 0 fits it again, Enter on a node opens it.
+    String fitted = page.findElement(By.cssSelector("#picture svg")).getDomAttribute("viewBox");
+    WebElement picture = page.findElement(By.id("picture"));
+    picture.sendKeys("+");
+    String zoomed = page.findElement(By.cssSelector("#picture svg")).getDomAttribute("viewBox");
+    assertFalse(zoomed.equals(fitted), "+ zooms: " + zoomed);
+    picture.sendKeys("0");
+    assertEquals(
+        fitted, page.findElement(By.cssSelector("#picture svg")).getDomAttribute("viewBox"));
+    script("document.querySelector('g.node[data-name=\"app-image\"]').focus()");
+    new Actions(page).sendKeys(Keys.ENTER).perform();
+    browser
+        .waitUpTo(WAIT)
+        .until(d -> d.getCurrentUrl().endsWith("#/lines/" + LINE + "/resources/app-image"));
+    waitFor(By.cssSelector("main h1"));
+    page.navigate().back();
+    waitForGraph();
 
     // Every status the node takes from now on, seen on this page without a reload.
     script(
@@ -298,11 +380,7 @@ class WebPageIT {
         "the linked line is scrolled into view");
 
     // Search: every match marked, next and previous move between them.
-    WebElement search = page.findElement(By.id("log-search"));
-    search.sendKeys("counting line 1");
-    browser
-        .waitUpTo(WAIT)
-        .until(d -> d.findElement(By.id("log-matches")).getText().equals("1 of 11"));
+    searchTheLog("counting line 1", "1 of 11");
     page.findElement(By.id("log-next")).click();
     assertEquals("2 of 11", page.findElement(By.id("log-matches")).getText());
     assertEquals(11, page.findElements(By.cssSelector("#log mark")).size());
@@ -315,7 +393,10 @@ class WebPageIT {
     signIn();
     WebDriver page = browser.driver();
     page.get(base + "#/lines/" + LINE + "/jobs/long");
-    waitFor(By.cssSelector("button#run-now")).click();
+    waitFor(By.cssSelector("button.add-variable")).click();
+    page.findElement(By.cssSelector("#run-form .var-name")).sendKeys("WHO");
+    page.findElement(By.cssSelector("#run-form .var-value")).sendKeys("me");
+    page.findElement(By.id("run-now")).click();
     WebElement row = waitFor(By.cssSelector("table.runs tr[data-status=processing] button.cancel"));
     long id =
         Long.parseLong(
@@ -324,6 +405,9 @@ class WebPageIT {
     row.click();
     waitFor(By.cssSelector("table.runs tr[data-run='" + id + "'][data-status=cancelled]"));
     assertEquals("cancelled", daemon.json("/api/runs/" + id).get("status").asText());
+    assertTrue(
+        daemon.send("GET", "/api/runs/" + id + "/log", null, null).body().contains("as me asked"),
+        "the run got the variable of the form");
     assertTrue(
         page.findElements(By.cssSelector("table.runs tr[data-run='" + id + "'] button.cancel"))
             .isEmpty(),
@@ -418,18 +502,27 @@ class WebPageIT {
         ((Number) script("return document.querySelectorAll('#log .line').length")).longValue(),
         "one element per line");
 
-    WebElement search = page.findElement(By.id("log-search"));
-    search.sendKeys("line 99999 of");
-    browser
-        .waitUpTo(WAIT)
-        .until(d -> d.findElement(By.id("log-matches")).getText().equals("1 of 1"));
+    searchTheLog("line 99999 of", "1 of 1");
     WebElement current = waitFor(By.cssSelector("#log .line.current"));
     assertEquals("line 99999 of a long log", current.findElement(By.cssSelector(".tx")).getText());
+
+    // The version build-app made, on its resource's page, with a link to the run.
+    page.get(base + "#/lines/" + LINE + "/resources/app-image");
+    WebElement version = waitFor(By.cssSelector("table.versions tbody tr"));
+    assertTrue(version.getText().contains("0.1."), version.getText());
+    assertTrue(
+        version.findElement(By.cssSelector("a")).getAttribute("href").matches(".*#/runs/\\d+"));
 
     page.get(base + "#/lines/" + LINE);
     waitForGraph();
     assertEquals("success", node("job", "deploy-app").getAttribute("data-status"));
     screenshot("line.png");
+  }
+
+  /** Types text into the log's search box and waits for the count of matches it should give. */
+  private void searchTheLog(String text, String count) {
+    browser.driver().findElement(By.id("log-search")).sendKeys(text);
+    browser.waitUpTo(WAIT).until(d -> d.findElement(By.id("log-matches")).getText().equals(count));
   }
 
   /** Signs in through the form, as a user does. */

@@ -7,6 +7,7 @@ import dev.shiprun.model.graph.Edge;
 import dev.shiprun.model.graph.EdgeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -171,7 +172,7 @@ public final class LineLayout {
     }
     points.add(new Point(boxX[last], lastY + ports[1][e]));
     if (g.reversed[e]) {
-      java.util.Collections.reverse(points);
+      Collections.reverse(points);
     }
     return points;
   }

@@ -11,6 +11,7 @@ import dev.shiprun.runner.cli.ShiprunHome;
 import dev.shiprun.runner.cli.ShiprunVersion;
 import dev.shiprun.runner.cli.ValidateCommand;
 import dev.shiprun.runner.cli.WorkingDirectory;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,8 +52,7 @@ final class QuickCommands {
 
   private static boolean readsStore(String... args) {
     return args[0].equals("graph")
-        && java.util.Arrays.stream(args)
-            .anyMatch(a -> a.equals("--home") || a.startsWith("--home="));
+        && Arrays.stream(args).anyMatch(a -> a.equals("--home") || a.startsWith("--home="));
   }
 
   /** Runs the command line as {@link ShiprunMain#run} would; returns its exit code. */
