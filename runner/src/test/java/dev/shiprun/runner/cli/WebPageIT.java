@@ -3,7 +3,6 @@ package dev.shiprun.runner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,7 +116,6 @@ class WebPageIT {
 
   @BeforeAll
   void startTheDaemonWithTheSampleLine(@TempDir Path temp) throws Exception {
-    assumeTrue(Browser.available(), "needs Debian's chromium and chromium-driver");
     Path logs = Files.createDirectories(temp.resolve("logs"));
     int port = DaemonProcess.freePort();
     daemon =
