@@ -48,6 +48,11 @@ public final class Browser implements AutoCloseable {
 
   /** A browser with a window of {@code width}×{@code height} CSS pixels. */
   public static Browser start(int width, int height) throws IOException {
+    return start(width, height, List.of());
+  }
+
+  /** As {@link #start(int, int)}, with more of chromium's command-line switches. */
+  public static Browser start(int width, int height, List<String> switches) throws IOException {
     if (!available()) {
       throw new IllegalStateException(
           "the web page's tests need Debian's chromium and chromium-driver: apt-get install -y"
@@ -70,6 +75,7 @@ public final class Browser implements AutoCloseable {
         "--disable-extensions",
         "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height);
+    options.addArguments(switches);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
