@@ -22,7 +22,7 @@ import java.util.Optional;
 /** The run table: creating runs with their build numbers, moving them through their statuses. */
 public final class Runs {
 
-  static final String COLUMNS =
+  private static final String COLUMNS =
       "id, line, job, build_number, status, triggered_by, reason, created_at, started_at,"
           + " finished_at, report, steps";
 
@@ -391,7 +391,7 @@ public final class Runs {
     return p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
   }
 
-  Run read(ResultSet r) throws SQLException {
+  private Run read(ResultSet r) throws SQLException {
     return new Run(
         r.getLong(1),
         r.getString(2),

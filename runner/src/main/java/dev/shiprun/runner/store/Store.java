@@ -58,7 +58,6 @@ public final class Store implements AutoCloseable {
   private final Lines lines;
   private final RunQueue queue;
   private final WebhookDeliveries deliveries;
-  private final LineLatest latest;
 
   private Store(AgroalDataSource dataSource, Path home, ObjectMapper json) {
     this.dataSource = dataSource;
@@ -68,7 +67,6 @@ public final class Store implements AutoCloseable {
     this.lines = new Lines(json);
     this.queue = new RunQueue(json, runs);
     this.deliveries = new WebhookDeliveries();
-    this.latest = new LineLatest(runs, versions);
   }
 
   /**
@@ -222,11 +220,6 @@ public final class Store implements AutoCloseable {
 
   public Versions versions() {
     return versions;
-  }
-
-  /** The latest run of each job and version of each name of a line. */
-  public LineLatest latest() {
-    return latest;
   }
 
   public WebhookDeliveries deliveries() {

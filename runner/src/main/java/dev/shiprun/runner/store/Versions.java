@@ -27,7 +27,7 @@ import java.util.Set;
 /** The version table: resource and job versions, numbered per name within a line. */
 public final class Versions {
 
-  static final String COLUMNS =
+  private static final String COLUMNS =
       "id, line, name, kind, number, version_name, property_bag, files_sha, created_by_run,"
           + " created_at";
 
@@ -347,7 +347,7 @@ public final class Versions {
     }
   }
 
-  StoredVersion read(ResultSet r) throws SQLException {
+  private StoredVersion read(ResultSet r) throws SQLException {
     long run = r.getLong(9);
     boolean noRun = r.wasNull();
     return new StoredVersion(
