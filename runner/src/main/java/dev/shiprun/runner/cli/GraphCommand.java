@@ -3,8 +3,10 @@ package dev.shiprun.runner.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.cli.graph.GraphFormat;
+import dev.shiprun.runner.engine.log.ShownVersions;
 import dev.shiprun.runner.picture.PictureState;
 import dev.shiprun.runner.picture.PictureStates;
+import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -66,9 +70,11 @@ public class GraphCommand implements Callable<Integer> {
   GraphFormat format;
 
   @Option(
-      names = "--output-file",
+      names = {"-o", "--output-file"},
       paramLabel = "FILE",
-      description = "Write the graph to FILE instead of standard output.")
+      description =
+          "Write the graph to FILE instead of standard output (the format is -f: graph -f svg -o"
+              + " line.svg).")
   Optional<Path> outputFile = Optional.empty();
 
   @Mixin HomeOptions homeOptions = new HomeOptions();
@@ -87,21 +93,33 @@ public class GraphCommand implements Callable<Integer> {
   private final WorkingDirectory workingDirectory;
   private final DiagnosticsPrinter printer;
   private final ShiprunHome home;
+  private final IntegrationStores integrations;
 
   @Inject
   public GraphCommand(
       HomePlugins plugins,
       WorkingDirectory workingDirectory,
       DiagnosticsPrinter printer,
-      ShiprunHome home) {
+      ShiprunHome home,
+      IntegrationStores integrations) {
     this.plugins = plugins;
     this.workingDirectory = workingDirectory;
     this.printer = printer;
     this.home = home;
+    this.integrations = integrations;
   }
 
   @Override
   public Integer call() {
+    if (outputFile.isPresent() && namesAFormat(outputFile.get())) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "shiprun graph: -o names the FILE to write, and '"
+              + outputFile.get()
+              + "' is a format's name; give the format with -f (graph -f "
+              + outputFile.get()
+              + "), a file with -o (graph -f svg -o line.svg)");
+    }
     List<Path> resolved = workingDirectory.resolve(paths);
     Validation validation =
         plugins
@@ -148,11 +166,30 @@ public class GraphCommand implements Callable<Integer> {
       return Optional.of(PictureState.NONE);
     }
     try (Store store = Store.open(dir, new ObjectMapper())) {
-      return Optional.of(PictureStates.read(store, name));
+      return Optional.of(PictureStates.read(store, name, shown(err)));
     } catch (StoreException e) {
       err.println("shiprun graph: " + e.getMessage());
       err.flush();
       return Optional.empty();
+    }
+  }
+
+  /** Whether {@code file} is a bare format name, as other commands' {@code -o json} would give. */
+  private static boolean namesAFormat(Path file) {
+    String text = file.toString();
+    return Arrays.stream(GraphFormat.values()).anyMatch(f -> f.toString().equals(text));
+  }
+
+  /** A masker of the home's integrations; none (with a warning) when they cannot be opened. */
+  private ShownVersions shown(PrintWriter err) {
+    try {
+      return ShownVersions.of(integrations.of(homeOptions.home).load().values());
+    } catch (IntegrationStoreException e) {
+      err.println(
+          "shiprun graph: warning: the home's integrations cannot be opened to mask with ("
+              + e.getMessage()
+              + "); versionNames are shown as stored");
+      return ShownVersions.of(List.of());
     }
   }
 
@@ -168,7 +205,7 @@ public class GraphCommand implements Callable<Integer> {
                   ? "permission denied"
                   : Files.isDirectory(file) ? "it is a folder" : String.valueOf(e.getMessage());
       err.println(
-          "shiprun graph: cannot write --output-file "
+          "shiprun graph: cannot write -o "
               + file
               + " ("
               + why

@@ -1,5 +1,6 @@
 package dev.shiprun.runner.picture;
 
+import dev.shiprun.runner.engine.log.ShownVersions;
 import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoredVersion;
@@ -7,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A line's {@link PictureState} read from a store: two queries, in one transaction. */
+/**
+ * A line's {@link PictureState} read from a store: two queries, in one transaction. VersionNames
+ * are shown as {@code shown} masks them, as every other answer that shows versions.
+ */
 public final class PictureStates {
 
   private PictureStates() {}
 
-  public static PictureState read(Store store, String line) {
+  public static PictureState read(Store store, String line, ShownVersions shown) {
     return store.transaction(
         c -> {
           Map<String, PictureState.LatestRun> runs = new LinkedHashMap<>();
@@ -20,7 +24,7 @@ public final class PictureStates {
             runs.put(r.job(), new PictureState.LatestRun(r.status().wire(), r.buildNumber()));
           }
           Map<String, String> versionNames = new LinkedHashMap<>();
-          for (StoredVersion v : store.versions().latestPerName(c, line)) {
+          for (StoredVersion v : shown.versions(store.versions().latestPerName(c, line))) {
             v.versionName().ifPresent(name -> versionNames.put(v.name(), name));
           }
           return new PictureState(runs, versionNames);

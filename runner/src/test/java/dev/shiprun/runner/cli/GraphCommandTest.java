@@ -119,8 +119,7 @@ class GraphCommandTest {
     Path svg = dir.resolve("line.svg");
     Path dot = dir.resolve("line.dot");
 
-    LaunchResult picture =
-        launcher.launch("graph", LINE, "-f", "svg", "--output-file", svg.toString());
+    LaunchResult picture = launcher.launch("graph", LINE, "-f", "svg", "-o", svg.toString());
     LaunchResult graph =
         launcher.launch("graph", LINE, "-f", "dot", "--output-file", dot.toString());
 
@@ -131,6 +130,22 @@ class GraphCommandTest {
         launcher.launch("graph", LINE, "-f", "svg").getOutput() + "\n", Files.readString(svg));
     assertEquals(ExitCode.OK.code(), graph.exitCode(), graph.getErrorOutput());
     assertTrue(Files.readString(dot).startsWith("digraph assembly_line {"));
+  }
+
+  @Test
+  void aFormatGivenToOIsAUsageErrorThatNamesF(QuarkusMainLauncher launcher) {
+    LaunchResult result = launcher.launch("graph", LINE, "-o", "json");
+
+    assertEquals(ExitCode.USAGE.code(), result.exitCode());
+    assertEquals("", result.getOutput());
+    assertTrue(
+        result
+            .getErrorOutput()
+            .contains(
+                "-o names the FILE to write, and 'json' is a format's name; give the format with"
+                    + " -f (graph -f json)"),
+        result.getErrorOutput());
+    assertFalse(Files.exists(Path.of("json")));
   }
 
   @Test
@@ -145,7 +160,7 @@ class GraphCommandTest {
     assertEquals("", result.getOutput());
     assertEquals(
         List.of(
-            "shiprun graph: cannot write --output-file "
+            "shiprun graph: cannot write -o "
                 + file
                 + " (its folder does not exist); give a file in a folder you can write to"),
         result.getErrorOutput().lines().toList());

@@ -81,7 +81,8 @@ final class QuickCommands {
           return type.cast(new ValidateCommand(plugins, workingDirectory, printer, stores));
         }
         if (type == GraphCommand.class) {
-          return type.cast(new GraphCommand(plugins, workingDirectory, printer, home));
+          IntegrationStores stores = new IntegrationStores(home, caller, plugins);
+          return type.cast(new GraphCommand(plugins, workingDirectory, printer, home, stores));
         }
         if (type == DoctorCommand.class) {
           return type.cast(new DoctorCommand(home, caller, plugins));

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,7 +80,7 @@ public class LinePictureEndpoint {
         LinePicture.svg(
             name,
             layouts.layout(name, validation.valid().get().line()),
-            PictureStates.read(opened.store(), name));
+            PictureStates.read(opened.store(), name, ShownLines.of(opened, List.of(name))));
     return Response.ok(svg, SVG).header("Cache-Control", "no-cache").build();
   }
 }

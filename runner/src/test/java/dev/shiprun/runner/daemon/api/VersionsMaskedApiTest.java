@@ -113,5 +113,9 @@ class VersionsMaskedApiTest {
             .extract()
             .asString()
             .contains("\"versionName\":\"v-***\""));
+    String picture =
+        TestDaemon.api().get("/api/lines/{line}/picture", line).then().extract().asString();
+    assertFalse(picture.contains(DEPLOY_TOKEN), picture);
+    assertTrue(picture.contains(">v-***</text>"), picture);
   }
 }
