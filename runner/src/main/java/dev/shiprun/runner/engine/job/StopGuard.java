@@ -69,7 +69,9 @@ final class StopGuard {
       outcome.notes().forEach(log);
       return stopped(
           new TaskSequence.Outcome(
-              RunStatus.CANCELLED, Optional.of("cancelled on request (Ctrl-C or TERM)")));
+              RunStatus.CANCELLED,
+              Optional.of(
+                  "cancelled on request (Ctrl-C, TERM, or a cancel through the API or the page)")));
     }
     return new Ran(outcome);
   }

@@ -79,7 +79,9 @@ class StopGuardTest {
         run(guard(Instant.now().plusSeconds(60)), new ExecutionOutcome.Cancelled(List.of()));
     assertEquals(
         new TaskSequence.Outcome(
-            RunStatus.CANCELLED, Optional.of("cancelled on request (Ctrl-C or TERM)")),
+            RunStatus.CANCELLED,
+            Optional.of(
+                "cancelled on request (Ctrl-C, TERM, or a cancel through the API or the page)")),
         assertInstanceOf(StopGuard.Stopped.class, guarded).outcome());
     assertEquals(List.of("cancelled; stopped every process of the job"), log);
     assertEquals(1, onCancelRuns.get());
