@@ -114,6 +114,12 @@ public final class LineEvents implements RunListener {
     }
   }
 
+  /** Log lines are not line events: the engine does not hand them here (nor take this lock). */
+  @Override
+  public boolean showsLines() {
+    return false;
+  }
+
   /** Run {@code run} was queued (a trigger, a new version, a webhook). */
   public synchronized void queued(Run run) {
     if (runs.containsKey(run.id())) {
