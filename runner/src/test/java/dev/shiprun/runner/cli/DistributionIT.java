@@ -7,6 +7,8 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +205,55 @@ class DistributionIT {
     assertTrue(
         !Files.exists(root.resolve("share/man/man1/shiprun-man-pages.1")),
         "the hidden man-pages command has no page");
+  }
+
+  /**
+   * A JDK updated in place keeps its path, and the JVM silently ignores an archive of another
+   * build: the launcher records the archive again when the JDK's build (its release file) or its
+   * lib/modules changes, and only then.
+   */
+  @Test
+  void anUpdateOfTheJdkInPlaceRecordsTheArchiveAgain() throws Exception {
+    Path install = Files.createDirectories(temp.resolve("install"));
+    copy(root.resolve("bin"), install.resolve("bin"));
+    Files.createDirectories(install.resolve("lib"));
+    copy(root.resolve("lib/shiprun.jar"), install.resolve("lib/shiprun.jar"));
+    copy(root.resolve("lib/cds-training"), install.resolve("lib/cds-training"));
+    // A JDK folder of its own: its java runs this test's JVM, its release file names a build.
+    Path jdk = Files.createDirectories(temp.resolve("jdk/bin")).getParent();
+    Path real = Path.of(System.getProperty("java.home"), "bin", "java");
+    Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nexec '" + real + "' \"$@\"\n");
+    assertTrue(jdk.resolve("bin/java").toFile().setExecutable(true));
+    Path release = jdk.resolve("release");
+    Files.writeString(release, "JAVA_VERSION=\"17.0.20\"\nJAVA_RUNTIME_VERSION=\"17.0.20+1-a\"\n");
+    Path modules = Files.createDirectories(jdk.resolve("lib")).resolve("modules");
+    Files.writeString(modules, "");
+    Files.setLastModifiedTime(modules, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+    Map<String, String> env =
+        Map.of("HOME", temp.toString(), "SHIPRUN_JAVA", jdk.resolve("bin/java").toString());
+    List<String> version = List.of(install.resolve("bin/shiprun").toString(), "--version");
+    Path jsa = install.resolve("lib/shiprun.jsa");
+
+    assertEquals(0, exec(version, temp, env).code());
+    FileTime first = Files.getLastModifiedTime(jsa);
+    assertEquals(
+        jdk.resolve("bin/java").toRealPath() + "\n17.0.20+1-a\n",
+        Files.readString(install.resolve("lib/shiprun.jsa.java")));
+
+    assertEquals(0, exec(version, temp, env).code());
+    assertEquals(first, Files.getLastModifiedTime(jsa), "the same JDK keeps its archive");
+
+    Files.writeString(release, "JAVA_VERSION=\"17.0.21\"\nJAVA_RUNTIME_VERSION=\"17.0.21+2-b\"\n");
+    assertEquals(0, exec(version, temp, env).code());
+    FileTime second = Files.getLastModifiedTime(jsa);
+    assertTrue(!second.equals(first), "a new build of the JDK records the archive again");
+    assertTrue(Files.readString(install.resolve("lib/shiprun.jsa.java")).endsWith("17.0.21+2-b\n"));
+
+    Files.setLastModifiedTime(modules, FileTime.from(Instant.now().plusSeconds(60)));
+    assertEquals(0, exec(version, temp, env).code());
+    assertTrue(
+        !Files.getLastModifiedTime(jsa).equals(second),
+        "a JDK whose lib/modules is newer than the archive records it again");
   }
 
   private static String launcher() {
