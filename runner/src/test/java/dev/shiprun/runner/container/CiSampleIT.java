@@ -69,8 +69,8 @@ class CiSampleIT {
     Path repo = sampleRepository();
     Run run = run(repo, "--output", "json");
 
-    assertEquals(0, run.exitCode(), run.describe() + lab.registryLog());
     JsonNode ci = run.job(RUN_CI);
+    assertEquals(0, run.exitCode(), () -> failed(repo, run, ci));
     assertEquals("success", ci.get("status").asText(), run.describe());
     long build = ci.get("buildNumber").asLong();
     JsonNode matrix = ci.get("report").get("matrix");
@@ -215,7 +215,13 @@ class CiSampleIT {
             "--ci-image",
             "node_js=" + nodeImage,
             "--env",
-            "PUSH_REGISTRY=" + lab.registryHost());
+            "PUSH_REGISTRY=" + lab.registryHost(),
+            // One matrix job at a time: the push sections run podman on the host, and podman's
+            // shared image storage races between one process's build or push and another's
+            // (containers/podman#8667, containers/buildah#5674). Matrix jobs side by side in
+            // containers are CiBuildContainerIT's.
+            "--parallel",
+            "1");
     lab.dockerEnvironment().forEach((k, v) -> command.addAll(List.of("--env", k + "=" + v)));
     command.addAll(List.of(extra));
     Path out = temp.resolve("run.out");
@@ -239,6 +245,22 @@ class CiSampleIT {
     Map<String, String> environment = new HashMap<>(lab.dockerEnvironment());
     environment.put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin:/usr/local/sbin:/usr/local/bin");
     return environment;
+  }
+
+  /** What a failed build shows: the summary, the build's log, then the registry's last lines. */
+  private String failed(Path repo, Run run, JsonNode ci) {
+    String log;
+    try {
+      log = log(repo, ci.get("runId").asLong());
+    } catch (Exception | AssertionError e) {
+      log = "(no log: " + e.getMessage() + ")";
+    }
+    List<String> registry = lab.registryLog().lines().toList();
+    return run.describe()
+        + "\nthe build's log:\n"
+        + log
+        + "\nthe registry's last lines:\n"
+        + String.join("\n", registry.subList(Math.max(0, registry.size() - 30), registry.size()));
   }
 
   private String log(Path repo, long runId) throws Exception {
