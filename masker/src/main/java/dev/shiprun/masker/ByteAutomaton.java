@@ -32,7 +32,7 @@ final class ByteAutomaton {
   static final ByteAutomaton EMPTY = of(List.of(), Automaton.DEPTH, null);
 
   /** The widest sampling step: wider steps put more grams per pattern in the table. */
-  private static final int MAX_STRIDE = 8;
+  private static final int MAX_STRIDE = 16;
 
   /** Bytes per gram. */
   static final int GRAM = 4;

@@ -46,6 +46,7 @@ public final class OutputLines {
   private static final long HIGH = 0x8080808080808080L;
   private static final long LF = 0x0A0A0A0A0A0A0A0AL;
   private static final long CR = 0x0D0D0D0D0D0D0D0DL;
+  private static final long BELOW_CR = 0x0E0E0E0E0E0E0E0EL;
   private static final byte[] LINE_END = {'\n'};
 
   private final ByteMaskingStream masking;
@@ -293,14 +294,18 @@ public final class OutputLines {
     int last = Math.min(stop, end - 1) - 8; // the last start of 8 bytes with one more after them
     while (i <= last) {
       long x = (long) LONGS.get(b, i);
-      long lf = x ^ LF;
-      long cr = x ^ CR;
-      // a cheap test that most 8 bytes of a log pass: no byte is \n, \r or from 0x80
-      if ((((lf - ONES) & ~lf | (cr - ONES) & ~cr | x) & HIGH) != 0) {
-        if ((zeros(cr) | (x & HIGH)) != 0) {
+      // a cheap test that most 8 bytes of a log pass: no byte is below 0x0E (\n, \r, a tab ...)
+      // or from 0x80; (b | 0x80) - 0x0E keeps its high bit for every byte from 0x0E on, with no
+      // borrow from one byte to the next
+      if (((~((x | HIGH) - BELOW_CR) | x) & HIGH) != 0) {
+        if ((zeros(x ^ CR) | (x & HIGH)) != 0) {
           break;
         }
-        long ends = zeros(lf);
+        long ends = zeros(x ^ LF);
+        if (ends == 0) { // a tab or another control byte: nothing to do
+          i += 8;
+          continue;
+        }
         if (controls && (zeros((long) LONGS.get(b, i + 1) ^ first) & ends) != 0) {
           break;
         }

@@ -62,6 +62,67 @@ class OutputLinesTest {
     }
   }
 
+  /**
+   * The fast paths on the text they are made for: long ASCII lines, read in big pieces, with
+   * secrets of 17–64 chars (so that the automaton samples grams more than 8 bytes apart) and every
+   * control byte below {@code \r} (which the line scan's first test lets through as maybe special),
+   * against the char path, with the secrets anywhere, across the pieces' boundaries too.
+   */
+  @Test
+  void givesTheCharPathsOutputOnLongAsciiLinesWithLongSecrets() throws IOException {
+    String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:/=+ ";
+    for (int n = 0; n < 300; n++) {
+      List<String> secrets = new ArrayList<>();
+      for (int s = 1 + random.nextInt(5); s > 0; s--) {
+        StringBuilder secret = new StringBuilder("made-up-");
+        for (int k = 9 + random.nextInt(56); k > 0; k--) {
+          secret.append(letters.charAt(random.nextInt(letters.length() - 1)));
+        }
+        secrets.add(secret.toString());
+      }
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      for (int size = 2048 + random.nextInt(40_000); log.size() < size; ) {
+        int kind = random.nextInt(40);
+        if (kind == 0) {
+          List<String> forms = new ArrayList<>(SecretForms.of(secrets.get(0)));
+          log.writeBytes(forms.get(random.nextInt(forms.size())).getBytes(StandardCharsets.UTF_8));
+        } else if (kind == 1) {
+          String secret = secrets.get(random.nextInt(secrets.size()));
+          log.writeBytes(secret.getBytes(StandardCharsets.UTF_8));
+        } else if (kind == 2) {
+          log.write(random.nextInt(0x0E)); // \0 … \r
+        } else if (kind == 3 && random.nextInt(8) == 0) {
+          log.write(0x80 + random.nextInt(0x80));
+        } else if (kind < 8) {
+          log.write('\n');
+        } else {
+          log.write(letters.charAt(random.nextInt(letters.length())));
+        }
+      }
+      byte[] bytes = log.toByteArray();
+      int maxLine = random.nextBoolean() ? 1 << 20 : 64 + random.nextInt(4096);
+      byte[] expected = charPath(new SecretMasker(secrets), bytes, maxLine, new ArrayList<>());
+      int[] sizes = {1 + random.nextInt(100), 4096 + random.nextInt(8192), bytes.length + 1};
+      for (int size : sizes) {
+        byte[] actual =
+            bytePath(new SecretMasker(secrets), bytes, maxLine, size, new ArrayList<>());
+        if (!Arrays.equals(expected, actual)) {
+          assertEquals(
+              show(expected),
+              show(actual),
+              "case "
+                  + n
+                  + ", chunks of "
+                  + size
+                  + ", line max "
+                  + maxLine
+                  + ", log "
+                  + show(bytes));
+        }
+      }
+    }
+  }
+
   @Test
   void readsStraightFromAStream() throws IOException {
     SecretMasker masker = new SecretMasker(List.of("made-up-pass"));
