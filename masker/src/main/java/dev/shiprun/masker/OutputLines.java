@@ -314,7 +314,6 @@ public final class OutputLines {
         }
         count += Long.bitCount(ends);
         base = i + ((63 - Long.numberOfLeadingZeros(ends)) >>> 3) + 1;
-        last = Math.min(Math.min(end, base + maxLineBytes), end - 1) - 8;
       }
       i += 8;
     }
