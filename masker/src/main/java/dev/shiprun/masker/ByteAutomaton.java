@@ -37,8 +37,12 @@ final class ByteAutomaton {
   /** Bytes per gram. */
   static final int GRAM = 4;
 
-  /** Bits of the gram table per gram the patterns have, and the table's least and most bits. */
-  private static final int BITS_PER_GRAM = 128;
+  /**
+   * Bits of the gram table per pattern, and the table's least and most bits: 128 per gram up to a
+   * step of 8 bytes, no more for a wider one (twice the grams in the table, each read half as
+   * often, for the same chance hits per byte in a table of the same size).
+   */
+  private static final int BITS_PER_PATTERN = 128 * 8;
 
   private static final int MIN_TABLE_BITS = 13;
   private static final int MAX_TABLE_BITS = 23;
@@ -70,7 +74,7 @@ final class ByteAutomaton {
     this.automaton = shared ? chars : Automaton.of(bytesAsChars, depth, Automaton.DENSE_ENTRIES);
     this.stride =
         patterns.isEmpty() ? MAX_STRIDE : Math.max(1, Math.min(MAX_STRIDE, shortest - GRAM + 1));
-    long wanted = Math.max(1L, (long) patterns.size() * stride * BITS_PER_GRAM);
+    long wanted = Math.max(1L, (long) patterns.size() * Math.min(BITS_PER_PATTERN, stride * 128));
     int bits = 64 - Long.numberOfLeadingZeros(wanted - 1);
     bits = Math.max(MIN_TABLE_BITS, Math.min(MAX_TABLE_BITS, bits));
     this.grams = new long[1 << (bits - 6)];
