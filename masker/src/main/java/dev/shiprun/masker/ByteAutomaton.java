@@ -21,11 +21,11 @@ import java.util.List;
  * so every occurrence holds a 4-byte gram at one of its first {@link #stride} offsets that starts
  * at a position sampled every {@link #stride} bytes. A scan at the root reads only those grams,
  * each one 4-byte read and one bit of a hashed table of the grams the patterns have there (about
- * 128 bits per gram, so that about one log position in a few hundred passes it by chance; 1 KiB at
- * least, 1 MiB at most), and runs the automaton only around a gram that is in it. Profiling showed
- * a one-byte table (stop at any byte that starts a pattern, read every byte) as the largest cost of
- * a masking pipe, and a table of byte pairs still stopped at most words of a log: base64 forms of a
- * few secrets hold nearly every pair of letters.
+ * 128 bits per gram, 1,024 per pattern at most, so that about one sampled position in a few hundred
+ * passes it by chance; 1 KiB at least, 1 MiB at most), and runs the automaton only around a gram
+ * that is in it. Profiling showed a one-byte table (stop at any byte that starts a pattern, read
+ * every byte) as the largest cost of a masking pipe, and a table of byte pairs still stopped at
+ * most words of a log: base64 forms of a few secrets hold nearly every pair of letters.
  */
 final class ByteAutomaton {
 
