@@ -152,6 +152,8 @@ public final class RunQueue {
    * request of each line not in {@code busy}, among the {@code rows} oldest queued requests. Chosen
    * here rather than in one SQL statement so the scan reads two small columns through the status
    * index, not a subquery per queued row; bounded so a long queue is not read whole at every take.
+   * The order names the status too: then H2 reads the index in its order and stops at the bound,
+   * where {@code ORDER BY id} alone makes it read and sort every queued row.
    */
   private Candidates candidates(Connection c, Set<String> busy, int limit, int rows)
       throws SQLException {
@@ -159,7 +161,8 @@ public final class RunQueue {
     int read = 0;
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT id, line FROM run_request WHERE status = ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+            "SELECT id, line FROM run_request WHERE status = ? ORDER BY status, id"
+                + " FETCH FIRST ? ROWS ONLY")) {
       s.setString(1, RunRequest.Status.QUEUED.wire());
       s.setInt(2, rows);
       try (ResultSet r = s.executeQuery()) {
