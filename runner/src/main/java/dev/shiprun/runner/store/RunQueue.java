@@ -94,7 +94,22 @@ public final class RunQueue {
    * one line, nor a newer request of a line before its older one.
    */
   public Optional<RunRequest> take(Connection c) throws SQLException {
-    for (long id : candidates(c, 8)) {
+    Set<String> busy = busyLines(c);
+    Candidates first = candidates(c, new HashSet<>(busy), 8, NEAR);
+    Optional<RunRequest> taken = takeFirst(c, first.ids());
+    if (taken.isEmpty() && !first.all()) {
+      // Every candidate among the oldest requests was taken by another worker meanwhile: look at
+      // the whole queue, as the oldest rows may all belong to a line that is busy now.
+      taken = takeFirst(c, candidates(c, busy, 8, Integer.MAX_VALUE).ids());
+    }
+    return taken;
+  }
+
+  /** How many of the oldest queued requests a take looks at first. */
+  private static final int NEAR = 64;
+
+  private Optional<RunRequest> takeFirst(Connection c, List<Long> ids) throws SQLException {
+    for (long id : ids) {
       Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
       try (PreparedStatement s =
           c.prepareStatement(
@@ -114,12 +129,8 @@ public final class RunQueue {
     return Optional.empty();
   }
 
-  /**
-   * Up to {@code limit} ids of requests that may be taken now, oldest first: the oldest queued
-   * request of each line that has no request taken. Chosen here rather than in one SQL statement so
-   * the scan reads two small columns through the status index, not a subquery per queued row.
-   */
-  private List<Long> candidates(Connection c, int limit) throws SQLException {
+  /** The lines that have a request taken. */
+  private Set<String> busyLines(Connection c) throws SQLException {
     Set<String> busy = new HashSet<>();
     try (PreparedStatement s =
         c.prepareStatement("SELECT DISTINCT line FROM run_request WHERE status = ?")) {
@@ -130,12 +141,33 @@ public final class RunQueue {
         }
       }
     }
+    return busy;
+  }
+
+  /** Candidate ids, and whether the whole queue was looked at to find them. */
+  private record Candidates(List<Long> ids, boolean all) {}
+
+  /**
+   * Up to {@code limit} ids of requests that may be taken now, oldest first: the oldest queued
+   * request of each line not in {@code busy}, among the {@code rows} oldest queued requests. Chosen
+   * here rather than in one SQL statement so the scan reads two small columns through the status
+   * index, not a subquery per queued row; bounded so a long queue is not read whole at every take.
+   * The order names the status too: then H2 reads the index in its order and stops at the bound,
+   * where {@code ORDER BY id} alone makes it read and sort every queued row.
+   */
+  private Candidates candidates(Connection c, Set<String> busy, int limit, int rows)
+      throws SQLException {
     List<Long> out = new ArrayList<>();
+    int read = 0;
     try (PreparedStatement s =
-        c.prepareStatement("SELECT id, line FROM run_request WHERE status = ? ORDER BY id")) {
+        c.prepareStatement(
+            "SELECT id, line FROM run_request WHERE status = ? ORDER BY status, id"
+                + " FETCH FIRST ? ROWS ONLY")) {
       s.setString(1, RunRequest.Status.QUEUED.wire());
+      s.setInt(2, rows);
       try (ResultSet r = s.executeQuery()) {
         while (out.size() < limit && r.next()) {
+          read++;
           // A line's first queued request is its candidate; its later ones wait behind it.
           if (busy.add(r.getString(2))) {
             out.add(r.getLong(1));
@@ -143,7 +175,7 @@ public final class RunQueue {
         }
       }
     }
-    return out;
+    return new Candidates(out, read < rows && out.size() < limit);
   }
 
   private Optional<RunRequest> get(Connection c, long id) throws SQLException {

@@ -27,6 +27,14 @@ import java.util.Set;
 /** The version table: resource and job versions, numbered per name within a line. */
 public final class Versions {
 
+  /**
+   * The newest version first, and only it. The order names the key's leading columns too: then H2
+   * reads the {@code (line, name, number)} key backwards from the newest and stops, where {@code
+   * ORDER BY number DESC} alone makes it read every version of the name.
+   */
+  private static final String NEWEST_FIRST =
+      " ORDER BY line DESC, name DESC, number DESC FETCH FIRST 1 ROWS ONLY";
+
   private static final String COLUMNS =
       "id, line, name, kind, number, version_name, property_bag, files_sha, created_by_run,"
           + " created_at";
@@ -103,10 +111,7 @@ public final class Versions {
       throws SQLException {
     return one(
         c,
-        "SELECT "
-            + COLUMNS
-            + " FROM version WHERE line = ? AND name = ?"
-            + " ORDER BY number DESC FETCH FIRST 1 ROWS ONLY",
+        "SELECT " + COLUMNS + " FROM version WHERE line = ? AND name = ?" + NEWEST_FIRST,
         line,
         name);
   }
@@ -128,7 +133,7 @@ public final class Versions {
         "SELECT "
             + COLUMNS
             + " FROM version WHERE line = ? AND name = ? AND version_name = ?"
-            + " ORDER BY number DESC FETCH FIRST 1 ROWS ONLY",
+            + NEWEST_FIRST,
         line,
         name,
         versionName);

@@ -77,6 +77,21 @@ class RunQueueTest {
   }
 
   @Test
+  void aRequestBehindALongQueueOfABusyLineIsTaken() {
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      // A take looks at the oldest requests first; when they all belong to a busy line it must
+      // look further, not leave the worker idle while another line waits.
+      for (int i = 0; i < 101; i++) {
+        store.transaction(c -> store.queue().submit(c, "busy", "job", "manual", Map.of()));
+      }
+      store.transaction(c -> store.queue().submit(c, "free", "job", "manual", Map.of()));
+      assertEquals("busy", store.transaction(c -> store.queue().take(c)).orElseThrow().line());
+      assertEquals("free", store.transaction(c -> store.queue().take(c)).orElseThrow().line());
+      assertEquals(Optional.empty(), store.transaction(c -> store.queue().take(c)));
+    }
+  }
+
+  @Test
   void workersNeverTakeTheSameRequestNorTwoOfOneLine() throws Exception {
     try (Store store = Store.open(home, new ObjectMapper())) {
       for (int i = 0; i < 40; i++) {

@@ -15,6 +15,8 @@ import dev.shiprun.runner.store.Run;
 import dev.shiprun.runner.store.RunRequest;
 import dev.shiprun.runner.store.RunStatus;
 import dev.shiprun.runner.store.Store;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -193,52 +195,90 @@ public final class QueueWorkers {
     engine.close();
   }
 
+  /**
+   * A request taken off the queue, with what its run needs from the store, read in the same
+   * transaction: the IN that started its run when a trigger resource's new version queued it.
+   */
+  private record Taken(RunRequest request, Map<String, String> startedThrough) {}
+
+  /** What one worker transaction did: settled the last request, and took the next, if any. */
+  private record Step(boolean neverBegan, Optional<Taken> next) {}
+
+  /** A request the worker is done with, and whether its engine began its run. */
+  private record Done(RunRequest request, boolean began) {}
+
+  /**
+   * Takes requests one after another. The request just done is settled in the same transaction that
+   * takes the next one: one commit per request for the worker's share of the queue.
+   */
   private void work() {
-    while (!stopping) {
-      Optional<RunRequest> next = store.transaction(c -> store.queue().take(c));
-      if (next.isEmpty()) {
+    Optional<Done> done = Optional.empty();
+    while (true) {
+      Optional<Done> last = done;
+      boolean stop = stopping;
+      if (stop && last.isEmpty()) {
+        return;
+      }
+      Step step = store.transaction(c -> step(c, last, !stop));
+      if (step.neverBegan()) {
+        // Not stopping, yet the engine did not begin it: putting it back would take it again at
+        // once, forever. End it in error instead (no known path leads here).
+        refuse(last.orElseThrow().request(), "the engine did not begin this run");
+      }
+      done = Optional.empty();
+      if (stop) {
+        return;
+      }
+      if (step.next().isEmpty()) {
         idle();
         continue;
       }
-      RunRequest request = next.get();
+      Taken taken = step.next().get();
+      boolean began = false;
       try {
-        run(request);
+        began = run(taken);
       } catch (RuntimeException e) {
-        refuse(request, "the runner failed: " + e.getMessage());
-      } finally {
-        settle(request);
+        refuse(taken.request(), "the runner failed: " + e.getMessage());
       }
+      done = Optional.of(new Done(taken.request(), began));
     }
+  }
+
+  /** Settles {@code last} (when there is one), then takes the next request when {@code take}. */
+  private Step step(Connection c, Optional<Done> last, boolean take) throws SQLException {
+    boolean neverBegan = last.isPresent() && settle(c, last.get());
+    if (!take) {
+      return new Step(neverBegan, Optional.empty());
+    }
+    Optional<RunRequest> next = store.queue().take(c);
+    if (next.isEmpty()) {
+      return new Step(neverBegan, Optional.empty());
+    }
+    return new Step(neverBegan, Optional.of(new Taken(next.get(), startedThrough(c, next.get()))));
   }
 
   /**
    * The worker is done with the request (its run and what that triggered): a request whose run
    * never began because the daemon is stopping goes back to the queue for the next start; one whose
    * run began or ended leaves it (the run holds the outcome), and its line is free for the next.
+   * True when its run never began and the daemon is not stopping.
    */
-  private void settle(RunRequest request) {
-    boolean neverBegan =
-        store.<Boolean>transaction(
-            c -> {
-              boolean waits =
-                  request.runId().isPresent()
-                      && store
-                          .runs()
-                          .get(c, request.runId().getAsLong())
-                          .map(r -> r.status() == RunStatus.QUEUED)
-                          .orElse(false);
-              if (waits && stopping) {
-                store.queue().release(c, request.id());
-                return false;
-              }
-              store.queue().remove(c, request.id());
-              return waits;
-            });
-    if (neverBegan) {
-      // Not stopping, yet the engine did not begin it: putting it back would take it again at
-      // once, forever. End it in error instead (no known path leads here).
-      refuse(request, "the engine did not begin this run");
+  private boolean settle(Connection c, Done done) throws SQLException {
+    RunRequest request = done.request();
+    boolean waits =
+        !done.began()
+            && request.runId().isPresent()
+            && store
+                .runs()
+                .get(c, request.runId().getAsLong())
+                .map(r -> r.status() == RunStatus.QUEUED)
+                .orElse(false);
+    if (waits && stopping) {
+      store.queue().release(c, request.id());
+      return false;
     }
+    store.queue().remove(c, request.id());
+    return waits;
   }
 
   private void idle() {
@@ -272,37 +312,43 @@ public final class QueueWorkers {
    * A run queued by a trigger resource's new version (its run names the trigger as what triggered
    * it) starts through that IN, not as a manual run.
    */
-  private Map<String, String> startedThrough(RunRequest request) {
+  private Map<String, String> startedThrough(Connection c, RunRequest request) throws SQLException {
     if (request.runId().isEmpty()) {
       return Map.of();
     }
-    Optional<String> by =
-        store
-            .transaction(c -> store.runs().get(c, request.runId().getAsLong()))
-            .map(Run::triggeredBy);
+    Optional<String> by = store.runs().get(c, request.runId().getAsLong()).map(Run::triggeredBy);
     return by.isPresent() && !by.get().equals("manual")
         ? Map.of(request.job(), by.get())
         : Map.of();
   }
 
-  /** Runs the request's job and what it triggers. */
-  private void run(RunRequest request) {
+  /**
+   * Runs the request's job and what it triggers; true when the engine began the request's queued
+   * run (the run then holds the outcome, whatever happens next).
+   */
+  private boolean run(Taken taken) {
+    RunRequest request = taken.request();
     Lines.Result resolved = lines.resolve(request.line());
     if (resolved.line().isEmpty()) {
       refuse(request, resolved.problem());
-      return;
+      return false;
     }
     AssemblyLine line = resolved.line().get();
     if (line.job(request.job()).isEmpty()) {
       refuse(request, "line '" + request.line() + "' has no job '" + request.job() + "' any more");
-      return;
+      return false;
     }
     LineRunner[] self = new LineRunner[1];
+    boolean[] began = new boolean[1];
+    long queued = request.runId().orElse(-1);
     // Which runs this request's engine runs (to cancel one), known before the others hear of them.
     RunListener tracked =
         event -> {
           if (event instanceof RunEvent.JobStarted started) {
             runs.put(started.runId(), new Running(self[0], started.job()));
+            if (started.runId() == queued) {
+              began[0] = true;
+            }
           } else if (event instanceof RunEvent.JobEnded ended) {
             runs.remove(ended.runId());
           }
@@ -327,10 +373,11 @@ public final class QueueWorkers {
                   ? Map.of(request.job(), request.runId().getAsLong())
                   : Map.of(),
               request.variables(),
-              startedThrough(request),
+              taken.startedThrough(),
               Optional.empty()));
     } finally {
       running.remove(runner);
     }
+    return began[0];
   }
 }
