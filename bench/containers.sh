@@ -193,7 +193,7 @@ fi
 
 bench_rows_init "$rows_file"
 bench_row "$rows_file" "container TASK: container job − host job" "$o_med" "$o_range" "$unit" \
-  "podman run --rm IMAGE true" "$p1_med ms" "$ratio1" "≤ $goal × baseline" \
+  "podman run --rm IMAGE true" "$p1_med ms" "$ratio1" "issue 17: ≤ $goal × baseline" \
   "$(bench_verdict "$ratio1" le "$goal")"
 bench_row "$rows_file" "container TASK: per job, chain of $chain_length" "$j_med" "$j_range" "$unit" \
   "podman run (one of $chain_length)" "$per_podman ms" "$ratio20" "—" "—"

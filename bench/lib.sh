@@ -174,3 +174,43 @@ bench_rootfs() {
 bench_rootfs_tar() {
   tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$1" -cf "$1.tar" .
 }
+
+# bench_free_port: a free TCP port on loopback.
+bench_free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# bench_daemon_start ROOT PORT HOME CONCURRENCY LOG: starts `ROOT/shiprun daemon` in the background
+# on 127.0.0.1:PORT with a home HOME and CONCURRENCY workers, its output in LOG, and sets
+# bench_daemon_pid. The launcher execs java: the pid is the JVM's. The API token is
+# SHIPRUN_API_TOKEN, which the caller exports.
+bench_daemon_start() {
+  "$1/shiprun" daemon --port "$2" --home "$3" --concurrency "$4" >"$5" 2>&1 &
+  bench_daemon_pid=$!
+}
+
+# bench_daemon_wait PORT PATH LOG [ok]: waits until the daemon of bench_daemon_start answers PATH
+# (with a 2xx when the fourth argument is "ok"); fails, with LOG on stderr, when it died first.
+bench_daemon_wait() {
+  local fail=()
+  [[ ${4:-} == ok ]] && fail=(-f)
+  until curl -s "${fail[@]}" -o /dev/null "http://127.0.0.1:$1$2" 2>/dev/null; do
+    kill -0 "$bench_daemon_pid" 2>/dev/null || { cat "$3" >&2; return 1; }
+    sleep 0.01
+  done
+}
+
+# bench_cpu_ticks PID: the user+system CPU of a process and that of its children it waited for,
+# in clock ticks, as "own children".
+bench_cpu_ticks() {
+  awk '{ sub(/.*\) /, ""); print $12 + $13, $14 + $15 }' "/proc/$1/stat"
+}
+
+# bench_spawns N: seconds that N × `bash -c true`, one after the other, take (3 decimals): the
+# baseline of the drains.
+bench_spawns() {
+  local start i
+  start=$(date +%s%N)
+  for ((i = 0; i < $1; i++)); do bash -c true; done
+  awk -v ns="$(($(date +%s%N) - start))" 'BEGIN { printf "%.3f", ns / 1e9 }'
+}

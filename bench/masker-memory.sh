@@ -88,14 +88,14 @@ while IFS=$'\t' read -r set med lo hi; do
       per=$((med / 2000))
       bench_row "$rows_file" "masker memory per secret of 40 chars, among 2,000" "$per" \
         "$((lo / 2000))–$((hi / 2000))" bytes "the secret's own text" "40 bytes" \
-        "$(bench_ratio "$per" 40)" "≤ 10 KB ($goal_per_secret bytes)" \
+        "$(bench_ratio "$per" 40)" "issue 14: ≤ 10 KB ($goal_per_secret bytes)" \
         "$(bench_verdict "$per" le "$goal_per_secret")"
       ;;
     mixed)
       bench_row "$rows_file" "masker memory, 2,000 secrets of mixed length (200 of 4 KiB)" \
         "$(mib "$med")" "$(mib "$lo")–$(mib "$hi")" MiB "the secrets' own text" \
         "$(mib "${chars[$set]}") MiB" "$(bench_ratio "$med" "${chars[$set]}")" \
-        "≤ 100 MB ($(mib "$goal_mixed") MiB)" "$(bench_verdict "$med" le "$goal_mixed")"
+        "issue 14: ≤ 100 MB ($(mib "$goal_mixed") MiB)" "$(bench_verdict "$med" le "$goal_mixed")"
       ;;
   esac
 done <"$out/masker-memory.medians.tmp"

@@ -12,9 +12,10 @@ set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 out="$here/out"
 root="$(cd "$here/.." && pwd)"
-# The order of the issue's list (issue 6, the masker's memory of issue 14 after the masker, then the
-# container figures); other rows files come after.
-order=(cli-start parse-plan run-overhead shipctl masker masker-memory daemon containers)
+# The order of the issue's list (issue 6, the masker's memory of issue 14 after the masker, the
+# daemon next to buildbot, then the container figures and the web page); other rows files come
+# after.
+order=(cli-start parse-plan run-overhead shipctl masker masker-memory daemon buildbot containers web)
 mkdir -p "$out"
 
 info() { # info KEY: a value bench/run recorded, or nothing
