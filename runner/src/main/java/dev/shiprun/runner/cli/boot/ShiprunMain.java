@@ -51,7 +51,7 @@ public class ShiprunMain implements QuarkusApplication {
     Map<String, String> environment = System.getenv();
     Settings settings = Settings.of(System.getProperties(), environment);
     if (!BootProperties.daemon(args)) {
-      LibraryLogging.configure(settings.debug());
+      LibraryLogging.install();
       exit(
           new ShiprunCommandLine(CommandFactory.of(environment, settings), settings.debug())
               .execute(args));
