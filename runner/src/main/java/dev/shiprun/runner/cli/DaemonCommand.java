@@ -7,7 +7,6 @@ import dev.shiprun.runner.cli.boot.QuarkusExit;
 import dev.shiprun.runner.daemon.DaemonException;
 import dev.shiprun.runner.daemon.DaemonLog;
 import dev.shiprun.runner.daemon.DaemonSettings;
-import dev.shiprun.runner.daemon.api.ApiCertificates;
 import dev.shiprun.runner.daemon.api.ApiTokenSource;
 import dev.shiprun.runner.daemon.api.CertificateWatch;
 import dev.shiprun.runner.daemon.api.DaemonContext;
@@ -20,7 +19,6 @@ import dev.shiprun.runner.secrets.MasterKey;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
 import io.quarkus.runtime.Quarkus;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,27 +67,21 @@ public class DaemonCommand implements Callable<Integer> {
   private final ShiprunHome home;
   private final HomePlugins plugins;
   private final CallerEnvironment environment;
-  private final DaemonContext daemon;
-  private final ApiCertificates certificates;
-  private final String host;
-  private final int port;
+  private final Optional<DaemonHost> daemonHost;
 
-  @Inject
+  /**
+   * {@code host}: what Quarkus serves the API with; absent when the command line was parsed without
+   * booting Quarkus (help, completion), where {@code daemon} is only described, never run.
+   */
   public DaemonCommand(
       ShiprunHome home,
       HomePlugins plugins,
       CallerEnvironment environment,
-      DaemonContext daemon,
-      ApiCertificates certificates,
-      @ConfigProperty(name = BootProperties.HOST) String host,
-      @ConfigProperty(name = BootProperties.PORT) int port) {
+      Optional<DaemonHost> host) {
     this.home = home;
     this.plugins = plugins;
     this.environment = environment;
-    this.daemon = daemon;
-    this.certificates = certificates;
-    this.host = host;
-    this.port = port;
+    this.daemonHost = host;
   }
 
   @Override
@@ -101,6 +92,11 @@ public class DaemonCommand implements Callable<Integer> {
             problem -> {
               throw new ParameterException(spec.commandLine(), problem);
             });
+    DaemonHost served =
+        daemonHost.orElseThrow(
+            () -> new IllegalStateException("the daemon runs only under Quarkus"));
+    DaemonContext daemon = served.context();
+    String host = served.host();
     Path homeDir = home.resolve(options.homeOptions.home);
     Plugins loaded = plugins.of(homeDir);
     Map<String, String> variables = environment.variables();
@@ -154,7 +150,7 @@ public class DaemonCommand implements Callable<Integer> {
                     t.cert(),
                     t.key(),
                     Duration.ofSeconds(2),
-                    certificates::reload,
+                    served.certificates()::reload,
                     text -> log.event("tls", Map.of("cert", t.cert().toString()), text)));
     Optional<Hangup> hangup = watch.map(w -> Hangup.onSignal(() -> w.reload("SIGHUP")));
     try (Interrupts stop = Interrupts.onSignal(() -> Quarkus.asyncExit(ExitCode.OK.code()))) {
@@ -177,7 +173,7 @@ public class DaemonCommand implements Callable<Integer> {
       err.println(
           "shiprun daemon: listening on "
               + (tls.isPresent() ? "https://" : "http://")
-              + QuarkusExit.address(host, port)
+              + QuarkusExit.address(host, served.port())
               + " (home "
               + homeDir
               + ", "

@@ -7,7 +7,6 @@ import dev.shiprun.model.diagnostic.Diagnostic;
 import dev.shiprun.model.diagnostic.DiagnosticRenderer;
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.json.DiagnosticsJson;
-import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
@@ -17,7 +16,6 @@ import java.io.UncheckedIOException;
  *
  * <p>The JSON form is {@link DiagnosticsJson}'s, the same as the daemon's API answers with.
  */
-@Singleton
 public class DiagnosticsPrinter {
 
   /** Every diagnostic the way compilers show them, a blank line between them. */

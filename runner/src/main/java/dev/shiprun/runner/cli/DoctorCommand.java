@@ -3,7 +3,6 @@ package dev.shiprun.runner.cli;
 import dev.shiprun.runner.doctor.Check;
 import dev.shiprun.runner.doctor.Doctor;
 import dev.shiprun.runner.doctor.DoctorSettings;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +55,6 @@ public class DoctorCommand implements Callable<Integer> {
   private final CallerEnvironment caller;
   private final HomePlugins plugins;
 
-  @Inject
   public DoctorCommand(ShiprunHome home, CallerEnvironment caller, HomePlugins plugins) {
     this.home = home;
     this.caller = caller;

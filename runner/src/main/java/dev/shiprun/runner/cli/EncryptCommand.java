@@ -4,7 +4,6 @@ import dev.shiprun.runner.cli.integration.SecretInput;
 import dev.shiprun.runner.secrets.IntegrationInputException;
 import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.secrets.SecurePairs;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -51,7 +50,6 @@ public class EncryptCommand implements Callable<Integer> {
 
   private final IntegrationStores stores;
 
-  @Inject
   public EncryptCommand(IntegrationStores stores) {
     this.stores = stores;
   }

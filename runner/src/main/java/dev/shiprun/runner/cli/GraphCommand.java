@@ -9,7 +9,6 @@ import dev.shiprun.runner.picture.PictureStates;
 import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.store.Store;
 import dev.shiprun.runner.store.StoreException;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +94,6 @@ public class GraphCommand implements Callable<Integer> {
   private final ShiprunHome home;
   private final IntegrationStores integrations;
 
-  @Inject
   public GraphCommand(
       HomePlugins plugins,
       WorkingDirectory workingDirectory,

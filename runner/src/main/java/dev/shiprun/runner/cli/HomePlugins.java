@@ -3,8 +3,6 @@ package dev.shiprun.runner.cli;
 import dev.shiprun.runner.plugin.PluginLoader;
 import dev.shiprun.runner.plugin.PluginPath;
 import dev.shiprun.runner.plugin.Plugins;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * The plugins a command uses: the built-in ones and the jars of its home's {@code plugins} folder
  * and of {@code SHIPRUN_PLUGINS}, loaded once per home for the process.
  */
-@Singleton
 public class HomePlugins {
 
   private final ShiprunHome home;
@@ -24,7 +21,6 @@ public class HomePlugins {
   private final PluginLoader loader = new PluginLoader();
   private final Map<Path, Plugins> loaded = new ConcurrentHashMap<>();
 
-  @Inject
   public HomePlugins(
       ShiprunHome home, CallerEnvironment environment, WorkingDirectory workingDirectory) {
     this.home = home;

@@ -3,8 +3,6 @@ package dev.shiprun.runner.cli;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.secrets.MasterKey;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,14 +10,12 @@ import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The integration store of a home, with the master key the caller's environment gives. */
-@Singleton
 public class IntegrationStores {
 
   private final ShiprunHome home;
   private final CallerEnvironment environment;
   private final HomePlugins plugins;
 
-  @Inject
   public IntegrationStores(ShiprunHome home, CallerEnvironment environment, HomePlugins plugins) {
     this.home = home;
     this.environment = environment;

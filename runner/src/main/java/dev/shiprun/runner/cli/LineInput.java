@@ -17,8 +17,6 @@ import dev.shiprun.runner.plugin.Plugins;
 import dev.shiprun.runner.secrets.IntegrationStore;
 import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.secrets.SecureValueCheck;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +32,6 @@ import picocli.CommandLine.ParameterException;
  * line (printed and refused when invalid), the job names given with {@code --job} (a usage error
  * when unknown, with a suggestion) and the {@code --integrations} file.
  */
-@Singleton
 public class LineInput {
 
   /**
@@ -60,7 +57,6 @@ public class LineInput {
   private final DiagnosticsPrinter printer;
   private final CallerEnvironment environment;
 
-  @Inject
   public LineInput(
       HomePlugins plugins,
       IntegrationStores stores,

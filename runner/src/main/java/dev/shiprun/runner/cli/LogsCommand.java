@@ -2,7 +2,6 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.runner.engine.log.RunLogs;
 import dev.shiprun.runner.store.Run;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,6 @@ public class LogsCommand implements Callable<Integer> {
 
   private final ShiprunHome home;
 
-  @Inject
   public LogsCommand(ShiprunHome home) {
     this.home = home;
   }

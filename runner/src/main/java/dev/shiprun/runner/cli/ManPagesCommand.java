@@ -1,6 +1,5 @@
 package dev.shiprun.runner.cli;
 
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,6 @@ public class ManPagesCommand implements Callable<Integer> {
       description = "The folder to write shiprun.1, shiprun-run.1, … into (made if missing).")
   Path dir;
 
-  @Inject
   public ManPagesCommand(ShiprunVersion version) {
     this.version = version;
   }

@@ -7,7 +7,6 @@ import dev.shiprun.model.diagnostic.Diagnostics;
 import dev.shiprun.model.plan.Plan;
 import dev.shiprun.model.plan.Planner;
 import dev.shiprun.model.validate.ValidPipeline;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,6 @@ public class PlanCommand implements Callable<Integer> {
   private final LineInput input;
   private final DiagnosticsPrinter printer;
 
-  @Inject
   public PlanCommand(LineInput input, DiagnosticsPrinter printer) {
     this.input = input;
     this.printer = printer;

@@ -2,7 +2,6 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.runner.plugin.LoadedPlugin;
 import dev.shiprun.runner.plugin.Plugins;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +46,6 @@ public class PluginsCommand implements Callable<Integer> {
 
   private final HomePlugins plugins;
 
-  @Inject
   public PluginsCommand(HomePlugins plugins) {
     this.plugins = plugins;
   }

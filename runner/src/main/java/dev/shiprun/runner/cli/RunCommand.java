@@ -1,7 +1,6 @@
 package dev.shiprun.runner.cli;
 
 import dev.shiprun.runner.engine.schedule.LineRunner;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,7 +42,6 @@ public class RunCommand implements Callable<Integer> {
   private final ShiprunHome home;
   private final CallerEnvironment caller;
 
-  @Inject
   public RunCommand(LineInput input, ShiprunHome home, CallerEnvironment caller) {
     this.input = input;
     this.home = home;

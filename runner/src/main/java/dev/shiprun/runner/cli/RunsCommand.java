@@ -2,7 +2,6 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.runner.daemon.work.StepView;
 import dev.shiprun.runner.store.Run;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +49,6 @@ public class RunsCommand implements Callable<Integer> {
 
   private final ShiprunHome home;
 
-  @Inject
   public RunsCommand(ShiprunHome home) {
     this.home = home;
   }

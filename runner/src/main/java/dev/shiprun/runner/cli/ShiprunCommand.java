@@ -1,7 +1,6 @@
 package dev.shiprun.runner.cli;
 
 import dev.shiprun.runner.cli.integration.IntegrationCommand;
-import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +8,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code shiprun}: the top command. Each subcommand is one class, listed once below. */
-@TopCommand
 @Command(
     name = "shiprun",
     mixinStandardHelpOptions = true,

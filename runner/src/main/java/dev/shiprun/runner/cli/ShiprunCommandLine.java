@@ -1,12 +1,9 @@
 package dev.shiprun.runner.cli;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +11,6 @@ import picocli.CommandLine.Command;
  * Builds the picocli command line for one invocation and runs it, mapping every outcome to an
  * {@link ExitCode}: usage mistakes to 2, anything unexpected to 3 without a stack trace.
  */
-@Singleton
 public class ShiprunCommandLine {
 
   /** Commands that describe the whole tree, so they get every subcommand built. */
@@ -23,10 +19,8 @@ public class ShiprunCommandLine {
   private final CommandLine.IFactory factory;
   private final boolean debug;
 
-  @Inject
-  public ShiprunCommandLine(
-      CommandLine.IFactory factory,
-      @ConfigProperty(name = "shiprun.debug", defaultValue = "false") boolean debug) {
+  /** {@code debug}: internal errors show their stack trace ({@code shiprun.debug}). */
+  public ShiprunCommandLine(CommandLine.IFactory factory, boolean debug) {
     this.factory = factory;
     this.debug = debug;
   }

@@ -1,7 +1,5 @@
 package dev.shiprun.runner.cli;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -13,13 +11,11 @@ import java.util.Optional;
  * {@code ~} does: containers and CI set {@code HOME} to a directory of their own. Relative paths
  * resolve against the user's directory.
  */
-@Singleton
 public class ShiprunHome {
 
   private final CallerEnvironment environment;
   private final WorkingDirectory workingDirectory;
 
-  @Inject
   public ShiprunHome(CallerEnvironment environment, WorkingDirectory workingDirectory) {
     this.environment = environment;
     this.workingDirectory = workingDirectory;

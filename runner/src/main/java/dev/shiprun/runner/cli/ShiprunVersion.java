@@ -1,23 +1,16 @@
 package dev.shiprun.runner.cli;
 
-import io.quarkus.arc.Unremovable;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code shiprun --version}: the version Quarkus records at build time from the Maven project
- * ({@code quarkus.application.version}) and the Java running it.
+ * {@code shiprun --version}: the version of the Maven project, which the jar's manifest holds, and
+ * the Java running it.
  */
-@Singleton
-@Unremovable
 public class ShiprunVersion implements IVersionProvider {
 
   private final String version;
 
-  @Inject
-  public ShiprunVersion(@ConfigProperty(name = "quarkus.application.version") String version) {
+  public ShiprunVersion(String version) {
     this.version = version;
   }
 

@@ -9,7 +9,6 @@ import dev.shiprun.model.plan.PlanRequest;
 import dev.shiprun.runner.engine.schedule.LineRunner;
 import dev.shiprun.runner.engine.version.TriggerVersions;
 import dev.shiprun.runner.store.StoredVersion;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +84,6 @@ public class TriggerCommand implements Callable<Integer> {
   private final ShiprunHome home;
   private final CallerEnvironment caller;
 
-  @Inject
   public TriggerCommand(LineInput input, ShiprunHome home, CallerEnvironment caller) {
     this.input = input;
     this.home = home;

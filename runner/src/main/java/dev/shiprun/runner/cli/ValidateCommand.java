@@ -2,7 +2,6 @@ package dev.shiprun.runner.cli;
 
 import dev.shiprun.model.validate.Validation;
 import dev.shiprun.runner.secrets.SecureValueCheck;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,6 @@ public class ValidateCommand implements Callable<Integer> {
   private final DiagnosticsPrinter printer;
   private final IntegrationStores stores;
 
-  @Inject
   public ValidateCommand(
       HomePlugins plugins,
       WorkingDirectory workingDirectory,

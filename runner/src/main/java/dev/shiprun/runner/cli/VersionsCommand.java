@@ -3,7 +3,6 @@ package dev.shiprun.runner.cli;
 import dev.shiprun.runner.engine.log.ShownVersions;
 import dev.shiprun.runner.secrets.IntegrationStoreException;
 import dev.shiprun.runner.store.StoredVersion;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +51,6 @@ public class VersionsCommand implements Callable<Integer> {
   private final ShiprunHome home;
   private final IntegrationStores integrations;
 
-  @Inject
   public VersionsCommand(ShiprunHome home, IntegrationStores integrations) {
     this.home = home;
     this.integrations = integrations;

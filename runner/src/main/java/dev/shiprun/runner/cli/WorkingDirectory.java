@@ -1,24 +1,19 @@
 package dev.shiprun.runner.cli;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The directory the user ran shiprun from. Usually the JVM's own; the launcher may start the JVM
  * elsewhere and pass the user's directory as {@code -Dshiprun.cwd=DIR}, and tests set it to a
  * temporary directory. Relative PATH arguments resolve against it.
  */
-@Singleton
 public class WorkingDirectory {
 
   private final Optional<Path> directory;
 
-  @Inject
-  public WorkingDirectory(@ConfigProperty(name = "shiprun.cwd") Optional<String> directory) {
+  public WorkingDirectory(Optional<String> directory) {
     this.directory = directory.filter(d -> !d.isBlank()).map(Path::of);
   }
 

@@ -3,8 +3,8 @@ package dev.shiprun.runner.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
+import dev.shiprun.runner.cli.boot.CommandFactory;
+import dev.shiprun.runner.cli.boot.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,6 @@ import picocli.CommandLine;
  * docs/cli.md shows the help of every command as {@code shiprun <command> --help} prints it: each
  * block must equal the real help, and every command must have one.
  */
-@QuarkusTest
 class CliReferenceTest {
 
   private static final Path REFERENCE = Path.of("..", "docs", "cli.md");
@@ -31,7 +31,12 @@ class CliReferenceTest {
           "^## (shiprun(?: [a-z-]+)*)\\n\\n```text\\n(.*?)```$",
           Pattern.MULTILINE | Pattern.DOTALL);
 
-  @Inject ShiprunCommandLine commandLine;
+  /** The command line as every command line builds it: its composition root, no daemon. */
+  private final ShiprunCommandLine commandLine =
+      new ShiprunCommandLine(
+          new CommandFactory(
+              Map.of(), new Settings(Optional.empty(), false), "unknown", Optional.empty()),
+          false);
 
   @Test
   void everyHelpBlockEqualsTheCommandsRealHelp() throws IOException {

@@ -92,12 +92,11 @@ class DistributionIT {
   }
 
   /**
-   * The launcher runs validate, graph, doctor and --version without booting Quarkus
-   * (QuickCommands); {@code java -jar} alone boots it. Both must print the same bytes and exit with
-   * the same code.
+   * The launcher adds only JVM flags (and its class-data archive) to {@code java -jar}: both print
+   * the same bytes and exit with the same code.
    */
   @Test
-  void quickCommandsPrintWhatTheQuarkusPathPrints() throws Exception {
+  void theLauncherPrintsWhatJavaDashJarPrints() throws Exception {
     Path work = Files.createDirectories(temp.resolve("same"));
     copy(root.resolve("samples/params-state"), work.resolve("valid"));
     copy(Path.of("src/test/resources/fixtures/invalid").toAbsolutePath(), work.resolve("invalid"));
@@ -124,18 +123,60 @@ class DistributionIT {
             List.of("graph", "-f", "svg", "valid"),
             List.of("graph", "invalid"),
             List.of("doctor", "--help"),
-            List.of("doctor", "--no-such-option"));
+            List.of("doctor", "--no-such-option"),
+            List.of("--help"),
+            List.of(),
+            List.of("plan", "valid"),
+            List.of("run", "--help"),
+            List.of("daemon", "--help"),
+            List.of("daemon", "--prot", "9000"));
     for (List<String> args : commands) {
-      List<String> quick = new ArrayList<>(List.of(launcher()));
-      quick.addAll(args);
-      List<String> full = new ArrayList<>(List.of(java, "-jar", jar));
-      full.addAll(args);
-      Result fast = exec(quick, work, env);
-      Result slow = exec(full, work, env);
-      assertEquals(slow, fast, "shiprun " + String.join(" ", args));
+      List<String> launched = new ArrayList<>(List.of(launcher()));
+      launched.addAll(args);
+      List<String> plain = new ArrayList<>(List.of(java, "-jar", jar));
+      plain.addAll(args);
+      Result viaLauncher = exec(launched, work, env);
+      Result viaJar = exec(plain, work, env);
+      assertEquals(viaJar, viaLauncher, "shiprun " + String.join(" ", args));
       assertTrue(
-          !(fast.out() + fast.err()).isBlank(),
+          !(viaLauncher.out() + viaLauncher.err()).isBlank(),
           "says something: shiprun " + String.join(" ", args));
+    }
+  }
+
+  /**
+   * Every command line but {@code daemon} runs without booting Quarkus: a run of a line, which
+   * opens the store, loads neither Quarkus nor its CDI container, and prints nothing of the store's
+   * libraries.
+   */
+  @Test
+  void aRunStartsNoQuarkus() throws Exception {
+    Path work = Files.createDirectories(temp.resolve("plain"));
+    copy(root.resolve("samples/params-state"), work.resolve("line"));
+    Path classes = temp.resolve("classes.log");
+    Map<String, String> env =
+        Map.of(
+            "HOME", temp.toString(), "SHIPRUN_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+    Result run =
+        exec(
+            List.of(launcher(), "run", "line", "--home", temp.resolve("plain-home").toString()),
+            work,
+            env);
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertEquals(
+        List.of("started  count-runs", "finished count-runs #1: success in"),
+        run.err()
+            .lines()
+            // Said when the test runs in the background of a shell, which ignores SIGINT.
+            .filter(l -> !l.startsWith("shiprun: SIGINT is ignored in this process"))
+            .map(l -> l.replaceAll(" in [0-9.]+ s$", " in"))
+            .toList(),
+        "stderr holds the run's own lines only");
+    String loaded = Files.readString(classes);
+    assertTrue(loaded.contains("dev.shiprun.runner.cli.boot.CommandFactory "), "the root ran");
+    assertTrue(loaded.contains("org.h2."), "the store opened");
+    for (String absent : List.of("io.quarkus.runtime.Quarkus ", "io.quarkus.arc.Arc ")) {
+      assertTrue(!loaded.contains(absent), absent.strip() + " is not loaded");
     }
   }
 

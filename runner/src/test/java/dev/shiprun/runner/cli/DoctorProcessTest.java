@@ -26,9 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code shiprun doctor} as a process of its own (the launchers' quick path, from the test class
- * path), so the checks see the environment it is given: the PATH jobs get, {@code
- * SHIPRUN_CONTAINER_CLI}.
+ * {@code shiprun doctor} as a process of its own (from the test class path), so the checks see the
+ * environment it is given: the PATH jobs get, {@code SHIPRUN_CONTAINER_CLI}.
  */
 class DoctorProcessTest {
 
@@ -273,7 +272,6 @@ class DoctorProcessTest {
     command.add(PackagedJar.java());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("-Dshiprun.quick-commands=true");
     command.add("dev.shiprun.runner.cli.boot.ShiprunMain");
     command.add("doctor");
     command.addAll(List.of(args));

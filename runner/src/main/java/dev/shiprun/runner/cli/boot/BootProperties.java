@@ -8,11 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The runtime properties Quarkus must see before it boots, because HTTP starts while it boots: for
- * {@code shiprun daemon}, the address of its options, and with a certificate HTTPS on that port
- * instead of HTTP (the TLS registry's configuration {@value #TLS_CONFIGURATION}, PEM files); for
- * every other command no HTTP listener at all, so a one-shot command never collides with a daemon
- * on the same port (TOOLCHAIN.md, "One app that is a CLI and a daemon").
+ * Which command lines boot Quarkus ({@code shiprun daemon}'s only), and the runtime properties
+ * Quarkus must see before it boots, because HTTP starts while it boots: the address of the daemon's
+ * options, and with a certificate HTTPS on that port instead of HTTP (the TLS registry's
+ * configuration {@value #TLS_CONFIGURATION}, PEM files); for a daemon command line that will not
+ * run, no HTTP listener at all (TOOLCHAIN.md, "One app that is a CLI and a daemon").
  */
 public final class BootProperties {
 
@@ -29,9 +29,14 @@ public final class BootProperties {
 
   private BootProperties() {}
 
+  /** Whether {@code args} are {@code shiprun daemon}'s, the one command line Quarkus serves. */
+  static boolean daemon(String... args) {
+    return args.length > 0 && args[0].equals("daemon");
+  }
+
   /** The properties for {@code args}; {@code env} may name the certificate (SHIPRUN_TLS_*). */
   static Map<String, String> of(Map<String, String> env, String... args) {
-    if (args.length == 0 || !args[0].equals("daemon")) {
+    if (!daemon(args)) {
       return NO_HTTP;
     }
     DaemonOptions options = new DaemonOptions();

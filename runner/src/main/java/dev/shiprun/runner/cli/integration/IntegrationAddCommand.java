@@ -14,7 +14,6 @@ import dev.shiprun.runner.cli.WorkingDirectory;
 import dev.shiprun.runner.secrets.IntegrationBuilder;
 import dev.shiprun.runner.secrets.IntegrationInputException;
 import dev.shiprun.runner.secrets.IntegrationStore;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +105,6 @@ public class IntegrationAddCommand implements Callable<Integer> {
   private final CallerEnvironment environment;
   private final WorkingDirectory workingDirectory;
 
-  @Inject
   public IntegrationAddCommand(
       IntegrationStores stores, CallerEnvironment environment, WorkingDirectory workingDirectory) {
     this.stores = stores;

@@ -11,7 +11,6 @@ import dev.shiprun.runner.cli.HomeOptions;
 import dev.shiprun.runner.cli.IntegrationStores;
 import dev.shiprun.runner.cli.WorkingDirectory;
 import dev.shiprun.runner.secrets.IntegrationStore;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +55,6 @@ public class IntegrationImportCommand implements Callable<Integer> {
   private final CallerEnvironment environment;
   private final WorkingDirectory workingDirectory;
 
-  @Inject
   public IntegrationImportCommand(
       IntegrationStores stores, CallerEnvironment environment, WorkingDirectory workingDirectory) {
     this.stores = stores;

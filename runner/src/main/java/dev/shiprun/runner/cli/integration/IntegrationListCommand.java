@@ -6,7 +6,6 @@ import dev.shiprun.runner.cli.IntegrationStores;
 import dev.shiprun.runner.cli.OutputOption;
 import dev.shiprun.runner.cli.StoreCommands;
 import dev.shiprun.runner.secrets.IntegrationStore;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +33,6 @@ public class IntegrationListCommand implements Callable<Integer> {
 
   private final IntegrationStores stores;
 
-  @Inject
   public IntegrationListCommand(IntegrationStores stores) {
     this.stores = stores;
   }

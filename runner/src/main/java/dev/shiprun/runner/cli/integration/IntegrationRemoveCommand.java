@@ -3,7 +3,6 @@ package dev.shiprun.runner.cli.integration;
 import dev.shiprun.runner.cli.ExitCode;
 import dev.shiprun.runner.cli.HomeOptions;
 import dev.shiprun.runner.cli.IntegrationStores;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +28,6 @@ public class IntegrationRemoveCommand implements Callable<Integer> {
 
   private final IntegrationStores stores;
 
-  @Inject
   public IntegrationRemoveCommand(IntegrationStores stores) {
     this.stores = stores;
   }

@@ -4,7 +4,6 @@ import dev.shiprun.runner.cli.CallerEnvironment;
 import dev.shiprun.runner.cli.ExitCode;
 import dev.shiprun.runner.cli.HomeOptions;
 import dev.shiprun.runner.cli.IntegrationStores;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,7 +31,6 @@ public class IntegrationRotateKeyCommand implements Callable<Integer> {
   private final IntegrationStores stores;
   private final CallerEnvironment environment;
 
-  @Inject
   public IntegrationRotateKeyCommand(IntegrationStores stores, CallerEnvironment environment) {
     this.stores = stores;
     this.environment = environment;

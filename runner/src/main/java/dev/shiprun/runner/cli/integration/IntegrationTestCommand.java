@@ -9,7 +9,6 @@ import dev.shiprun.runner.cli.IntegrationStores;
 import dev.shiprun.runner.registry.ProbeResult;
 import dev.shiprun.runner.registry.RegistryLogin;
 import dev.shiprun.runner.registry.RegistryProbe;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,7 +53,6 @@ public class IntegrationTestCommand implements Callable<Integer> {
 
   private final IntegrationStores stores;
 
-  @Inject
   public IntegrationTestCommand(IntegrationStores stores) {
     this.stores = stores;
   }
