@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.exception.FlywayValidateException;
@@ -75,6 +77,20 @@ public final class Store implements AutoCloseable {
    * are one-line {@link StoreException}s naming the path and the fix.
    */
   public static Store open(Path home, ObjectMapper json) {
+    return open(home, json, Store::migrate);
+  }
+
+  /**
+   * Makes or upgrades the schema of a store whose history is not this shiprun's migrations, all
+   * applied: Flyway in shiprun; a test counts the calls through it.
+   */
+  @FunctionalInterface
+  interface Migration {
+    void migrate(AgroalDataSource dataSource, Path home, Path folder);
+  }
+
+  /** {@link #open(Path, ObjectMapper)}, migrating through {@code migration} when needed. */
+  static Store open(Path home, ObjectMapper json, Migration migration) {
     Path folder = home.resolve(FOLDER);
     Optional<String> refused = StoreFailure.checkAccess(home, folder);
     if (refused.isPresent()) {
@@ -105,12 +121,13 @@ public final class Store implements AutoCloseable {
     }
     try {
       Store store = new Store(dataSource, home, json);
-      int schema;
+      SchemaHistory history;
       try {
-        schema = store.transaction(Store::schemaVersion);
+        history = store.transaction(Store::schemaHistory);
       } catch (StoreException e) {
         throw new StoreException(cannotOpen(home, folder, e), e);
       }
+      int schema = history.newest();
       if (schema > Integer.parseInt(SCHEMA_VERSION)) {
         throw new StoreException(
             "the store in "
@@ -121,8 +138,8 @@ public final class Store implements AutoCloseable {
                 + SCHEMA_VERSION
                 + "); use that shiprun version, or give a new --home");
       }
-      if (schema < Integer.parseInt(SCHEMA_VERSION)) {
-        migrate(dataSource, home, folder);
+      if (!history.current()) {
+        migration.migrate(dataSource, home, folder);
       }
       store.transaction(c -> store.runs.markInterrupted(c));
       return store;
@@ -148,7 +165,8 @@ public final class Store implements AutoCloseable {
         + ";LOCK_TIMEOUT=10000";
   }
 
-  private static void migrate(AgroalDataSource dataSource, Path home, Path folder) {
+  /** Flyway's migrate, its failures in the user's terms. */
+  static void migrate(AgroalDataSource dataSource, Path home, Path folder) {
     try {
       Flyway.configure()
           .dataSource(dataSource)
@@ -186,24 +204,57 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * The newest applied schema version: 0 for a new store. Flyway is slow to load and scan its
-   * migrations, and the schema changes only with a new shiprun, so opening the store runs it only
-   * when this is older.
+   * What the schema history says about a store.
+   *
+   * @param newest the newest version applied successfully (0 for a new store)
+   * @param current whether the history is exactly this shiprun's migrations, oldest first, each
+   *     applied successfully: then there is nothing for Flyway to do or to check
    */
-  static int schemaVersion(Connection c) throws SQLException {
+  record SchemaHistory(int newest, boolean current) {}
+
+  /**
+   * The schema history in one query. Flyway is slow to load and scan its migrations, and the schema
+   * changes only with a new shiprun, so opening the store runs it only when the history is not
+   * current: a new or older store, a failed migration, or one this shiprun does not know (whose
+   * errors stay Flyway's own).
+   */
+  static SchemaHistory schemaHistory(Connection c) throws SQLException {
+    List<String> scripts = new ArrayList<>();
+    boolean succeeded = true;
+    int newest = 0;
     try (java.sql.Statement s = c.createStatement();
         java.sql.ResultSet r =
             s.executeQuery(
-                "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\""
-                    + " AND \"version\" IS NOT NULL"
-                    + " ORDER BY \"installed_rank\" DESC FETCH FIRST 1 ROWS ONLY")) {
-      return r.next() ? Integer.parseInt(r.getString(1)) : 0;
+                "SELECT \"script\", \"version\", \"success\" FROM \"flyway_schema_history\""
+                    + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+      while (r.next()) {
+        scripts.add(r.getString(1));
+        boolean success = r.getBoolean(3);
+        succeeded &= success;
+        OptionalInt version = number(r.getString(2));
+        if (success && version.isPresent()) {
+          newest = Math.max(newest, version.getAsInt());
+        }
+      }
     } catch (SQLException e) {
       if (e.getErrorCode() == TABLE_NOT_FOUND || e.getErrorCode() == TABLE_NOT_FOUND_EMPTY) {
-        return 0;
+        return new SchemaHistory(0, false);
       }
       throw e;
     }
+    return new SchemaHistory(newest, succeeded && scripts.equals(StoreMigrations.FILES));
+  }
+
+  /** The newest schema version applied successfully: 0 for a new store. */
+  static int schemaVersion(Connection c) throws SQLException {
+    return schemaHistory(c).newest();
+  }
+
+  /** A version of shiprun's own numbering ({@code 8}); another's ({@code 7.1}) is none. */
+  private static OptionalInt number(String version) {
+    return version.matches("[0-9]{1,9}")
+        ? OptionalInt.of(Integer.parseInt(version))
+        : OptionalInt.empty();
   }
 
   public Runs runs() {
