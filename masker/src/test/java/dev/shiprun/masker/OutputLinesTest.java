@@ -42,21 +42,11 @@ class OutputLinesTest {
         SecretMasker masker =
             size % 2 == 1 ? new SecretMasker(secrets, 1 + n % 6) : new SecretMasker(secrets);
         byte[] actual = bytePath(masker, log, maxLine, size, got);
-        if (!Arrays.equals(expected, actual)) {
-          assertEquals(
-              show(expected),
-              show(actual),
-              "case "
-                  + n
-                  + ", chunks of "
-                  + size
-                  + ", line max "
-                  + maxLine
-                  + ", secrets "
-                  + secrets
-                  + ", log "
-                  + show(log));
-        }
+        assertSameBytes(
+            expected,
+            actual,
+            "case " + n + ", chunks of " + size + ", line max " + maxLine + ", secrets " + secrets,
+            log);
         assertEquals(controls, got, "case " + n + ": control lines");
       }
     }
@@ -106,19 +96,8 @@ class OutputLinesTest {
       for (int size : sizes) {
         byte[] actual =
             bytePath(new SecretMasker(secrets), bytes, maxLine, size, new ArrayList<>());
-        if (!Arrays.equals(expected, actual)) {
-          assertEquals(
-              show(expected),
-              show(actual),
-              "case "
-                  + n
-                  + ", chunks of "
-                  + size
-                  + ", line max "
-                  + maxLine
-                  + ", log "
-                  + show(bytes));
-        }
+        assertSameBytes(
+            expected, actual, "case " + n + ", chunks of " + size + ", line max " + maxLine, bytes);
       }
     }
   }
@@ -347,6 +326,13 @@ class OutputLinesTest {
       out.writeBytes(piece);
     }
     return out.toByteArray();
+  }
+
+  /** The byte path's output equals the char path's; the message names the case and its log. */
+  private static void assertSameBytes(byte[] expected, byte[] actual, String what, byte[] log) {
+    if (!Arrays.equals(expected, actual)) {
+      assertEquals(show(expected), show(actual), what + ", log " + show(log));
+    }
   }
 
   private static String show(byte[] bytes) {
