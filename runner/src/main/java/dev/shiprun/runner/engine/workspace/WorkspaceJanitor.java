@@ -3,6 +3,7 @@ package dev.shiprun.runner.engine.workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
@@ -87,16 +88,34 @@ public final class WorkspaceJanitor {
   }
 
   public void retire(Workspace ws) {
-    Path target;
-    try {
-      Files.createDirectories(trash);
-      target = trash.resolve(UUID.randomUUID().toString());
-      Files.move(ws.root(), target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
+    Optional<Path> target = moveAside(ws.root());
+    if (target.isEmpty()) {
       ws.delete(); // cannot move it aside (another file system?): delete it here
       return;
     }
-    deleter.submit(() -> recycle(target));
+    deleter.submit(() -> recycle(target.get()));
+  }
+
+  /**
+   * Renames {@code root} into this janitor's trash. A janitor clearing the trash (this one's
+   * thread, or another process's) removes {@code .trash} when it finds it empty, which can fall
+   * between making this janitor's folder in it and the rename: a folder that vanished is made
+   * again.
+   */
+  private Optional<Path> moveAside(Path root) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        Files.createDirectories(trash);
+        Path target = trash.resolve(UUID.randomUUID().toString());
+        Files.move(root, target, StandardCopyOption.ATOMIC_MOVE);
+        return Optional.of(target);
+      } catch (NoSuchFileException gone) {
+        // .trash went away between making and using it: make it again
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   private void recycle(Path folder) {
