@@ -218,12 +218,14 @@ stats() { printf '%s\n' "$@" | bench_stats "${format:-%.1f}"; }
 IFS=$'\t' read -r spawn _ _ <<<"$(format=%.3f stats "${spawn_s[@]}")"
 spawn_rate="$(bench_calc %.1f 'n / s' n="$jobs" s="$spawn")"
 spawn_ms="$(bench_calc %.2f 's * 1000 / n' n="$jobs" s="$spawn")"
-ms=()
-for v in "${s_lat[@]}"; do ms+=("$(bench_calc %.1f 'v * 1000' v="$v")"); done
-IFS=$'\t' read -r sl sl_lo sl_hi <<<"$(stats "${ms[@]}")"
-ms=()
-for v in "${b_lat[@]}"; do ms+=("$(bench_calc %.1f 'v * 1000' v="$v")"); done
-IFS=$'\t' read -r bl bl_lo bl_hi <<<"$(stats "${ms[@]}")"
+# The statistics of latencies given in seconds, in milliseconds.
+stats_ms() {
+  local v ms=()
+  for v in "$@"; do ms+=("$(bench_calc %.1f 'v * 1000' v="$v")"); done
+  stats "${ms[@]}"
+}
+IFS=$'\t' read -r sl sl_lo sl_hi <<<"$(stats_ms "${s_lat[@]}")"
+IFS=$'\t' read -r bl bl_lo bl_hi <<<"$(stats_ms "${b_lat[@]}")"
 IFS=$'\t' read -r sr sr_lo sr_hi <<<"$(stats "${s_rate[@]}")"
 IFS=$'\t' read -r br br_lo br_hi <<<"$(stats "${b_rate[@]}")"
 IFS=$'\t' read -r sc sc_lo sc_hi <<<"$(stats "${s_cpu[@]}")"

@@ -28,6 +28,9 @@ import java.util.Set;
  */
 public final class RunQueue {
 
+  /** How many of the oldest queued requests a take looks at first. */
+  private static final int NEAR = 64;
+
   private static final String COLUMNS =
       "id, line, job, variables, status, created_at, taken_at, run_id";
   private static final TypeReference<LinkedHashMap<String, String>> VARIABLES =
@@ -104,9 +107,6 @@ public final class RunQueue {
     }
     return taken;
   }
-
-  /** How many of the oldest queued requests a take looks at first. */
-  private static final int NEAR = 64;
 
   private Optional<RunRequest> takeFirst(Connection c, List<Long> ids) throws SQLException {
     for (long id : ids) {
