@@ -27,7 +27,11 @@ import java.util.Arrays;
  *
  * <p>Lines cost nothing of their own: a scan for the bytes that need care ({@code \n}, {@code \r},
  * bytes from 0x80) reads 8 bytes at a time, and the text between them goes to the masker as one
- * span of the read buffer. Not thread-safe: one reader per channel.
+ * span of the read buffer. A reader that reads into the channel's own buffer ({@link #intake},
+ * {@link #filled}) has the bytes masked where the read put them: the read is their only copy.
+ *
+ * <p>Not thread-safe: one call at a time. Only the bytes of an intake are written outside a call,
+ * by its reader, into a part of the buffer nothing else touches until they are handed back.
  */
 public final class OutputLines {
 
@@ -36,6 +40,12 @@ public final class OutputLines {
   public interface Control {
     void line(byte[] text, int off, int len) throws IOException;
   }
+
+  /**
+   * A part of the channel's buffer lent out for one read straight into it ({@link #intake}), so
+   * that the bytes read are masked where they land, with no copy: {@code bytes[off, off + len)}.
+   */
+  public record Intake(byte[] bytes, int off, int len) {}
 
   /** The size of the writes it is made for (a pipe's worth): big writes, few calls. */
   public static final int READ_BYTES = 64 << 10;
@@ -66,6 +76,9 @@ public final class OutputLines {
   private boolean atLineStart = true;
   private long lines;
 
+  /** The intake lent out and not yet handed back, if one is: its part of buffer is its reader's. */
+  private Intake lent;
+
   public OutputLines(
       ByteMaskingStream masking,
       OutputStream out,
@@ -93,18 +106,47 @@ public final class OutputLines {
   }
 
   /**
-   * Bytes of the channel, as read (cut anywhere): copied once into this channel's buffer, and
-   * masked and written out as far as can be decided (whole lines).
+   * Bytes of the channel, as read (cut anywhere): copied into this channel's buffer, and masked and
+   * written out as far as can be decided (whole lines). {@link #intake} saves the copy.
    */
   public void write(byte[] bytes, int off, int len) throws IOException {
+    giveUp();
     room(len);
     System.arraycopy(bytes, off, buffer, filled, len);
     filled += len;
     process(false);
   }
 
+  /**
+   * Where to read the channel's next bytes: the free part of its buffer, after the bytes kept from
+   * the last read. Hand it back with {@link #filled}. An intake still lent out is given up (its
+   * reader may still write into it): the channel goes on in a buffer of its own.
+   */
+  public Intake intake() {
+    giveUp();
+    if (buffer.length - filled < READ_BYTES / 2) {
+      room(READ_BYTES);
+    }
+    lent = new Intake(buffer, filled, buffer.length - filled);
+    return lent;
+  }
+
+  /**
+   * {@code count} bytes were read into {@code intake}, the one lent last: they are masked and
+   * written out as far as can be decided (whole lines), as by {@link #write}.
+   */
+  public void filled(Intake intake, int count) throws IOException {
+    if (intake != lent || count < 0 || count > intake.len()) {
+      throw new IllegalStateException("filled: not the intake lent last, or more than it holds");
+    }
+    lent = null;
+    filled += count;
+    process(false);
+  }
+
   /** The end of the stream: the last line, what the masker held back, all written out. */
   public void finish() throws IOException {
+    giveUp();
     process(true);
     if (filled > lineBase) { // a last line without a line end is still a line
       masking.write(LINE_END, 0, 1, out);
@@ -116,6 +158,18 @@ public final class OutputLines {
     masking.flush(out);
     out.endLine();
     out.flush();
+  }
+
+  /**
+   * Leaves the buffer to the reader of an intake not handed back; goes on in a copy of its bytes.
+   */
+  private void giveUp() {
+    if (lent != null) {
+      byte[] own = new byte[buffer.length];
+      System.arraycopy(buffer, 0, own, 0, filled);
+      buffer = own;
+      lent = null;
+    }
   }
 
   private void room(int more) {

@@ -2,6 +2,7 @@ package dev.shiprun.masker;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -109,15 +110,45 @@ class OutputLinesTest {
     OutputLines lines = new OutputLines(masker.byteStream(), out, 1 << 20, PREFIX, (b, o, l) -> {});
     ByteArrayInputStream in =
         new ByteArrayInputStream("a made-up-pass\r\nb\n\u00e9 c".getBytes(StandardCharsets.UTF_8));
-    byte[] buffer = new byte[5];
-    int count;
-    while ((count = in.read(buffer)) != -1) {
-      lines.write(buffer, 0, count);
+    while (true) { // reads of 5 bytes at most, into the channel's own buffer
+      OutputLines.Intake intake = lines.intake();
+      int count = in.read(intake.bytes(), intake.off(), Math.min(5, intake.len()));
+      if (count == -1) {
+        break;
+      }
+      lines.filled(intake, count);
     }
     lines.finish();
     assertEquals("a ***\nb\n\u00e9 c\n", out.toString(StandardCharsets.UTF_8));
     assertEquals(1, lines.masked());
     assertEquals(3, lines.lines());
+  }
+
+  @Test
+  void givesUpAnIntakeNotHandedBackAndNeverReadsWhatLandsThere() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OutputLines lines =
+        new OutputLines(
+            new SecretMasker(List.of("made-up-pass")).byteStream(),
+            out,
+            1 << 20,
+            PREFIX,
+            (b, o, l) -> {});
+    byte[] first = "a made-up-".getBytes(StandardCharsets.UTF_8);
+    lines.write(first, 0, first.length);
+    OutputLines.Intake stale = lines.intake(); // its reader is gone, or late
+    OutputLines.Intake intake = lines.intake();
+    byte[] late = "LATE\n".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(late, 0, stale.bytes(), stale.off(), late.length); // the late reader writes
+    byte[] rest = "pass b\n".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(rest, 0, intake.bytes(), intake.off(), rest.length);
+    lines.filled(intake, rest.length);
+
+    assertThrows(IllegalStateException.class, () -> lines.filled(stale, late.length));
+    OutputLines.Intake unused = lines.intake();
+    System.arraycopy(late, 0, unused.bytes(), unused.off(), late.length);
+    lines.finish(); // gives up the intake lent last too: its bytes never count
+    assertEquals("a *** b\n", out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -192,7 +223,8 @@ class OutputLinesTest {
     return List.of(text.substring(0, text.length() - 1).split("\n", -1));
   }
 
-  // the byte path, in chunks of `size`
+  // the byte path, in chunks of at most `size`: two of three read into the channel's own buffer
+  // (intake, as the engine's pump does), the others written (a copy), so both ways and their mix
   private static byte[] bytePath(
       SecretMasker masker, byte[] log, int maxLine, int size, List<String> controls)
       throws IOException {
@@ -204,8 +236,17 @@ class OutputLinesTest {
             maxLine,
             PREFIX,
             (b, off, len) -> controls.add(new String(b, off, len, StandardCharsets.UTF_8)));
-    for (int at = 0; at < log.length; at += size) {
-      lines.write(log, at, Math.min(size, log.length - at));
+    for (int at = 0, chunk = 0; at < log.length; chunk++) {
+      int count = Math.min(size, log.length - at);
+      if (chunk % 3 == 0) {
+        lines.write(log, at, count);
+      } else {
+        OutputLines.Intake intake = lines.intake();
+        count = Math.min(count, intake.len());
+        System.arraycopy(log, at, intake.bytes(), intake.off(), count);
+        lines.filled(intake, count);
+      }
+      at += count;
     }
     lines.finish();
     return out.toByteArray();

@@ -21,8 +21,9 @@ import java.util.List;
  * <pre>cat LOG | java -cp bench/jmh/target/benchmarks.jar dev.shiprun.bench.MaskPipe SECRETS</pre>
  *
  * <p>SECRETS holds one secret per line; each is masked with all its derived forms. As in the engine
- * (runner's {@code OutputPump} and {@code JobLog}): the bytes are read in 64 KiB reads and written
- * to one {@link OutputLines} per channel, which masks them as bytes, with the engine's line rules (lines at {@code \n},
+ * (runner's {@code OutputPump} and {@code JobLog}): the bytes are read in 64 KiB reads straight into
+ * the buffer of one {@link OutputLines} per channel ({@link OutputLines#intake}), which masks them
+ * as bytes, with the engine's line rules (lines at {@code \n},
  * a {@code \r} before it dropped, lines cut at 1 MiB, malformed UTF-8 as U+FFFD, {@code shipctl
  * mask} control lines registering a secret), writing whole lines out. The engine writes to the
  * stored log file, flushed per read; here stdout takes the lines, unbuffered (one write per read):
@@ -80,10 +81,13 @@ public final class MaskPipe {
             MASK_CONTROL,
             (text, off, len) ->
                 register(masker, new String(text, off, len, StandardCharsets.UTF_8)));
-    byte[] buffer = new byte[READ_BYTES];
-    int count;
-    while ((count = in.read(buffer)) != -1) {
-      lines.write(buffer, 0, count); // each read is masked and written out as it comes
+    while (true) { // each read goes straight into the channel's buffer, masked as it comes
+      OutputLines.Intake intake = lines.intake();
+      int count = in.read(intake.bytes(), intake.off(), Math.min(intake.len(), READ_BYTES));
+      if (count == -1) {
+        break;
+      }
+      lines.filled(intake, count);
     }
     lines.finish();
     // concatenation, not String.format: Formatter's locale data cost ≈ 20 ms of the start

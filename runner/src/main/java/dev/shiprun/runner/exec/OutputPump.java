@@ -1,5 +1,6 @@
 package dev.shiprun.runner.exec;
 
+import dev.shiprun.masker.OutputLines.Intake;
 import dev.shiprun.runner.exec.OutputSink.Channel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * a time: each read without a lock, each hand-over under the pump's. A sink that throws gets
  * nothing more (the streams are still drained, so the process does not block on a full pipe) and
  * the failure is kept for the result.
+ *
+ * <p>A sink that lends its own buffer ({@link OutputSink#intake}) gets the bytes read straight into
+ * it, so that the read is their only copy; others get them from the pump's buffer.
  *
  * <p>The threads come from the launcher's pool: starting two new threads per script weighs on a
  * short job on busy cores (docs/benchmarks.md).
@@ -104,11 +108,21 @@ public final class OutputPump {
   }
 
   private void drain(InputStream stream, Channel channel) {
-    byte[] buffer = new byte[READ_BYTES];
+    byte[] own = null; // for a sink that lends no buffer, and once the pump is closed
     try (stream) {
-      int count;
-      while ((count = stream.read(buffer)) != -1) {
-        deliver(channel, buffer, count);
+      while (true) {
+        Intake intake = intake(channel);
+        if (intake == null && own == null) {
+          own = new byte[READ_BYTES];
+        }
+        int count =
+            intake != null
+                ? stream.read(intake.bytes(), intake.off(), Math.min(intake.len(), READ_BYTES))
+                : stream.read(own);
+        if (count == -1) {
+          break;
+        }
+        deliver(channel, intake, own, count);
       }
     } catch (IOException e) {
       // the stream was closed under us: what was read is delivered, the rest is gone
@@ -119,12 +133,30 @@ public final class OutputPump {
     }
   }
 
-  private synchronized void deliver(Channel channel, byte[] bytes, int count) {
+  /** The part of the sink's buffer to read into next, or null to read into the pump's own. */
+  private synchronized Intake intake(Channel channel) {
+    if (closed || failure != null) {
+      return null;
+    }
+    try {
+      return sink.intake(channel).orElse(null);
+    } catch (RuntimeException e) {
+      failure = e;
+      return null;
+    }
+  }
+
+  /** Hands over bytes read into {@code intake}, or into {@code own} if there was none. */
+  private synchronized void deliver(Channel channel, Intake intake, byte[] own, int count) {
     if (closed || failure != null || count == 0) {
       return;
     }
     try {
-      sink.write(channel, bytes, 0, count);
+      if (intake != null) {
+        sink.filled(channel, intake, count);
+      } else {
+        sink.write(channel, own, 0, count);
+      }
     } catch (RuntimeException e) {
       failure = e;
     }

@@ -1,5 +1,8 @@
 package dev.shiprun.runner.exec;
 
+import dev.shiprun.masker.OutputLines.Intake;
+import java.util.Optional;
+
 /**
  * Where the output of a launched script goes: each channel's bytes as they arrive, then its end.
  * This is the one boundary every byte of job output crosses (the secret masker sits here).
@@ -28,4 +31,19 @@ public interface OutputSink {
 
   /** The channel's stream of this launch ended: what is held back is handed on. */
   void end(Channel channel);
+
+  /**
+   * Where to read the channel's next bytes, if the sink lends a part of its own buffer for that
+   * (then {@link #filled} hands them over without a copy); empty if it takes them by {@link
+   * #write}. A sink that sends both channels to one place must not lend: each channel's reader
+   * needs a buffer of its own.
+   */
+  default Optional<Intake> intake(Channel channel) {
+    return Optional.empty();
+  }
+
+  /** {@code count} bytes were read into {@code intake}, the one {@link #intake} lent last. */
+  default void filled(Channel channel, Intake intake, int count) {
+    throw new UnsupportedOperationException("this sink lends no intake");
+  }
 }

@@ -59,6 +59,23 @@ class ProcessLauncherTest {
   }
 
   @Test
+  void deliversTheSameLinesWhetherTheSinkLendsItsBufferOrNot() throws IOException {
+    // more than a read's worth on each channel, so that lines cross the reads
+    String script = "seq 1 30000\nseq -f 'warning %g' 1 20000 >&2\nprintf 'no newline'\n";
+    RecordingSink lending = new RecordingSink();
+    RecordingSink copying = RecordingSink.copying();
+
+    exec.run(dir, script, lending);
+    exec.run(dir, script, copying);
+
+    assertEquals(30_001, lending.stdout().size());
+    assertEquals("no newline", lending.stdout().get(30_000));
+    assertEquals(20_000, lending.stderr().size());
+    assertEquals(copying.stdout(), lending.stdout());
+    assertEquals(copying.stderr(), lending.stderr());
+  }
+
+  @Test
   void deliversALineWhileTheScriptIsStillRunning() throws Exception {
     RecordingSink sink = new RecordingSink();
     Path go = dir.resolve("go");

@@ -1,6 +1,7 @@
 package dev.shiprun.runner.exec;
 
 import dev.shiprun.masker.OutputLines;
+import dev.shiprun.masker.OutputLines.Intake;
 import dev.shiprun.masker.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,17 +13,48 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Keeps every line per channel, made by the engine's line rules ({@link OutputLines}, with nothing
- * to mask), and lets a test wait for one line to arrive.
+ * to mask), and lets a test wait for one line to arrive. It lends each channel's buffer to the pump
+ * as the engine's log does, unless made by {@link #copying}.
  */
 final class RecordingSink implements OutputSink {
+
+  private final boolean lends;
 
   private final Map<Channel, List<String>> lines = new HashMap<>();
   private final Map<Channel, OutputLines> channels = new EnumMap<>(Channel.class);
   private final Map<String, CompletableFuture<Void>> awaited = new HashMap<>();
+
+  RecordingSink() {
+    this(true);
+  }
+
+  private RecordingSink(boolean lends) {
+    this.lends = lends;
+  }
+
+  /** A sink that lends no buffer: the pump reads into its own and hands copies over. */
+  static RecordingSink copying() {
+    return new RecordingSink(false);
+  }
+
+  @Override
+  public synchronized Optional<Intake> intake(Channel channel) {
+    return lends ? Optional.of(lines(channel).intake()) : Optional.empty();
+  }
+
+  @Override
+  public synchronized void filled(Channel channel, Intake intake, int count) {
+    try {
+      lines(channel).filled(intake, count);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Override
   public synchronized void write(Channel channel, byte[] bytes, int off, int len) {

@@ -1,6 +1,7 @@
 package dev.shiprun.runner.engine.log;
 
 import dev.shiprun.masker.OutputLines;
+import dev.shiprun.masker.OutputLines.Intake;
 import dev.shiprun.masker.SecretMasker;
 import dev.shiprun.runner.exec.OutputSink;
 import java.io.BufferedOutputStream;
@@ -20,6 +21,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,10 +31,10 @@ import java.util.Set;
  *
  * <p>A process's stdout and stderr come as bytes: each channel is one {@link OutputLines}, kept
  * across the job's scripts, that masks the bytes as they are (decoding and encoding every line cost
- * most of a masking pipe's time) and writes whole lines to the log, flushed per write. A line cut
- * for its length is still masked across the cut. Lines are made into Strings only for a live
- * listener that shows them. The runner's own lines are masked one by one ({@link
- * SecretMasker#mask}).
+ * most of a masking pipe's time) where the pump read them, in the channel's own buffer ({@link
+ * #intake}), and writes whole lines to the log, flushed per write. A line cut for its length is
+ * still masked across the cut. Lines are made into Strings only for a live listener that shows
+ * them. The runner's own lines are masked one by one ({@link SecretMasker#mask}).
  */
 public final class JobLog implements OutputSink, AutoCloseable {
 
@@ -84,6 +86,21 @@ public final class JobLog implements OutputSink, AutoCloseable {
   public synchronized void write(Channel channel, byte[] bytes, int off, int len) {
     try {
       lines(channel).write(bytes, off, len);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The channel's own buffer: the pump reads into it and the masker scans it there. */
+  @Override
+  public synchronized Optional<Intake> intake(Channel channel) {
+    return Optional.of(lines(channel).intake());
+  }
+
+  @Override
+  public synchronized void filled(Channel channel, Intake intake, int count) {
+    try {
+      lines(channel).filled(intake, count);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
