@@ -5,7 +5,8 @@
 #   baseline     cat LOG | cat >/dev/null                       a pipe that does nothing
 #   masker       cat LOG | java … dev.shiprun.bench.MaskPipe SECRETS >/dev/null
 #                MaskPipe masks stdin to stdout as the engine masks a job's output, with the same
-#                classes: 64 KiB reads into one OutputLines (the engine's line rules on bytes), its
+#                classes: 64 KiB reads straight into the buffer of one OutputLines (its intake, as
+#                the engine reads a job's output; the engine's line rules on bytes), its
 #                ByteMaskingStream masking the UTF-8 bytes of every secret's derived forms (base64
 #                at three alignments, URL, JSON, shell, lines) without decoding, whole lines out
 #   peak RSS     of the masker (GNU time, %M), next to the same masker over the first 1/8 of LOG

@@ -81,14 +81,12 @@ public final class MaskPipe {
             MASK_CONTROL,
             (text, off, len) ->
                 register(masker, new String(text, off, len, StandardCharsets.UTF_8)));
-    while (true) { // each read goes straight into the channel's buffer, masked as it comes
+    int count;
+    do { // each read goes straight into the channel's buffer, masked as it comes
       OutputLines.Intake intake = lines.intake();
-      int count = in.read(intake.bytes(), intake.off(), Math.min(intake.len(), READ_BYTES));
-      if (count == -1) {
-        break;
-      }
-      lines.filled(intake, count);
-    }
+      count = in.read(intake.bytes(), intake.off(), Math.min(intake.len(), READ_BYTES));
+      lines.filled(intake, Math.max(count, 0)); // at the end: handed back empty
+    } while (count != -1);
     lines.finish();
     // concatenation, not String.format: Formatter's locale data cost ≈ 20 ms of the start
     return "masked " + lines.masked() + " secrets in " + lines.lines() + " lines";

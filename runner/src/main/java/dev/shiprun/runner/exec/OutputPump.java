@@ -110,20 +110,18 @@ public final class OutputPump {
   private void drain(InputStream stream, Channel channel) {
     byte[] own = null; // for a sink that lends no buffer, and once the pump is closed
     try (stream) {
-      while (true) {
+      int count;
+      do {
         Intake intake = intake(channel);
         if (intake == null && own == null) {
           own = new byte[READ_BYTES];
         }
-        int count =
+        count =
             intake != null
                 ? stream.read(intake.bytes(), intake.off(), Math.min(intake.len(), READ_BYTES))
                 : stream.read(own);
-        if (count == -1) {
-          break;
-        }
-        deliver(channel, intake, own, count);
-      }
+        deliver(channel, intake, own, Math.max(count, 0)); // at the end: the intake handed back
+      } while (count != -1);
     } catch (IOException e) {
       // the stream was closed under us: what was read is delivered, the rest is gone
     } finally {
@@ -148,7 +146,7 @@ public final class OutputPump {
 
   /** Hands over bytes read into {@code intake}, or into {@code own} if there was none. */
   private synchronized void deliver(Channel channel, Intake intake, byte[] own, int count) {
-    if (closed || failure != null || count == 0) {
+    if (closed || failure != null || (count == 0 && intake == null)) {
       return;
     }
     try {
