@@ -114,13 +114,18 @@ public final class RunQueue {
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE run_request r SET status = ?, taken_at = ? WHERE r.id = ? AND r.status = ?"
-                  + " AND NOT EXISTS (SELECT 1 FROM run_request o WHERE o.line = r.line"
-                  + " AND o.id <> r.id AND (o.status = ? OR o.id < r.id))")) {
+                  + " AND NOT EXISTS (SELECT 1 FROM run_request o WHERE o.status = ?"
+                  + " AND o.line = r.line)"
+                  + " AND NOT EXISTS (SELECT 1 FROM run_request o WHERE o.status = ?"
+                  + " AND o.id < r.id AND o.line = r.line)")) {
+        // Two conditions, each read through the status index: no request of the line is taken,
+        // and none of it waits longer (a request is queued or taken, nothing else).
         s.setString(1, RunRequest.Status.TAKEN.wire());
         s.setTimestamp(2, Timestamp.from(now));
         s.setLong(3, id);
         s.setString(4, RunRequest.Status.QUEUED.wire());
         s.setString(5, RunRequest.Status.TAKEN.wire());
+        s.setString(6, RunRequest.Status.QUEUED.wire());
         if (s.executeUpdate() == 1) {
           return get(c, id);
         }
@@ -269,11 +274,18 @@ public final class RunQueue {
     return out;
   }
 
-  /** How many requests wait (the queue length of the metrics and of the limit). */
+  /**
+   * How many requests wait (the queue length of the metrics and of the limit): all requests less
+   * the taken ones, as a request is one or the other. H2 knows a table's row count without reading
+   * it, and the taken requests are at most one per line, where counting the queued ones reads every
+   * one of them at each trigger.
+   */
   public int length(Connection c) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement("SELECT COUNT(*) FROM run_request WHERE status = ?")) {
-      s.setString(1, RunRequest.Status.QUEUED.wire());
+        c.prepareStatement(
+            "SELECT (SELECT COUNT(*) FROM run_request)"
+                + " - (SELECT COUNT(*) FROM run_request WHERE status = ?)")) {
+      s.setString(1, RunRequest.Status.TAKEN.wire());
       try (ResultSet r = s.executeQuery()) {
         r.next();
         return r.getInt(1);

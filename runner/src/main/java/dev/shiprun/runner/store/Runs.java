@@ -152,12 +152,14 @@ public final class Runs {
     int buildNumber;
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT COALESCE(MAX(build_number), 0) FROM run WHERE line = ? AND job = ?")) {
+            "SELECT build_number FROM run WHERE line = ? AND job = ?"
+                + " ORDER BY line DESC, job DESC, build_number DESC FETCH FIRST 1 ROW ONLY")) {
+      // Read backwards through the (line, job, build_number) key, stopping at the first row:
+      // MAX(build_number) reads every run of the job.
       s.setString(1, line);
       s.setString(2, job);
       try (ResultSet r = s.executeQuery()) {
-        r.next();
-        buildNumber = r.getInt(1) + 1;
+        buildNumber = r.next() ? r.getInt(1) + 1 : 1;
       }
     }
     boolean owned = status == RunStatus.PROCESSING;

@@ -192,4 +192,77 @@ class RunQueueTest {
           List.of("not-started", "waiting"), queued.stream().map(RunRequest::job).toList());
     }
   }
+
+  /**
+   * The queue's length (all requests less the taken ones) against the plain count of the queued
+   * ones, and each build number against the plain MAX + 1, at every step of a queue's life.
+   */
+  @Test
+  void lengthAndBuildNumbersAgreeWithThePlainQueries() {
+    try (Store store = Store.open(home, new ObjectMapper())) {
+      List<Run> runs = new ArrayList<>();
+      List<RunRequest> taken = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        String line = "line-" + (i % 4);
+        String job = "job-" + (i % 3);
+        int expected =
+            plainInt(
+                store,
+                "SELECT COALESCE(MAX(build_number), 0) + 1 FROM run"
+                    + " WHERE line = '"
+                    + line
+                    + "' AND job = '"
+                    + job
+                    + "'");
+        Run run = store.transaction(c -> store.queue().submit(c, line, job, "manual", Map.of()));
+        assertEquals(expected, run.buildNumber(), "build number of run " + run.id());
+        runs.add(run);
+        switch (i % 5) {
+          case 1 -> store.transaction(c -> store.queue().take(c)).ifPresent(taken::add);
+          case 2 -> {
+            if (!taken.isEmpty()) {
+              RunRequest back = taken.remove(0);
+              store.transaction(
+                  c -> {
+                    store.queue().release(c, back.id());
+                    return null;
+                  });
+            }
+          }
+          case 3 -> {
+            if (!taken.isEmpty()) {
+              RunRequest done = taken.remove(taken.size() - 1);
+              store.transaction(
+                  c -> {
+                    store.queue().remove(c, done.id());
+                    return null;
+                  });
+            }
+          }
+          case 4 ->
+              store.transaction(
+                  c -> {
+                    store.queue().removeForRun(c, runs.get(runs.size() / 2).id());
+                    return null;
+                  });
+          default -> {}
+        }
+        assertEquals(
+            plainInt(store, "SELECT COUNT(*) FROM run_request WHERE status = 'queued'"),
+            (int) store.<Integer>transaction(c -> store.queue().length(c)),
+            "queue length after step " + i);
+      }
+    }
+  }
+
+  private static int plainInt(Store store, String sql) {
+    return store.transaction(
+        c -> {
+          try (java.sql.Statement s = c.createStatement();
+              java.sql.ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+          }
+        });
+  }
 }
