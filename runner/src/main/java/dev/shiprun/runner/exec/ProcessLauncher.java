@@ -46,6 +46,9 @@ public final class ProcessLauncher {
   /** Found at the first launch (or {@link #containment()} call), then kept. */
   private volatile Containment containment;
 
+  /** Made with the containment when it is cgroups; absent otherwise. */
+  private volatile CgroupMoveWarmer warmer;
+
   /** Reads the scripts' output; threads are kept a while for the next script, then end. */
   private final ExecutorService readers =
       Executors.newCachedThreadPool(
@@ -78,6 +81,9 @@ public final class ProcessLauncher {
         found = containment;
         if (found == null) {
           found = new ContainmentProbe(options).detect();
+          if (found instanceof Containment.Cgroups cgroups) {
+            warmer = new CgroupMoveWarmer(cgroups.parent().resolve(JobCgroup.PROCS));
+          }
           containment = found;
         }
       }
@@ -149,6 +155,7 @@ public final class ProcessLauncher {
     if (!(containment() instanceof Containment.Cgroups cgroups)) {
       return Optional.empty();
     }
+    warmer.launching(); // before the cgroup is made: the script's move may find the lock warm
     String name = CGROUP_PREFIX + launch.token().value() + "-" + launches.incrementAndGet();
     try {
       return Optional.of(JobCgroup.create(cgroups, name));
