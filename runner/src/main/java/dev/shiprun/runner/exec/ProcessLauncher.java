@@ -49,6 +49,9 @@ public final class ProcessLauncher {
   /** Made with the containment when it is cgroups; absent otherwise. */
   private volatile CgroupMoveWarmer warmer;
 
+  /** Finds the containment ahead of the first launch, when asked to ({@link #findAhead()}). */
+  private Thread finder;
+
   /** Reads the scripts' output; threads are kept a while for the next script, then end. */
   private final ExecutorService readers =
       Executors.newCachedThreadPool(
@@ -89,6 +92,40 @@ public final class ProcessLauncher {
       }
     }
     return found;
+  }
+
+  /**
+   * Starts finding the containment on a thread of its own, so that the first launch does not wait
+   * for the probe's process and its move into a cgroup. {@link #close()} waits for it.
+   */
+  public synchronized void findAhead() {
+    if (finder == null && containment == null) {
+      finder = new Thread(this::containment, "shiprun-containment-probe");
+      finder.setDaemon(true);
+      finder.start();
+    }
+  }
+
+  /** Waits for a probe started by {@link #findAhead()}, so that it leaves no cgroup behind. */
+  public void close() {
+    Thread started;
+    synchronized (this) {
+      started = finder;
+    }
+    if (started == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (started.isAlive()) {
+      try {
+        started.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public ProcessLauncher(ExecOptions options, ProcessTreeKiller killer) {
