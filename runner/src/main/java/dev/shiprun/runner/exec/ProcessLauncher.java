@@ -46,6 +46,12 @@ public final class ProcessLauncher {
   /** Found at the first launch (or {@link #containment()} call), then kept. */
   private volatile Containment containment;
 
+  /** Made with the containment when it is cgroups; absent otherwise. */
+  private volatile CgroupMoveWarmer warmer;
+
+  /** Finds the containment ahead of the first launch, when asked to ({@link #findAhead()}). */
+  private Thread finder;
+
   /** Reads the scripts' output; threads are kept a while for the next script, then end. */
   private final ExecutorService readers =
       Executors.newCachedThreadPool(
@@ -78,11 +84,48 @@ public final class ProcessLauncher {
         found = containment;
         if (found == null) {
           found = new ContainmentProbe(options).detect();
+          if (found instanceof Containment.Cgroups cgroups) {
+            warmer = new CgroupMoveWarmer(cgroups.parent().resolve(JobCgroup.PROCS));
+          }
           containment = found;
         }
       }
     }
     return found;
+  }
+
+  /**
+   * Starts finding the containment on a thread of its own, so that the first launch does not wait
+   * for the probe's process and its move into a cgroup. {@link #close()} waits for it.
+   */
+  public synchronized void findAhead() {
+    if (finder == null && containment == null) {
+      finder = new Thread(this::containment, "shiprun-containment-probe");
+      finder.setDaemon(true);
+      finder.start();
+    }
+  }
+
+  /** Waits for a probe started by {@link #findAhead()}, so that it leaves no cgroup behind. */
+  public void close() {
+    Thread started;
+    synchronized (this) {
+      started = finder;
+    }
+    if (started == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (started.isAlive()) {
+      try {
+        started.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public ProcessLauncher(ExecOptions options, ProcessTreeKiller killer) {
@@ -149,6 +192,7 @@ public final class ProcessLauncher {
     if (!(containment() instanceof Containment.Cgroups cgroups)) {
       return Optional.empty();
     }
+    warmer.launching(); // before the cgroup is made: the script's move may find the lock warm
     String name = CGROUP_PREFIX + launch.token().value() + "-" + launches.incrementAndGet();
     try {
       return Optional.of(JobCgroup.create(cgroups, name));

@@ -243,6 +243,24 @@ class ProcessLauncherTest {
     assertTrue(Files.exists(dir.resolve("finished")), "the script was drained to its end");
   }
 
+  @Test
+  void findsTheContainmentAheadAndItsCloseLeavesNoProbeBehind() throws IOException {
+    exec.launcher.findAhead();
+    exec.launcher.close();
+    Containment found = exec.launcher.containment();
+
+    if (found instanceof Containment.Cgroups cgroups) {
+      String mine = ContainmentProbe.PROBE_PREFIX + ProcessHandle.current().pid() + "-";
+      try (var left = Files.list(cgroups.parent())) {
+        assertEquals(
+            List.of(), left.filter(p -> p.getFileName().toString().startsWith(mine)).toList());
+      }
+    }
+    LaunchResult result = exec.run(dir, "exit 3\n", new RecordingSink());
+    assertEquals(3, assertInstanceOf(Exited.class, result).code());
+    assertEquals(found, exec.launcher.containment(), "found once and kept");
+  }
+
   private static Map<String, String> environment(Path envZero) throws IOException {
     String all = Files.readString(envZero, StandardCharsets.UTF_8);
     return Arrays.stream(all.split("\0"))

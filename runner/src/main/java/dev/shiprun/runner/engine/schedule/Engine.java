@@ -91,6 +91,7 @@ public final class Engine implements AutoCloseable {
       Store store, EngineSettings settings, ExecOptions exec, IntConsumer killed, Plugins plugins) {
     ProcessLauncher launcher =
         new ProcessLauncher(exec, new ProcessTreeKiller(settings.grace(), killed));
+    launcher.findAhead(); // while the store and the plan are read
     NodeRuntime runtime = settings.runtime();
     ContainerExecutor container =
         new ContainerExecutor(
@@ -237,5 +238,6 @@ public final class Engine implements AutoCloseable {
     janitor.awaitDeletions();
     jobThreads.shutdownNow();
     lineLocks.close();
+    launcher.close();
   }
 }
