@@ -156,13 +156,14 @@ public final class Store implements AutoCloseable {
    * H2 keeps 8 parsed by default. TRACE_LEVEL_FILE=0: H2 writes no trace file (shiprun reports what
    * failed itself), so a folder it cannot write into or a full disk does not make it print stack
    * traces on stderr. LOCK_TIMEOUT: a build number another process is inserting is waited for, not
-   * refused.
+   * refused. MAX_COMPACT_TIME=0: H2 does not compact the file at every close; {@link #close} does
+   * when the file has outgrown its live data ({@link StoreCompaction}).
    */
   static String url(Path folder) {
     return "jdbc:h2:file:"
         + folder.toAbsolutePath().resolve(DATABASE)
         + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;TRACE_LEVEL_FILE=0"
-        + ";LOCK_TIMEOUT=10000";
+        + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=0";
   }
 
   /** Flyway's migrate, its failures in the user's terms. */
@@ -346,8 +347,18 @@ public final class Store implements AutoCloseable {
     return "the store failed: " + StoreFailure.firstLine(e);
   }
 
+  /**
+   * Compacts the file when it has outgrown its live data (see {@link StoreCompaction}), then closes
+   * the pool. A store that cannot compact (a full disk, a lost connection) still closes: its file
+   * stays as it was, consistent, and a later close compacts it.
+   */
   @Override
   public void close() {
+    try (Connection c = dataSource.getConnection()) {
+      StoreCompaction.ifOutgrown(c);
+    } catch (SQLException | RuntimeException e) {
+      // Left for a later close: the file is consistent without compaction.
+    }
     dataSource.close();
   }
 }
