@@ -20,8 +20,14 @@ import org.h2.mvstore.FileStore;
  */
 final class StoreCompaction {
 
-  /** How long one compaction may take; H2's own default for a close. */
+  /** How long one compaction step may take; H2's own default for a close. */
   static final int MAX_MILLIS = 200;
+
+  /**
+   * At most this many steps per close: a file a daemon grew over many commits needs several, a CLI
+   * run's usually one.
+   */
+  static final int MAX_STEPS = 15;
 
   /** Dead space below this is left alone however small the live data is. */
   static final long SLACK_BYTES = 1L << 20;
@@ -54,7 +60,8 @@ final class StoreCompaction {
 
   /**
    * Compacts the file behind {@code connection} when this process holds it, no other process is
-   * connected and the file is {@linkplain FileUse#outgrown() outgrown}. Whether it compacted.
+   * connected and the file is {@linkplain FileUse#outgrown() outgrown}: step by step until it is
+   * not, a step gains nothing, or {@link #MAX_STEPS} were taken. Whether it compacted.
    */
   static boolean ifOutgrown(Connection connection) throws SQLException {
     if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
@@ -68,10 +75,20 @@ final class StoreCompaction {
       return false;
     }
     FileStore<?> file = store.getMvStore().getFileStore();
-    if (file.isReadOnly() || !FileUse.of(file).outgrown()) {
+    if (file.isReadOnly()) {
       return false;
     }
-    store.compactFile(MAX_MILLIS);
-    return true;
+    FileUse use = FileUse.of(file);
+    int steps = 0;
+    while (use.outgrown() && steps < MAX_STEPS) {
+      store.compactFile(MAX_MILLIS);
+      steps++;
+      FileUse after = FileUse.of(file);
+      if (after.fileBytes() >= use.fileBytes()) {
+        break; // nothing more to gain now
+      }
+      use = after;
+    }
+    return steps > 0;
   }
 }

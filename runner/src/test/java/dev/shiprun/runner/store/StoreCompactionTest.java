@@ -110,6 +110,28 @@ class StoreCompactionTest {
     assertTrue(Files.size(file) < StoreCompaction.SLACK_BYTES, "size " + Files.size(file));
   }
 
+  @Test
+  void aFileGrownByManySmallCommitsIsCompactedInOneClose() throws Exception {
+    // What a daemon leaves: a chunk per commit, each with a few live pages.
+    Path file = home.resolve("store/shiprun.mv.db");
+    try (Store store = Store.open(home, json)) {
+      for (int i = 0; i < 1500; i++) {
+        Run run = store.transaction(c -> store.runs().start(c, "line", "build", "manual"));
+        store.transaction(
+            c -> {
+              store.runs().finish(c, run.id(), RunStatus.SUCCESS, Optional.empty(), Map.of());
+              return null;
+            });
+      }
+      assertTrue(Files.size(file) > 20 * StoreCompaction.SLACK_BYTES, "size " + Files.size(file));
+    }
+    assertTrue(Files.size(file) < 3 * StoreCompaction.SLACK_BYTES, "size " + Files.size(file));
+    try (Store store = Store.open(home, json)) {
+      Run next = store.transaction(c -> store.runs().start(c, "line", "build", "manual"));
+      assertEquals(1501, next.buildNumber());
+    }
+  }
+
   /** Leaves several MiB of dead pages and one live row in a scratch table. */
   private static void outgrow(Store store) {
     store.transaction(
