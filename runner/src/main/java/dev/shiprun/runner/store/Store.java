@@ -73,8 +73,9 @@ public final class Store implements AutoCloseable {
 
   /**
    * Opens (and creates or migrates) the store of {@code home}, then marks runs whose process is
-   * gone as interrupted. A folder this user cannot read or write, a read-only home and a full disk
-   * are one-line {@link StoreException}s naming the path and the fix.
+   * gone as interrupted. A new store is made without Flyway ({@link NewStore}). A folder this user
+   * cannot read or write, a read-only home and a full disk are one-line {@link StoreException}s
+   * naming the path and the fix.
    */
   public static Store open(Path home, ObjectMapper json) {
     return open(home, json, Store::migrate);
@@ -101,6 +102,7 @@ public final class Store implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException(StoreFailure.cannotCreate(home, folder, e), e);
     }
+    NewStore.make(folder, DATABASE);
     String url = url(folder);
     AgroalDataSource dataSource;
     try {
