@@ -72,6 +72,7 @@ fi
 bb_version="$(buildbot --version 2>/dev/null | awk '/Buildbot version/ { print $3 }')"
 
 "$here/shiprun" --version >/dev/null # builds the CLI if needed, outside the timings
+bench_daemon_warm "$here" # records the daemon's class-data archive, outside the timings
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/bench-buildbot.XXXXXX")"
 pids=()

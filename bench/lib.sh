@@ -180,6 +180,12 @@ bench_free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# bench_daemon_warm ROOT: has the launcher of ROOT record the daemon's class-data archive now, if it
+# is not current, so that no timed daemon start pays for it (any `daemon` command line records it).
+bench_daemon_warm() {
+  "$1/shiprun" daemon --help >/dev/null
+}
+
 # bench_daemon_start ROOT PORT HOME CONCURRENCY LOG: starts `ROOT/shiprun daemon` in the background
 # on 127.0.0.1:PORT with a home HOME and CONCURRENCY workers, its output in LOG, and sets
 # bench_daemon_pid. The launcher execs java: the pid is the JVM's. The API token is

@@ -56,6 +56,7 @@ bench_tool bench/web.sh /usr/bin/chromedriver chromium-driver \
   || { echo "bench/web.sh: needs chromium-driver" >&2; exit 1; }
 
 "$here/shiprun" --version >/dev/null # builds the CLI if needed, outside the timings
+bench_daemon_warm "$here" # records the daemon's class-data archive, outside the timings
 echo "bench/web.sh: compiling the tests and writing their classpath ..." >&2
 (cd "$here" && ./mvnw -B -o -q test-compile dependency:build-classpath -pl runner -am \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test) >&2

@@ -297,6 +297,117 @@ class DistributionIT {
         "a JDK whose lib/modules is newer than the archive records it again");
   }
 
+  /**
+   * {@code daemon} has a class-data archive of its own, recorded from a daemon start at the first
+   * one and used from then on: the classes of the HTTP side then come from the archive.
+   */
+  @Test
+  void aDaemonStartRecordsTheDaemonArchiveAndUsesIt() throws Exception {
+    Path install = installWithoutArchives("daemon-install");
+    Path classes = temp.resolve("daemon-classes.log");
+    Map<String, String> env =
+        Map.of(
+            "HOME", temp.toString(), "SHIPRUN_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+
+    assertEquals("", listenAndStop(install, env, "first"), "the recording says nothing");
+    Path jsa = install.resolve("lib/shiprun-daemon.jsa");
+    assertTrue(Files.size(jsa) > 0, "the first daemon start recorded " + jsa);
+    assertTrue(Files.isRegularFile(install.resolve("lib/shiprun-daemon.jsa.java")), "its stamp");
+    assertTrue(
+        Files.notExists(install.resolve("lib/shiprun.jsa")), "the CLI's archive is not made");
+    FileTime recorded = Files.getLastModifiedTime(jsa);
+
+    listenAndStop(install, env, "second");
+    assertEquals(recorded, Files.getLastModifiedTime(jsa), "recorded once");
+    assertTrue(
+        Files.readString(classes)
+            .lines()
+            .anyMatch(
+                l ->
+                    l.contains(" io.vertx.core.")
+                        && l.endsWith("source: shared objects file (top)")),
+        "the daemon's Vert.x classes came from its archive");
+    assertNoRecorderLeft(install);
+  }
+
+  /** A recording that fails (here: out of time at once) leaves nothing, and the daemon starts. */
+  @Test
+  void aDaemonStartsWhenItsArchiveCannotBeRecorded() throws Exception {
+    Path install = installWithoutArchives("daemon-failed");
+    Map<String, String> env = Map.of("HOME", temp.toString(), "SHIPRUN_CDS_WAIT", "0");
+
+    listenAndStop(install, env, "failed");
+    try (Stream<Path> lib = Files.list(install.resolve("lib"))) {
+      assertEquals(
+          List.of("shiprun.jar"),
+          lib.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no archive, stamp or half-written file");
+    }
+    assertNoRecorderLeft(install);
+  }
+
+  /** A copy of the distribution's launcher and jar, with no archive recorded yet. */
+  private Path installWithoutArchives(String name) throws Exception {
+    Path install = Files.createDirectories(temp.resolve(name));
+    copy(root.resolve("bin"), install.resolve("bin"));
+    Files.createDirectories(install.resolve("lib"));
+    copy(root.resolve("lib/shiprun.jar"), install.resolve("lib/shiprun.jar"));
+    return install;
+  }
+
+  /**
+   * Starts the installed daemon on a free port and a new home, waits until it says it is listening,
+   * stops it with SIGTERM; returns what its launcher printed on stderr before the daemon's own
+   * lines.
+   */
+  private String listenAndStop(Path install, Map<String, String> env, String name)
+      throws Exception {
+    Path err = temp.resolve(name + ".err");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                install.resolve("bin/shiprun").toString(),
+                "daemon",
+                "--port",
+                String.valueOf(freePort()),
+                "--home",
+                temp.resolve(name + "-home").toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(err.toFile());
+    builder.environment().putAll(env);
+    builder.environment().put("SHIPRUN_API_TOKEN", "made-up-test-token");
+    Process daemon = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (!Files.readString(err).contains("shiprun daemon: listening on ")) {
+        assertTrue(daemon.isAlive(), "the daemon ended: " + Files.readString(err));
+        assertTrue(System.nanoTime() < deadline, "not listening: " + Files.readString(err));
+        daemon.waitFor(50, TimeUnit.MILLISECONDS);
+      }
+    } finally {
+      daemon.destroy();
+      assertTrue(daemon.waitFor(60, TimeUnit.SECONDS), "stopped on SIGTERM");
+    }
+    String said = Files.readString(err);
+    return said.substring(0, said.indexOf("shiprun daemon: "));
+  }
+
+  private static int freePort() throws Exception {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** No JVM recording an archive for this install is left running. */
+  private static void assertNoRecorderLeft(Path install) {
+    String marker = "-XX:ArchiveClassesAtExit=" + install.resolve("lib");
+    List<String> left =
+        ProcessHandle.allProcesses()
+            .map(p -> p.info().commandLine().orElse(""))
+            .filter(c -> c.contains(marker))
+            .toList();
+    assertEquals(List.of(), left, "a recording JVM outlived its launcher");
+  }
+
   private static String launcher() {
     return root.resolve("bin/shiprun").toString();
   }
