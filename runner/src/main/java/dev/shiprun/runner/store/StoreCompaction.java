@@ -2,6 +2,7 @@ package dev.shiprun.runner.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -14,9 +15,11 @@ import org.h2.mvstore.FileStore;
  *
  * <p>Only the process that holds the file compacts it (the others reach it through that process's
  * AUTO_SERVER), and only while no other process is connected to it, so a daemon or a CLI run that
- * shares the home never has the file rearranged under its transactions by a closing neighbour.
- * MVStore's compaction itself is crash safe: live pages are copied into new chunks before the old
- * ones are freed.
+ * shares the home never has the file rearranged under its transactions by a closing neighbour. H2's
+ * compaction is not safe beside another session's commit, so the database is in exclusive mode
+ * while it runs: a process that connects meanwhile is refused (H2's error 90135) rather than let
+ * in. MVStore's compaction itself is crash safe: live pages are copied into new chunks before the
+ * old ones are freed.
  */
 final class StoreCompaction {
 
@@ -67,17 +70,29 @@ final class StoreCompaction {
     if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
       return false; // another process holds the file
     }
-    boolean shared =
-        Arrays.stream(session.getDatabase().getSessions(false))
-            .anyMatch(s -> s.getNetworkConnectionInfo() != null);
     org.h2.mvstore.db.Store store = session.getDatabase().getStore();
-    if (shared || store == null || store.getMvStore().getFileStore() == null) {
+    if (store == null || store.getMvStore().getFileStore() == null) {
       return false;
     }
     FileStore<?> file = store.getMvStore().getFileStore();
-    if (file.isReadOnly()) {
+    if (file.isReadOnly() || !FileUse.of(file).outgrown()) {
       return false;
     }
+    try (Statement exclusive = connection.createStatement()) {
+      exclusive.execute("SET EXCLUSIVE 1"); // from here on no other session can begin
+      try {
+        boolean shared =
+            Arrays.stream(session.getDatabase().getSessions(false))
+                .anyMatch(s -> s.getNetworkConnectionInfo() != null);
+        return !shared && compact(store, file);
+      } finally {
+        exclusive.execute("SET EXCLUSIVE 0");
+      }
+    }
+  }
+
+  /** Compacts in steps while the file is outgrown and a step gains something. */
+  private static boolean compact(org.h2.mvstore.db.Store store, FileStore<?> file) {
     FileUse use = FileUse.of(file);
     int steps = 0;
     while (use.outgrown() && steps < MAX_STEPS) {

@@ -26,7 +26,8 @@ public final class StoreFailure {
           90020, // DATABASE_ALREADY_OPEN_1: the owner is ending, its lock not yet released
           90067, // CONNECTION_BROKEN_1
           90098, // DATABASE_IS_CLOSED
-          90121); // DATABASE_CALLED_AT_SHUTDOWN: the serving JVM is exiting
+          90121, // DATABASE_CALLED_AT_SHUTDOWN: the serving JVM is exiting
+          90135); // DATABASE_IS_IN_EXCLUSIVE_MODE: the serving process compacts as it closes
 
   private static final String NO_SPACE = "no space left on device";
 

@@ -14,9 +14,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +110,55 @@ class StoreCompactionTest {
       assertEquals(1, reopened.transaction(StoreCompactionTest::scratchRows));
     }
     assertTrue(Files.size(file) < StoreCompaction.SLACK_BYTES, "size " + Files.size(file));
+  }
+
+  @Test
+  void aStoreOpenedWhileTheFileIsCompactedWaitsForTheCompactionAndThenOpens() throws Exception {
+    try (Store holder = Store.open(home, json)) {
+      holder.transaction(c -> holder.runs().start(c, "line", "build", "manual"));
+      AtomicReference<Object> outcome = new AtomicReference<>();
+      Thread opener;
+      // What a compaction does to the database: exclusive mode, in which H2 refuses new sessions.
+      try (Connection compacting =
+              DriverManager.getConnection(Store.url(home.resolve(Store.FOLDER)), "sa", "");
+          Statement s = compacting.createStatement()) {
+        s.execute("SET EXCLUSIVE 1");
+        opener =
+            new Thread(
+                () -> {
+                  try (Store store = Store.open(home, json)) {
+                    outcome.set(
+                        store
+                            .transaction(c -> store.runs().start(c, "line", "build", "manual"))
+                            .buildNumber());
+                  } catch (RuntimeException e) {
+                    outcome.set(e);
+                  }
+                });
+        opener.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!waitsToReconnect(opener) && outcome.get() == null) {
+          assertTrue(System.nanoTime() < deadline, "the opener never tried to connect");
+          Thread.onSpinWait();
+        }
+        assertEquals(null, outcome.get(), "opened or failed while the database was exclusive");
+        s.execute("SET EXCLUSIVE 0");
+      }
+      opener.join(TimeUnit.SECONDS.toMillis(60));
+      assertEquals(2, outcome.get());
+    }
+  }
+
+  /** Whether {@code thread} pauses in {@link Store#transaction} before trying to connect again. */
+  private static boolean waitsToReconnect(Thread thread) {
+    StackTraceElement[] stack = thread.getStackTrace();
+    boolean sleeping = stack.length > 0 && stack[0].getMethodName().startsWith("sleep");
+    return sleeping
+        && Arrays.stream(stack)
+            .anyMatch(
+                f ->
+                    f.getClassName().equals(Store.class.getName())
+                        && f.getMethodName().equals("transaction"));
   }
 
   @Test
