@@ -3,8 +3,6 @@ package dev.shiprun.runner.store;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -162,14 +160,7 @@ final class NewStore {
       if (in == null) {
         throw new IllegalStateException("the store migration " + path + " is missing from shiprun");
       }
-      try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        StringBuilder sql = new StringBuilder();
-        char[] buffer = new char[8192];
-        for (int n; (n = r.read(buffer)) > 0; ) {
-          sql.append(buffer, 0, n);
-        }
-        return sql.toString();
-      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
